@@ -1,0 +1,256 @@
+/* concur.h -- the one public header of the concur library.
+ *
+ * concur reads documents and writes down the facts they state: numbers,
+ * quantities, dates and counts of people (killed, injured, displaced ...),
+ * each tied to the exact bytes of the input it came from.
+ *
+ * Ownership, stated once:
+ *   - every concur_X_new / concur_extract result is freed by its concur_X_free;
+ *   - everything reachable from a concur_doc (mentions, strings, the clean
+ *     text) belongs to the document and dies with concur_doc_free;
+ *   - the bytes given to concur_extract are copied where needed: the caller
+ *     may free them as soon as the call returns.
+ * Threads: a concur_engine is read-only after concur_engine_new and may be
+ * shared by any number of threads; a concur_doc belongs to one thread.
+ * Errors: functions that can fail take a concur_error * (may be NULL) and
+ * return NULL or a negative value; the library never prints and never exits.
+ */
+#ifndef CONCUR_H
+#define CONCUR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define CONCUR_VERSION "0.1.0"
+#define CONCUR_VERSION_MAJOR 0
+#define CONCUR_VERSION_MINOR 1
+#define CONCUR_VERSION_PATCH 0
+
+/* Version of the library actually linked (may differ from the header's). */
+const char *concur_version(void);
+
+/* ---------------------------------------------------------------- errors */
+
+typedef enum concur_status {
+    CONCUR_OK = 0,
+    CONCUR_ERR_NOMEM,     /* out of memory */
+    CONCUR_ERR_INPUT,     /* input could not be read as the format asked for */
+    CONCUR_ERR_USAGE,     /* bad argument or option */
+    CONCUR_ERR_TOO_LARGE, /* input larger than the configured limit */
+    CONCUR_ERR_INTERNAL
+} concur_status;
+
+/* An error value. `message` points to static storage or into the error's
+ * own `buf`; `offset` is the byte position in the input where it applies
+ * (0 when not applicable). */
+typedef struct concur_error {
+    concur_status code;
+    const char *message;
+    size_t offset;
+    char buf[160];
+} concur_error;
+
+/* ---------------------------------------------------------- enumerations */
+
+/* Kinds of mention, usable as a bit set. */
+typedef enum concur_kind {
+    CONCUR_KIND_NUMBER = 1u << 0,
+    CONCUR_KIND_QUANTITY = 1u << 1,
+    CONCUR_KIND_DATE = 1u << 2,
+    CONCUR_KIND_COUNT = 1u << 3
+} concur_kind;
+#define CONCUR_KIND_ALL 0xFu
+
+/* Parses "number,quantity,date,count" (or "all") into a bit set.
+ * Returns 0 on an unknown name. */
+unsigned concur_kinds_parse(const char *list);
+/* "number", "quantity", "date" or "count". */
+const char *concur_kind_name(concur_kind k);
+
+typedef enum concur_input {
+    CONCUR_INPUT_AUTO = 0, /* decide from the file name and the first bytes */
+    CONCUR_INPUT_TEXT,
+    CONCUR_INPUT_HTML,
+    CONCUR_INPUT_JSONL,
+    CONCUR_INPUT_WARC
+} concur_input;
+
+/* Parses "auto", "text", "html", "jsonl", "warc"; -1 if unknown. */
+int concur_input_parse(const char *name);
+/* For CONCUR_INPUT_AUTO: the input a file of this name and these first
+ * bytes is read as. `name` may be NULL. */
+concur_input concur_input_detect(const char *name, const char *bytes, size_t len);
+
+typedef enum concur_qualifier {
+    CONCUR_QUAL_NONE = 0,
+    CONCUR_QUAL_ABOUT,
+    CONCUR_QUAL_AT_LEAST,
+    CONCUR_QUAL_MORE_THAN,
+    CONCUR_QUAL_AT_MOST,
+    CONCUR_QUAL_LESS_THAN,
+    CONCUR_QUAL_UP_TO,
+    CONCUR_QUAL_RANGE,
+    CONCUR_QUAL_VAGUE
+} concur_qualifier;
+/* "about", "at_least" ... ; NULL for CONCUR_QUAL_NONE. */
+const char *concur_qualifier_name(concur_qualifier q);
+
+typedef enum concur_date_mode {
+    CONCUR_DATES_AUTO = 0, /* chosen per document */
+    CONCUR_DATES_NEWS,     /* relative dates resolve against the reference date */
+    CONCUR_DATES_NARRATIVE /* dates without a year take it from the story */
+} concur_date_mode;
+
+typedef enum concur_format {
+    CONCUR_FORMAT_JSONL = 0,
+    CONCUR_FORMAT_TSV,
+    CONCUR_FORMAT_TABLE
+} concur_format;
+
+/* --------------------------------------------------------------- engine */
+
+typedef struct concur_engine concur_engine;
+
+typedef struct concur_options {
+    /* Largest document accepted, in bytes; 0 = default (2 GiB - 1). */
+    size_t max_document_bytes;
+} concur_options;
+
+void concur_options_default(concur_options *opt);
+
+/* Builds the word tables once. `opt` may be NULL for defaults.
+ * Returns NULL and fills `err` on failure. Free with concur_engine_free. */
+concur_engine *concur_engine_new(const concur_options *opt, concur_error *err);
+void concur_engine_free(concur_engine *e);
+
+/* ------------------------------------------------------------- documents */
+
+typedef struct concur_doc concur_doc;
+typedef struct concur_mention concur_mention;
+
+typedef struct concur_doc_options {
+    concur_input input;     /* TEXT or HTML (AUTO: detect from bytes / name) */
+    const char *id;         /* document id written in the output; copied */
+    const char *name;       /* file name used by AUTO detection; may be NULL */
+    const char *ref_date;   /* "YYYY-MM-DD" reference (publication) date, or NULL */
+    concur_date_mode date_mode;
+    unsigned kinds;         /* kinds to recognise; 0 = all */
+} concur_doc_options;
+
+void concur_doc_options_default(concur_doc_options *o);
+
+/* Reads one document and recognises its mentions. `bytes` need not be
+ * NUL-terminated and may hold any bytes (invalid UTF-8 is replaced in the
+ * working text, offsets still refer to `bytes`). Returns NULL and fills
+ * `err` only when the document cannot be processed at all (no memory,
+ * larger than the limit). Free with concur_doc_free. */
+concur_doc *concur_extract(const concur_engine *e, const char *bytes, size_t len,
+                           const concur_doc_options *o, concur_error *err);
+void concur_doc_free(concur_doc *d);
+
+/* The document's id (as given in the options, or ""). Owned by the doc. */
+const char *concur_doc_id(const concur_doc *d);
+
+/* The clean text the recognisers read: paragraphs separated by one blank
+ * line. Owned by the doc; `len` may be NULL. NUL-terminated. */
+const char *concur_doc_text(const concur_doc *d, size_t *len);
+
+/* Maps a byte offset in the clean text to a byte offset in the input. */
+size_t concur_doc_source_offset(const concur_doc *d, size_t clean_offset);
+
+/* Number of warnings (e.g. "invalid UTF-8 replaced") and each message. */
+size_t concur_doc_warning_count(const concur_doc *d);
+const char *concur_doc_warning(const concur_doc *d, size_t i);
+
+/* Mentions, in order of start offset. */
+size_t concur_doc_count(const concur_doc *d);
+const concur_mention *concur_doc_get(const concur_doc *d, size_t i);
+
+/* ------------------------------------------------------------- mentions */
+/* All strings returned belong to the document. Absent values: accessors
+ * returning bool report presence and write through the out-pointer. */
+
+concur_kind concur_mention_kind(const concur_mention *m);
+const char *concur_mention_id(const concur_mention *m);     /* "m12" */
+size_t concur_mention_start(const concur_mention *m);       /* input bytes */
+size_t concur_mention_end(const concur_mention *m);         /* exclusive */
+size_t concur_mention_sentence(const concur_mention *m);
+/* The exact input bytes of the span (not NUL-free for binary input). */
+const char *concur_mention_text(const concur_mention *m, size_t *len);
+
+bool concur_mention_value(const concur_mention *m, double *v);
+bool concur_mention_min(const concur_mention *m, double *v);
+bool concur_mention_max(const concur_mention *m, double *v);
+bool concur_mention_approx(const concur_mention *m);
+concur_qualifier concur_mention_qualifier(const concur_mention *m);
+const char *concur_mention_unit(const concur_mention *m);   /* NULL = bare */
+bool concur_mention_ordinal(const concur_mention *m);
+size_t concur_mention_alternative_count(const concur_mention *m);
+double concur_mention_alternative(const concur_mention *m, size_t i);
+
+/* date: TIMEX3 type ("DATE", "TIME", "DURATION", "SET"), value, mod (or
+ * NULL), and the interval ends (or NULL). */
+const char *concur_mention_timex_type(const concur_mention *m);
+const char *concur_mention_timex_value(const concur_mention *m);
+const char *concur_mention_timex_mod(const concur_mention *m);
+const char *concur_mention_begin(const concur_mention *m);
+const char *concur_mention_end_value(const concur_mention *m);
+
+/* count: category ("killed" ...), normalised group, the group's words,
+ * the parent count (or NULL), attribution, place and date value. */
+const char *concur_mention_category(const concur_mention *m);
+const char *concur_mention_group(const concur_mention *m);
+const char *concur_mention_group_text(const concur_mention *m);
+const concur_mention *concur_mention_parent(const concur_mention *m);
+const char *concur_mention_attribution(const concur_mention *m);
+const char *concur_mention_place(const concur_mention *m);
+const char *concur_mention_date(const concur_mention *m);
+bool concur_mention_hedged(const concur_mention *m);
+
+/* --------------------------------------------------------------- output */
+
+/* Receives output bytes; returns 0, or non-zero to stop writing. */
+typedef int (*concur_write_fn)(void *user, const char *bytes, size_t len);
+
+/* Writes the document's mentions of the kinds in `kinds` (0 = all) in
+ * `fmt`. JSON Lines follows the output contract of docs/output.md. For
+ * CONCUR_FORMAT_TSV and _TABLE, `header` says whether to write the header
+ * line first. Returns 0, or the writer's non-zero result. */
+int concur_doc_write(const concur_doc *d, concur_format fmt, unsigned kinds,
+                     bool header, concur_write_fn write, void *user);
+
+/* --------------------------------------------------------------- readers */
+
+/* A reader splits one input file into documents: a text or HTML file is one
+ * document, a JSON Lines file one per line. */
+typedef struct concur_reader concur_reader;
+
+typedef struct concur_record {
+    const char *id;       /* record id (JSON Lines "id"), or NULL */
+    const char *text;     /* document bytes */
+    size_t len;
+    const char *date;     /* "YYYY-MM-DD" or NULL */
+    const char *source;   /* JSON Lines "source", or NULL */
+    concur_input input;   /* TEXT or HTML */
+    size_t line;          /* 1-based line in the file (JSON Lines), else 0 */
+} concur_record;
+
+/* `bytes` must stay alive and unchanged while the reader is used.
+ * `input` AUTO detects from `name` and the bytes. */
+concur_reader *concur_reader_new(const char *bytes, size_t len, concur_input input,
+                                 const char *name, concur_error *err);
+/* Returns 1 and fills `rec` (valid until the next call), 0 at the end, or
+ * -1 for a record that could not be read (err says why; call again for the
+ * next one). */
+int concur_reader_next(concur_reader *r, concur_record *rec, concur_error *err);
+void concur_reader_free(concur_reader *r);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* CONCUR_H */

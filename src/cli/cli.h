@@ -1,0 +1,48 @@
+/* cli.h -- pieces shared by the concur sub-commands. */
+#ifndef CC_CLI_H
+#define CC_CLI_H
+
+#include "concur.h"
+#include <stdbool.h>
+#include <stdio.h>
+
+/* A whole input file in memory (mmap where possible). */
+typedef struct cli_file {
+    const char *path;
+    char *data;
+    size_t len;
+    bool mapped;
+} cli_file;
+
+/* Reads path ("-" = stdin). On failure prints "concur: PATH: reason" and
+ * returns false. */
+bool cli_file_read(cli_file *f, const char *path);
+void cli_file_close(cli_file *f);
+/* True (and a message naming the file) when the bytes look binary. */
+bool cli_looks_binary(const cli_file *f);
+
+int cli_write_stdout(void *user, const char *bytes, size_t len);
+void cli_progress(size_t done, size_t total);
+
+/* Option parsing shared by extract, text and compare. */
+typedef struct cli_opts {
+    unsigned kinds;
+    concur_format format;
+    concur_input input;
+    const char *ref_date;
+    concur_date_mode date_mode;
+    const char *out;
+    int compare_format;   /* 0 table, 1 json, 2 html */
+    bool no_header;
+} cli_opts;
+
+int cmd_extract(int argc, char **argv);
+int cmd_text(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
+
+/* Each document of each file, in input order: calls fn for every record;
+ * returns the exit status (0, or 1 when some input could not be read). */
+typedef int (*cli_doc_fn)(void *user, const char *path, const concur_record *rec, const char *id);
+int cli_each_record(char **files, int nfiles, concur_input input, cli_doc_fn fn, void *user);
+
+#endif

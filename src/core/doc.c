@@ -1,0 +1,378 @@
+/* doc.c -- the engine, the document pipeline and the mention accessors. */
+#include "../internal.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+const char *concur_version(void) { return CONCUR_VERSION; }
+
+/* ---------------------------------------------------------------- names */
+
+static const char *const kind_names[] = {"number", "quantity", "date", "count"};
+
+const char *concur_kind_name(concur_kind k)
+{
+    for (int i = 0; i < 4; i++)
+        if (k == (1u << i)) return kind_names[i];
+    return "?";
+}
+
+unsigned concur_kinds_parse(const char *list)
+{
+    unsigned set = 0;
+    const char *p = list;
+    while (p && *p) {
+        const char *c = strchr(p, ',');
+        size_t n = c ? (size_t)(c - p) : strlen(p);
+        bool ok = false;
+        if (n == 3 && !strncmp(p, "all", 3)) { set |= CONCUR_KIND_ALL; ok = true; }
+        for (int i = 0; i < 4 && !ok; i++) {
+            if (strlen(kind_names[i]) == n && !strncmp(p, kind_names[i], n)) {
+                set |= 1u << i;
+                ok = true;
+            }
+        }
+        if (!ok && n) return 0;
+        p = c ? c + 1 : NULL;
+    }
+    return set;
+}
+
+int concur_input_parse(const char *name)
+{
+    static const char *const names[] = {"auto", "text", "html", "jsonl", "warc"};
+    for (int i = 0; i < 5; i++)
+        if (!strcmp(name, names[i])) return i;
+    return -1;
+}
+
+static bool ends_with(const char *s, const char *suf)
+{
+    size_t a = strlen(s), b = strlen(suf);
+    if (a < b) return false;
+    for (size_t i = 0; i < b; i++)
+        if (tolower((unsigned char)s[a - b + i]) != suf[i]) return false;
+    return true;
+}
+
+concur_input concur_input_detect(const char *name, const char *bytes, size_t len)
+{
+    if (name) {
+        if (ends_with(name, ".jsonl") || ends_with(name, ".ndjson")) return CONCUR_INPUT_JSONL;
+        if (ends_with(name, ".html") || ends_with(name, ".htm") || ends_with(name, ".xhtml"))
+            return CONCUR_INPUT_HTML;
+        if (ends_with(name, ".warc") || ends_with(name, ".warc.gz")) return CONCUR_INPUT_WARC;
+    }
+    /* content that starts like HTML */
+    size_t i = 0;
+    if (len >= 3 && (unsigned char)bytes[0] == 0xEF && (unsigned char)bytes[1] == 0xBB &&
+        (unsigned char)bytes[2] == 0xBF)
+        i = 3;
+    while (i < len && isspace((unsigned char)bytes[i])) i++;
+    if (i < len && bytes[i] == '<') {
+        static const char *const starts[] = {"<!doctype html", "<html", "<head", "<body", "<!--", "<meta", "<div", "<p>", "<?xml"};
+        for (size_t k = 0; k < sizeof starts / sizeof *starts; k++) {
+            size_t sl = strlen(starts[k]);
+            if (len - i < sl) continue;
+            size_t q = 0;
+            while (q < sl && tolower((unsigned char)bytes[i + q]) == starts[k][q]) q++;
+            if (q == sl) return CONCUR_INPUT_HTML;
+        }
+    }
+    return CONCUR_INPUT_TEXT;
+}
+
+const char *concur_qualifier_name(concur_qualifier q)
+{
+    static const char *const n[] = {NULL, "about", "at_least", "more_than", "at_most",
+                                    "less_than", "up_to", "range", "vague"};
+    return (unsigned)q < sizeof n / sizeof *n ? n[q] : NULL;
+}
+
+/* ---------------------------------------------------------------- engine */
+
+void concur_options_default(concur_options *opt) { memset(opt, 0, sizeof *opt); }
+
+concur_engine *concur_engine_new(const concur_options *opt, concur_error *err)
+{
+    concur_engine *e = calloc(1, sizeof *e);
+    if (!e) {
+        cc_error_set(err, CONCUR_ERR_NOMEM, 0, "out of memory");
+        return NULL;
+    }
+    if (opt) e->opt = *opt;
+    if (!e->opt.max_document_bytes) e->opt.max_document_bytes = ((size_t)1 << 31) - 1;
+    e->abbrev = cc_lexicon_get("abbrev");
+    if (!e->abbrev || !cc_numbers_init(e) || !cc_dates_init(e) || !cc_counts_init(e)) {
+        cc_error_set(err, CONCUR_ERR_INTERNAL, 0, "cannot build the word tables");
+        concur_engine_free(e);
+        return NULL;
+    }
+    return e;
+}
+
+void concur_engine_free(concur_engine *e)
+{
+    if (!e) return;
+    cc_numbers_free(e);
+    cc_dates_free(e);
+    cc_counts_free(e);
+    free(e);
+}
+
+/* ------------------------------------------------------------- documents */
+
+void concur_doc_options_default(concur_doc_options *o) { memset(o, 0, sizeof *o); }
+
+concur_mention *cc_doc_add(concur_doc *d, concur_kind kind, size_t cstart, size_t cend)
+{
+    if (d->nm == d->capm) {
+        size_t cap = d->capm ? d->capm * 2 : 64;
+        concur_mention **m = realloc(d->m, cap * sizeof *m);
+        if (!m) { d->oom = true; return NULL; }
+        d->m = m;
+        d->capm = cap;
+    }
+    concur_mention *m = cc_arena_alloc(&d->arena, sizeof *m);
+    if (!m) { d->oom = true; return NULL; }
+    m->kind = kind;
+    m->cstart = cstart;
+    m->cend = cend;
+    m->doc = d;
+    m->order = (uint32_t)d->nm;
+    d->m[d->nm++] = m;
+    return m;
+}
+
+void cc_doc_remove_if(concur_doc *d, bool (*drop)(const concur_mention *, void *), void *ud)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < d->nm; i++)
+        if (!drop(d->m[i], ud)) d->m[w++] = d->m[i];
+    d->nm = w;
+}
+
+const concur_mention *cc_doc_overlap(const concur_doc *d, unsigned kinds, size_t s, size_t e)
+{
+    /* recent mentions are the likely ones: search backwards */
+    for (size_t i = d->nm; i-- > 0;) {
+        const concur_mention *m = d->m[i];
+        if ((m->kind & kinds) && m->cstart < e && s < m->cend) return m;
+    }
+    return NULL;
+}
+
+void cc_doc_warn(concur_doc *d, const char *fmt, ...)
+{
+    if (d->nwarn == d->capwarn) {
+        size_t cap = d->capwarn ? d->capwarn * 2 : 4;
+        char **w = realloc(d->warnings, cap * sizeof *w);
+        if (!w) return;
+        d->warnings = w;
+        d->capwarn = cap;
+    }
+    char tmp[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    char *s = cc_arena_strdup(&d->arena, tmp);
+    if (s) d->warnings[d->nwarn++] = s;
+}
+
+static int cmp_mention(const void *a, const void *b)
+{
+    const concur_mention *x = *(const concur_mention *const *)a, *y = *(const concur_mention *const *)b;
+    if (x->cstart != y->cstart) return x->cstart < y->cstart ? -1 : 1;
+    if (x->cend != y->cend) return x->cend > y->cend ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Longest slice of one paragraph handed to the recognisers at once: keeps
+ * token memory bounded on a 1 GB line. */
+#define CC_SLICE (1u << 20)
+
+static size_t slice_end(const char *text, size_t start, size_t end)
+{
+    if (end - start <= CC_SLICE) return end;
+    size_t lim = start + CC_SLICE;
+    /* prefer a sentence end, then a space, else a code point boundary */
+    for (size_t i = lim; i > start + CC_SLICE / 2; i--)
+        if ((text[i - 1] == '.' || text[i - 1] == '!' || text[i - 1] == '?') && text[i] == ' ') return i;
+    for (size_t i = lim; i > start + CC_SLICE / 2; i--)
+        if (text[i] == ' ') return i;
+    size_t i = lim;
+    while (i > start && ((unsigned char)text[i] & 0xC0) == 0x80) i--;
+    return i > start ? i : lim;
+}
+
+static cc_block_role role_at(const cc_text *t, size_t start)
+{
+    const cc_text_mark *mk = t->marks.data;
+    for (size_t i = 0; i < t->marks.len; i++)
+        if (mk[i].start == start) return mk[i].role;
+    return CC_ROLE_BODY;
+}
+
+static void run_pipeline(const concur_engine *e, concur_doc *d)
+{
+    const char *text = d->text.out.data ? d->text.out.data : "";
+    cc_vec toks, sents;
+    cc_vec_init(&toks, sizeof(cc_token));
+    cc_vec_init(&sents, sizeof(cc_sentence));
+    const size_t *pp = d->text.paras.data;
+    size_t sent_base = 0;
+    for (size_t pi = 0; pi < d->text.paras.len && !d->oom; pi++) {
+        size_t ps = pp[2 * pi], pe = pp[2 * pi + 1];
+        cc_block_role role = role_at(&d->text, ps);
+        while (ps < pe && !d->oom) {
+            size_t se = slice_end(text, ps, pe);
+            if (!cc_segment(e, text, ps, se, &toks, &sents)) { d->oom = true; break; }
+            cc_para p = {text, ps, se, pi, role, toks.data, toks.len, sents.data, sents.len, sent_base};
+            cc_dates_scan(e, d, &p);
+            cc_numbers_scan(e, d, &p);
+            cc_counts_scan(e, d, &p);
+            sent_base += sents.len;
+            ps = se;
+            while (ps < pe && text[ps] == ' ') ps++;
+        }
+    }
+    cc_vec_free(&toks);
+    cc_vec_free(&sents);
+    if (!d->oom) cc_counts_finish(e, d);
+}
+
+concur_doc *concur_extract(const concur_engine *e, const char *bytes, size_t len,
+                           const concur_doc_options *o, concur_error *err)
+{
+    if (!e || (!bytes && len)) {
+        cc_error_set(err, CONCUR_ERR_USAGE, 0, "no engine or no input");
+        return NULL;
+    }
+    if (len > e->opt.max_document_bytes) {
+        cc_error_set(err, CONCUR_ERR_TOO_LARGE, e->opt.max_document_bytes,
+                     "document of %zu bytes is larger than the limit of %zu", len, e->opt.max_document_bytes);
+        return NULL;
+    }
+    concur_doc *d = calloc(1, sizeof *d);
+    if (!d) goto oom;
+    cc_arena_init(&d->arena);
+    cc_text_init(&d->text);
+    d->engine = e;
+    if (o) d->opt = *o;
+    else concur_doc_options_default(&d->opt);
+    if (!d->opt.kinds) d->opt.kinds = CONCUR_KIND_ALL;
+    d->id = cc_arena_strdup(&d->arena, d->opt.id ? d->opt.id : "");
+    d->opt.id = d->id;
+    d->opt.name = NULL;
+    d->opt.ref_date = NULL;
+    if (o && o->ref_date && strlen(o->ref_date) >= 10) {
+        memcpy(d->ref_date, o->ref_date, 10);
+        d->ref_date[10] = 0;
+    }
+    d->src = cc_arena_alloc(&d->arena, len + 1);
+    if (!d->id || !d->src) goto oom;
+    if (len) memcpy(d->src, bytes, len);
+    d->src_len = len;
+
+    concur_input in = d->opt.input;
+    if (in == CONCUR_INPUT_AUTO || in == CONCUR_INPUT_JSONL || in == CONCUR_INPUT_WARC)
+        in = concur_input_detect(o ? o->name : NULL, bytes, len);
+    if (in != CONCUR_INPUT_HTML) in = CONCUR_INPUT_TEXT;
+    d->opt.input = in;
+    bool ok = in == CONCUR_INPUT_HTML ? cc_ingest_html(d->src, len, &d->text, d)
+                                      : cc_ingest_text(d->src, len, &d->text);
+    if (!ok || !cc_text_finish(&d->text)) goto oom;
+    if (d->text.had_invalid_utf8)
+        cc_doc_warn(d, "invalid UTF-8 at byte %zu replaced by U+FFFD", d->text.first_invalid);
+
+    run_pipeline(e, d);
+    if (d->oom) goto oom;
+
+    /* final order and ids; input offsets from the map */
+    if (d->nm) qsort(d->m, d->nm, sizeof *d->m, cmp_mention);
+    for (size_t i = 0; i < d->nm; i++) {
+        concur_mention *m = d->m[i];
+        m->start = cc_text_src(&d->text, m->cstart);
+        m->end = cc_text_src_end(&d->text, m->cend);
+        if (m->end < m->start) m->end = m->start;
+        m->id = cc_arena_printf(&d->arena, "m%zu", i + 1);
+        if (!m->id) goto oom;
+    }
+    return d;
+oom:
+    cc_error_set(err, CONCUR_ERR_NOMEM, 0, "out of memory");
+    concur_doc_free(d);
+    return NULL;
+}
+
+void concur_doc_free(concur_doc *d)
+{
+    if (!d) return;
+    cc_dates_doc_free(d);
+    cc_text_free(&d->text);
+    free(d->m);
+    free(d->warnings);
+    cc_arena_free(&d->arena);
+    free(d);
+}
+
+const char *concur_doc_id(const concur_doc *d) { return d->id ? d->id : ""; }
+
+const char *concur_doc_text(const concur_doc *d, size_t *len)
+{
+    if (len) *len = d->text.out.len;
+    return d->text.out.data ? d->text.out.data : "";
+}
+
+size_t concur_doc_source_offset(const concur_doc *d, size_t clean) { return cc_text_src(&d->text, clean); }
+size_t concur_doc_warning_count(const concur_doc *d) { return d->nwarn; }
+const char *concur_doc_warning(const concur_doc *d, size_t i) { return i < d->nwarn ? d->warnings[i] : NULL; }
+size_t concur_doc_count(const concur_doc *d) { return d->nm; }
+const concur_mention *concur_doc_get(const concur_doc *d, size_t i) { return i < d->nm ? d->m[i] : NULL; }
+
+/* -------------------------------------------------------------- mentions */
+
+concur_kind concur_mention_kind(const concur_mention *m) { return m->kind; }
+const char *concur_mention_id(const concur_mention *m) { return m->id; }
+size_t concur_mention_start(const concur_mention *m) { return m->start; }
+size_t concur_mention_end(const concur_mention *m) { return m->end; }
+size_t concur_mention_sentence(const concur_mention *m) { return m->sentence; }
+
+const char *concur_mention_text(const concur_mention *m, size_t *len)
+{
+    if (len) *len = m->end - m->start;
+    return m->doc->src + m->start;
+}
+
+#define OPT_GET(name, flag, field)                                   \
+    bool concur_mention_##name(const concur_mention *m, double *v)   \
+    {                                                                \
+        if (m->flag && v) *v = m->field;                             \
+        return m->flag;                                              \
+    }
+OPT_GET(value, has_value, value)
+OPT_GET(min, has_min, min)
+OPT_GET(max, has_max, max)
+#undef OPT_GET
+
+bool concur_mention_approx(const concur_mention *m) { return m->approx; }
+concur_qualifier concur_mention_qualifier(const concur_mention *m) { return m->qualifier; }
+const char *concur_mention_unit(const concur_mention *m) { return m->unit; }
+bool concur_mention_ordinal(const concur_mention *m) { return m->ordinal; }
+size_t concur_mention_alternative_count(const concur_mention *m) { return m->nalt; }
+double concur_mention_alternative(const concur_mention *m, size_t i) { return i < m->nalt ? m->alt[i] : 0; }
+const char *concur_mention_timex_type(const concur_mention *m) { return m->timex_type; }
+const char *concur_mention_timex_value(const concur_mention *m) { return m->timex_value; }
+const char *concur_mention_timex_mod(const concur_mention *m) { return m->timex_mod; }
+const char *concur_mention_begin(const concur_mention *m) { return m->begin; }
+const char *concur_mention_end_value(const concur_mention *m) { return m->end_value; }
+const char *concur_mention_category(const concur_mention *m) { return m->category; }
+const char *concur_mention_group(const concur_mention *m) { return m->group; }
+const char *concur_mention_group_text(const concur_mention *m) { return m->group_text; }
+const concur_mention *concur_mention_parent(const concur_mention *m) { return m->parent; }
+const char *concur_mention_attribution(const concur_mention *m) { return m->attribution; }
+const char *concur_mention_place(const concur_mention *m) { return m->place; }
+const char *concur_mention_date(const concur_mention *m) { return m->date; }
+bool concur_mention_hedged(const concur_mention *m) { return m->hedged; }

@@ -1,0 +1,223 @@
+/* util.c -- arena, byte buffer, vector, errors: the small pieces every
+ * stage uses. */
+#include "../internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* ---------------------------------------------------------------- arena */
+
+struct cc_arena_block {
+    cc_arena_block *next;
+    size_t used, cap;
+    _Alignas(16) unsigned char data[];
+};
+
+void cc_arena_init(cc_arena *a) { a->head = NULL; a->used_total = 0; }
+
+void cc_arena_free(cc_arena *a)
+{
+    cc_arena_block *b = a->head;
+    while (b) {
+        cc_arena_block *n = b->next;
+        free(b);
+        b = n;
+    }
+    a->head = NULL;
+    a->used_total = 0;
+}
+
+void *cc_arena_alloc(cc_arena *a, size_t n)
+{
+    n = (n + 15u) & ~(size_t)15u;
+    if (n == 0) n = 16;
+    cc_arena_block *b = a->head;
+    if (!b || b->cap - b->used < n) {
+        /* Blocks grow with the arena so that big documents do few mallocs. */
+        size_t cap = 4096;
+        if (a->used_total / 4 > cap) cap = a->used_total / 4;
+        if (cap > (size_t)1 << 24) cap = (size_t)1 << 24;
+        if (cap < n) cap = n;
+        b = malloc(sizeof *b + cap);
+        if (!b) return NULL;
+        b->used = 0;
+        b->cap = cap;
+        b->next = a->head;
+        a->head = b;
+    }
+    void *p = b->data + b->used;
+    b->used += n;
+    a->used_total += n;
+    memset(p, 0, n);
+    return p;
+}
+
+char *cc_arena_strndup(cc_arena *a, const char *s, size_t n)
+{
+    char *p = cc_arena_alloc(a, n + 1);
+    if (!p) return NULL;
+    memcpy(p, s, n);
+    p[n] = 0;
+    return p;
+}
+
+char *cc_arena_strdup(cc_arena *a, const char *s) { return cc_arena_strndup(a, s, strlen(s)); }
+
+char *cc_arena_printf(cc_arena *a, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char tmp[256];
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n < 0) return NULL;
+    if ((size_t)n < sizeof tmp) return cc_arena_strndup(a, tmp, (size_t)n);
+    char *p = cc_arena_alloc(a, (size_t)n + 1);
+    if (!p) return NULL;
+    va_start(ap, fmt);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return p;
+}
+
+/* ----------------------------------------------------------------- buffer */
+
+void cc_buf_init(cc_buf *b) { b->data = NULL; b->len = b->cap = 0; b->oom = false; }
+void cc_buf_free(cc_buf *b) { free(b->data); cc_buf_init(b); }
+
+bool cc_buf_reserve(cc_buf *b, size_t extra)
+{
+    if (b->oom) return false;
+    if (b->len + extra + 1 <= b->cap) return true;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + extra + 1) {
+        if (cap > SIZE_MAX / 2) { b->oom = true; return false; }
+        cap *= 2;
+    }
+    char *p = realloc(b->data, cap);
+    if (!p) { b->oom = true; return false; }
+    b->data = p;
+    b->cap = cap;
+    return true;
+}
+
+void cc_buf_put(cc_buf *b, const char *s, size_t n)
+{
+    if (!n || !cc_buf_reserve(b, n)) return;
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = 0;
+}
+
+void cc_buf_putc(cc_buf *b, char c)
+{
+    if (!cc_buf_reserve(b, 1)) return;
+    b->data[b->len++] = c;
+    b->data[b->len] = 0;
+}
+
+void cc_buf_puts(cc_buf *b, const char *s) { cc_buf_put(b, s, strlen(s)); }
+
+void cc_buf_printf(cc_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char tmp[512];
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n < 0) return;
+    if ((size_t)n < sizeof tmp) { cc_buf_put(b, tmp, (size_t)n); return; }
+    if (!cc_buf_reserve(b, (size_t)n)) return;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+void cc_buf_json_str(cc_buf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80) {
+            int l;
+            uint32_t cp = cc_utf8_decode((const unsigned char *)s + i, n - i, &l);
+            if (cp == 0xFFFD && !(l == 3 && (unsigned char)s[i] == 0xEF)) {
+                cc_buf_put(b, "\xEF\xBF\xBD", 3);
+            } else if (cp == 0x2028 || cp == 0x2029) {
+                cc_buf_printf(b, "\\u%04x", (unsigned)cp);
+            } else {
+                cc_buf_put(b, s + i, (size_t)l);
+            }
+            i += (size_t)l;
+            continue;
+        }
+        switch (c) {
+        case '"': cc_buf_put(b, "\\\"", 2); break;
+        case '\\': cc_buf_put(b, "\\\\", 2); break;
+        case '\n': cc_buf_put(b, "\\n", 2); break;
+        case '\r': cc_buf_put(b, "\\r", 2); break;
+        case '\t': cc_buf_put(b, "\\t", 2); break;
+        default:
+            if (c < 0x20 || c == 0x7f) {
+                char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+                cc_buf_put(b, e, 6);
+            } else {
+                cc_buf_putc(b, (char)c);
+            }
+        }
+        i++;
+    }
+}
+
+void cc_buf_num(cc_buf *b, double v)
+{
+    if (!isfinite(v)) { cc_buf_puts(b, "null"); return; }
+    if (v == floor(v) && fabs(v) < 1e15) {
+        cc_buf_printf(b, "%.0f", v);
+        return;
+    }
+    char tmp[40];
+    for (int prec = 1; prec <= 17; prec++) {
+        snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+        if (strtod(tmp, NULL) == v) break;
+    }
+    cc_buf_puts(b, tmp);
+}
+
+/* ----------------------------------------------------------------- vector */
+
+void cc_vec_init(cc_vec *v, size_t item_size) { v->data = NULL; v->len = v->cap = 0; v->size = item_size; }
+void cc_vec_free(cc_vec *v) { free(v->data); v->data = NULL; v->len = v->cap = 0; }
+
+void *cc_vec_push(cc_vec *v)
+{
+    if (v->len == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 64;
+        if (cap > SIZE_MAX / v->size) return NULL;
+        void *p = realloc(v->data, cap * v->size);
+        if (!p) return NULL;
+        v->data = p;
+        v->cap = cap;
+    }
+    void *slot = (char *)v->data + v->len * v->size;
+    memset(slot, 0, v->size);
+    v->len++;
+    return slot;
+}
+
+/* ----------------------------------------------------------------- errors */
+
+void cc_error_set(concur_error *err, concur_status code, size_t offset, const char *fmt, ...)
+{
+    if (!err) return;
+    err->code = code;
+    err->offset = offset;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->buf, sizeof err->buf, fmt, ap);
+    va_end(ap);
+    err->message = err->buf;
+}

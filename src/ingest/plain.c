@@ -1,0 +1,153 @@
+/* plain.c -- plain text into clean paragraphs.
+ *
+ * Paragraphs are separated by blank lines. Text hard-wrapped at a fixed
+ * width (PDF extractions, e-mail) has its lines rejoined; a short line that
+ * ends a sentence ends its paragraph. In text that is not wrapped, every
+ * line is a paragraph. A line starting "Photo:" (captions.tsv) is a
+ * paragraph of its own, marked as a caption. */
+#include "../internal.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+
+typedef struct line {
+    size_t start, end;   /* without the line break */
+    size_t width;        /* code points, trimmed */
+    bool blank;
+} line;
+
+static size_t cp_width(const char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++) w += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return w;
+}
+
+static bool is_caption_line(const char *s, size_t n)
+{
+    const cc_lexicon *lx = cc_lexicon_get("captions");
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
+    size_t w = i;
+    while (w < n && isalpha((unsigned char)s[w])) w++;
+    if (w == i || w >= n || w - i > 16 || s[w] != ':') return false;
+    char key[20];
+    for (size_t k = i; k < w; k++) key[k - i] = (char)tolower((unsigned char)s[k]);
+    return cc_lex_find(lx, key, w - i) != NULL;
+}
+
+static char last_char(const char *s, const line *l)
+{
+    size_t e = l->end;
+    while (e > l->start && (s[e - 1] == ' ' || s[e - 1] == '\t')) e--;
+    return e > l->start ? s[e - 1] : 0;
+}
+
+static char first_char(const char *s, const line *l)
+{
+    size_t b = l->start;
+    while (b < l->end && (s[b] == ' ' || s[b] == '\t')) b++;
+    return b < l->end ? s[b] : 0;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+bool cc_ingest_text(const char *bytes, size_t len, cc_text *t)
+{
+    cc_vec lines;
+    cc_vec_init(&lines, sizeof(line));
+    size_t i = 0;
+    while (i < len) {
+        const char *nl = memchr(bytes + i, '\n', len - i);
+        size_t e = nl ? (size_t)(nl - bytes) : len;
+        line *l = cc_vec_push(&lines);
+        if (!l) { cc_vec_free(&lines); return false; }
+        l->start = i;
+        l->end = (e > i && bytes[e - 1] == '\r') ? e - 1 : e;
+        size_t b = l->start, q = l->end;
+        while (b < q && isspace((unsigned char)bytes[b])) b++;
+        while (q > b && isspace((unsigned char)bytes[q - 1])) q--;
+        l->blank = (b == q);
+        /* only the first KiB is measured: enough to see a wrapping width */
+        l->width = cp_width(bytes + b, (q - b) > 1024 ? 1024 : (q - b));
+        i = nl ? e + 1 : len;
+    }
+    line *L = lines.data;
+    size_t n = lines.len;
+
+    /* Is the text hard-wrapped? Look at the widths of lines that are
+     * followed by another non-blank line (those a wrapper would have cut). */
+    size_t cand = 0;
+    for (size_t k = 0; k + 1 < n; k++) cand += !L[k].blank && !L[k + 1].blank;
+    bool wrapped = false;
+    size_t width = 0;
+    if (cand >= 3) {
+        size_t *w = malloc(cand * sizeof *w);
+        if (w) {
+            size_t m = 0;
+            for (size_t k = 0; k + 1 < n; k++)
+                if (!L[k].blank && !L[k + 1].blank) w[m++] = L[k].width;
+            qsort(w, m, sizeof *w, cmp_size);
+            width = w[(m * 9) / 10];
+            size_t near = 0;
+            for (size_t k = 0; k < m; k++) near += w[k] * 10 >= width * 7;
+            wrapped = width >= 30 && width <= 160 && near * 2 >= m;
+            free(w);
+        }
+    }
+
+    for (size_t k = 0; k < n; k++) {
+        const line *l = &L[k];
+        if (l->blank) {
+            /* A blank line inside a sentence (a PDF page break) does not end
+             * the paragraph: previous text ends without punctuation and the
+             * next line starts in lower case. */
+            size_t p = k, q = k;
+            while (p > 0 && L[p - 1].blank) p--;
+            while (q < n && L[q].blank) q++;
+            if (wrapped && p > 0 && q < n) {
+                char lc = last_char(bytes, &L[p - 1]);
+                char fc = first_char(bytes, &L[q]);
+                if (lc && (isalpha((unsigned char)lc) || lc == ',') && islower((unsigned char)fc)) {
+                    cc_text_append_src(t, " ", 1, l->start);
+                    k = q - 1;
+                    continue;
+                }
+            }
+            cc_text_break(t);
+            continue;
+        }
+        bool caption = is_caption_line(bytes + l->start, l->end - l->start);
+        if (caption) {
+            cc_text_break(t);
+            cc_text_role(t, CC_ROLE_CAPTION);
+        }
+        cc_text_append_src(t, bytes + l->start, l->end - l->start, l->start);
+        bool end_para = !wrapped || caption;
+        if (wrapped && !end_para) {
+            char lc = last_char(bytes, l);
+            bool terminal = lc == '.' || lc == '!' || lc == '?' || lc == ':' || lc == '"' || lc == '\'';
+            if (terminal && l->width * 4 < width * 3) end_para = true;
+            if (k + 1 < n && !L[k + 1].blank && is_caption_line(bytes + L[k + 1].start, L[k + 1].end - L[k + 1].start))
+                end_para = true;
+        }
+        if (end_para) {
+            cc_text_break(t);
+        } else if (k + 1 < n && !L[k + 1].blank) {
+            /* rejoin the wrapped line: "newly-" + "independent" keeps the
+             * hyphen and no space; otherwise the break becomes a space */
+            char lc = last_char(bytes, l);
+            size_t e = l->end;
+            while (e > l->start && (bytes[e - 1] == ' ' || bytes[e - 1] == '\t')) e--;
+            bool hyph = lc == '-' && e - l->start >= 2 && isalpha((unsigned char)bytes[e - 2]) &&
+                        islower((unsigned char)first_char(bytes, &L[k + 1]));
+            if (!hyph) cc_text_append_src(t, "\n", 1, l->end);
+        }
+    }
+    cc_vec_free(&lines);
+    return !t->out.oom;
+}

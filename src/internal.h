@@ -1,0 +1,320 @@
+/* internal.h -- types shared by the stages of the pipeline. Not installed.
+ *
+ * Data flow (docs/architecture.md):
+ *   bytes -ingest-> cc_text (clean UTF-8 + offset map + paragraphs)
+ *         -segment-> per paragraph: sentences, tokens
+ *         -recognize-> mentions (dates, numbers, quantities)
+ *         -claims-> count mentions
+ *         -output-> jsonl / tsv / table
+ * Internal symbols carry the cc_ prefix (or are static).
+ */
+#ifndef CC_INTERNAL_H
+#define CC_INTERNAL_H
+
+#include "concur.h"
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ arena */
+/* One arena per document: everything allocated here dies with the doc. */
+typedef struct cc_arena_block cc_arena_block;
+typedef struct cc_arena {
+    cc_arena_block *head;
+    size_t used_total;
+} cc_arena;
+
+void cc_arena_init(cc_arena *a);
+void cc_arena_free(cc_arena *a);
+void *cc_arena_alloc(cc_arena *a, size_t n);            /* zeroed, 16-aligned; NULL on OOM */
+char *cc_arena_strndup(cc_arena *a, const char *s, size_t n);
+char *cc_arena_strdup(cc_arena *a, const char *s);
+char *cc_arena_printf(cc_arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* ------------------------------------------------------------ byte buffer */
+typedef struct cc_buf {
+    char *data;
+    size_t len, cap;
+    bool oom;        /* sticky: an allocation failed */
+} cc_buf;
+
+void cc_buf_init(cc_buf *b);
+void cc_buf_free(cc_buf *b);
+bool cc_buf_reserve(cc_buf *b, size_t extra);
+void cc_buf_put(cc_buf *b, const char *s, size_t n);
+void cc_buf_putc(cc_buf *b, char c);
+void cc_buf_puts(cc_buf *b, const char *s);
+void cc_buf_printf(cc_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* JSON string body escaping (no quotes added); invalid UTF-8 -> U+FFFD. */
+void cc_buf_json_str(cc_buf *b, const char *s, size_t n);
+/* Shortest round-trip decimal for a double (integers without ".0"). */
+void cc_buf_num(cc_buf *b, double v);
+
+/* Growable array of fixed-size items (malloc-backed). */
+typedef struct cc_vec {
+    void *data;
+    size_t len, cap, size;
+} cc_vec;
+void cc_vec_init(cc_vec *v, size_t item_size);
+void *cc_vec_push(cc_vec *v);   /* zeroed new slot, NULL on OOM */
+void cc_vec_free(cc_vec *v);
+#define CC_VEC_AT(v, T, i) (((T *)(v)->data)[i])
+
+/* -------------------------------------------------------------- UTF-8 */
+/* Decodes one code point at s[0..n). Never fails: an invalid or truncated
+ * sequence yields U+FFFD with *len = 1. n must be > 0. */
+uint32_t cc_utf8_decode(const unsigned char *s, size_t n, int *len);
+/* Encodes cp into out (4 bytes room); returns the byte count. */
+int cc_utf8_encode(uint32_t cp, char *out);
+bool cc_utf8_valid(const char *s, size_t n);
+
+/* ------------------------------------------------------------ clean text */
+/* The clean text is built by appending pieces, each tied to the input bytes
+ * it came from. A piece whose bytes equal the source is mapped byte for
+ * byte; a replaced piece (entity, normalised character, joined line) maps
+ * each of its bytes to the source span [src, src + src_len). */
+typedef struct cc_map_seg {
+    size_t clean;     /* first clean byte of the segment */
+    size_t src;       /* input offset it maps to */
+    size_t src_len;   /* input bytes covered */
+    uint8_t linear;   /* 1: byte for byte; 0: whole segment -> [src, src+src_len) */
+} cc_map_seg;
+
+typedef struct cc_text {
+    cc_buf out;          /* clean UTF-8, NUL-terminated after cc_text_finish */
+    cc_vec segs;         /* cc_map_seg */
+    cc_vec paras;        /* size_t pairs: start, end (clean offsets) */
+    cc_vec marks;        /* cc_text_mark: captions, headings, ... */
+    size_t para_start;   /* start of the open paragraph */
+    bool in_para;
+    bool pending_space;  /* a collapsed space is owed before the next text */
+    size_t space_src;    /* source offset of that space */
+    bool had_invalid_utf8;
+    size_t first_invalid;
+} cc_text;
+
+typedef enum cc_block_role {
+    CC_ROLE_BODY = 0,
+    CC_ROLE_TITLE,
+    CC_ROLE_HEADING,
+    CC_ROLE_CAPTION,
+    CC_ROLE_QUOTE,
+    CC_ROLE_LIST
+} cc_block_role;
+
+typedef struct cc_text_mark {
+    size_t start, end;    /* clean offsets of a paragraph */
+    cc_block_role role;
+} cc_text_mark;
+
+void cc_text_init(cc_text *t);
+void cc_text_free(cc_text *t);
+/* Appends input bytes src[0..n) located at input offset `off`, normalising
+ * as it goes: invalid UTF-8 -> U+FFFD, typographic variants -> ASCII
+ * (quotes, dashes, spaces), soft hyphens dropped, compatibility forms
+ * (ligatures, full-width) decomposed; runs of white space collapse to one
+ * space; a newline never ends a paragraph here (see cc_text_break). */
+void cc_text_append_src(cc_text *t, const char *src, size_t n, size_t off);
+/* Appends `s` (already clean UTF-8) that stands for input [off, off+len). */
+void cc_text_append_repl(cc_text *t, const char *s, size_t n, size_t off, size_t len);
+/* Ends the current paragraph (if any text since the last break). */
+void cc_text_break(cc_text *t);
+/* Marks the paragraph currently open (or the next one) with a role. */
+void cc_text_role(cc_text *t, cc_block_role role);
+/* Closes the text; returns false on OOM. */
+bool cc_text_finish(cc_text *t);
+/* Clean offset -> input offset (start of the byte's source). For an end
+ * offset (exclusive) use cc_text_src_end. */
+size_t cc_text_src(const cc_text *t, size_t clean);
+size_t cc_text_src_end(const cc_text *t, size_t clean_end);
+
+/* ----------------------------------------------------------------- tokens */
+typedef enum cc_tok_type {
+    CC_TOK_WORD = 1,   /* letters (any script), may contain ' and inner - */
+    CC_TOK_NUM,        /* ASCII digits */
+    CC_TOK_PUNCT,      /* one code point of punctuation or a symbol */
+    CC_TOK_OTHER
+} cc_tok_type;
+
+enum {
+    CC_TF_SPACE_BEFORE = 1,  /* white space precedes the token */
+    CC_TF_UPPER = 2,         /* first letter upper case */
+    CC_TF_ALLCAPS = 4,
+    CC_TF_SENT_START = 8
+};
+
+typedef struct cc_token {
+    uint32_t start, end;     /* clean offsets, relative to the document */
+    uint8_t type;
+    uint8_t flags;
+    uint32_t sent;           /* sentence index within the paragraph */
+} cc_token;
+
+typedef struct cc_sentence {
+    uint32_t start, end;     /* clean offsets */
+    uint32_t tok_start, tok_end;
+} cc_sentence;
+
+/* One paragraph (or a slice of a very long one) ready for recognisers. */
+typedef struct cc_para {
+    const char *text;        /* the whole clean text */
+    size_t start, end;       /* this paragraph's clean offsets */
+    size_t index;            /* paragraph number */
+    cc_block_role role;
+    cc_token *tok;
+    size_t ntok;
+    cc_sentence *sent;
+    size_t nsent;
+    size_t sent_base;        /* document-level index of sent[0] */
+} cc_para;
+
+/* Splits text[start, end) into sentences and tokens. Vectors are reset and
+ * reused between paragraphs. Returns false on OOM. */
+bool cc_segment(const struct concur_engine *e, const char *text, size_t start, size_t end,
+                cc_vec *toks, cc_vec *sents);
+
+/* --------------------------------------------------------------- lexicon */
+/* A lexicon is a TSV file under data/lexicon/en/, compiled by
+ * tools/gen_lexicon.c into a sorted array of rows; column 0 is the key
+ * (lower case, words separated by one space). */
+#define CC_LEX_MAXCOL 6
+typedef struct cc_lex_row {
+    const char *col[CC_LEX_MAXCOL];
+} cc_lex_row;
+
+typedef struct cc_lexicon {
+    const char *name;        /* file name without .tsv */
+    const cc_lex_row *rows;
+    size_t nrows;
+    size_t max_words;        /* longest key, in words */
+} cc_lexicon;
+
+/* Generated (build/gen/lexicon.c). */
+extern const cc_lexicon cc_lexicons[];
+extern const size_t cc_lexicon_count;
+
+const cc_lexicon *cc_lexicon_get(const char *name);
+/* First row whose key equals key[0..n) (exact, case-sensitive: keys are
+ * lower case), or NULL. Binary search. */
+const cc_lex_row *cc_lex_find(const cc_lexicon *lx, const char *key, size_t n);
+
+/* Longest lexicon key matching the tokens starting at tok[i]: words are
+ * compared case-insensitively, joined with one space (a "-" between tokens
+ * also matches a space or a "-" in the key). Returns the row and sets
+ * *ntok to the tokens used, or NULL. */
+const cc_lex_row *cc_lex_match(const cc_lexicon *lx, const char *text, const cc_token *tok,
+                               size_t i, size_t ntok, size_t *used);
+
+/* ASCII lower-casing copy of a token into buf (size cap); returns length. */
+size_t cc_tok_lower(const char *text, const cc_token *t, char *buf, size_t cap);
+bool cc_tok_is(const char *text, const cc_token *t, const char *lower_word);
+
+/* --------------------------------------------------------------- mentions */
+typedef struct concur_mention {
+    concur_kind kind;
+    size_t cstart, cend;          /* clean offsets */
+    size_t start, end;            /* input offsets */
+    size_t sentence;              /* document-level sentence index */
+    const char *id;               /* assigned at finish: "m1" ... */
+    const struct concur_doc *doc;
+
+    /* number, quantity, numeric part of count */
+    bool has_value, has_min, has_max;
+    double value, min, max;
+    bool approx;
+    concur_qualifier qualifier;
+    const char *unit;             /* static or arena */
+    bool ordinal;
+    double alt[3];
+    uint8_t nalt;
+
+    /* date */
+    const char *timex_type, *timex_value, *timex_mod;
+    const char *begin, *end_value;
+
+    /* count */
+    const char *category, *group, *group_text;
+    const struct concur_mention *parent;
+    const char *attribution, *place, *date;
+    bool hedged;
+    const char *note;
+
+    uint32_t flags;               /* recogniser-private bits */
+    uint32_t order;               /* stable order tie-break */
+} concur_mention;
+
+/* ------------------------------------------------------------- documents */
+typedef struct cc_date_state cc_date_state;   /* owned by dates.c */
+
+typedef struct concur_doc {
+    cc_arena arena;
+    const struct concur_engine *engine;
+    char *id;
+    char *src;                    /* copy of the input bytes */
+    size_t src_len;
+    cc_text text;
+    concur_mention **m;           /* mentions (arena) */
+    size_t nm, capm;
+    char **warnings;
+    size_t nwarn, capwarn;
+    concur_doc_options opt;
+    char ref_date[11];            /* "YYYY-MM-DD" or "" */
+    bool oom;
+
+    /* per-document recogniser state */
+    cc_date_state *dates;
+    void *counts_state;
+} concur_doc;
+
+/* New mention in the doc's arena, appended; NULL on OOM (doc->oom set). */
+concur_mention *cc_doc_add(concur_doc *d, concur_kind kind, size_t cstart, size_t cend);
+/* Removes mentions for which drop(m) is true (order kept). */
+void cc_doc_remove_if(concur_doc *d, bool (*drop)(const concur_mention *, void *), void *ud);
+void cc_doc_warn(concur_doc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* True if clean span [s,e) overlaps a mention of one of `kinds`. */
+const concur_mention *cc_doc_overlap(const concur_doc *d, unsigned kinds, size_t s, size_t e);
+
+/* --------------------------------------------------------------- engine */
+typedef struct concur_engine {
+    concur_options opt;
+    const cc_lexicon *abbrev;     /* sentence-splitting abbreviations */
+    void *numbers;                /* recogniser tables, owned by each module */
+    void *dates;
+    void *counts;
+} concur_engine;
+
+/* ------------------------------------------------------ stage interfaces */
+/* ingest: fill t from the input bytes. Return false only on OOM. */
+bool cc_ingest_text(const char *bytes, size_t len, cc_text *t);
+bool cc_ingest_html(const char *bytes, size_t len, cc_text *t, concur_doc *d);
+
+/* recognisers: each has _init (engine tables; false on failure), _free,
+ * and _scan over one paragraph, adding mentions to the doc. _finish runs
+ * once after all paragraphs. */
+bool cc_numbers_init(concur_engine *e);
+void cc_numbers_free(concur_engine *e);
+void cc_numbers_scan(const concur_engine *e, concur_doc *d, const cc_para *p);
+
+bool cc_dates_init(concur_engine *e);
+void cc_dates_free(concur_engine *e);
+void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p);
+void cc_dates_doc_free(concur_doc *d);
+
+bool cc_counts_init(concur_engine *e);
+void cc_counts_free(concur_engine *e);
+void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p);
+void cc_counts_finish(const concur_engine *e, concur_doc *d);
+
+/* output */
+int cc_write_jsonl(const concur_doc *d, unsigned kinds, concur_write_fn w, void *u);
+int cc_write_tsv(const concur_doc *d, unsigned kinds, bool header, concur_write_fn w, void *u);
+int cc_write_table(const concur_doc *d, unsigned kinds, bool header, concur_write_fn w, void *u);
+
+/* error helper */
+void cc_error_set(concur_error *err, concur_status code, size_t offset, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+#endif /* CC_INTERNAL_H */

@@ -1,0 +1,187 @@
+/* segment.c -- sentences and tokens of one paragraph of clean text.
+ *
+ * Tokens: words (letters of any script), ASCII digit runs, single
+ * punctuation code points. Sentences end at . ! ? (and "...") followed by
+ * space and a capital, digit or opening quote, unless the word before the
+ * dot is an abbreviation (data/lexicon/en/abbrev.tsv) or an initial. */
+#include "../internal.h"
+
+#include <ctype.h>
+#include <utf8proc.h>
+
+static bool is_letter_cp(uint32_t cp)
+{
+    if (cp < 0x80) return isalpha((int)cp) != 0;
+    utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME);
+}
+
+static bool is_upper_cp(uint32_t cp)
+{
+    if (cp < 0x80) return isupper((int)cp) != 0;
+    return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU ||
+           utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LT;
+}
+
+static bool tokenize(const char *text, size_t start, size_t end, cc_vec *toks)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = start;
+    uint8_t pending = 0;
+    toks->len = 0;
+    while (i < end) {
+        unsigned char c = s[i];
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            pending = CC_TF_SPACE_BEFORE;
+            i++;
+            continue;
+        }
+        cc_token *t = cc_vec_push(toks);
+        if (!t) return false;
+        t->start = (uint32_t)i;
+        t->flags = pending;
+        pending = 0;
+        if (c >= '0' && c <= '9') {
+            size_t j = i + 1;
+            while (j < end && s[j] >= '0' && s[j] <= '9') j++;
+            t->type = CC_TOK_NUM;
+            t->end = (uint32_t)j;
+            i = j;
+            continue;
+        }
+        int l;
+        uint32_t cp = c < 0x80 ? c : cc_utf8_decode(s + i, end - i, &l);
+        if (c < 0x80) l = 1;
+        if (is_letter_cp(cp)) {
+            bool up = is_upper_cp(cp), all = up;
+            size_t j = i + (size_t)l;
+            while (j < end) {
+                int l2 = 1;
+                uint32_t c2 = s[j] < 0x80 ? s[j] : cc_utf8_decode(s + j, end - j, &l2);
+                if (!is_letter_cp(c2)) break;
+                if (!is_upper_cp(c2)) all = false;
+                j += (size_t)l2;
+            }
+            t->type = CC_TOK_WORD;
+            t->end = (uint32_t)j;
+            if (up) t->flags |= CC_TF_UPPER;
+            if (all && j - i > 1) t->flags |= CC_TF_ALLCAPS;
+            i = j;
+            continue;
+        }
+        t->type = (cp == 0xFFFD) ? CC_TOK_OTHER : CC_TOK_PUNCT;
+        t->end = (uint32_t)(i + (size_t)l);
+        i += (size_t)l;
+    }
+    return true;
+}
+
+static bool tok_char(const char *text, const cc_token *t, char ch)
+{
+    return t->end - t->start == 1 && text[t->start] == ch;
+}
+
+/* Is tokens[i] (a "." token) the end of a sentence? */
+static bool dot_ends_sentence(const concur_engine *e, const char *text, const cc_token *tk,
+                              size_t n, size_t i)
+{
+    if (i == 0) return false;
+    const cc_token *prev = &tk[i - 1];
+    /* part of "..." : only the last dot decides */
+    if (i + 1 < n && tok_char(text, &tk[i + 1], '.') && !(tk[i + 1].flags & CC_TF_SPACE_BEFORE))
+        return false;
+    if (prev->type == CC_TOK_WORD && !(tk[i].flags & CC_TF_SPACE_BEFORE)) {
+        size_t wl = prev->end - prev->start;
+        /* an initial: "J." or the last letter of "U.S." */
+        if (wl == 1 && (prev->flags & CC_TF_UPPER)) return false;
+        if (wl == 1 && i >= 2 && tok_char(text, &tk[i - 2], '.')) return false;
+        char w[32];
+        /* "e.g." / "u.s.": join "x.y" before the dot */
+        size_t k = i - 1;
+        char buf[40];
+        size_t bl = 0;
+        if (k >= 2 && tok_char(text, &tk[k - 1], '.') && tk[k - 2].type == CC_TOK_WORD &&
+            tk[k - 2].end - tk[k - 2].start <= 3) {
+            bl = cc_tok_lower(text, &tk[k - 2], buf, 8);
+            buf[bl++] = '.';
+            bl += cc_tok_lower(text, prev, buf + bl, 8);
+        } else {
+            bl = cc_tok_lower(text, prev, buf, sizeof buf);
+        }
+        (void)w;
+        const cc_lex_row *r = cc_lex_find(e->abbrev, buf, bl);
+        if (r) {
+            const char *how = r->col[1] ? r->col[1] : "always";
+            if (!strcmp(how, "always")) return false;
+            /* "No. 822", "Art. 2": not an end before a number */
+            if (i + 1 < n && tk[i + 1].type == CC_TOK_NUM) return false;
+            if (!strcmp(how, "name")) {
+                if (i + 1 < n && tk[i + 1].type == CC_TOK_WORD && !(tk[i + 1].flags & CC_TF_UPPER))
+                    return false;
+                /* "Inc. said": usually continues when followed by a lower word */
+            }
+        }
+    }
+    return true;
+}
+
+bool cc_segment(const concur_engine *e, const char *text, size_t start, size_t end, cc_vec *toks,
+                cc_vec *sents)
+{
+    if (!tokenize(text, start, end, toks)) return false;
+    sents->len = 0;
+    cc_token *tk = toks->data;
+    size_t n = toks->len;
+    size_t sent_first = 0;
+    uint32_t sidx = 0;
+    for (size_t i = 0; i < n; i++) {
+        tk[i].sent = sidx;
+        if (i == sent_first) tk[i].flags |= CC_TF_SENT_START;
+        if (tk[i].type != CC_TOK_PUNCT) continue;
+        char c = text[tk[i].start];
+        if (tk[i].end - tk[i].start != 1 || (c != '.' && c != '!' && c != '?')) continue;
+        if (c == '.' && !dot_ends_sentence(e, text, tk, n, i)) continue;
+        /* closing quotes, brackets and footnote markers stay with the sentence */
+        size_t j = i + 1;
+        while (j < n && !(tk[j].flags & CC_TF_SPACE_BEFORE) && tk[j].type == CC_TOK_PUNCT) {
+            char q = text[tk[j].start];
+            if (q == '"' || q == '\'' || q == ')' || q == ']' || q == '!' || q == '?' || q == '.') { j++; continue; }
+            break;
+        }
+        /* footnote marker: "[1]" right after the dot */
+        if (j + 2 < n && tok_char(text, &tk[j], '[') && !(tk[j].flags & CC_TF_SPACE_BEFORE) &&
+            tk[j + 1].type == CC_TOK_NUM && tok_char(text, &tk[j + 2], ']'))
+            j += 3;
+        if (j >= n) { i = j; break; }
+        const cc_token *nx = &tk[j];
+        if (!(nx->flags & CC_TF_SPACE_BEFORE)) continue;
+        bool starts = (nx->type == CC_TOK_WORD && (nx->flags & CC_TF_UPPER)) || nx->type == CC_TOK_NUM ||
+                      (nx->type == CC_TOK_PUNCT && strchr("\"'([", text[nx->start])) ||
+                      (nx->type == CC_TOK_WORD && c != '.');
+        if (nx->type == CC_TOK_WORD && !(nx->flags & CC_TF_UPPER) &&
+            (unsigned char)text[nx->start] >= 0x80)
+            starts = true;   /* scripts without case */
+        if (!starts) continue;
+        for (size_t q = i + 1; q < j; q++) tk[q].sent = sidx;
+        cc_sentence *s = cc_vec_push(sents);
+        if (!s) return false;
+        s->tok_start = (uint32_t)sent_first;
+        s->tok_end = (uint32_t)j;
+        s->start = tk[sent_first].start;
+        s->end = tk[j - 1].end;
+        sent_first = j;
+        sidx++;
+        i = j - 1;
+    }
+    if (sent_first < n) {
+        for (size_t q = sent_first; q < n; q++) tk[q].sent = sidx;
+        tk[sent_first].flags |= CC_TF_SENT_START;
+        cc_sentence *s = cc_vec_push(sents);
+        if (!s) return false;
+        s->tok_start = (uint32_t)sent_first;
+        s->tok_end = (uint32_t)n;
+        s->start = tk[sent_first].start;
+        s->end = tk[n - 1].end;
+    }
+    return true;
+}

@@ -1,0 +1,250 @@
+/* text.c -- the clean text and its map back to the input bytes.
+ *
+ * Every byte appended is tied to the input span it came from (cc_map_seg),
+ * so a mention found in the clean text can always be shown in the source.
+ * Normalisation happens here, once, for every ingest format. */
+#include "../internal.h"
+
+#include <stdlib.h>
+#include <utf8proc.h>
+
+void cc_text_init(cc_text *t)
+{
+    memset(t, 0, sizeof *t);
+    cc_buf_init(&t->out);
+    cc_vec_init(&t->segs, sizeof(cc_map_seg));
+    cc_vec_init(&t->paras, sizeof(size_t) * 2);
+    cc_vec_init(&t->marks, sizeof(cc_text_mark));
+}
+
+void cc_text_free(cc_text *t)
+{
+    cc_buf_free(&t->out);
+    cc_vec_free(&t->segs);
+    cc_vec_free(&t->paras);
+    cc_vec_free(&t->marks);
+}
+
+/* Adds clean bytes s[0..n) standing for input [src, src+src_len). */
+static void emit(cc_text *t, const char *s, size_t n, size_t src, size_t src_len, bool linear)
+{
+    if (!n) return;
+    cc_map_seg *last = t->segs.len ? &CC_VEC_AT(&t->segs, cc_map_seg, t->segs.len - 1) : NULL;
+    size_t at = t->out.len;
+    if (linear && last && last->linear && last->src + last->src_len == src &&
+        last->clean + last->src_len == at) {
+        last->src_len += src_len;    /* extend the running linear segment */
+    } else {
+        cc_map_seg *g = cc_vec_push(&t->segs);
+        if (!g) { t->out.oom = true; return; }
+        g->clean = at;
+        g->src = src;
+        g->src_len = src_len;
+        g->linear = linear;
+    }
+    cc_buf_put(&t->out, s, n);
+}
+
+static void open_para(cc_text *t)
+{
+    if (!t->in_para) {
+        t->in_para = true;
+        t->para_start = t->out.len;
+        t->pending_space = false;
+    } else if (t->pending_space) {
+        emit(t, " ", 1, t->space_src, 1, false);
+        t->pending_space = false;
+    }
+}
+
+static void owe_space(cc_text *t, size_t src)
+{
+    if (t->in_para && !t->pending_space) {
+        t->pending_space = true;
+        t->space_src = src;
+    }
+}
+
+/* Typographic variants mapped to their plain form; "" drops the character. */
+static const char *plain_form(uint32_t cp)
+{
+    switch (cp) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC:
+        return "'";
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB: case 0x00BB:
+        return "\"";
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+    case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
+        return "-";
+    case 0x2026: return "...";
+    case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+        return "";
+    default: return NULL;
+    }
+}
+
+static bool is_space_cp(uint32_t cp)
+{
+    return cp == 0x20 || cp == 0x09 || cp == 0x0A || cp == 0x0D || cp == 0x0B || cp == 0x0C ||
+           cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
+           cp == 0x3000 || cp == 0x1680 || cp == 0x85 || cp == 0x2028 || cp == 0x2029;
+}
+
+void cc_text_append_src(cc_text *t, const char *src, size_t n, size_t off)
+{
+    const unsigned char *s = (const unsigned char *)src;
+    size_t i = 0;
+    while (i < n) {
+        /* ASCII fast path: copy the longest run of printable non-space bytes */
+        if (s[i] > 0x20 && s[i] < 0x7F) {
+            size_t j = i + 1;
+            while (j < n && s[j] > 0x20 && s[j] < 0x7F) j++;
+            open_para(t);
+            emit(t, src + i, j - i, off + i, j - i, true);
+            i = j;
+            continue;
+        }
+        int l;
+        uint32_t cp;
+        if (s[i] < 0x80) { cp = s[i]; l = 1; }
+        else cp = cc_utf8_decode(s + i, n - i, &l);
+        if (cp == 0xFFFD && !(l == 3 && s[i] == 0xEF && s[i + 1] == 0xBF && s[i + 2] == 0xBD)) {
+            if (!t->had_invalid_utf8) { t->had_invalid_utf8 = true; t->first_invalid = off + i; }
+        }
+        if (is_space_cp(cp)) {
+            owe_space(t, off + i);
+            i += (size_t)l;
+            continue;
+        }
+        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+            /* control characters: treated as a space (keeps words apart) */
+            owe_space(t, off + i);
+            i += (size_t)l;
+            continue;
+        }
+        const char *pf = plain_form(cp);
+        if (pf) {
+            if (*pf) {
+                open_para(t);
+                emit(t, pf, strlen(pf), off + i, (size_t)l, false);
+            }
+            i += (size_t)l;
+            continue;
+        }
+        if (cp < 0x80) {
+            open_para(t);
+            emit(t, src + i, 1, off + i, 1, true);
+            i++;
+            continue;
+        }
+        /* compatibility forms (ligatures, full-width, superscripts) -> NFKC */
+        utf8proc_int32_t buf[18];
+        utf8proc_ssize_t k = -1;
+        if (cp != 0xFFFD) {
+            int lbc = 0;
+            k = utf8proc_decompose_char((utf8proc_int32_t)cp, buf, 16,
+                                        (utf8proc_option_t)(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT), &lbc);
+            if (k > 0 && k <= 16)
+                k = utf8proc_normalize_utf32(buf, k, (utf8proc_option_t)(UTF8PROC_COMPOSE | UTF8PROC_STABLE));
+        }
+        open_para(t);
+        if (k == 1 && (uint32_t)buf[0] == cp && l > 0 && cp != 0xFFFD) {
+            emit(t, src + i, (size_t)l, off + i, (size_t)l, true);
+        } else if (k > 0 && k <= 16) {
+            char enc[16 * 4];
+            size_t el = 0;
+            for (utf8proc_ssize_t q = 0; q < k; q++) {
+                uint32_t c2 = (uint32_t)buf[q];
+                const char *pf2 = plain_form(c2);
+                if (pf2) { size_t pl = strlen(pf2); memcpy(enc + el, pf2, pl); el += pl; }
+                else if (is_space_cp(c2)) enc[el++] = ' ';
+                else el += (size_t)cc_utf8_encode(c2, enc + el);
+            }
+            emit(t, enc, el, off + i, (size_t)l, false);
+        } else {
+            emit(t, "\xEF\xBF\xBD", 3, off + i, (size_t)l, false);
+        }
+        i += (size_t)l;
+    }
+}
+
+void cc_text_append_repl(cc_text *t, const char *s, size_t n, size_t off, size_t len)
+{
+    if (!n) return;
+    open_para(t);
+    emit(t, s, n, off, len, false);
+}
+
+void cc_text_break(cc_text *t)
+{
+    if (!t->in_para) return;
+    t->in_para = false;
+    t->pending_space = false;
+    if (t->out.len == t->para_start) return;
+    size_t *p = cc_vec_push(&t->paras);
+    if (!p) { t->out.oom = true; return; }
+    p[0] = t->para_start;
+    p[1] = t->out.len;
+    /* paragraphs are separated by a blank line in the clean text; the
+     * separator maps to the end of the paragraph's last source byte */
+    size_t src = cc_text_src_end(t, t->out.len);
+    emit(t, "\n\n", 2, src, 0, false);
+}
+
+void cc_text_role(cc_text *t, cc_block_role role)
+{
+    cc_text_mark *m = cc_vec_push(&t->marks);
+    if (!m) { t->out.oom = true; return; }
+    m->start = t->in_para ? t->para_start : t->out.len;
+    m->end = (size_t)-1;
+    m->role = role;
+}
+
+bool cc_text_finish(cc_text *t)
+{
+    cc_text_break(t);
+    /* drop the separator after the last paragraph */
+    if (t->out.len >= 2 && t->paras.len) {
+        size_t *p = &CC_VEC_AT(&t->paras, size_t, (t->paras.len - 1) * 2);
+        if (t->out.len == p[1] + 2) t->out.len -= 2;
+    }
+    cc_buf_reserve(&t->out, 1);
+    if (t->out.data) t->out.data[t->out.len] = 0;
+    return !t->out.oom;
+}
+
+static const cc_map_seg *find_seg(const cc_text *t, size_t clean)
+{
+    size_t lo = 0, hi = t->segs.len;
+    const cc_map_seg *g = t->segs.data;
+    if (!hi) return NULL;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (g[mid].clean <= clean) lo = mid;
+        else hi = mid;
+    }
+    return &g[lo];
+}
+
+size_t cc_text_src(const cc_text *t, size_t clean)
+{
+    const cc_map_seg *g = find_seg(t, clean);
+    if (!g) return 0;
+    if (g->linear) {
+        size_t d = clean - g->clean;
+        return g->src + (d < g->src_len ? d : g->src_len);
+    }
+    return g->src;
+}
+
+size_t cc_text_src_end(const cc_text *t, size_t clean_end)
+{
+    if (clean_end == 0) return cc_text_src(t, 0);
+    const cc_map_seg *g = find_seg(t, clean_end - 1);
+    if (!g) return 0;
+    if (g->linear) {
+        size_t d = clean_end - g->clean;
+        return g->src + (d < g->src_len ? d : g->src_len);
+    }
+    return g->src + g->src_len;
+}

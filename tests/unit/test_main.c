@@ -1,0 +1,16 @@
+/* Unit tests (cmocka): the text layer, the readers, the output. Each
+ * tests/unit/test_*.c file adds a group; this file runs them all. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "unit.h"
+
+int main(void)
+{
+    int failed = 0;
+    failed += run_text_tests();
+    return failed ? 1 : 0;
+}

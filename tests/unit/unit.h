@@ -1,0 +1,5 @@
+/* unit.h -- each group of unit tests exposes one runner. */
+#ifndef UNIT_H
+#define UNIT_H
+int run_text_tests(void);
+#endif
