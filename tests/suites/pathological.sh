@@ -123,10 +123,15 @@ for l in open(sys.argv[1]):
     if m["kind"]=="number":
         assert m["doc"]=="r%d" % n, (m["doc"], n); n+=1
 assert n==200000, n' "$TMP/stdout"
-python3 -c "
-import json,sys
-sys.stdout.write(json.dumps({'id': 'big', 'text': 'In 1992, 613 people were killed. ' * 1500000}) + '\n')" > "$TMP/big.jsonl"
-timed "a 50 MB JSON Lines record" 60 "$C" extract "$TMP/big.jsonl"
+python3 - "$TMP/unit" > "$TMP/big.jsonl" <<'PY'
+import json, sys
+text = open(sys.argv[1], "rb").read().decode("utf-8", "replace")
+while len(text) < 20_000_000:
+    text += text
+sys.stdout.write(json.dumps({"id": "big", "text": text[:20_000_000]}) + "\n")
+PY
+OUT=/dev/null timed "a 20 MB JSON Lines record" 60 "$C" extract "$TMP/big.jsonl"
+check "a 20 MB JSON Lines record: peak RSS ${KB} KB <= 12 x input + 64 MB" test "$KB" -le $((12 * 20000 + 65536))
 python3 -c "import sys; sys.stdout.write('{\"x\": ' + '[' * 100000 + ']' * 100000 + ', \"text\": \"1\"}\n{\"text\": \"2 killed\"}\n')" > "$TMP/deep.jsonl"
 timed "JSON nested 100,000 deep" 10 "$C" extract "$TMP/deep.jsonl"
 check "JSON nested 100,000 deep: rejected, next line read" grep -q '"text":"2"' "$TMP/stdout"
