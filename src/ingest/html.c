@@ -24,6 +24,9 @@
 #include <libxml/tree.h>
 #include <stdint.h>
 #include <stdlib.h>
+#ifdef CC_HTML_DEBUG
+#include <stdio.h>
+#endif
 
 enum {
     HK_INLINE = 0, HK_SKIP, HK_DROP, HK_BLOCK, HK_HEADING, HK_CAPTION, HK_QUOTE, HK_ITEM,
@@ -42,7 +45,8 @@ enum {
     EF_SCORE = 16,    /* text directly inside counts as a paragraph */
     EF_LIST = 32,     /* ul / ol / dl */
     EF_P = 64,        /* a <p> */
-    EF_FIGURE = 128   /* inside <figure> */
+    EF_FIGURE = 128,  /* inside <figure> */
+    EF_HASBLOCK = 256 /* has a block child: its own text is a virtual <p> child */
 };
 
 typedef struct hel {
@@ -496,6 +500,7 @@ static bool walk_collect(hctx *x, xmlDocPtr doc)
             if (n->name && !strcmp((const char *)n->name, "figure")) e->flags |= EF_FIGURE;
             if (e->kind == HK_HEADING && n->name) e->level = (uint8_t)(n->name[1] - '0');
             e->block = (is_blockish(e->kind) || !P) ? idx : P->block;
+            if (P && is_blockish(e->kind)) EL(x, cur)->flags |= EF_HASBLOCK;
             n->_private = (void *)(intptr_t)(idx + 1);
             if (n->children) { cur = idx; descend = true; }
         } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
@@ -666,7 +671,8 @@ static size_t run_attempt(hctx *x, const attempt *a, uint8_t *mark)
         hel *e = EL(x, i);
         if (e->gone || !(e->flags & EF_SCORE) || e->own_text < 25) continue;
         float cs = 1.0f + (float)e->own_commas + (float)(e->own_text / 100 < 3 ? e->own_text / 100 : 3);
-        int32_t anc = e->parent;
+        /* text mixed with blocks counts as a paragraph of this element */
+        int32_t anc = (e->flags & EF_HASBLOCK) && !(e->flags & EF_P) ? (int32_t)i : e->parent;
         for (int level = 0; anc >= 0 && level < 5; level++) {
             hel *A = EL(x, anc);
             if (A->gone) break;
@@ -740,6 +746,11 @@ static size_t run_attempt(hctx *x, const attempt *a, uint8_t *mark)
     }
     /* the best candidate and its worthy siblings */
     hel *B = EL(x, best);
+#ifdef CC_HTML_DEBUG
+    for (int k = 0; k < 5; k++) if (top[k] >= 0) { char cl[128]; attr_value(EL(x, top[k])->node, "class", cl, sizeof cl);
+        fprintf(stderr, "top%d %s.%s score %.1f text %u link %u\n", k, EL(x, top[k])->node->name, cl, EL(x, top[k])->score, EL(x, top[k])->text, EL(x, top[k])->link); }
+    { char cl[128]; attr_value(B->node, "class", cl, sizeof cl); fprintf(stderr, "best %s.%s attempt %d%d%d\n", B->node->name, cl, a->strip_unlikely, a->weight_classes, a->clean_conditionally); }
+#endif
     float bs = B->init ? B->score : 0.0f;
     float thr = bs * 0.2f > 10.0f ? bs * 0.2f : 10.0f;
     char bclass[128], sclass[128];
