@@ -617,6 +617,8 @@ static bool clean_out(const hctx *x, const hel *e, const attempt *a)
         return false;
     }
     if (!a->clean_conditionally) return false;
+    /* a short block that is all link: a teaser for another page */
+    if ((e->flags & EF_P || e->kind == HK_BLOCK) && e->text && e->text < 200 && link_density(e) > 0.8f) return true;
     bool cand = tag_is(e, "div") || tag_is(e, "section") || tag_is(e, "table") || (e->flags & EF_LIST) ||
                 tag_is(e, "form") || tag_is(e, "fieldset");
     if (!cand) return false;
@@ -870,6 +872,7 @@ bool cc_ingest_html(const char *bytes, size_t len, cc_text *t, concur_doc *d)
     hctx x;
     memset(&x, 0, sizeof x);
     x.t = t;
+    x.keep_title = false;
     x.tags = cc_lexicon_get("html_tags");
     x.hints = cc_lexicon_get("boilerplate_class");
     if (!x.tags || !x.hints) return false;
