@@ -262,17 +262,21 @@ static int anchor(const dctx *c, int *y, int *m, int *d)
     return 0;
 }
 
+static bool future_sentence(const dctx *c, size_t i);
+
 /* Year for a month (and day) stated without one. */
 static int pick_year(const dctx *c, size_t tok, int m, int dd, bool *resolved)
 {
     const cc_date_state *s = c->st;
     size_t sent = c->p->sent_base + c->tk[tok].sent;
     *resolved = true;
-    bool recent_ctx = s->cy && s->csent != (size_t)-1 && sent <= s->csent + 1;
+    bool recent_ctx = s->cy && s->csent != (size_t)-1 && sent == s->csent;
     if (s->mode == CONCUR_DATES_NARRATIVE || recent_ctx || !s->ry) {
         if (s->cy) return s->cy;
     }
     if (s->ry) {
+        /* the reference year, unless the tense says otherwise: a past
+         * sentence about a later month means last year's */
         /* the reading nearest to the reference date */
         long ref = days_from_civil(s->ry, s->rm, s->rd);
         int best = s->ry;
@@ -283,6 +287,11 @@ static int pick_year(const dctx *c, size_t tok, int m, int dd, bool *resolved)
             long dist = labs(days_from_civil(y, m, day) - ref);
             if (bestd < 0 || dist < bestd) { bestd = dist; best = y; }
         }
+        /* a past-tense sentence about a month well after the reference
+         * date speaks of last year's */
+        int day = dd ? dd : 1;
+        if (day > days_in_month(best, m)) day = days_in_month(best, m);
+        if (days_from_civil(best, m, day) > ref + 31 && !future_sentence(c, tok)) best--;
         return best;
     }
     *resolved = false;
@@ -733,16 +742,26 @@ static bool parse_duration(dctx *c, size_t i, dres *r)
         /* "5 year" mostly "5 year bonds": allowed as duration */
     }
     size_t e = j + 1;
+    /* "24 hours a day", "four flights a week": a rate, not a duration */
+    if ((word_is(c, i, "a") || word_is(c, i, "an")) && i > 0 && same_sent(c, i - 1, i) &&
+        (is_num(c, i - 1) || (c->tk[i - 1].type == CC_TOK_WORD && !(c->tk[i - 1].flags & CC_TF_UPPER) &&
+                              c->tk[i - 1].end - c->tk[i - 1].start > 3 && c->text[c->tk[i - 1].end - 1] == 's' &&
+                              !lex_at(c, i - 1)) ||
+         word_is(c, i - 1, "once") || word_is(c, i - 1, "twice") || word_is(c, i - 1, "times")))
+        return false;
     /* ages: "15 years old", "15-year-old", "aged 2 years" */
     if (is_p(c, e, '-') && glued(c, e) && word_is(c, e + 1, "old")) return false;
     if (kind_at(c, e) == K_AGEWORD && !word_is(c, e, "ages")) return false;
     if (word_is(c, e, "of") && word_is(c, e + 1, "age")) return false;
-    if (i > 0 && (word_is(c, i - 1, "aged") || word_is(c, i - 1, "age"))) return false;
+    if (i > 0 && kind_at(c, i - 1) == K_AGEWORD) return false;
+    if (word_is(c, e, "and") && (word_is(c, e + 1, "older") || word_is(c, e + 1, "younger") || word_is(c, e + 1, "over") ||
+                                 word_is(c, e + 1, "under") || word_is(c, e + 1, "up")))
+        return false;
     if (i > 1 && word_is(c, i - 1, "and") && (word_is(c, i - 2, "aged") || is_num(c, i - 2)) && kind_at(c, e) == K_AGEWORD)
         return false;
     /* "a day" alone is too weak unless a duration verb or prep is near; keep "a" + unit */
     const dt_entry *ag = lex_at(c, e);
-    if (ag && ag->kind == K_AGO && same_sent(c, j, e)) {
+    if (ag && ag->kind == K_AGO && same_sent(c, j, e) && (word_is(c, e, "ago") || word_is(c, e, "hence"))) {
         r->s = i; r->e = e + 1;
         r->type = T_DATE;
         shift_date(c, r, u->sval, n < 0 ? 0 : ag->ival * n);
@@ -807,7 +826,9 @@ static bool parse_ordinal(dctx *c, size_t i, dres *r, int ord)
 static bool future_sentence(const dctx *c, size_t i)
 {
     const cc_sentence *s = &c->p->sent[c->tk[i].sent];
-    for (size_t k = s->tok_start; k < s->tok_end; k++) {
+    size_t lo = i > s->tok_start + 8 ? i - 8 : s->tok_start;
+    size_t hi = i + 4 < s->tok_end ? i + 4 : s->tok_end;
+    for (size_t k = lo; k < hi; k++) {
         if (c->tk[k].type != CC_TOK_WORD) continue;
         if (kind_at(c, k) == K_FUT) return true;
         if (word_is(c, k, "ll") && k > 0 && is_p(c, k - 1, '\'')) return true;
@@ -907,6 +928,14 @@ static bool parse_decade(dctx *c, size_t i, dres *r)
     }
     size_t s = i;
     if (l == 2 && i > 0 && is_p(c, i - 1, '\'') && glued(c, i)) s = i - 1;
+    if (l == 2 && s > 0) {
+        /* "in his 30s", "her early 20s": ages */
+        size_t k = s - 1;
+        if (kind_at(c, k) == K_MOD && k > 0) k--;
+        if (word_is(c, k, "his") || word_is(c, k, "her") || word_is(c, k, "their") || word_is(c, k, "my") ||
+            word_is(c, k, "your") || word_is(c, k, "our") || word_is(c, k, "its"))
+            return false;
+    }
     r->s = s; r->e = j + 1; r->type = T_DATE; r->the_ok = true;
     return true;
 }
@@ -917,8 +946,11 @@ static bool good_year_context(dctx *c, size_t i, const char **mod)
         const dt_entry *e = lex_at(c, i - 1);
         if (e && e->kind == K_YPREP) {
             /* "of 1992" only after a date-ish word: "the summer of 1992", "the end of 1993" */
-            if (word_is(c, i - 1, "of")) return i > 1 && (kind_at(c, i - 2) == K_UNIT || kind_at(c, i - 2) == K_MOD ||
-                                                          kind_at(c, i - 2) == K_SEASON || kind_at(c, i - 2) == K_MONTH);
+            if (word_is(c, i - 1, "of"))
+                return (i > 1 && (kind_at(c, i - 2) == K_UNIT || kind_at(c, i - 2) == K_MOD ||
+                                  kind_at(c, i - 2) == K_SEASON || kind_at(c, i - 2) == K_MONTH)) ||
+                       i + 1 >= c->n || !same_sent(c, i, i + 1) ||
+                       (c->tk[i + 1].type == CC_TOK_PUNCT && !is_p(c, i + 1, '%'));
             *mod = e->sval[0] ? e->sval : NULL;
             return true;
         }
@@ -931,6 +963,47 @@ static bool good_year_context(dctx *c, size_t i, const char **mod)
         const concur_mention *last = c->d->m[c->d->nm - 1];
         if (last->kind == CONCUR_KIND_DATE && last->cend == c->tk[i - 2].end) return true;
     }
+    /* 1900-2099 standing alone is a year unless it counts something */
+    long v = num_val(c, i);
+    if (v >= 1900 && v <= 2099) {
+        if (i > 0 && i - 1 >= c->floor && c->tk[i - 1].type == CC_TOK_PUNCT && glued(c, i) &&
+            strchr("$#\xc2\xa3", c->text[c->tk[i - 1].start]))
+            return false;
+        if (i > 0 && c->tk[i - 1].type == CC_TOK_PUNCT && (c->text[c->tk[i - 1].start] & 0x80)) return false; /* currency */
+        if (i > 0 && (word_is(c, i - 1, "no") || word_is(c, i - 1, "number") || word_is(c, i - 1, "nos") ||
+                      word_is(c, i - 1, "page") || word_is(c, i - 1, "room") || word_is(c, i - 1, "flight") ||
+                      word_is(c, i - 1, "route") || word_is(c, i - 1, "resolution") || word_is(c, i - 1, "article") ||
+                      word_is(c, i - 1, "model") || word_is(c, i - 1, "code") || word_is(c, i - 1, "hill")))
+            return false;
+        const dt_entry *pe = i > 0 ? lex_at(c, i - 1) : NULL;
+        if (pe && (pe->kind == K_APPROX || pe->kind == K_NUMW) && !word_is(c, i - 1, "a") && !word_is(c, i - 1, "an"))
+            return false;
+        if (i + 1 < c->n && same_sent(c, i, i + 1)) {
+            const cc_token *nt = &c->tk[i + 1];
+            if (nt->type == CC_TOK_NUM) return false;
+            if (nt->type == CC_TOK_WORD && !(nt->flags & CC_TF_UPPER)) {
+                const dt_entry *ne = lex_at(c, i + 1);
+                if (ne && ne->kind == K_YNOUN) return true;
+                if (ne && (ne->kind == K_UNIT || ne->kind == K_NUMW)) return false;
+                /* "2000 people", "1990 troops", "1950 metres": a plural noun counts */
+                size_t wl = nt->end - nt->start;
+                if (wl > 2 && c->text[nt->end - 1] == 's' && c->text[nt->end - 2] != 's') return false;
+                if (word_is(c, i + 1, "people") || word_is(c, i + 1, "men") || word_is(c, i + 1, "women") ||
+                    word_is(c, i + 1, "children") || word_is(c, i + 1, "feet") || word_is(c, i + 1, "were") ||
+                    word_is(c, i + 1, "are") || word_is(c, i + 1, "of") || word_is(c, i + 1, "more") ||
+                    word_is(c, i + 1, "other") || word_is(c, i + 1, "km") || word_is(c, i + 1, "m") ||
+                    word_is(c, i + 1, "kg") || word_is(c, i + 1, "miles") || word_is(c, i + 1, "per"))
+                    return false;
+            }
+            if (nt->type == CC_TOK_PUNCT && glued(c, i + 1) && (is_p(c, i + 1, '%') || is_p(c, i + 1, '+')))
+                return false;
+        }
+        return true;
+    }
+    /* "a 2010 commando raid" */
+    if (i > 0 && (word_is(c, i - 1, "a") || word_is(c, i - 1, "an")) && num_val(c, i) >= 1900 && i + 1 < c->n &&
+        c->tk[i + 1].type == CC_TOK_WORD && !(c->tk[i + 1].flags & CC_TF_UPPER) && lex_at(c, i + 1) == NULL)
+        return true;
     /* "the 1915 events", "1992 elections" */
     const dt_entry *nx = lex_at(c, i + 1);
     if (nx && nx->kind == K_YNOUN) return true;
@@ -961,14 +1034,6 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             snprintf(r->val, sizeof r->val, "%04ld", y);
             r->y = (int)y; r->year_stated = true; r->yearish = true;
             r->s = i; r->e = i + 1;
-            if (is_p(c, i + 1, '-') && glued(c, i + 1) && is_num(c, i + 2) && glued(c, i + 2) && num_len(c, i + 2) == 2) {
-                long y2 = y / 100 * 100 + num_val(c, i + 2);
-                if (y2 > y) {
-                    snprintf(r->beg, sizeof r->beg, "%04ld", y);
-                    snprintf(r->endv, sizeof r->endv, "%04ld", y2);
-                    r->e = i + 3;
-                }
-            }
             r->mod = pmod;
             return true;
         }
@@ -1028,11 +1093,13 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             duration_value(r->val, sizeof r->val, -1, u->sval);
             return true;
         }
-        if (word_is(c, i, "future") && !(i > 0 && word_is(c, i - 1, "the"))) return false;
+        if (word_is(c, i, "future") && i + 1 < c->n && c->tk[i + 1].type == CC_TOK_PUNCT && is_p(c, i + 1, '-'))
+            return false;
         if (word_is(c, i, "soon") && ((i > 0 && word_is(c, i - 1, "as")) || word_is(c, i + 1, "as") || word_is(c, i + 1, "after")))
             return false;
         snprintf(r->val, sizeof r->val, "%s", e->sval);
-        r->s = i; r->e = i + 1; r->the_ok = true;
+        r->s = i; r->e = i + 1;
+        r->the_ok = word_is(c, i, "future") || word_is(c, i, "past");
         return true;
     }
     case K_SHIFT: {
@@ -1054,22 +1121,47 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         bool fiscal = false;
         if (word_is(c, j, "fiscal")) { j++; fiscal = true; }
         const dt_entry *u = lex_at(c, j);
-        if (!u) {
+        if (!u || !(u->kind == K_UNIT || u->kind == K_MONTH || u->kind == K_WDAY || u->kind == K_SEASON ||
+                    u->kind == K_PARTDAY)) {
             if (word_is(c, i, "past") && i > 0 && word_is(c, i - 1, "the")) {
                 snprintf(r->val, sizeof r->val, "PAST_REF");
                 r->s = i; r->e = i + 1; r->the_ok = true;
                 return true;
             }
+            if (word_is(c, i, "current") && !fiscal && i + 1 < c->n && c->tk[i + 1].type == CC_TOK_WORD) {
+                snprintf(r->val, sizeof r->val, "PRESENT_REF");
+                r->s = i; r->e = i + 1;
+                return true;
+            }
             return false;
         }
         bool is_that = word_is(c, i, "that");
-        if (is_that && c->st->mode != CONCUR_DATES_NARRATIVE) return false;
+        if (u->kind == K_UNIT && u->extra[0]) {
+            /* "the coming years", "past months": an unspecified stretch */
+            if (is_that || sh == 0 || !strcmp(u->sval, "WE")) return false;
+            r->type = T_DURATION;
+            duration_value(r->val, sizeof r->val, -1, u->sval);
+            return true;
+        }
+        if (is_that) {
+            /* "that year", "that day": the story's own time */
+            const cc_date_state *s = c->st;
+            if (!s->cy || u->kind != K_UNIT) return false;
+            if (!strcmp(u->sval, "Y")) { snprintf(r->val, sizeof r->val, "%04d", s->cy); return true; }
+            if (!strcmp(u->sval, "M") && s->cm) { snprintf(r->val, sizeof r->val, "%04d-%02d", s->cy, s->cm); return true; }
+            if (!strcmp(u->sval, "D") && s->cd) {
+                snprintf(r->val, sizeof r->val, "%04d-%02d-%02d", s->cy, s->cm, s->cd);
+                return true;
+            }
+            return false;
+        }
+        if (u->kind == K_UNIT && !strcmp(u->sval, "Q") && word_is(c, i, "latest")) sh = -1;
         r->s = i; r->e = j + 1; r->type = T_DATE; r->the_ok = true;
         switch (u->kind) {
         case K_UNIT:
             if (u->extra[0]) return false; /* plural */
             if (!strcmp(u->sval, "DE") || !strcmp(u->sval, "CE")) {
-                if (sh == 0) {
+                if (sh == 0 && u->sval[0] == 'D') {
                     int y, m, d;
                     if (!anchor(c, &y, &m, &d)) return false;
                     if (u->sval[0] == 'D') snprintf(r->val, sizeof r->val, "%03dX", y / 10);
@@ -1153,13 +1245,22 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
     }
     case K_TIMEW: {
         int hh = atoi(e->sval), mm = atoi(e->sval + 3);
+        if (i > 0 && (word_is(c, i - 1, "high") || (c->tk[i].flags & CC_TF_UPPER && !(c->tk[i].flags & CC_TF_SENT_START))))
+            return false;
         r->s = i; r->e = i + 1;
         time_with_date(c, r, hh, mm);
         return true;
     }
     case K_FISCAL: {
         size_t j = i + 1;
-        if (word_is(c, j, "year")) j++;
+        if (word_is(c, j, "year")) {
+            j++;
+            if (i > 0 && word_is(c, i - 1, "the") && !year_at(c, j, true)) {
+                snprintf(r->val, sizeof r->val, "P1Y");
+                r->s = i; r->e = j; r->type = T_DURATION; r->the_ok = true;
+                return true;
+            }
+        }
         if (year_at(c, j, true)) {
             snprintf(r->val, sizeof r->val, "%04ld", num_val(c, j));
             r->y = (int)num_val(c, j); r->year_stated = true;
@@ -1172,6 +1273,13 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         if (!strcmp(e->sval, "WE") && !e->extra[0] && i > 0 && word_is(c, i - 1, "the")) {
             if (!shift_date(c, r, "WE", 0)) return false;
             if (r->val[0] == 'P') return false;
+            r->s = i; r->e = i + 1; r->the_ok = true;
+            return true;
+        }
+        if (!strcmp(e->sval, "Q") && !e->extra[0] && i > 0 && word_is(c, i - 1, "the") && c->st->ry &&
+            !word_is(c, i + 1, "of") && !word_is(c, i + 1, "century")) {
+            /* "the quarter" in a news report: the last one reported */
+            shift_date(c, r, "Q", -1);
             r->s = i; r->e = i + 1; r->the_ok = true;
             return true;
         }
@@ -1208,7 +1316,19 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
         if (e->extra[0]) { /* "the end of" */
             if (!word_is(c, j, "of")) goto core;
             j++;
-            if (word_is(c, j, "the") && !year_at(c, j + 1, true)) j++;
+            if (word_is(c, j, "the") && !year_at(c, j + 1, true)) {
+                const dt_entry *u = lex_at(c, j + 1);
+                if (u && u->kind == K_UNIT && !u->extra[0] &&
+                    (!strcmp(u->sval, "Y") || !strcmp(u->sval, "M") || !strcmp(u->sval, "W") || !strcmp(u->sval, "Q") ||
+                     !strcmp(u->sval, "D"))) {
+                    /* "the end of the month" */
+                    memset(r, 0, sizeof *r);
+                    if (!shift_date(c, r, u->sval, 0) || r->val[0] == 'P') goto core;
+                    r->s = i; r->e = j + 2; r->type = T_DATE; r->mod = e->sval; r->the_ok = true;
+                    return true;
+                }
+                j++;
+            }
         } else if (is_p(c, j, '-') && glued(c, j)) {
             j++;
         }
@@ -1360,5 +1480,22 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
         emit(&c, &r);
         c.floor = r.e;
         i = r.e - 1;
+        /* "2009-2010", "1957-58": the second year of a span */
+        size_t k = r.e;
+        if (r.yearish && k + 1 < p->ntok && is_p(&c, k, '-') && glued(&c, k) && glued(&c, k + 1) && is_num(&c, k + 1) &&
+            (num_len(&c, k + 1) == 2 || num_len(&c, k + 1) == 4)) {
+            long y2 = num_val(&c, k + 1);
+            if (num_len(&c, k + 1) == 2) y2 += r.y / 100 * 100;
+            if (y2 > r.y && y2 - r.y < 100) {
+                dres q;
+                memset(&q, 0, sizeof q);
+                q.s = k + 1; q.e = k + 2; q.type = T_DATE; q.yearish = true;
+                set_date(&q, (int)y2, 0, 0, true);
+                q.year_stated = true;
+                emit(&c, &q);
+                c.floor = q.e;
+                i = q.e - 1;
+            }
+        }
     }
 }
