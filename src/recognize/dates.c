@@ -430,6 +430,7 @@ static bool parse_day_month(dctx *c, size_t i, dres *r)
     if (word_is(c, j, "of")) {
         if (!ord) return false;
         j++;
+        r->the_ok = true; /* "the 25th of February" */
     }
     const dt_entry *me = lex_at(c, j);
     if (!me || me->kind != K_MONTH || !(c->tk[j].flags & CC_TF_UPPER)) return false;
@@ -1127,11 +1128,6 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             if (word_is(c, i, "past") && i > 0 && word_is(c, i - 1, "the")) {
                 snprintf(r->val, sizeof r->val, "PAST_REF");
                 r->s = i; r->e = i + 1; r->the_ok = true;
-                return true;
-            }
-            if (word_is(c, i, "current") && !fiscal && i + 1 < c->n && c->tk[i + 1].type == CC_TOK_WORD) {
-                snprintf(r->val, sizeof r->val, "PRESENT_REF");
-                r->s = i; r->e = i + 1;
                 return true;
             }
             return false;
