@@ -44,7 +44,21 @@ typedef struct dt_entry {
 typedef struct dt_tables {
     const cc_lexicon *lex;
     dt_entry *ent;      /* parallel to lex->rows */
+    uint32_t *hash;     /* open addressing: row index + 1, 0 = empty */
+    size_t hmask;
 } dt_tables;
+
+/* FNV-1a over the ASCII-lower-cased bytes */
+static uint32_t dt_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 'A' && ch <= 'Z') ch = (unsigned char)(ch + 32);
+        h = (h ^ ch) * 16777619u;
+    }
+    return h;
+}
 
 bool cc_dates_init(concur_engine *e)
 {
@@ -64,6 +78,23 @@ bool cc_dates_init(concur_engine *e)
         en->extra = r->col[3] ? r->col[3] : "";
         en->ival = r->col[2] ? atoi(r->col[2]) : 0;
     }
+    /* a hash of the one-word keys: the per-word rejection test */
+    size_t cap = 64;
+    while (cap < lx->nrows * 4) cap <<= 1;
+    t->hash = calloc(cap, sizeof *t->hash);
+    if (!t->hash) { free(t->ent); free(t); return false; }
+    t->hmask = cap - 1;
+    for (size_t i = 0; i < lx->nrows; i++) {
+        const char *k = lx->rows[i].col[0];
+        if (strchr(k, ' ')) continue;
+        size_t h = dt_hash(k, strlen(k)) & t->hmask;
+        bool dup = false;
+        while (t->hash[h]) {
+            if (!strcmp(lx->rows[t->hash[h] - 1].col[0], k)) { dup = true; break; }
+            h = (h + 1) & t->hmask;
+        }
+        if (!dup) t->hash[h] = (uint32_t)(i + 1);
+    }
     e->dates = t;
     return true;
 }
@@ -73,6 +104,7 @@ void cc_dates_free(concur_engine *e)
     dt_tables *t = e->dates;
     if (!t) return;
     free(t->ent);
+    free(t->hash);
     free(t);
     e->dates = NULL;
 }
@@ -190,13 +222,20 @@ typedef struct dctx {
 static const dt_entry *lex_at(const dctx *c, size_t i)
 {
     if (i >= c->n || c->tk[i].type != CC_TOK_WORD) return NULL;
-    char buf[24];
+    const char *w = c->text + c->tk[i].start;
     size_t len = c->tk[i].end - c->tk[i].start;
-    if (len >= sizeof buf) return NULL;
-    len = cc_tok_lower(c->text, &c->tk[i], buf, sizeof buf);
-    const cc_lex_row *r = cc_lex_find(c->t->lex, buf, len);
-    if (!r) return NULL;
-    return &c->t->ent[r - c->t->lex->rows];
+    if (len > 16) return NULL;
+    const dt_tables *t = c->t;
+    size_t h = dt_hash(w, len) & t->hmask;
+    while (t->hash[h]) {
+        size_t ri = t->hash[h] - 1;
+        const char *k = t->lex->rows[ri].col[0];
+        size_t q = 0;
+        while (q < len && k[q] && (unsigned char)k[q] == (unsigned char)tolower((unsigned char)w[q])) q++;
+        if (q == len && !k[q]) return &t->ent[ri];
+        h = (h + 1) & t->hmask;
+    }
+    return NULL;
 }
 
 static int kind_at(const dctx *c, size_t i)
