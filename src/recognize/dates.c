@@ -25,13 +25,13 @@
 enum {
     K_NONE = 0, K_MONTH, K_WDAY, K_SEASON, K_PARTDAY, K_UNIT, K_NUMW, K_ORD, K_REL, K_REF,
     K_SHIFT, K_MOD, K_APPROX, K_EVERY, K_SETW, K_HOLIDAY, K_YPREP, K_YNOUN, K_TIMEW, K_TZ,
-    K_AMPM, K_AGO, K_FISCAL, K_FUT, K_AGEWORD
+    K_AMPM, K_AGO, K_FISCAL, K_FUT, K_AGEWORD, K_PAST
 };
 
 static const char *const k_names[] = {
     "", "month", "wday", "season", "partday", "unit", "numw", "ord", "rel", "ref",
     "shift", "mod", "approx", "every", "setw", "holiday", "yprep", "ynoun", "timew", "tz",
-    "ampm", "ago", "fiscal", "fut", "ageword"
+    "ampm", "ago", "fiscal", "fut", "ageword", "past"
 };
 
 typedef struct dt_entry {
@@ -167,6 +167,8 @@ struct cc_date_state {
     size_t csent;           /* document sentence of the last stated year */
     int order;              /* numeric dates: 0 undecided, 1 month first, 2 day first */
     int textual_dmy, textual_mdy;
+    char last_val[24];      /* value of the last calendar date mentioned */
+    size_t last_sent;       /* its document sentence */
 };
 
 static cc_date_state *state(concur_doc *d)
@@ -302,6 +304,7 @@ static int anchor(const dctx *c, int *y, int *m, int *d)
 }
 
 static bool future_sentence(const dctx *c, size_t i);
+static bool past_sentence(const dctx *c, size_t i);
 
 /* Year for a month (and day) stated without one. */
 static int pick_year(const dctx *c, size_t tok, int m, int dd, bool *resolved)
@@ -330,7 +333,8 @@ static int pick_year(const dctx *c, size_t tok, int m, int dd, bool *resolved)
          * date speaks of last year's */
         int day = dd ? dd : 1;
         if (day > days_in_month(best, m)) day = days_in_month(best, m);
-        if (days_from_civil(best, m, day) > ref + 92 && !future_sentence(c, tok)) best--;
+        long ahead = days_from_civil(best, m, day) - ref;
+        if (ahead > 31 && !future_sentence(c, tok) && (ahead > 92 || past_sentence(c, tok))) best--;
         return best;
     }
     *resolved = false;
@@ -762,6 +766,56 @@ static bool shift_date(const dctx *c, dres *r, const char *u, long n)
     return false;
 }
 
+/* Shifts a stated calendar value ("1989-Q3", "1989-10", "1989-10-27",
+ * "1989") by n units; false when the value has no such granularity. */
+static bool shift_value(const char *v, const char *u, long n, char *out, size_t cap)
+{
+    int y, m, d, q;
+    size_t len = strlen(v);
+    if (len < 4 || !isdigit((unsigned char)v[0]) || !isdigit((unsigned char)v[3])) return false;
+    y = atoi(v);
+    if (!strcmp(u, "Y")) {
+        if (len > 4 && v[4] != '-') return false;
+        snprintf(out, cap, "%04ld%s", (long)y + n, v + 4);
+        return true;
+    }
+    if (!strcmp(u, "Q") && sscanf(v, "%4d-Q%1d", &y, &q) == 2) {
+        long t = (long)y * 4 + (q - 1) + n;
+        snprintf(out, cap, "%04ld-Q%ld", t / 4, t % 4 + 1);
+        return true;
+    }
+    if (!strcmp(u, "M") && len == 7 && sscanf(v, "%4d-%2d", &y, &m) == 2) {
+        long t = (long)y * 12 + (m - 1) + n;
+        snprintf(out, cap, "%04ld-%02ld", t / 12, t % 12 + 1);
+        return true;
+    }
+    if ((!strcmp(u, "D") || !strcmp(u, "W") || !strcmp(u, "M")) && len == 10 &&
+        sscanf(v, "%4d-%2d-%2d", &y, &m, &d) == 3 && valid_ymd(y, m, d)) {
+        long base = days_from_civil(y, m, d);
+        if (u[0] == 'M') {
+            long t = (long)y * 12 + (m - 1) + n;
+            int yy = (int)(t / 12), mm = (int)(t % 12 + 1);
+            snprintf(out, cap, "%04d-%02d", yy, mm);
+            return true;
+        }
+        int yy, mm, dd;
+        civil_from_days(base + (u[0] == 'W' ? 7 * n : n), &yy, &mm, &dd);
+        snprintf(out, cap, "%04d-%02d-%02d", yy, mm, dd);
+        return true;
+    }
+    return false;
+}
+
+/* the last calendar date of the text, if recent enough to be the anchor
+ * of "a year earlier", "the following month" */
+static const char *recent_date(const dctx *c, size_t tok, size_t max_back)
+{
+    const cc_date_state *s = c->st;
+    size_t sent = c->p->sent_base + c->tk[tok].sent;
+    if (!s->last_val[0] || s->last_sent > sent || sent - s->last_sent > max_back) return NULL;
+    return s->last_val;
+}
+
 /* number unit [ago|later|earlier]: durations and relative dates */
 static bool parse_duration(dctx *c, size_t i, dres *r)
 {
@@ -809,6 +863,19 @@ static bool parse_duration(dctx *c, size_t i, dres *r)
         shift_date(c, r, u->sval, n < 0 ? 0 : ag->ival * n);
         if (n < 0) snprintf(r->val, sizeof r->val, ag->ival < 0 ? "PAST_REF" : "FUTURE_REF");
         return true;
+    }
+    if (ag && ag->kind == K_AGO && same_sent(c, j, e) && n > 0 && !word_is(c, e + 1, "than")) {
+        /* "a year earlier", "two days later": from the date just spoken of */
+        const char *base = recent_date(c, i, 1);
+        if (base && shift_value(base, u->sval, ag->ival * n, r->val, sizeof r->val)) {
+            r->s = i; r->e = e + 1; r->type = T_DATE;
+            return true;
+        }
+        if (!strcmp(u->sval, "Y") && shift_date(c, r, "Y", ag->ival * n) && r->val[0] != 'P' && r->val[0] != 'F') {
+            r->s = i; r->e = e + 1; r->type = T_DATE;
+            return true;
+        }
+        memset(r->val, 0, sizeof r->val);
     }
     r->s = i; r->e = j + 1;
     r->type = T_DURATION;
@@ -875,6 +942,16 @@ static bool future_sentence(const dctx *c, size_t i)
         if (kind_at(c, k) == K_FUT) return true;
         if (word_is(c, k, "ll") && k > 0 && is_p(c, k - 1, '\'')) return true;
     }
+    return false;
+}
+
+static bool past_sentence(const dctx *c, size_t i)
+{
+    const cc_sentence *s = &c->p->sent[c->tk[i].sent];
+    size_t lo = i > s->tok_start + 8 ? i - 8 : s->tok_start;
+    size_t hi = i + 8 < s->tok_end ? i + 8 : s->tok_end;
+    for (size_t k = lo; k < hi; k++)
+        if (c->tk[k].type == CC_TOK_WORD && kind_at(c, k) == K_PAST) return true;
     return false;
 }
 
@@ -1068,6 +1145,10 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             r->s = i; r->e = i + 3; r->the_ok = true;
             return true;
         }
+        if (year_at(c, i, true) && kind_at(c, i + 1) == K_ORD && parse_ordinal(c, i + 1, r, lex_at(c, i + 1)->ival) &&
+            r->s == i && r->val[0] != 'X' && strstr(r->val, "-Q"))
+            return true;
+        memset(r, 0, sizeof *r);
         const char *pmod = NULL;
         if (year_at(c, i, year_ok) && (year_ok || good_year_context(c, i, &pmod))) {
             long y = num_val(c, i);
@@ -1192,6 +1273,12 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             return false;
         }
         if (u->kind == K_UNIT && !strcmp(u->sval, "Q") && word_is(c, i, "latest")) sh = -1;
+        if (u->kind == K_UNIT && !u->extra[0] && sh != 0 &&
+            (word_is(c, i, "following") || word_is(c, i, "previous") || word_is(c, i, "preceding"))) {
+            /* anaphoric: "the following month" counts from the date just told */
+            const char *base = recent_date(c, i, 3);
+            if (base && shift_value(base, u->sval, sh, r->val, sizeof r->val)) return true;
+        }
         r->s = i; r->e = j + 1; r->type = T_DATE; r->the_ok = true;
         switch (u->kind) {
         case K_UNIT:
@@ -1307,7 +1394,12 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
     }
     case K_UNIT:
         if (!strcmp(e->sval, "WE") && !e->extra[0] && i > 0 && word_is(c, i - 1, "the")) {
-            if (!shift_date(c, r, "WE", 0)) return false;
+            /* in a past-tense report from a weekday, the weekend just gone */
+            long wn = 0;
+            if (c->st->ry && !future_sentence(c, i) &&
+                weekday_of(days_from_civil(c->st->ry, c->st->rm, c->st->rd)) < 6)
+                wn = -1;
+            if (!shift_date(c, r, "WE", wn)) return false;
             if (r->val[0] == 'P') return false;
             r->s = i; r->e = i + 1; r->the_ok = true;
             return true;
@@ -1383,7 +1475,8 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
             j++;
         }
         dres q;
-        if (parse_core(c, j, &q, false) && (q.type == T_DURATION || q.type == T_TIME) && !q.mod) {
+        if (parse_core(c, j, &q, false) && !q.mod &&
+            (q.type == T_DURATION || q.type == T_TIME || (q.type == T_DATE && kind_at(c, q.e - 1) == K_AGO))) {
             *r = q;
             r->s = i; r->mod = e->sval;
             return true;
@@ -1464,6 +1557,14 @@ static void emit(dctx *c, dres *r)
 
     /* the story's timeline */
     cc_date_state *st = c->st;
+    if ((r->type == T_DATE || r->type == T_TIME) && isdigit((unsigned char)r->val[0]) && strlen(r->val) >= 4 &&
+        r->val[4] != 'X' && strlen(r->val) < sizeof st->last_val) {
+        size_t l = strlen(r->val);
+        if (l > 10) l = 10;
+        memcpy(st->last_val, r->val, l);
+        st->last_val[l] = 0;
+        st->last_sent = m->sentence;
+    }
     if (r->type == T_DATE || r->type == T_TIME) {
         if (r->year_stated && r->y) {
             st->cy = r->y; st->cm = r->m; st->cd = r->dd;
