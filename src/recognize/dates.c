@@ -347,6 +347,7 @@ static void set_date(dres *r, int y, int m, int d, bool yres)
         if (d) snprintf(r->val, sizeof r->val, "XXXX-%02d-%02d", m, d);
         else if (m) snprintf(r->val, sizeof r->val, "XXXX-%02d", m);
         else snprintf(r->val, sizeof r->val, "XXXX");
+        r->m = m; r->dd = d;
         return;
     }
     if (d) snprintf(r->val, sizeof r->val, "%04d-%02d-%02d", y, m, d);
@@ -1534,6 +1535,88 @@ core:
     return parse_core(c, i, r, false);
 }
 
+/* ------------------------------------------------------------ intervals */
+/* First (end = false) or last (end = true) day of a calendar value:
+ * "1991" -> 1991-01-01 / 1991-12-31, "1989-Q3" -> 1989-07-01 / 1989-09-30,
+ * "2013-W11" -> its Monday / Sunday. Other values are copied. */
+static void period_day(const char *v, bool end, char *out, size_t cap)
+{
+    int y, m, d, q;
+    char c1;
+    size_t len = strlen(v);
+    if (len == 10 && sscanf(v, "%4d-%2d-%2d", &y, &m, &d) == 3) { snprintf(out, cap, "%s", v); return; }
+    if (len == 7 && sscanf(v, "%4d-%2d", &y, &m) == 2 && m >= 1 && m <= 12) {
+        snprintf(out, cap, "%04d-%02d-%02d", y, m, end ? days_in_month(y, m) : 1);
+        return;
+    }
+    if (len == 7 && sscanf(v, "%4d-%c%1d", &y, &c1, &q) == 3 && (c1 == 'Q' || c1 == 'H')) {
+        int span = c1 == 'Q' ? 3 : 6;
+        int m0 = (q - 1) * span + 1, m1 = m0 + span - 1;
+        if (m1 > 12) { snprintf(out, cap, "%s", v); return; }
+        if (end) snprintf(out, cap, "%04d-%02d-%02d", y, m1, days_in_month(y, m1));
+        else snprintf(out, cap, "%04d-%02d-01", y, m0);
+        return;
+    }
+    if (len == 8 && sscanf(v, "%4d-W%2d", &y, &q) == 2) {
+        long jan4 = days_from_civil(y, 1, 4);
+        long mon = jan4 - (weekday_of(jan4) - 1) + 7L * (q - 1) + (end ? 6 : 0);
+        int yy, mm, dd;
+        civil_from_days(mon, &yy, &mm, &dd);
+        snprintf(out, cap, "%04d-%02d-%02d", yy, mm, dd);
+        return;
+    }
+    if (len == 4 && isdigit((unsigned char)v[0]) && isdigit((unsigned char)v[3])) {
+        snprintf(out, cap, "%s-%s", v, end ? "12-31" : "01-01");
+        return;
+    }
+    snprintf(out, cap, "%s", v);
+}
+
+static bool calendar_value(const dres *r)
+{
+    return r->type == T_DATE && (isdigit((unsigned char)r->val[0]) || r->val[0] == 'X') && !r->beg[0];
+}
+
+/* "from X to Y", "between X and Y", "X - Y", "X through Y": one mention
+ * whose value is X and whose begin/end_value are the first day of X and
+ * the last day of Y. A year-less X takes Y's year. */
+static void join_interval(dctx *c, dres *r)
+{
+    if (!calendar_value(r)) return;
+    size_t k = r->e;
+    if (r->yearish && is_p(c, k, '-') && glued(c, k)) return; /* "2009-2010": two years, as TimeML marks them */
+    bool between = r->s > 0 && r->s - 1 >= c->floor && word_is(c, r->s - 1, "between");
+    if (!(word_is(c, k, "to") || word_is(c, k, "until") || word_is(c, k, "till") || word_is(c, k, "through") ||
+          word_is(c, k, "thru") || is_p(c, k, '-') || is_p(c, k, '~') || (between && word_is(c, k, "and"))))
+        return;
+    if (!same_sent(c, r->s, k + 1)) return;
+    dres q;
+    memset(&q, 0, sizeof q);
+    size_t saved = c->floor;
+    c->floor = k + 1;
+    bool ok = parse_expr(c, k + 1, &q) && q.s == k + 1 && calendar_value(&q);
+    c->floor = saved;
+    if (!ok) return;
+    /* "1991 - 1275 hostages" is not a span: a bare year needs a year after it */
+    if (r->yearish != q.yearish) return;
+    if (!r->year_stated && q.year_stated && r->m) {
+        int y = q.y;
+        if (r->m > q.m && q.m) y--;
+        if (!r->dd || valid_ymd(y, r->m, r->dd)) {
+            char alt[48];
+            memcpy(alt, r->alt, sizeof alt);
+            set_date(r, y, r->m, r->dd, true);
+            memcpy(r->alt, alt, sizeof alt);
+            r->year_stated = true;
+        }
+    }
+    period_day(r->val, false, r->beg, sizeof r->beg);
+    period_day(q.val, true, r->endv, sizeof r->endv);
+    r->e = q.e;
+    /* the timeline moves on to the end */
+    if (q.year_stated && q.y) { r->y = q.y; r->m = q.m; r->dd = q.dd; r->year_stated = true; }
+}
+
 /* ------------------------------------------------------------ emit */
 static void emit(dctx *c, dres *r)
 {
@@ -1610,6 +1693,7 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
         if (!parse_expr(&c, i, &r)) continue;
         if (r.e <= i || r.s < c.floor) continue;
         if (r.s > i) r.s = i;
+        join_interval(&c, &r);
         /* textual style counts for ambiguous numeric dates */
         if (tk->type == CC_TOK_NUM && strlen(r.val) == 10 && kind_at(&c, r.e - 1) != K_MONTH && !r.alt[0] &&
             r.e > i + 1 && !is_num(&c, i + 2))
