@@ -861,6 +861,11 @@ static bool parse_duration(dctx *c, size_t i, dres *r)
     if (ag && ag->kind == K_AGO && same_sent(c, j, e) && (word_is(c, e, "ago") || word_is(c, e, "hence"))) {
         r->s = i; r->e = e + 1;
         r->type = T_DATE;
+        /* "a year ago" beside a quarter speaks of that quarter a year before */
+        const char *base = recent_date(c, i, 1);
+        if (n > 0 && base && strlen(base) == 7 && base[5] == 'Q' &&
+            shift_value(base, u->sval, ag->ival * n, r->val, sizeof r->val))
+            return true;
         shift_date(c, r, u->sval, n < 0 ? 0 : ag->ival * n);
         if (n < 0) snprintf(r->val, sizeof r->val, ag->ival < 0 ? "PAST_REF" : "FUTURE_REF");
         return true;
@@ -1216,9 +1221,9 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             duration_value(r->val, sizeof r->val, -1, u->sval);
             return true;
         }
-        if (word_is(c, i, "future") && i + 1 < c->n && c->tk[i + 1].type == CC_TOK_PUNCT && is_p(c, i + 1, '-'))
-            return false;
-        if (word_is(c, i, "soon") && ((i > 0 && word_is(c, i - 1, "as")) || word_is(c, i + 1, "as") || word_is(c, i + 1, "after")))
+        /* "the future", "the near future", "in future"; not "future losses" */
+        if (word_is(c, i, "future") &&
+            !(i > 0 && (word_is(c, i - 1, "the") || word_is(c, i - 1, "near") || word_is(c, i - 1, "in"))))
             return false;
         snprintf(r->val, sizeof r->val, "%s", e->sval);
         r->s = i; r->e = i + 1;
@@ -1394,6 +1399,34 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         return false;
     }
     case K_UNIT:
+        if (!strcmp(e->sval, "Y") && !e->extra[0] && is_p(c, i + 1, '-') && glued(c, i + 1) &&
+            (word_is(c, i + 2, "ago") || word_is(c, i + 2, "earlier"))) {
+            /* "the year-ago quarter", "year-earlier results": the same period a year before */
+            size_t j = i + 3;
+            int ord = 0;
+            const dt_entry *oe = lex_at(c, j);
+            if (oe && oe->kind == K_ORD && oe->ival <= 4 && word_is(c, j + 1, "quarter")) { ord = oe->ival; j++; }
+            bool quarter = word_is(c, j, "quarter"), period = word_is(c, j, "period");
+            const char *base = recent_date(c, i, 2);
+            r->s = i; r->e = (quarter || period) ? j + 1 : i + 3; r->type = T_DATE; r->the_ok = true;
+            int y, m, d;
+            int prec = anchor(c, &y, &m, &d);
+            if (ord && prec >= 1) {
+                snprintf(r->val, sizeof r->val, "%04d-Q%d", y - 1, ord);
+                return true;
+            }
+            if (base && shift_value(base, "Y", -1, r->val, sizeof r->val)) return true;
+            if (quarter && prec >= 2) {
+                long t = (long)y * 4 + (m - 1) / 3 - 5;
+                snprintf(r->val, sizeof r->val, "%04ld-Q%ld", t / 4, t % 4 + 1);
+                return true;
+            }
+            if (prec >= 1) {
+                snprintf(r->val, sizeof r->val, "%04d", y - 1);
+                return true;
+            }
+            return false;
+        }
         if (!strcmp(e->sval, "WE") && !e->extra[0] && i > 0 && word_is(c, i - 1, "the")) {
             /* in a past-tense report from a weekday, the weekend just gone */
             long wn = 0;
