@@ -1180,6 +1180,27 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
     case K_SEASON:
         return parse_season(c, i, r, e->sval, 0, false);
     case K_NUMW:
+        if (e->ival >= 11 && e->ival <= 19) {
+            /* a spoken year: "nineteen ninety-six", "nineteen eighty" */
+            const dt_entry *t2 = lex_at(c, i + 1);
+            if (t2 && t2->kind == K_NUMW && t2->ival >= 20 && t2->ival <= 90 && t2->ival % 10 == 0) {
+                int y = e->ival * 100 + t2->ival;
+                size_t k = i + 2;
+                size_t k2 = is_p(c, k, '-') ? k + 1 : k;
+                const dt_entry *t3 = lex_at(c, k2);
+                if (t3 && t3->kind == K_NUMW && t3->ival >= 1 && t3->ival <= 9 && !word_is(c, k2, "a") &&
+                    !word_is(c, k2, "an")) {
+                    y += t3->ival;
+                    k = k2 + 1;
+                }
+                if (!(lex_at(c, k) && lex_at(c, k)->kind == K_UNIT)) {
+                    snprintf(r->val, sizeof r->val, "%04d", y);
+                    r->y = y; r->year_stated = true; r->yearish = true;
+                    r->s = i; r->e = k; r->type = T_DATE;
+                    return true;
+                }
+            }
+        }
         if (word_is(c, i, "some") || word_is(c, i, "many")) {
             /* "some years ago" / "many years" */
             const dt_entry *u = lex_at(c, i + 1);
@@ -1259,6 +1280,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             return false;
         }
         bool is_that = word_is(c, i, "that");
+        r->s = i; r->e = j + 1; r->type = T_DATE; r->the_ok = true;
         if (u->kind == K_UNIT && u->extra[0]) {
             /* "the coming years", "past months": an unspecified stretch */
             if (is_that || sh == 0 || !strcmp(u->sval, "WE")) return false;
@@ -1269,7 +1291,19 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         if (is_that) {
             /* "that year", "that day": the story's own time */
             const cc_date_state *s = c->st;
-            if (!s->cy || u->kind != K_UNIT) return false;
+            if (u->kind != K_UNIT) return false;
+            const char *lv = s->last_val;
+            if (lv[0]) {
+                size_t l = strlen(lv);
+                if (!strcmp(u->sval, "Y")) { snprintf(r->val, sizeof r->val, "%.4s", lv); return true; }
+                if (!strcmp(u->sval, "Q") && l == 7 && lv[5] == 'Q') { snprintf(r->val, sizeof r->val, "%s", lv); return true; }
+                if (!strcmp(u->sval, "M") && l >= 7 && isdigit((unsigned char)lv[5])) {
+                    snprintf(r->val, sizeof r->val, "%.7s", lv);
+                    return true;
+                }
+                if (!strcmp(u->sval, "D") && l == 10) { snprintf(r->val, sizeof r->val, "%s", lv); return true; }
+            }
+            if (!s->cy) return false;
             if (!strcmp(u->sval, "Y")) { snprintf(r->val, sizeof r->val, "%04d", s->cy); return true; }
             if (!strcmp(u->sval, "M") && s->cm) { snprintf(r->val, sizeof r->val, "%04d-%02d", s->cy, s->cm); return true; }
             if (!strcmp(u->sval, "D") && s->cd) {
@@ -1443,6 +1477,13 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             /* "the quarter" in a news report: the last one reported */
             shift_date(c, r, "Q", -1);
             r->s = i; r->e = i + 1; r->the_ok = true;
+            return true;
+        }
+        if (!strcmp(e->sval, "Y") && !e->extra[0] && i > 0 && word_is(c, i - 1, "the") &&
+            (word_is(c, i + 1, "ended") || word_is(c, i + 1, "ending"))) {
+            /* "the year ended March 31": a twelve-month stretch */
+            snprintf(r->val, sizeof r->val, "P1Y");
+            r->s = i; r->e = i + 1; r->type = T_DURATION; r->the_ok = true;
             return true;
         }
         if (!strcmp(e->sval, "Y") && !e->extra[0] && year_at(c, i + 1, true)) {
