@@ -1355,7 +1355,15 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             }
             if (sh < 0 && m && u->ival >= m) y--;
             if (sh > 0 && (!m || u->ival <= m)) y++;
-            set_date(r, y, u->ival, 0, true);
+            /* "last Oct. 23": the day comes along */
+            size_t k = j + 1;
+            if (is_p(c, k, '.') && glued(c, k)) k++;
+            int day = 0;
+            if (is_num(c, k) && num_len(c, k) <= 2 && valid_ymd(y, u->ival, (int)num_val(c, k))) {
+                day = (int)num_val(c, k);
+                r->e = k + 1;
+            }
+            set_date(r, y, u->ival, day, true);
             return true;
         }
         case K_WDAY:
@@ -1447,6 +1455,11 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             int prec = anchor(c, &y, &m, &d);
             if (ord && prec >= 1) {
                 snprintf(r->val, sizeof r->val, "%04d-Q%d", y - 1, ord);
+                return true;
+            }
+            if (base && quarter && strlen(base) >= 7 && isdigit((unsigned char)base[5])) {
+                /* a month or a day of that quarter, a year before */
+                snprintf(r->val, sizeof r->val, "%04d-Q%d", atoi(base) - 1, (atoi(base + 5) - 1) / 3 + 1);
                 return true;
             }
             if (base && shift_value(base, "Y", -1, r->val, sizeof r->val)) return true;
