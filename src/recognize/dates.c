@@ -46,7 +46,17 @@ typedef struct dt_tables {
     dt_entry *ent;      /* parallel to lex->rows */
     uint32_t *hash;     /* open addressing: row index + 1, 0 = empty */
     size_t hmask;
+    uint32_t shape[27 * 27]; /* first two letters -> bit set of key lengths */
 } dt_tables;
+
+/* index of the first two letters of a word (27 = not a letter / none) */
+static int dt_shape(const char *w, size_t n)
+{
+    int a = (unsigned char)w[0] | 0x20, b = n > 1 ? ((unsigned char)w[1] | 0x20) : 0;
+    a = (a >= 'a' && a <= 'z') ? a - 'a' : 26;
+    b = (b >= 'a' && b <= 'z') ? b - 'a' : 26;
+    return a * 27 + b;
+}
 
 /* FNV-1a over the ASCII-lower-cased bytes */
 static uint32_t dt_hash(const char *s, size_t n)
@@ -80,7 +90,7 @@ bool cc_dates_init(concur_engine *e)
     }
     /* a hash of the one-word keys: the per-word rejection test */
     size_t cap = 64;
-    while (cap < lx->nrows * 4) cap <<= 1;
+    while (cap < lx->nrows * 8) cap <<= 1;
     t->hash = calloc(cap, sizeof *t->hash);
     if (!t->hash) { free(t->ent); free(t); return false; }
     t->hmask = cap - 1;
@@ -94,6 +104,8 @@ bool cc_dates_init(concur_engine *e)
             h = (h + 1) & t->hmask;
         }
         if (!dup) t->hash[h] = (uint32_t)(i + 1);
+        size_t kl = strlen(k);
+        if (kl <= 16) t->shape[dt_shape(k, kl)] |= 1u << kl;
     }
     e->dates = t;
     return true;
@@ -226,14 +238,20 @@ static const dt_entry *lex_at(const dctx *c, size_t i)
     if (i >= c->n || c->tk[i].type != CC_TOK_WORD) return NULL;
     const char *w = c->text + c->tk[i].start;
     size_t len = c->tk[i].end - c->tk[i].start;
-    if (len > 16) return NULL;
+    if (len > 16 || (unsigned char)w[0] >= 0x80) return NULL; /* keys are ASCII */
     const dt_tables *t = c->t;
+    if (!(t->shape[dt_shape(w, len)] & (1u << len))) return NULL;
     size_t h = dt_hash(w, len) & t->hmask;
     while (t->hash[h]) {
         size_t ri = t->hash[h] - 1;
         const char *k = t->lex->rows[ri].col[0];
         size_t q = 0;
-        while (q < len && k[q] && (unsigned char)k[q] == (unsigned char)tolower((unsigned char)w[q])) q++;
+        while (q < len && k[q]) {
+            unsigned char ch = (unsigned char)w[q];
+            if (ch >= 'A' && ch <= 'Z') ch = (unsigned char)(ch + 32);
+            if ((unsigned char)k[q] != ch) break;
+            q++;
+        }
         if (q == len && !k[q]) return &t->ent[ri];
         h = (h + 1) & t->hmask;
     }
