@@ -24,16 +24,16 @@
 typedef struct cc_numbers {
     const cc_lexicon *words, *suffix, *vague, *qual, *units, *prefix, *ident, *not_, *whole;
     uint64_t bloom[BLOOM_BITS / 64];   /* first words that may start a number */
+    uint8_t first_prefix[256], first_qual[256];   /* first bytes of the keys */
 } cc_numbers;
 
+/* A cheap key for the filter: length, first two and last letters. */
 static uint32_t word_hash(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)tolower((unsigned char)s[i]);
-        h *= 16777619u;
-    }
-    return h;
+    if (n == 0) return 0;
+    unsigned a = (unsigned char)s[0] | 32, b = (unsigned char)s[n > 1] | 32, z = (unsigned char)s[n - 1] | 32;
+    uint32_t h = (uint32_t)n * 0x9E3779B1u ^ a * 0x85EBCA6Bu ^ b * 0xC2B2AE35u ^ z * 0x27D4EB2Fu;
+    return h ^ (h >> 15);
 }
 
 static void bloom_add_first_word(cc_numbers *nb, const char *key)
@@ -75,6 +75,16 @@ bool cc_numbers_init(concur_engine *e)
         const char *k = nb->vague->rows[i].col[0];
         if (!strncmp(k, "a ", 2)) k += 2;   /* "a few hundred": starts at "few" */
         bloom_add_first_word(nb, k);
+    }
+    for (size_t i = 0; i < nb->prefix->nrows; i++) {
+        unsigned char ch = (unsigned char)nb->prefix->rows[i].col[0][0];
+        nb->first_prefix[ch] = 1;
+        if (ch >= 'a' && ch <= 'z') nb->first_prefix[ch - 32] = 1;
+    }
+    for (size_t i = 0; i < nb->qual->nrows; i++) {
+        unsigned char ch = (unsigned char)nb->qual->rows[i].col[0][0];
+        nb->first_qual[ch] = 1;
+        if (ch >= 'a' && ch <= 'z') nb->first_qual[ch - 32] = 1;
     }
     e->numbers = nb;
     return true;
@@ -262,13 +272,15 @@ static const cc_lex_row *lex_prefix(const cc_lexicon *lx, const char *text, size
 /* A key of lx ending exactly at clean offset `end` (one space allowed
  * before it), starting at one of the up to `maxk` tokens before token i.
  * Returns the row and sets *first to the first token of the match. */
-static const cc_lex_row *match_before(const ctx *c, const cc_lexicon *lx, size_t i, size_t maxk, size_t *first)
+static const cc_lex_row *match_before(const ctx *c, const cc_lexicon *lx, const uint8_t *firsts, size_t i,
+                                      size_t maxk, size_t *first)
 {
     const cc_lex_row *best = NULL;
     size_t end = i < c->ntok ? c->tk[i].start : c->p->end;
     for (size_t k = 1; k <= maxk && k <= i; k++) {
         size_t j = i - k;
         if (!same_sent(c, j, i)) break;
+        if (!firsts[(unsigned char)c->text[c->tk[j].start]]) continue;
         size_t used = 0;
         size_t s = c->tk[j].start;
         const cc_lex_row *r = lex_prefix(lx, c->text, s, end, true, &used);
@@ -1130,7 +1142,7 @@ static size_t scan_at(ctx *c, size_t i)
     /* a currency or "aged" right before */
     size_t pre_first = i;
     const cc_lex_row *pre = NULL;
-    if (!vague && i > 0) pre = match_before(c, nb->prefix, i, 3, &pre_first);
+    if (!vague && i > 0) pre = match_before(c, nb->prefix, nb->first_prefix, i, 3, &pre_first);
     if (pre && !strcmp(pre->col[2], "age") && !is_num(c, i) && !word_row(c, i)) pre = NULL;
     bool have_cur = pre && !strcmp(pre->col[2], "currency");
     if (!vague) {
@@ -1344,7 +1356,7 @@ static size_t scan_at(ctx *c, size_t i)
         a--;
     if (!n1.vague && !qual) {
         size_t qf = a;
-        const cc_lex_row *q = match_before(c, nb->qual, a, 5, &qf);
+        const cc_lex_row *q = match_before(c, nb->qual, nb->first_qual, a, 5, &qf);
         if (q && q->col[4] && !strcmp(q->col[4], "pre")) {
             qual = q;
             a = qf;
@@ -1353,7 +1365,7 @@ static size_t scan_at(ctx *c, size_t i)
     if (n1.vague && a > 0 && word_is(c, a - 1, "many") == false) {
         /* "some dozens", "several thousands": inside the span, still vague */
         size_t qf = a;
-        const cc_lex_row *q = match_before(c, nb->qual, a, 3, &qf);
+        const cc_lex_row *q = match_before(c, nb->qual, nb->first_qual, a, 3, &qf);
         if (q && q->col[4] && !strcmp(q->col[4], "pre")) a = qf;
     }
     /* a pre-qualifier and a range: "between" already covers it */
