@@ -167,6 +167,7 @@ typedef struct np {
     const char *rule;     /* trigger column 5: a rule applied at finish */
     bool hedged, done, dropped;
     bool via_post;        /* the trigger came after the count */
+    int coord_with;       /* index of the count it shares a trigger with, -1 */
     int parent;           /* index of the parent NP in this sentence, -1 */
     concur_mention *m;
 } np;
@@ -402,6 +403,7 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
     const cc_token *tk = c->tok;
     memset(out, 0, sizeof *out);
     out->parent = -1;
+    out->coord_with = -1;
     out->t0 = i;
     size_t j = i, used = 0;
     /* qualifier words */
@@ -416,7 +418,8 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
     /* "a population of 7,000", "Resolution 853", "fired 3 shots" */
     for (size_t back = 1; back <= 3 && back <= i - c->s0; back++) {
         size_t u = 0;
-        if (cc_lex_match(c->t->block, c->text, tk, i - back, c->s1, &u) && u == back) return false;
+        const cc_lex_row *b = cc_lex_match(c->t->block, c->text, tk, i - back, c->s1, &u);
+        if (b && u == back && b->col[1] && !strcmp(b->col[1], "before")) return false;
     }
     size_t core0 = j;
     bool vague = false;
@@ -516,6 +519,12 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
     }
     out->c1 = j;
     if (core0 == j) return false;
+    {
+        size_t u = 0;
+        const cc_lex_row *b = j < c->s1 && tk[j].type == CC_TOK_WORD
+                                  ? cc_lex_match(c->t->block, c->text, tk, j, c->s1, &u) : NULL;
+        if (b && b->col[1] && !strcmp(b->col[1], "after")) return false;
+    }
     /* the number recogniser's reading wins where it covers the core */
     size_t cs = tk[core0].start, ce = tk[j - 1].end;
     const concur_mention *nm = mention_covering(c, CONCUR_KIND_NUMBER | CONCUR_KIND_QUANTITY, cs, ce);
@@ -871,8 +880,45 @@ static void coordinate_back(ctx *c)
         q->rule = n->rule;
         q->hedged = n->hedged;
         q->via_post = true;
+        q->coord_with = (int)k + 1;
         emit(c, q);
         if (!q->m) return;
+    }
+}
+
+/* "killed three adults and three 9-year-old children": the counts that
+ * share one trigger add up to a total (note "sum of parts"), their parent. */
+static void coordinated_totals(ctx *c)
+{
+    for (size_t a = 0; a < c->nnp;) {
+        size_t b = a;
+        while (b + 1 < c->nnp && (c->nps[b + 1].coord_with == (int)b || c->nps[b].coord_with == (int)b + 1)) b++;
+        bool ok = b > a;
+        double sum = 0;
+        const char *group = NULL;
+        for (size_t r = a; r <= b && ok; r++) {
+            const np *q = &c->nps[r];
+            if (!q->m || q->m->parent || !q->has_value || q->qual || strcmp(q->category, c->nps[a].category)) ok = false;
+            else {
+                sum += q->value;
+                if (!group) group = q->m->group;
+                else if (strcmp(group, q->m->group)) group = "people";
+            }
+        }
+        if (ok) {
+            np total = c->nps[a];
+            total.t1 = c->nps[b].t1;
+            total.has_value = total.has_min = total.has_max = true;
+            total.value = total.min = total.max = sum;
+            total.group = group;
+            total.g0 = total.g1 = 0;
+            total.parent = -1;
+            total.note = "sum of parts";
+            emit(c, &total);
+            if (!total.m) return;
+            for (size_t r = a; r <= b; r++) c->nps[r].m->parent = total.m;
+        }
+        a = b + 1;
     }
 }
 
@@ -937,11 +983,16 @@ static void process_sentence(ctx *c)
             }
             if (!tm) {
                 /* coordination: "three adults and three 9-year-old children" */
-                if (k > 0 && q->t0 >= 1 && (tok_is(c, q->t0 - 1, "and") || tok_punct(c, q->t0 - 1, ',')) &&
-                    c->nps[k - 1].category && c->nps[k - 1].t1 + 1 == q->t0 && !q->bare) {
+                size_t gap = k > 0 ? q->t0 - c->nps[k - 1].t1 : 0;
+                bool joined = k > 0 && q->t0 > c->nps[k - 1].t1 &&
+                              ((gap == 1 && (tok_is(c, q->t0 - 1, "and") || tok_punct(c, q->t0 - 1, ','))) ||
+                               (gap == 2 && tok_punct(c, q->t0 - 2, ',') && tok_is(c, q->t0 - 1, "and")));
+                if (joined && c->nps[k - 1].category && c->nps[k - 1].m && !q->bare) {
                     q->category = c->nps[k - 1].category;
                     q->parent = c->nps[k - 1].parent;
                     q->hedged = c->nps[k - 1].hedged;
+                    q->rule = c->nps[k - 1].rule;
+                    q->coord_with = (int)k - 1;
                 } else {
                     for (size_t r = 0; r < c->nnp; r++)
                         if (c->nps[r].parent == (int)k) c->nps[r].parent = -1, c->nps[r].done = false;
@@ -983,6 +1034,7 @@ static void process_sentence(ctx *c)
         }
     }
     coordinate_back(c);
+    coordinated_totals(c);
 }
 
 /* ---------------------------------------------------------------- places */
