@@ -398,6 +398,21 @@ static bool parse_np(const ctx *c, size_t i, np *out)
     return true;
 }
 
+/* Bounds from a qualifier read by this module ("at least 12"). */
+static void apply_qual(np *q)
+{
+    if (!q->has_value) return;
+    switch (q->qual) {
+    case CONCUR_QUAL_ABOUT: q->approx = true; break;
+    case CONCUR_QUAL_AT_LEAST:
+    case CONCUR_QUAL_MORE_THAN: q->has_max = false; break;
+    case CONCUR_QUAL_AT_MOST:
+    case CONCUR_QUAL_LESS_THAN:
+    case CONCUR_QUAL_UP_TO: q->has_min = false; break;
+    default: break;
+    }
+}
+
 static bool parse_np_inner(const ctx *c, size_t i, np *out)
 {
     const cc_token *tk = c->tok;
@@ -528,9 +543,24 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
     /* the number recogniser's reading wins where it covers the core */
     size_t cs = tk[core0].start, ce = tk[j - 1].end;
     const concur_mention *nm = mention_covering(c, CONCUR_KIND_NUMBER | CONCUR_KIND_QUANTITY, cs, ce);
+    if (!nm || nm->cstart > tk[out->t0].start) apply_qual(out);
     if (nm && !out->article) {
         if (nm->ordinal) return false;
         if (nm->unit && strcmp(nm->unit, "person") && strcmp(nm->unit, "people")) return false;
+        if (nm->cstart > tk[out->t0].start && out->qual && !nm->qualifier) {
+            /* our qualifier words, the recogniser's number */
+            np keep = *out;
+            keep.value = nm->value;
+            keep.has_value = nm->has_value;
+            keep.min = keep.max = nm->value;
+            keep.has_min = keep.has_max = nm->has_value;
+            apply_qual(&keep);
+            nm = NULL;
+            *out = keep;
+            while (j < c->s1 && tk[j].end <= cs) j++;
+        }
+    }
+    if (nm && !out->article) {
         out->has_value = nm->has_value;
         out->has_min = nm->has_min;
         out->has_max = nm->has_max;
