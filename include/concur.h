@@ -140,6 +140,8 @@ typedef struct concur_doc_options {
     const char *ref_date;   /* "YYYY-MM-DD" reference (publication) date, or NULL */
     concur_date_mode date_mode;
     unsigned kinds;         /* kinds to recognise; 0 = all */
+    bool text_only;         /* only build the clean text (concur_doc_text):
+                               no recognisers run, no mentions */
 } concur_doc_options;
 
 void concur_doc_options_default(concur_doc_options *o);
