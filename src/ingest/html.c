@@ -677,8 +677,6 @@ static size_t subtree_text(const hctx *x, const hel *e, char *out, size_t cap)
     return k;
 }
 
-bool cc_residue_match(const char *s, size_t n);
-
 static bool is_residue(const hctx *x, const hel *e)
 {
     if (e->nsub > 32) return false;      /* residue is a small block */

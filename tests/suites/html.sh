@@ -120,3 +120,23 @@ PY
 else
   echo "  (no article-extraction data under $DATA: benchmark checks skipped)"
 fi
+
+# ---- the same residue lexicon in plain text (seed 002 starts with a banner)
+printf 'Error message\n\nMissing or incomplete installation of the jReject library! Please follow the instructions from README.txt to get it.\n\nThe town had 7,000 people.\n\nAn error message was shown to 3 users.\n' >"$TMP/banner.txt"
+"$CONCUR" text --input text "$TMP/banner.txt" >"$TMP/banner.out" 2>&1
+printf 'The town had 7,000 people.\n\nAn error message was shown to 3 users.\n' >"$TMP/banner.exp"
+check "plain text: banner paragraphs dropped, content kept" cmp "$TMP/banner.out" "$TMP/banner.exp"
+"$CONCUR" extract --input text --format jsonl "$TMP/banner.txt" >"$TMP/banner.jsonl" 2>&1
+check "plain text: offsets unchanged by the dropped banner" python3 - "$TMP/banner.jsonl" "$TMP/banner.txt" <<'PY'
+import json, sys
+src = open(sys.argv[2], 'rb').read()
+ms = [json.loads(l) for l in open(sys.argv[1])]
+m = [m for m in ms if m['text'] == '3']
+assert m and m[0]['start'] == src.index(b' 3 ') + 1, ms
+PY
+for s in "$SHARED"/seeds/002_*.txt; do
+  [ -f "$s" ] || continue
+  "$CONCUR" text "$s" >"$TMP/seed.out" 2>&1
+  check "seed 002: banner gone, text starts with the article" \
+    bash -c "head -c 60 '$TMP/seed.out' | grep -q '^The Armenia-Azerbaijan conflict' && ! grep -q jReject '$TMP/seed.out'"
+done
