@@ -848,7 +848,9 @@ static size_t run_attempt(hctx *x, const attempt *a, uint8_t *mark)
                 if (bclass[0] && attr_value(c, "class", sclass, sizeof sclass) && !strcmp(bclass, sclass))
                     bonus = bs * 0.2f;
                 if (S->init && S->score + bonus >= thr) app = true;
-                else if ((S->flags & EF_P) && S->text) {
+                else if (((S->flags & EF_P) || ((S->flags & EF_SCORE) && !(S->flags & EF_HASBLOCK))) &&
+                         S->text) {
+                    /* a paragraph (or a div holding only text, as good as one) */
                     float ld = link_density(S);
                     if (S->text > 80 && ld < 0.25f) app = true;
                     else if (S->text < 80 && ld == 0.0f && S->nsub <= 32) {
