@@ -84,6 +84,8 @@ typedef struct hctx {
     size_t last_src;        /* input offset after the last emitted text */
     struct tag_info *tag_cache;     /* TAG_CACHE entries */
     struct hint_info *hint_cache;   /* HINT_CACHE entries */
+    struct hint_row *hint_rows;     /* boilerplate_class.tsv, parsed */
+    size_t nhint;
     bool keep_title;
 } hctx;
 
@@ -406,6 +408,12 @@ typedef struct tag_info {
     int16_t base;
     uint16_t flags;
 } tag_info;
+typedef struct hint_row {
+    const char *key;
+    size_t len;
+    bool word;
+    char effect;    /* d(rop) n(eg) p(os) o(k) */
+} hint_row;
 typedef struct hint_info {
     uint64_t hash;
     int16_t weight;
@@ -434,21 +442,19 @@ static void class_hints(const hctx *x, const char *buf, size_t k, int16_t *weigh
         return;
     }
     bool neg = false, pos = false, ok = false, dr = false;
-    const cc_lexicon *lx = x->hints;
-    for (size_t r = 0; r < lx->nrows; r++) {
-        const cc_lex_row *row = &lx->rows[r];
-        const char *key = row->col[0];
-        size_t kl = strlen(key);
-        bool word = row->col[3] && !strcmp(row->col[3], "word");
+    for (size_t r = 0; r < x->nhint; r++) {
+        const hint_row *row = &x->hint_rows[r];
         bool hit = false;
-        for (const char *hh = strstr(buf, key); hh; hh = strstr(hh + 1, key))
-            if (!word || word_at(buf, hh, kl)) { hit = true; break; }
+        for (const char *hh = strstr(buf, row->key); hh; hh = strstr(hh + 1, row->key))
+            if (!row->word || word_at(buf, hh, row->len)) { hit = true; break; }
         if (!hit) continue;
-        const char *eff = row->col[1] ? row->col[1] : "";
-        if (!strcmp(eff, "drop")) { dr = true; neg = true; }
-        else if (!strcmp(eff, "neg")) neg = true;
-        else if (!strcmp(eff, "pos")) pos = true;
-        else if (!strcmp(eff, "ok")) ok = true;
+        switch (row->effect) {
+        case 'd': dr = true; neg = true; break;
+        case 'n': neg = true; break;
+        case 'p': pos = true; break;
+        case 'o': ok = true; break;
+        default: break;
+        }
     }
     *weight = (int16_t)((neg ? -25 : 0) + (pos ? 25 : 0));
     *drop = dr && !ok;
@@ -677,8 +683,6 @@ static size_t subtree_text(const hctx *x, const hel *e, char *out, size_t cap)
     return k;
 }
 
-bool cc_residue_match(const char *s, size_t n);
-
 static bool is_residue(const hctx *x, const hel *e)
 {
     if (e->nsub > 32) return false;      /* residue is a small block */
@@ -850,7 +854,9 @@ static size_t run_attempt(hctx *x, const attempt *a, uint8_t *mark)
                 if (bclass[0] && attr_value(c, "class", sclass, sizeof sclass) && !strcmp(bclass, sclass))
                     bonus = bs * 0.2f;
                 if (S->init && S->score + bonus >= thr) app = true;
-                else if ((S->flags & EF_P) && S->text) {
+                else if (((S->flags & EF_P) || ((S->flags & EF_SCORE) && !(S->flags & EF_HASBLOCK))) &&
+                         S->text) {
+                    /* a paragraph (or a div holding only text, as good as one) */
                     float ld = link_density(S);
                     if (S->text > 80 && ld < 0.25f) app = true;
                     else if (S->text < 80 && ld == 0.0f && S->nsub <= 32) {
@@ -968,13 +974,24 @@ bool cc_ingest_html(const char *bytes, size_t len, cc_text *t, concur_doc *d)
     cc_vec_init(&x.els, sizeof(hel));
     x.tag_cache = calloc(TAG_CACHE, sizeof(tag_info));
     x.hint_cache = calloc(HINT_CACHE, sizeof(hint_info));
-    if (!x.tag_cache || !x.hint_cache) {
+    x.hint_rows = calloc(x.hints->nrows + 1, sizeof(hint_row));
+    if (!x.tag_cache || !x.hint_cache || !x.hint_rows) {
         free(x.tag_cache);
         free(x.hint_cache);
+        free(x.hint_rows);
         cc_conv_free(&x.conv);
         return false;
     }
     cc_text_init(&x.scratch);
+    for (size_t r = 0; r < x.hints->nrows; r++) {
+        const cc_lex_row *row = &x.hints->rows[r];
+        if (!row->col[0] || !row->col[0][0] || !row->col[1]) continue;
+        hint_row *h = &x.hint_rows[x.nhint++];
+        h->key = row->col[0];
+        h->len = strlen(row->col[0]);
+        h->word = row->col[3] && !strcmp(row->col[3], "word");
+        h->effect = row->col[1][0];
+    }
     bool ok = true;
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD | XML_PARSE_HUGE;
@@ -1019,6 +1036,7 @@ bool cc_ingest_html(const char *bytes, size_t len, cc_text *t, concur_doc *d)
     cc_vec_free(&x.els);
     free(x.tag_cache);
     free(x.hint_cache);
+    free(x.hint_rows);
     cc_conv_free(&x.conv);
     return ok && !t->out.oom;
 }
