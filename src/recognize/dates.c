@@ -861,7 +861,7 @@ static bool parse_duration(dctx *c, size_t i, dres *r)
     if ((word_is(c, i, "a") || word_is(c, i, "an")) && i > 0 && same_sent(c, i - 1, i) &&
         (is_num(c, i - 1) || (c->tk[i - 1].type == CC_TOK_WORD && !(c->tk[i - 1].flags & CC_TF_UPPER) &&
                               c->tk[i - 1].end - c->tk[i - 1].start > 3 && c->text[c->tk[i - 1].end - 1] == 's' &&
-                              !lex_at(c, i - 1)) ||
+                              (!lex_at(c, i - 1) || kind_at(c, i - 1) == K_UNIT)) ||
          word_is(c, i - 1, "once") || word_is(c, i - 1, "twice") || word_is(c, i - 1, "times")))
         return false;
     /* ages: "15 years old", "15-year-old", "aged 2 years" */
@@ -1332,7 +1332,8 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         }
         if (u->kind == K_UNIT && !strcmp(u->sval, "Q") && word_is(c, i, "latest")) sh = -1;
         if (u->kind == K_UNIT && !u->extra[0] && sh != 0 &&
-            (word_is(c, i, "following") || word_is(c, i, "previous") || word_is(c, i, "preceding"))) {
+            (word_is(c, i, "following") || word_is(c, i, "previous") || word_is(c, i, "preceding") ||
+             (word_is(c, i, "next") && i > 0 && word_is(c, i - 1, "the") && !strcmp(u->sval, "D")))) {
             /* anaphoric: "the following month" counts from the date just told */
             const char *base = recent_date(c, i, 3);
             if (base && shift_value(base, u->sval, sh, r->val, sizeof r->val)) return true;
@@ -1392,6 +1393,16 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             return true;
         case K_PARTDAY: {
             int y, m, d;
+            const char *base = recent_date(c, i, 3);
+            if (sh != 0 && i > 0 && word_is(c, i - 1, "the") && base && strlen(base) == 10) {
+                /* "the next morning": the morning after the day just told */
+                char v[24];
+                if (shift_value(base, "D", sh, v, sizeof v)) {
+                    snprintf(r->val, sizeof r->val, "%sT%s", v, u->sval);
+                    r->type = T_TIME;
+                    return true;
+                }
+            }
             if (anchor(c, &y, &m, &d) < 3 || !c->st->ry) {
                 snprintf(r->val, sizeof r->val, "XXXX-XX-XXT%s", u->sval);
             } else {
@@ -1504,6 +1515,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             return true;
         }
         if (!strcmp(e->sval, "Q") && !e->extra[0] && i > 0 && word_is(c, i - 1, "the") && c->st->ry &&
+            !(is_p(c, i + 1, '-') && glued(c, i + 1)) &&
             !word_is(c, i + 1, "of") && !word_is(c, i + 1, "century")) {
             /* "the quarter" in a news report: the last one reported */
             shift_date(c, r, "Q", -1);
@@ -1691,6 +1703,12 @@ static void join_interval(dctx *c, dres *r)
     size_t k = r->e;
     if (r->yearish && is_p(c, k, '-') && glued(c, k)) return; /* "2009-2010": two years, as TimeML marks them */
     bool between = r->s > 0 && r->s - 1 >= c->floor && word_is(c, r->s - 1, "between");
+    bool from = r->s > 0 && r->s - 1 >= c->floor && word_is(c, r->s - 1, "from");
+    /* without "from"/"between", "to" and "and" link too many things
+     * ("rose from 1991 to 1997 levels"): only a dash or "through" does */
+    if (!between && !from && !is_p(c, k, '-') && !is_p(c, k, '~') && !word_is(c, k, "through") &&
+        !word_is(c, k, "thru"))
+        return;
     if (!(word_is(c, k, "to") || word_is(c, k, "until") || word_is(c, k, "till") || word_is(c, k, "through") ||
           word_is(c, k, "thru") || is_p(c, k, '-') || is_p(c, k, '~') || (between && word_is(c, k, "and"))))
         return;
