@@ -956,17 +956,30 @@ static bool parse_ordinal(dctx *c, size_t i, dres *r, int ord)
     return false;
 }
 
+/* Is the clause around token i about the future? The nearest tense cue
+ * decides: a future marker (will, 'll, scheduled ...) against a past one
+ * (was, had, ended ... or a verb in -ed). */
 static bool future_sentence(const dctx *c, size_t i)
 {
     const cc_sentence *s = &c->p->sent[c->tk[i].sent];
     size_t lo = i > s->tok_start + 8 ? i - 8 : s->tok_start;
     size_t hi = i + 12 < s->tok_end ? i + 12 : s->tok_end;
+    size_t best_fut = (size_t)-1, best_past = (size_t)-1;
     for (size_t k = lo; k < hi; k++) {
         if (c->tk[k].type != CC_TOK_WORD) continue;
-        if (kind_at(c, k) == K_FUT) return true;
-        if (word_is(c, k, "ll") && k > 0 && is_p(c, k - 1, '\'')) return true;
+        size_t dist = k > i ? k - i : i - k;
+        int kd = kind_at(c, k);
+        if (kd == K_FUT || (word_is(c, k, "ll") && k > 0 && is_p(c, k - 1, '\''))) {
+            if (dist < best_fut) best_fut = dist;
+        } else if (kd == K_PAST || word_is(c, k, "said") ||
+                   (c->tk[k].end - c->tk[k].start > 4 && !(c->tk[k].flags & CC_TF_UPPER) &&
+                    c->text[c->tk[k].end - 2] == 'e' && c->text[c->tk[k].end - 1] == 'd' &&
+                    !word_is(c, k - 1, "be") && !word_is(c, k - 1, "been") && !word_is(c, k - 1, "is") &&
+                    !word_is(c, k - 1, "are"))) {
+            if (dist < best_past) best_past = dist;
+        }
     }
-    return false;
+    return best_fut != (size_t)-1 && best_fut <= best_past;
 }
 
 static bool past_sentence(const dctx *c, size_t i)
@@ -1151,6 +1164,47 @@ static bool good_year_context(dctx *c, size_t i, const char **mod)
     if (nx && nx->kind == K_YNOUN) return true;
     if (is_p(c, i + 1, '\'') && word_is(c, i + 2, "s") && glued(c, i + 1)) return true; /* "1992's" */
     return false;
+}
+
+/* Month and day of a holiday in year y: "12-25" (fixed), "11-4-4" (the
+ * fourth Thursday of November), "05-L-1" (the last Monday of May),
+ * "EASTER" (Western Easter Sunday). */
+static bool holiday_day(const char *rule, int y, int *m, int *d)
+{
+    if (!strcmp(rule, "EASTER")) {
+        /* the anonymous Gregorian computus */
+        int a = y % 19, b = y / 100, cc = y % 100, dd = b / 4, e = b % 4, f = (b + 8) / 25;
+        int g = (b - f + 1) / 3, h = (19 * a + b - dd - g + 15) % 30, i = cc / 4, k = cc % 4;
+        int l = (32 + 2 * e + 2 * i - h - k) % 7, mm = (a + 11 * h + 22 * l) / 451;
+        *m = (h + l - 7 * mm + 114) / 31;
+        *d = (h + l - 7 * mm + 114) % 31 + 1;
+        return true;
+    }
+    int mo = atoi(rule);
+    if (mo < 1 || mo > 12 || strlen(rule) < 5) return false;
+    if (isdigit((unsigned char)rule[3]) && (rule[4] == 0 || isdigit((unsigned char)rule[4]))) {
+        *m = mo;
+        *d = atoi(rule + 3);
+        return *d >= 1 && *d <= 31;
+    }
+    /* nth weekday */
+    if (strlen(rule) != 6 || rule[4] != '-') return false;
+    int wd = rule[5] - '0';
+    if (wd < 1 || wd > 7) return false;
+    if (rule[3] == 'L') {
+        long last = days_from_civil(y, mo, days_in_month(y, mo));
+        long day = last - ((weekday_of(last) - wd + 7) % 7);
+        int yy;
+        civil_from_days(day, &yy, m, d);
+        return true;
+    }
+    int n = rule[3] - '0';
+    if (n < 1 || n > 5) return false;
+    long first = days_from_civil(y, mo, 1);
+    long day = first + (wd - weekday_of(first) + 7) % 7 + 7L * (n - 1);
+    int yy;
+    civil_from_days(day, &yy, m, d);
+    return *m == mo;
 }
 
 /* ------------------------------------------------------------ core */
@@ -1427,20 +1481,24 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         size_t used = 0;
         const cc_lex_row *row = cc_lex_match(c->t->lex, c->text, c->tk, i, c->n, &used);
         if (!row || !used || !(c->tk[i].flags & CC_TF_UPPER)) return false;
-        int m = atoi(e->sval), d = atoi(e->sval + 3);
         const dt_entry *he = &c->t->ent[row - c->t->lex->rows];
-        if (he->kind == K_HOLIDAY) { m = atoi(he->sval); d = atoi(he->sval + 3); }
+        if (he->kind != K_HOLIDAY || he->sval[0] == '-') return false; /* a first word only */
         size_t k = i + used;
+        int y = 0;
+        bool res = true;
         if (year_at(c, k, true)) {
-            set_date(r, (int)num_val(c, k), m, d, true);
-            r->e = k + 1;
-        } else {
-            bool res;
-            int y = pick_year(c, i, m, d, &res);
-            set_date(r, y, m, d, res);
-            r->e = k;
+            y = (int)num_val(c, k);
+            r->year_stated = true;
+            k++;
         }
-        r->s = i;
+        int m, d;
+        if (!holiday_day(he->sval, y ? y : 2000, &m, &d)) return false;
+        if (!y) {
+            y = pick_year(c, i, m, d, &res);
+            if (res && !holiday_day(he->sval, y, &m, &d)) return false;
+        }
+        set_date(r, y, m, d, res);
+        r->s = i; r->e = k;
         return true;
     }
     case K_TIMEW: {
