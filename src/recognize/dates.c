@@ -220,6 +220,7 @@ typedef struct dres {
     bool year_stated;       /* the text states the year */
     bool the_ok;            /* a "the" before belongs to the expression */
     bool yearish;           /* a bare-year reading */
+    bool anaphoric;         /* counted from the date just told: not a new anchor */
 } dres;
 
 typedef struct dctx {
@@ -882,8 +883,10 @@ static bool parse_duration(dctx *c, size_t i, dres *r)
         /* "a year ago" beside a quarter speaks of that quarter a year before */
         const char *base = recent_date(c, i, 1);
         if (n > 0 && base && strlen(base) == 7 && base[5] == 'Q' &&
-            shift_value(base, u->sval, ag->ival * n, r->val, sizeof r->val))
+            shift_value(base, u->sval, ag->ival * n, r->val, sizeof r->val)) {
+            r->anaphoric = true;
             return true;
+        }
         shift_date(c, r, u->sval, n < 0 ? 0 : ag->ival * n);
         if (n < 0) snprintf(r->val, sizeof r->val, ag->ival < 0 ? "PAST_REF" : "FUTURE_REF");
         return true;
@@ -892,7 +895,7 @@ static bool parse_duration(dctx *c, size_t i, dres *r)
         /* "a year earlier", "two days later": from the date just spoken of */
         const char *base = recent_date(c, i, 1);
         if (base && shift_value(base, u->sval, ag->ival * n, r->val, sizeof r->val)) {
-            r->s = i; r->e = e + 1; r->type = T_DATE;
+            r->s = i; r->e = e + 1; r->type = T_DATE; r->anaphoric = true;
             return true;
         }
         if (!strcmp(u->sval, "Y") && shift_date(c, r, "Y", ag->ival * n) && r->val[0] != 'P' && r->val[0] != 'F') {
@@ -1148,6 +1151,13 @@ static bool good_year_context(dctx *c, size_t i, const char **mod)
                     word_is(c, i + 1, "are") || word_is(c, i + 1, "of") || word_is(c, i + 1, "more") ||
                     word_is(c, i + 1, "other") || word_is(c, i + 1, "km") || word_is(c, i + 1, "m") ||
                     word_is(c, i + 1, "kg") || word_is(c, i + 1, "miles") || word_is(c, i + 1, "per"))
+                    return false;
+            }
+            if (nt->type == CC_TOK_WORD && (nt->flags & CC_TF_UPPER) && nt->end - nt->start > 4) {
+                /* "1948 Palestinians", "2000 Americans", "1500 Azerbaijanis": people counted */
+                const char *w = c->text + nt->end;
+                if ((w[-3] == 'a' && w[-2] == 'n' && w[-1] == 's') || (w[-3] == 'n' && w[-2] == 'i' && w[-1] == 's') ||
+                    (w[-3] == 'e' && w[-2] == 'r' && w[-1] == 's'))
                     return false;
             }
             if (nt->type == CC_TOK_PUNCT && glued(c, i + 1) && (is_p(c, i + 1, '%') || is_p(c, i + 1, '+')))
@@ -1538,6 +1548,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             bool quarter = word_is(c, j, "quarter"), period = word_is(c, j, "period");
             const char *base = recent_date(c, i, 2);
             r->s = i; r->e = (quarter || period) ? j + 1 : i + 3; r->type = T_DATE; r->the_ok = true;
+            r->anaphoric = true;
             int y, m, d;
             int prec = anchor(c, &y, &m, &d);
             if (ord && prec >= 1) {
@@ -1821,7 +1832,7 @@ static void emit(dctx *c, dres *r)
 
     /* the story's timeline */
     cc_date_state *st = c->st;
-    if ((r->type == T_DATE || r->type == T_TIME) && isdigit((unsigned char)r->val[0]) && strlen(r->val) >= 4 &&
+    if ((r->type == T_DATE || r->type == T_TIME) && !r->anaphoric && isdigit((unsigned char)r->val[0]) && strlen(r->val) >= 4 &&
         r->val[4] != 'X' && strlen(r->val) < sizeof st->last_val) {
         size_t l = strlen(r->val);
         if (l > 10) l = 10;
