@@ -399,6 +399,41 @@ static bool year_at(const dctx *c, size_t i, bool year_ok)
     return true;
 }
 
+/* a spoken year at k: "nineteen ninety-six", "nineteen eighty", "two
+ * thousand [and] one"; sets *y and *end (one past its last token) */
+static bool spoken_year(const dctx *c, size_t k, int *y, size_t *end)
+{
+    const dt_entry *a = lex_at(c, k), *b = lex_at(c, k + 1);
+    if (!a || a->kind != K_NUMW) return false;
+    if (b && b->kind == K_NUMW && a->ival >= 11 && a->ival <= 19 && b->ival >= 20 && b->ival <= 90 && b->ival % 10 == 0) {
+        int v = a->ival * 100 + b->ival;
+        size_t j = k + 2;
+        size_t j2 = is_p(c, j, '-') ? j + 1 : j;
+        const dt_entry *u = lex_at(c, j2);
+        if (u && u->kind == K_NUMW && u->ival >= 1 && u->ival <= 9 && !word_is(c, j2, "a") && !word_is(c, j2, "an")) {
+            v += u->ival;
+            j = j2 + 1;
+        }
+        *y = v;
+        *end = j;
+        return true;
+    }
+    if (word_is(c, k, "two") && word_is(c, k + 1, "thousand")) {
+        int v = 2000;
+        size_t j = k + 2;
+        size_t j2 = word_is(c, j, "and") ? j + 1 : j;
+        const dt_entry *u = lex_at(c, j2);
+        if (u && u->kind == K_NUMW && u->ival >= 1 && u->ival <= 19 && !word_is(c, j2, "a") && !word_is(c, j2, "an")) {
+            v += u->ival;
+            j = j2 + 1;
+        }
+        *y = v;
+        *end = j;
+        return true;
+    }
+    return false;
+}
+
 /* month [.] [day[th]] [,] [year] -- i is the month token */
 static bool parse_month(dctx *c, size_t i, dres *r, int month)
 {
@@ -454,6 +489,14 @@ static bool parse_month(dctx *c, size_t i, dres *r, int month)
         set_date(r, (int)num_val(c, yk), month, 0, true);
         r->year_stated = true;
         r->s = i; r->e = yk + 1;
+        return true;
+    }
+    int sy;
+    size_t se;
+    if (upper && spoken_year(c, yk, &sy, &se)) {
+        set_date(r, sy, month, 0, true);
+        r->year_stated = true;
+        r->s = i; r->e = se;
         return true;
     }
     /* the month alone: only where the context makes it a month */
@@ -1051,6 +1094,15 @@ static bool parse_season(dctx *c, size_t i, dres *r, const char *code, int shift
         r->s = i; r->e = j + 1; r->type = T_DATE; r->the_ok = true;
         return true;
     }
+    int sy;
+    size_t se;
+    if (spoken_year(c, j, &sy, &se)) {
+        snprintf(r->val, sizeof r->val, "%04d-%s", sy, code);
+        r->y = sy;
+        r->year_stated = true;
+        r->s = i; r->e = se; r->type = T_DATE; r->the_ok = true;
+        return true;
+    }
     if (!shifted && word_is(c, i, "fall")) return false; /* the verb */
     if (!shifted && !(i > 0 && (word_is(c, i - 1, "the") || word_is(c, i - 1, "in") || word_is(c, i - 1, "this") ||
                                 kind_at(c, i - 1) == K_MOD)))
@@ -1597,6 +1649,17 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             snprintf(r->val, sizeof r->val, "P1Y");
             r->s = i; r->e = i + 1; r->type = T_DURATION; r->the_ok = true;
             return true;
+        }
+        if (!strcmp(e->sval, "Y") && !e->extra[0]) {
+            /* "the year two thousand" */
+            int sy;
+            size_t se;
+            if (spoken_year(c, i + 1, &sy, &se)) {
+                snprintf(r->val, sizeof r->val, "%04d", sy);
+                r->y = sy; r->year_stated = true;
+                r->s = i; r->e = se; r->the_ok = true;
+                return true;
+            }
         }
         if (!strcmp(e->sval, "Y") && !e->extra[0] && year_at(c, i + 1, true)) {
             /* "the year 1992" */
