@@ -901,6 +901,8 @@ static bool parse_duration(dctx *c, size_t i, dres *r)
         /* "5 year" mostly "5 year bonds": allowed as duration */
     }
     size_t e = j + 1;
+    /* "a week or so ago" */
+    if (word_is(c, e, "or") && word_is(c, e + 1, "so") && word_is(c, e + 2, "ago")) e += 2;
     /* "24 hours a day", "four flights a week": a rate, not a duration */
     if ((word_is(c, i, "a") || word_is(c, i, "an")) && i > 0 && same_sent(c, i - 1, i) &&
         (is_num(c, i - 1) || (c->tk[i - 1].type == CC_TOK_WORD && !(c->tk[i - 1].flags & CC_TF_UPPER) &&
@@ -1536,6 +1538,10 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         }
     }
     case K_SETW:
+        /* "the Communist Party daily Granma": a newspaper */
+        if (i + 1 < c->n && c->tk[i + 1].type == CC_TOK_WORD && (c->tk[i + 1].flags & CC_TF_UPPER) &&
+            same_sent(c, i, i + 1))
+            return false;
         snprintf(r->val, sizeof r->val, "%s", e->sval);
         r->s = i; r->e = i + 1; r->type = T_SET;
         return true;
@@ -1648,6 +1654,25 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             /* "the year ended March 31": a twelve-month stretch */
             snprintf(r->val, sizeof r->val, "P1Y");
             r->s = i; r->e = i + 1; r->type = T_DURATION; r->the_ok = true;
+            return true;
+        }
+        if (!strcmp(e->sval, "Y") && !e->extra[0] &&
+            ((is_p(c, i + 1, '-') && glued(c, i + 1) && word_is(c, i + 2, "end")) ||
+             (is_p(c, i + 1, '\'') && word_is(c, i + 2, "s") && word_is(c, i + 3, "end")))) {
+            /* "by year-end", "by year's end": the end of the current year */
+            int y, m, d;
+            if (!anchor(c, &y, &m, &d)) return false;
+            snprintf(r->val, sizeof r->val, "%04d", y);
+            r->s = i; r->e = is_p(c, i + 1, '-') ? i + 3 : i + 4; r->mod = "END"; r->the_ok = true;
+            r->anaphoric = true;
+            return true;
+        }
+        if (!strcmp(e->sval, "Y") && !e->extra[0] && i > 1 && word_is(c, i - 1, "full") && word_is(c, i - 2, "the")) {
+            /* "the full year" */
+            int y, m, d;
+            if (!anchor(c, &y, &m, &d)) return false;
+            snprintf(r->val, sizeof r->val, "%04d", y);
+            r->s = i - 1; r->e = i + 1; r->the_ok = true; r->anaphoric = true;
             return true;
         }
         if (!strcmp(e->sval, "Y") && !e->extra[0]) {
