@@ -1694,11 +1694,15 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             return true;
         }
         if (e->extra[0] && (!strcmp(e->sval, "Y") || !strcmp(e->sval, "M") || !strcmp(e->sval, "W") ||
-                            !strcmp(e->sval, "DE"))) {
+                            !strcmp(e->sval, "DE") || !strcmp(e->sval, "D") || !strcmp(e->sval, "H") ||
+                            !strcmp(e->sval, "MIN"))) {
             /* bare "years", "for months": an unspecified duration */
             if (i > 0 && (kind_at(c, i - 1) == K_NUMW || is_num(c, i - 1) || kind_at(c, i - 1) == K_ORD)) return false;
             if (!(i > 0 && (word_is(c, i - 1, "for") || word_is(c, i - 1, "in") || word_is(c, i - 1, "over") ||
-                            word_is(c, i - 1, "within") || word_is(c, i - 1, "after")))) return false;
+                            word_is(c, i - 1, "within") || word_is(c, i - 1, "after"))) &&
+                !(word_is(c, i + 1, "before") || word_is(c, i + 1, "after") || word_is(c, i + 1, "later") ||
+                  word_is(c, i + 1, "earlier")))
+                return false;
             if (word_is(c, i + 1, "of") || word_is(c, i + 1, "old")) return false;
             r->s = i; r->e = i + 1; r->type = T_DURATION;
             duration_value(r->val, sizeof r->val, -1, e->sval);
