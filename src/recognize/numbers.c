@@ -168,6 +168,7 @@ typedef struct ctx {
     /* cache of the current non-space run: is it a URL or an e-mail? */
     size_t run_s, run_e;
     bool run_url;
+    size_t plain_until;   /* tokens before this one: digits without separators */
     /* the last mention emitted, and the token after it */
     concur_mention *last;
     size_t last_b;
@@ -188,19 +189,19 @@ static inline bool word_is(const ctx *c, size_t i, const char *w)
 }
 static inline bool same_sent(const ctx *c, size_t a, size_t b) { return c->tk[a].sent == c->tk[b].sent; }
 
-static bool date_overlap(ctx *c, size_t s, size_t e)
+static const concur_mention *date_overlap(ctx *c, size_t s, size_t e)
 {
     concur_mention **m = c->d->m;
     if (c->dates_sorted) {
         while (c->date_ptr < c->date_hi && (!(m[c->date_ptr]->kind & CONCUR_KIND_DATE) || m[c->date_ptr]->cend <= s))
             c->date_ptr++;
         for (size_t k = c->date_ptr; k < c->date_hi && m[k]->cstart < e; k++)
-            if ((m[k]->kind & CONCUR_KIND_DATE) && m[k]->cstart < e && s < m[k]->cend) return true;
-        return false;
+            if ((m[k]->kind & CONCUR_KIND_DATE) && m[k]->cstart < e && s < m[k]->cend) return m[k];
+        return NULL;
     }
     for (size_t k = c->date_lo; k < c->date_hi; k++)
-        if ((m[k]->kind & CONCUR_KIND_DATE) && m[k]->cstart < e && s < m[k]->cend) return true;
-    return false;
+        if ((m[k]->kind & CONCUR_KIND_DATE) && m[k]->cstart < e && s < m[k]->cend) return m[k];
+    return NULL;
 }
 
 /* Is the clean offset inside a URL, an e-mail address or a path? */
@@ -396,7 +397,7 @@ static void parse_digits(ctx *c, size_t i, bool have_cur, nres *r)
     char first = 0, last = 0;
     int switches = 0;
     size_t len0 = tlen(c, i);
-    while (j + 2 < c->ntok + 0 && is_p(c, j + 1, '.') + is_p(c, j + 1, ',') && attached(c, j + 1) &&
+    while (i >= c->plain_until && j + 2 < c->ntok && is_p(c, j + 1, '.') + is_p(c, j + 1, ',') && attached(c, j + 1) &&
            is_num(c, j + 2) && attached(c, j + 2)) {
         char s = t[c->tk[j + 1].start];
         if (!first) first = s;
@@ -439,8 +440,9 @@ static void parse_digits(ctx *c, size_t i, bool have_cur, nres *r)
     } else if (switches == 0 && nsep >= 2) {
         if (lead_ok && !mid_bad && last_len == 3) thou = first;
         else if (first == ',') {
-            /* a list "1,2,3": the first number alone */
+            /* a list "1,2,3": each number alone (and the chain is not read again) */
             end_tok = i;
+            c->plain_until = j + 1;
         } else {
             /* "192.168.1.2", "2.0.1": a version, an address: not a quantity */
             r->skip = true;
@@ -612,6 +614,18 @@ static void parse_digits(ctx *c, size_t i, bool have_cur, nres *r)
 
 enum { A_NONE, A_N, A_T, A_H, A_M, A_D, A_AND, A_FRAC, A_HALF };
 
+/* "the one", "one another", "first-hand": a number word that is not a
+ * number (data/lexicon/en/number_not.tsv), matched at the word before it
+ * and at the word itself. */
+static bool not_a_number(const ctx *c, size_t k)
+{
+    size_t used = 0;
+    if (k > 0 && same_sent(c, k - 1, k) && cc_lex_match(c->nb->not_, c->text, c->tk, k - 1, c->ntok, &used) &&
+        used >= 2)
+        return true;
+    return cc_lex_match(c->nb->not_, c->text, c->tk, k, c->ntok, &used) != NULL;
+}
+
 /* Number words (and digits followed by number words) from token i.
  * r may already hold a digit number at [r->a, r->b). */
 static void parse_words(ctx *c, size_t i, bool from_digits, nres *r)
@@ -700,13 +714,7 @@ static void parse_words(ctx *c, size_t i, bool from_digits, nres *r)
             }
             if (last == A_H && fmod(cur, 100) != 0) break;
             /* "one" as a pronoun */
-            if (v == 1 && last == A_NONE) {
-                size_t used = 0;
-                if ((k > 0 && same_sent(c, k - 1, k) && cc_lex_match(c->nb->not_, t, c->tk, k - 1, c->ntok, &used) &&
-                     used >= 2) ||
-                    cc_lex_match(c->nb->not_, t, c->tk, k, c->ntok, &used))
-                    break;
-            }
+            if (v == 1 && last == A_NONE && not_a_number(c, k)) break;
             cur += v;
             seg = last == A_T ? seg + v : v;
             last = A_N;
@@ -793,6 +801,7 @@ static void parse_words(ctx *c, size_t i, bool from_digits, nres *r)
             }
         } else if (!strcmp(cls, "o")) {
             /* ordinal: alone, or ending a compound ("twenty-first", "one hundred twenty-fifth") */
+            if (last == A_NONE && not_a_number(c, k)) break;
             if (last == A_T) {
                 if (v >= 10) break;
             } else if (!(last == A_NONE || last == A_H || last == A_M || last == A_AND)) {
@@ -1151,7 +1160,14 @@ static size_t scan_at(ctx *c, size_t i)
         if (!n1.ok) return i + 1;
     }
     size_t a = n1.a, b = n1.b;
-    if (date_overlap(c, c->tk[a].start, c->tk[b - 1].end)) return b;
+    const concur_mention *dm = date_overlap(c, c->tk[a].start, c->tk[b - 1].end);
+    if (dm) {
+        /* a bare "1900" read as a year, yet followed by "killed" or "people":
+         * the number stays (the count recogniser reads it) */
+        bool bare_year = n1.digits && b == a + 1 && dm->cstart == c->tk[a].start && dm->cend == c->tk[a].end &&
+                         dm->timex_value && strlen(dm->timex_value) == 4 && whole_noun_follows(c, b);
+        if (!bare_year) return b;
+    }
     if (n1.digits && in_url(c, c->tk[i].start)) return b;
     if (n1.digits && !pre) {
         /* identifiers: "G7", "MH17", "F-16", "No. 822", "Resolution 822", "[1]" */
