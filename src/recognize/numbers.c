@@ -619,11 +619,13 @@ enum { A_NONE, A_N, A_T, A_H, A_M, A_D, A_AND, A_FRAC, A_HALF };
  * and at the word itself. */
 static bool not_a_number(const ctx *c, size_t k)
 {
-    size_t used = 0;
-    if (k > 0 && same_sent(c, k - 1, k) && cc_lex_match(c->nb->not_, c->text, c->tk, k - 1, c->ntok, &used) &&
-        used >= 2)
-        return true;
-    return cc_lex_match(c->nb->not_, c->text, c->tk, k, c->ntok, &used) != NULL;
+    for (size_t back = 0; back <= 2 && back <= k; back++) {
+        size_t s = k - back, used = 0;
+        if (!same_sent(c, s, k)) break;
+        const cc_lex_row *r = cc_lex_match(c->nb->not_, c->text, c->tk, s, c->ntok, &used);
+        if (r && used > back && r->col[1] && (size_t)atoi(r->col[1]) == back) return true;
+    }
+    return false;
 }
 
 /* Number words (and digits followed by number words) from token i.
@@ -753,6 +755,8 @@ static void parse_words(ctx *c, size_t i, bool from_digits, nres *r)
                 num = seg;
             } else if (last == A_NONE) {
                 num = 1;   /* "half", "a quarter", "a third" */
+                /* "the third quarter" is a period: a bare "quarter" needs "of" or a magnitude */
+                if (!strcmp(cls, "q") && !lead_a && !word_is(c, k + 1, "of") && !is_magnitude_word(c, k + 1)) break;
                 if (!strcmp(cls, "o")) {
                     /* "a third" is a fraction only before "of", a magnitude or the end */
                     size_t n1 = k + 1;
@@ -926,7 +930,13 @@ static void parse_number(ctx *c, size_t i, bool have_cur, nres *r)
         if (is_word(c, r->b) && attached(c, r->b)) r->ok = false;   /* "the .25ml" */
         return;
     }
-    if (is_word(c, i)) parse_words(c, i, false, r);
+    if (is_word(c, i)) {
+        /* "multi-million", "co-first": a word part, not a number */
+        if (i > 1 && attached(c, i) && is_p(c, i - 1, '-') && attached(c, i - 1) && is_word(c, i - 2) &&
+            !word_row(c, i - 2))
+            return;
+        parse_words(c, i, false, r);
+    }
 }
 
 /* "dozens", "tens of thousands", "a few hundred" at token i. */
