@@ -22,7 +22,7 @@
 #define BLOOM_BITS 65536u
 
 typedef struct cc_numbers {
-    const cc_lexicon *words, *suffix, *vague, *qual, *units, *prefix, *ident, *not_, *whole;
+    const cc_lexicon *words, *suffix, *vague, *qual, *units, *prefix, *ident, *not_, *whole, *change;
     uint64_t bloom[BLOOM_BITS / 64];   /* first words that may start a number */
     uint8_t first_prefix[256], first_qual[256];   /* first bytes of the keys */
 } cc_numbers;
@@ -62,8 +62,9 @@ bool cc_numbers_init(concur_engine *e)
     nb->ident = cc_lexicon_get("number_identifiers");
     nb->not_ = cc_lexicon_get("number_not");
     nb->whole = cc_lexicon_get("number_whole_nouns");
+    nb->change = cc_lexicon_get("number_change_words");
     if (!nb->words || !nb->suffix || !nb->vague || !nb->qual || !nb->units || !nb->prefix ||
-        !nb->ident || !nb->not_ || !nb->whole) {
+        !nb->ident || !nb->not_ || !nb->whole || !nb->change) {
         free(nb);
         return false;
     }
@@ -909,6 +910,12 @@ static void parse_number(ctx *c, size_t i, bool have_cur, nres *r)
         parse_digits(c, i, have_cur, r);
         if (r->skip) return;
         r->ok = true;
+        if (r->amb && is_magnitude_word(c, r->b)) {
+            /* "4.464 million": the mark is a decimal point */
+            r->v = r->amb_dec;
+            r->amb = false;
+            r->integer = false;
+        }
         if (!r->ordinal && !r->cur_mult) {
             size_t b0 = r->b;
             parse_words(c, i, true, r);
@@ -1235,8 +1242,25 @@ static size_t scan_at(ctx *c, size_t i)
         bool dash = is_p(c, k, '-') && (attached(c, k) == attached(c, k + 1));
         bool to = word_is(c, k, "to") || word_is(c, k, "through") || word_is(c, k, "and");
         if (dash || to) {
-            bool between = a > 0 && (word_is(c, a - 1, "between") || (pre && pre_first > 0 && word_is(c, pre_first - 1, "between")));
+            size_t lead = pre ? pre_first : a;
+            bool between = lead > 0 && word_is(c, lead - 1, "between");
             if (word_is(c, k, "and") && !between) to = false;
+            /* "rose from 20 to 35", "cut by 5 to 10": a change, two figures */
+            if (to && !between && lead > 0 && word_is(c, lead - 1, "by")) to = false;
+            if (to && !dash && !between && lead > 0) {
+                /* a word of change shortly before: "rose $1.64 to $47.10",
+                 * "rose from 20 to 35", "lost more than $2 to $43.25" */
+                for (size_t q = lead; q-- > 0 && q + 7 >= lead;) {
+                    if (!same_sent(c, q, lead)) break;
+                    char w[24];
+                    if (!is_word(c, q)) continue;
+                    size_t wn = cc_tok_lower(t, &c->tk[q], w, sizeof w);
+                    if (cc_lex_find(nb->change, w, wn)) { to = false; break; }
+                }
+            }
+            /* "half to 10%", "two thirds - 65%": no range from a fraction word */
+            if (n1.words && !n1.integer) to = dash = false;
+            if (dash && !n1.digits) dash = false;
             if (dash || to) {
                 size_t j = k + 1;
                 /* "$5-$10", "£2m to £3m" */
@@ -1261,7 +1285,7 @@ static size_t scan_at(ctx *c, size_t i)
                         while (mul < 1e15 && n1.v * mul * 10 <= n2.v) mul *= 1000;
                         if (mul > 1) n1x.v = round_near(n1.v * mul);
                     }
-                    if (n1x.v < n2.v && (!dash || n2.digits == n1.digits || n1.words)) {
+                    if (n1x.v < n2.v && (!dash || n2.digits)) {
                         n1 = n1x;
                         have_n2 = true;
                         range_word = k;
