@@ -275,7 +275,7 @@ static const cc_lex_row *lex_prefix(const cc_lexicon *lx, const char *text, size
  * before it), starting at one of the up to `maxk` tokens before token i.
  * Returns the row and sets *first to the first token of the match. */
 static const cc_lex_row *match_before(const ctx *c, const cc_lexicon *lx, const uint8_t *firsts, size_t i,
-                                      size_t maxk, size_t *first)
+                                      size_t maxk, size_t *first, bool pre_only)
 {
     const cc_lex_row *best = NULL;
     size_t end = i < c->ntok ? c->tk[i].start : c->p->end;
@@ -287,6 +287,7 @@ static const cc_lex_row *match_before(const ctx *c, const cc_lexicon *lx, const 
         size_t s = c->tk[j].start;
         const cc_lex_row *r = lex_prefix(lx, c->text, s, end, true, &used);
         if (!r) continue;
+        if (pre_only && r->col[4] && strcmp(r->col[4], "pre")) continue;
         if (s + used == end || (s + used + 1 == end && c->text[end - 1] == ' ')) {
             best = r;
             *first = j;
@@ -1168,7 +1169,7 @@ static size_t scan_at(ctx *c, size_t i)
     /* a currency or "aged" right before */
     size_t pre_first = i;
     const cc_lex_row *pre = NULL;
-    if (!vague && i > 0) pre = match_before(c, nb->prefix, nb->first_prefix, i, 3, &pre_first);
+    if (!vague && i > 0) pre = match_before(c, nb->prefix, nb->first_prefix, i, 3, &pre_first, false);
     if (pre && !strcmp(pre->col[2], "age") && !is_num(c, i) && !word_row(c, i)) pre = NULL;
     bool have_cur = pre && !strcmp(pre->col[2], "currency");
     if (!vague) {
@@ -1186,6 +1187,15 @@ static size_t scan_at(ctx *c, size_t i)
         if (!bare_year) return b;
     }
     if (n1.digits && in_url(c, c->tk[i].start)) return b;
+    if (n1.digits && a >= 2 && attached(c, a) && is_p(c, a - 1, '-') && attached(c, a - 1)) {
+        /* "1995-01": the rest of a date */
+        concur_mention **dms = c->d->m;
+        size_t from = c->date_ptr > c->date_lo + 2 ? c->date_ptr - 2 : c->date_lo;
+        for (size_t k = from; k < c->date_hi; k++)
+            if ((dms[k]->kind & CONCUR_KIND_DATE) && dms[k]->cstart <= c->tk[a - 2].start &&
+                c->tk[a - 2].end <= dms[k]->cend)
+                return b;
+    }
     if (n1.digits && !pre) {
         /* identifiers: "G7", "MH17", "F-16", "No. 822", "Resolution 822", "[1]" */
         if (a > 0 && attached(c, a) && is_word(c, a - 1)) return b;
@@ -1406,8 +1416,12 @@ static size_t scan_at(ctx *c, size_t i)
         a--;
     if (!n1.vague && !qual) {
         size_t qf = a;
-        const cc_lex_row *q = match_before(c, nb->qual, nb->first_qual, a, 5, &qf);
+        const cc_lex_row *q = match_before(c, nb->qual, nb->first_qual, a, 5, &qf, true);
         if (q && q->col[4] && !strcmp(q->col[4], "pre")) {
+            /* "<>30", "=>30": not a comparison we read */
+            if ((q->col[0][0] == '<' || q->col[0][0] == '>') && qf > 0 && attached(c, qf) &&
+                (is_p(c, qf - 1, '<') || is_p(c, qf - 1, '>') || is_p(c, qf - 1, '=')))
+                return b;
             qual = q;
             a = qf;
         }
@@ -1415,7 +1429,7 @@ static size_t scan_at(ctx *c, size_t i)
     if (n1.vague && a > 0 && word_is(c, a - 1, "many") == false) {
         /* "some dozens", "several thousands": inside the span, still vague */
         size_t qf = a;
-        const cc_lex_row *q = match_before(c, nb->qual, nb->first_qual, a, 3, &qf);
+        const cc_lex_row *q = match_before(c, nb->qual, nb->first_qual, a, 3, &qf, true);
         if (q && q->col[4] && !strcmp(q->col[4], "pre")) a = qf;
     }
     /* a pre-qualifier and a range: "between" already covers it */
