@@ -383,7 +383,8 @@ static double suffix_mult(const ctx *c, size_t i, bool spaced, bool have_cur, bo
     }
     if (spaced && !strchr(f, 's')) return 0;
     bool upper = isupper((unsigned char)c->text[c->tk[i].start]) != 0;
-    bool ok = strchr(f, 'a') || (strchr(f, 'U') && upper) || (strchr(f, 'c') && have_cur);
+    bool ok = strchr(f, 'a') || (strchr(f, 'U') && upper) || (strchr(f, 'c') && have_cur) ||
+              (strchr(f, 'w') && whole_noun_follows(c, i + 1));
     if (!ok) return 0;
     /* "5m" with a unit reading (metre) and no currency: let the unit win */
     return strtod(r->col[1], NULL);
@@ -500,7 +501,6 @@ static void parse_digits(ctx *c, size_t i, bool have_cur, nres *r)
     } else {
         r->v = digits_value(ib, il, NULL, 0, &ok);
     }
-    (void)thou;
     if (!ok) { r->skip = true; r->b = end_tok + 1; return; }
     size_t b = end_tok + 1;
     /* exponent: "1e10", "1.3e6", "-12e-1" */
@@ -573,7 +573,9 @@ static void parse_digits(ctx *c, size_t i, bool have_cur, nres *r)
         bool ord;
         double m = suffix_mult(c, b, false, have_cur, &ord);
         if (ord) {
-            if (r->integer && !r->amb && nsep == 0) {
+            bool thousands = nsep > 0 && first == ',' && switches == 0 && !dec && (thou == ',' || r->amb);
+            if (r->integer && (nsep == 0 || thousands)) {
+                if (r->amb) { r->v = r->amb_int; r->amb = false; }
                 r->ordinal = true;
                 r->b = b + 1;
             } else {
