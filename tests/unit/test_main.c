@@ -14,5 +14,6 @@ int main(void)
     failed += run_text_tests();
     failed += run_dates_tests();
     failed += run_api_tests();
+    failed += run_numbers_tests();
     return failed ? 1 : 0;
 }

@@ -4,4 +4,5 @@
 int run_text_tests(void);
 int run_dates_tests(void);
 int run_api_tests(void);
+int run_numbers_tests(void);
 #endif
