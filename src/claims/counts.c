@@ -1122,6 +1122,68 @@ static void place_pattern(ctx *c, size_t i)
     }
 }
 
+/* The date in force for a count: a date of its sentence, else the latest
+ * date before it in the paragraph (bounded walk over the paragraph's
+ * mentions, ordered by start). */
+static const char *date_in_force(const count_state *st, const concur_mention *m)
+{
+    size_t lo = 0, hi = st->npm;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (st->pm[mid]->cstart < m->cstart) lo = mid + 1;
+        else hi = mid;
+    }
+    /* after it, in the same sentence */
+    const concur_mention *after = NULL;
+    for (size_t k = lo; k < st->npm && k < lo + 64; k++) {
+        const concur_mention *x = st->pm[k];
+        if (x->sentence != m->sentence) break;
+        if (x->kind == CONCUR_KIND_DATE && x->timex_value && *x->timex_value &&
+            (!x->timex_type || !strcmp(x->timex_type, "DATE"))) { after = x; break; }
+    }
+    for (size_t k = lo, n = 0; k-- > 0 && n < 512; n++) {
+        const concur_mention *x = st->pm[k];
+        if (x->kind != CONCUR_KIND_DATE || !x->timex_value || !*x->timex_value) continue;
+        if (x->timex_type && strcmp(x->timex_type, "DATE")) continue;
+        if (after && x->sentence != m->sentence) break;
+        return x->timex_value;
+    }
+    return after ? after->timex_value : NULL;
+}
+
+/* Capitalised words around a count: its sentence (to 64 tokens after it)
+ * and up to 24 runs before it in the paragraph. */
+static void place_cands_near(ctx *c, const concur_mention *m)
+{
+    const cc_para *p = c->p;
+    size_t lo = 0, hi = p->ntok;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (p->tok[mid].start < m->cstart) lo = mid + 1;
+        else hi = mid;
+    }
+    size_t ti = lo < p->ntok ? lo : p->ntok - 1;
+    size_t sent = p->tok[ti].sent;
+    const cc_sentence *se = &p->sent[sent];
+    /* before, nearest first is not needed: order by position */
+    size_t first = ti, runs = 0;
+    while (first > 0 && runs < 24 && ti - first < 2000) {
+        first--;
+        if (p->tok[first].type == CC_TOK_WORD && (p->tok[first].flags & CC_TF_UPPER) &&
+            (first == 0 || !(p->tok[first - 1].type == CC_TOK_WORD && (p->tok[first - 1].flags & CC_TF_UPPER))))
+            runs++;
+    }
+    size_t last = se->tok_end < ti + 64 ? se->tok_end : ti + 64;
+    c->s0 = 0;
+    c->s1 = p->ntok;
+    for (size_t i = first; i < last; i++) {
+        size_t b = cap_run(c, i, last);
+        if (b == i) continue;
+        add_place(c, i, b, 0);
+        i = b - 1;
+    }
+}
+
 /* ------------------------------------------------------------------ scan */
 
 void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
@@ -1140,7 +1202,6 @@ void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
     c.ntrig = 0;
     c.nnp = 0;
     c.attribution = NULL;
-    size_t para_pl0 = st->npl;
     size_t para_cr0 = st->ncr;
     bool mentions_ready = false;
 
@@ -1192,39 +1253,29 @@ void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
     }
     if (d->oom) return;
 
-    /* dates in force: the sentence's date, else the latest before it in the paragraph */
-    if (st->ncr > para_cr0) {
-        for (size_t k = para_cr0; k < st->ncr; k++) {
-            concur_mention *m = st->cr[k].m;
-            const concur_mention *best = NULL;
-            for (size_t q = 0; q < st->npm; q++) {
-                const concur_mention *x = st->pm[q];
-                if (x->kind != CONCUR_KIND_DATE || !x->timex_value || !*x->timex_value) continue;
-                if (x->timex_type && strcmp(x->timex_type, "DATE")) continue;
-                if (x->sentence == m->sentence) { best = x; if (x->cstart > m->cstart) break; }
-                else if (x->cstart < m->cstart) best = x;
-                else break;
-            }
-            if (best) m->date = best->timex_value;
-        }
+    /* dates in force and place candidates of each new count */
+    for (size_t k = para_cr0; k < st->ncr; k++) {
+        count_rec *cr = &st->cr[k];
+        concur_mention *m = cr->m;
+        m->date = date_in_force(st, m);
+        cr->pl_begin = st->npl;
+        place_cands_near(&c, m);
+        cr->pl_end = st->npl;
     }
-
-    /* place candidates: capitalised words of paragraphs with counts, and of the title */
-    if (st->ncr > para_cr0 || p->index == 0 || p->role == CC_ROLE_TITLE) {
-        for (size_t si = 0; si < p->nsent; si++) {
+    /* the title's (first paragraph's) places: the document's fallback */
+    if (p->index == 0 && p->start == 0) {
+        size_t n = 0;
+        for (size_t si = 0; si < p->nsent && n < 32; si++) {
             c.s0 = p->sent[si].tok_start;
             c.s1 = p->sent[si].tok_end;
-            for (size_t i = c.s0; i < c.s1; i++) {
+            for (size_t i = c.s0; i < c.s1 && n < 32; i++) {
                 size_t b = cap_run(&c, i, c.s1);
                 if (b == i) continue;
-                add_place(&c, i, b, 0);
+                add_place(&c, i, b, 1);
+                n++;
                 i = b - 1;
             }
         }
-    }
-    for (size_t k = para_cr0; k < st->ncr; k++) {
-        st->cr[k].pl_begin = para_pl0;
-        st->cr[k].pl_end = st->npl;
     }
 }
 
@@ -1243,12 +1294,21 @@ static void lower_copy(const char *s, char *buf, size_t cap, size_t *n)
     *n = k;
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static bool learned_has(const char **learned, size_t n, const char *name)
+{
+    return n && bsearch(&name, learned, n, sizeof *learned, cmp_str) != NULL;
+}
+
 /* Rank of a candidate as a place: 3 pattern, 2 learned name, 1 gazetteer, 0 none. */
-static int place_rank(const counts_tables *t, const count_state *st, const place_cand *pc)
+static int place_rank(const counts_tables *t, const char **learned, size_t nlearned, const place_cand *pc)
 {
     if (pc->strength == 3) return 3;
-    for (size_t k = 0; k < st->npl; k++)
-        if (st->pl[k].strength == 3 && !strcmp(st->pl[k].name, pc->name)) return 2;
+    if (learned_has(learned, nlearned, pc->name)) return 2;
     if (pc->sent_start) return 0;
     char buf[128];
     size_t n;
@@ -1270,62 +1330,62 @@ void cc_counts_finish(const concur_engine *e, concur_doc *d)
         concur_mention *m = st->cr[i].m;
         if (!(m->flags & CNT_SHOT)) continue;
         bool deaths = false;
-        for (size_t k = para_first; k < st->ncr && st->cr[k].para == st->cr[i].para; k++)
+        for (size_t k = para_first; k < st->ncr && st->cr[k].para == st->cr[i].para && k < para_first + 256; k++)
             if (!strcmp(st->cr[k].m->category, "killed")) deaths = true;
         if (!deaths) m->category = "injured";
     }
-    /* rank each candidate once */
-    uint8_t *rank = cc_arena_alloc(&d->arena, st->npl + 1);
-    if (!rank) { d->oom = true; return; }
-    /* learned names: one pass per pattern candidate is enough for documents;
-     * bound the work on pathological ones */
-    size_t learned = 0;
-    for (size_t k = 0; k < st->npl; k++) learned += st->pl[k].strength == 3;
-    for (size_t k = 0; k < st->npl; k++) {
-        if (learned > 256 && st->pl[k].strength != 3) {
-            /* many patterns: gazetteer only */
-            place_cand pc = st->pl[k];
-            pc.strength = 0;
-            char buf[128];
-            size_t n;
-            lower_copy(pc.name, buf, sizeof buf, &n);
-            rank[k] = (!pc.sent_start && t->places && cc_lex_find(t->places, buf, n) &&
-                       !(t->pstop && cc_lex_find(t->pstop, buf, n))) ? 1 : 0;
-        } else {
-            rank[k] = (uint8_t)place_rank(t, st, &st->pl[k]);
-        }
-    }
-    /* the document's place: the most frequent learned name, else a title place */
+    /* names learned from place patterns, sorted */
+    size_t nl = 0;
+    for (size_t k = 0; k < st->npl; k++) nl += st->pl[k].strength == 3;
+    const char **learned = cc_arena_alloc(&d->arena, (nl + 1) * sizeof *learned);
+    if (!learned) { d->oom = true; return; }
+    nl = 0;
+    for (size_t k = 0; k < st->npl; k++)
+        if (st->pl[k].strength == 3) learned[nl++] = st->pl[k].name;
+    qsort(learned, nl, sizeof *learned, cmp_str);
+    /* the document's place: the most often named learned place, else a title place */
     const char *doc_place = NULL;
     size_t best_n = 0;
-    for (size_t k = 0; k < st->npl && k < 4096; k++) {
-        if (rank[k] < 2) continue;
-        size_t n = 0;
-        for (size_t q = 0; q < st->npl && q < 4096; q++)
-            if (rank[q] >= 2 && !strcmp(st->pl[q].name, st->pl[k].name)) n++;
-        if (n > best_n) { best_n = n; doc_place = st->pl[k].name; }
+    {
+        /* every candidate naming a learned place counts once */
+        size_t nn = 0;
+        const char **names = cc_arena_alloc(&d->arena, (st->npl + 1) * sizeof *names);
+        if (!names) { d->oom = true; return; }
+        for (size_t k = 0; k < st->npl; k++)
+            if (st->pl[k].strength == 3 || learned_has(learned, nl, st->pl[k].name)) names[nn++] = st->pl[k].name;
+        qsort(names, nn, sizeof *names, cmp_str);
+        for (size_t k = 0; k < nn;) {
+            size_t r = k;
+            while (r < nn && !strcmp(names[r], names[k])) r++;
+            if (r - k > best_n) { best_n = r - k; doc_place = names[k]; }
+            k = r;
+        }
     }
     if (!doc_place)
         for (size_t k = 0; k < st->npl; k++)
-            if (st->pl[k].para == 0 && rank[k] >= 1) { doc_place = st->pl[k].name; break; }
+            if (st->pl[k].para == 0 && st->pl[k].strength == 1 && place_rank(t, learned, nl, &st->pl[k]) >= 1) {
+                doc_place = st->pl[k].name;
+                break;
+            }
 
     for (size_t i = 0; i < st->ncr; i++) {
         count_rec *cr = &st->cr[i];
         concur_mention *m = cr->m;
         const char *place = NULL;
         int best = 0;
-        /* the sentence */
+        /* the sentence: the best ranked, then the nearest */
         for (size_t k = cr->pl_begin; k < cr->pl_end; k++) {
-            if (st->pl[k].sent != m->sentence || rank[k] <= best) continue;
-            best = rank[k];
-            place = st->pl[k].name;
+            const place_cand *pc = &st->pl[k];
+            if (pc->sent != m->sentence) continue;
+            int r = place_rank(t, learned, nl, pc);
+            if (r > best) { best = r; place = pc->name; }
         }
-        /* the paragraph: the nearest before */
+        /* the paragraph before it: the nearest learned place, else gazetteer */
         for (int want = 2; want >= 1 && !place; want--) {
-            size_t lim = 0;
-            for (size_t k = cr->pl_end; k-- > cr->pl_begin && lim < 4096; lim++) {
-                if (st->pl[k].cstart >= m->cstart || rank[k] < want) continue;
-                place = st->pl[k].name;
+            for (size_t k = cr->pl_end; k-- > cr->pl_begin;) {
+                const place_cand *pc = &st->pl[k];
+                if (pc->cstart >= m->cstart || place_rank(t, learned, nl, pc) < want) continue;
+                place = pc->name;
                 break;
             }
         }
