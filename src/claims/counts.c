@@ -99,6 +99,7 @@ typedef struct place_cand {
 
 typedef struct count_rec {
     concur_mention *m;
+    const char *event_date;   /* the document's incident date when it was emitted */
     size_t para;
     size_t pl_begin, pl_end;  /* place candidates of its paragraph */
 } count_rec;
@@ -110,6 +111,7 @@ typedef struct count_state {
     size_t ncr, capcr;
     const concur_mention **pm;   /* this paragraph's mentions, by start */
     size_t npm, cappm;
+    const char *event_date;      /* date of the latest sentence with a trigger and a date */
 } count_state;
 
 /* Grows an arena array (the old block stays in the arena until the doc
@@ -880,6 +882,7 @@ static void emit(ctx *c, np *q)
     }
     count_rec *cr = &st->cr[st->ncr++];
     cr->m = m;
+    cr->event_date = st->event_date;
     cr->para = c->p->index;
 }
 
@@ -1122,6 +1125,27 @@ static void place_pattern(ctx *c, size_t i)
     }
 }
 
+static bool is_event_date(const concur_mention *x)
+{
+    return x->kind == CONCUR_KIND_DATE && x->timex_value && *x->timex_value &&
+           (!x->timex_type || !strcmp(x->timex_type, "DATE") || !strcmp(x->timex_type, "TIME"));
+}
+
+/* The date of sentence [s, e) (its last), or NULL. */
+static const char *sentence_date(const count_state *st, size_t s, size_t e)
+{
+    size_t lo = 0, hi = st->npm;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (st->pm[mid]->cstart < s) lo = mid + 1;
+        else hi = mid;
+    }
+    const char *v = NULL;
+    for (size_t k = lo; k < st->npm && k < lo + 64 && st->pm[k]->cstart < e; k++)
+        if (is_event_date(st->pm[k])) v = st->pm[k]->timex_value;
+    return v;
+}
+
 /* The date in force for a count: a date of its sentence, else the latest
  * date before it in the paragraph (bounded walk over the paragraph's
  * mentions, ordered by start). */
@@ -1138,13 +1162,11 @@ static const char *date_in_force(const count_state *st, const concur_mention *m)
     for (size_t k = lo; k < st->npm && k < lo + 64; k++) {
         const concur_mention *x = st->pm[k];
         if (x->sentence != m->sentence) break;
-        if (x->kind == CONCUR_KIND_DATE && x->timex_value && *x->timex_value &&
-            (!x->timex_type || !strcmp(x->timex_type, "DATE"))) { after = x; break; }
+        if (is_event_date(x)) { after = x; break; }
     }
     for (size_t k = lo, n = 0; k-- > 0 && n < 512; n++) {
         const concur_mention *x = st->pm[k];
-        if (x->kind != CONCUR_KIND_DATE || !x->timex_value || !*x->timex_value) continue;
-        if (x->timex_type && strcmp(x->timex_type, "DATE")) continue;
+        if (!is_event_date(x)) continue;
         if (after && x->sentence != m->sentence) break;
         return x->timex_value;
     }
@@ -1250,6 +1272,10 @@ void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
             mentions_ready = true;
         }
         process_sentence(&c);
+        /* a sentence telling of an incident, with a date: the incident date
+         * for later counts whose paragraph gives none */
+        const char *ev = sentence_date(st, p->sent[si].start, p->sent[si].end);
+        if (ev && strlen(ev) >= 10 && ev[4] == '-' && ev[7] == '-') st->event_date = ev; /* a day */
     }
     if (d->oom) return;
 
@@ -1258,6 +1284,7 @@ void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
         count_rec *cr = &st->cr[k];
         concur_mention *m = cr->m;
         m->date = date_in_force(st, m);
+        if (!m->date) m->date = cr->event_date;
         cr->pl_begin = st->npl;
         place_cands_near(&c, m);
         cr->pl_end = st->npl;
