@@ -717,7 +717,8 @@ static const trig_match *look_pre(const ctx *c, size_t i, bool *hedged)
         size_t u = 0;
         const char *role = NULL;
         bool found = false;
-        for (size_t back = 1; back <= 2 && back <= j - c->s0 && !found; back++) {
+        for (size_t back = 3; back >= 1 && !found; back--) {
+            if (back > j - c->s0) continue;
             u = link_at(c, j - back, "pre,both,hedge,aux", &role);
             if (u == back) found = true;
         }
@@ -996,6 +997,8 @@ static void process_sentence(ctx *c)
             tm = look_post(c, pend ? pend : after, &hedged, &dropped, &aux);
             if (tm && !aux && active_use(c, tm)) tm = NULL;
             if (tm && q->article && !aux) tm = NULL;
+            /* "who shot a man was arrested": "a man" is the object of "shot" */
+            if (tm && q->article && q->t0 > c->s0 && trig_covering(c, q->t0 - 1)) tm = NULL;
             if (tm) {
                 /* "who were taken hostage are still missing": the main verb wins */
                 bool h2 = false, d2 = false, a2 = false;

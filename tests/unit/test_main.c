@@ -13,5 +13,6 @@ int main(void)
     int failed = 0;
     failed += run_text_tests();
     failed += run_api_tests();
+    failed += run_counts_tests();
     return failed ? 1 : 0;
 }

@@ -3,4 +3,5 @@
 #define UNIT_H
 int run_text_tests(void);
 int run_api_tests(void);
+int run_counts_tests(void);
 #endif
