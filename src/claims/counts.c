@@ -813,6 +813,27 @@ static const char *span_str(ctx *c, size_t a, size_t b)
     return cc_arena_strndup(&c->d->arena, c->text + c->tok[a].start, c->tok[b - 1].end - c->tok[a].start);
 }
 
+/* Do words [a, b) name a source: a capitalised word (not only the
+ * sentence's first) or a source noun ("police", "ministry")? */
+static bool names_source_noun(const ctx *c, size_t k)
+{
+    size_t u = 0;
+    const cc_lex_row *r = cc_lex_match(c->t->attr, c->text, c->tok, k, k + 1, &u);
+    return r && r->col[1] && !strcmp(r->col[1], "source");
+}
+
+static bool names_source(const ctx *c, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++) {
+        const cc_token *t = &c->tok[k];
+        if ((t->flags & CC_TF_UPPER) && !(t->flags & CC_TF_SENT_START)) return true;
+        size_t u = 0;
+        const cc_lex_row *r = cc_lex_match(c->t->attr, c->text, c->tok, k, k + 1, &u);
+        if (r && r->col[1] && !strcmp(r->col[1], "source")) return true;
+    }
+    return false;
+}
+
 static const char *find_attribution(ctx *c)
 {
     for (size_t i = c->s0; i < c->s1; i++) {
@@ -821,29 +842,39 @@ static const char *find_attribution(ctx *c)
         const cc_lex_row *r = cc_lex_match(c->t->attr, c->text, c->tok, i, c->s1, &u);
         if (!r) continue;
         const char *role = r->col[1] ? r->col[1] : "";
+        if (!strcmp(role, "source")) continue;
         if (!strcmp(role, "lead")) {
             size_t a = i + u;
             while (tok_is(c, a, "the") || tok_is(c, a, "a") || tok_is(c, a, "an")) a++;
             size_t b = a;
-            while (b < c->s1 && b - a < 8 && c->tok[b].type == CC_TOK_WORD) b++;
+            while (b < c->s1 && b - a < 8 && c->tok[b].type == CC_TOK_WORD &&
+                   !(b > a && link_at(c, b, "aux,both,end,part,pre", NULL)))
+                b++;
             if (b > a && !is_pronoun(c, a)) return span_str(c, a, b);
         } else {
             /* ", said the health ministry" */
             if (i > c->s0 && tok_punct(c, i - 1, ',')) {
                 size_t a = i + u;
-                while (tok_is(c, a, "the")) a++;
+                while (tok_is(c, a, "the") || tok_is(c, a, "a") || tok_is(c, a, "an")) a++;
                 size_t b = a;
-                while (b < c->s1 && b - a < 6 && c->tok[b].type == CC_TOK_WORD && !link_at(c, b, "end", NULL)) b++;
-                if (b > a && !is_pronoun(c, a) && b - a <= 5) return span_str(c, a, b);
+                while (b < c->s1 && b - a < 8 &&
+                       ((c->tok[b].type == CC_TOK_WORD && !link_at(c, b, "end", NULL)) ||
+                        (tok_punct(c, b, '-') && b > a && !(c->tok[b].flags & CC_TF_SPACE_BEFORE))))
+                    b++;
+                if (b > a && !is_pronoun(c, a) && names_source(c, a, b)) return span_str(c, a, b);
             }
             /* "police said", "the health ministry said" */
             size_t b = i, a = i;
-            while (a > c->s0 && i - a < 5 && c->tok[a - 1].type == CC_TOK_WORD && !is_pronoun(c, a - 1) &&
-                   !link_at(c, a - 1, "aux,end,part", NULL) && !trig_covering(c, a - 1))
+            /* the head word before the verb: a name or a source noun */
+            bool head_name = i > c->s0 && (c->tok[i - 1].flags & CC_TF_UPPER) && !names_source_noun(c, i - 1);
+            while (a > c->s0 && i - a < 4 && c->tok[a - 1].type == CC_TOK_WORD && !is_pronoun(c, a - 1) &&
+                   (!head_name || (c->tok[a - 1].flags & CC_TF_UPPER)) &&
+                   !link_at(c, a - 1, "aux,both,end,part,pre,hedge,drop", NULL) && !trig_covering(c, a - 1) &&
+                   !tok_is(c, a - 1, "did") && !tok_is(c, a - 1, "not") && !tok_is(c, a - 1, "does"))
                 a--;
             while (a < b && (tok_is(c, a, "the") || tok_is(c, a, "a"))) a++;
             if (a < b && (a == c->s0 || c->tok[a - 1].type == CC_TOK_PUNCT || tok_is(c, a - 1, "the") ||
-                          tok_is(c, a - 1, "and")))
+                          tok_is(c, a - 1, "and")) && names_source(c, a, b))
                 return span_str(c, a, b);
         }
     }
