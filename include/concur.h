@@ -109,7 +109,8 @@ typedef enum concur_date_mode {
 typedef enum concur_format {
     CONCUR_FORMAT_JSONL = 0,
     CONCUR_FORMAT_TSV,
-    CONCUR_FORMAT_TABLE
+    CONCUR_FORMAT_TABLE,
+    CONCUR_FORMAT_GKG     /* GDELT GKG 2.1-style record per document (counts) */
 } concur_format;
 
 /* --------------------------------------------------------------- engine */

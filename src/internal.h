@@ -318,6 +318,8 @@ void cc_counts_finish(const concur_engine *e, concur_doc *d);
 int cc_write_jsonl(const concur_doc *d, unsigned kinds, concur_write_fn w, void *u);
 int cc_write_tsv(const concur_doc *d, unsigned kinds, bool header, concur_write_fn w, void *u);
 int cc_write_table(const concur_doc *d, unsigned kinds, bool header, concur_write_fn w, void *u);
+/* One GDELT GKG 2.1-style line for the document's count claims (gkg.c). */
+int cc_write_gkg(const concur_doc *d, bool header, concur_write_fn w, void *u);
 
 /* error helper */
 void cc_error_set(concur_error *err, concur_status code, size_t offset, const char *fmt, ...)

@@ -15,5 +15,6 @@ int main(void)
     failed += run_dates_tests();
     failed += run_api_tests();
     failed += run_numbers_tests();
+    failed += run_counts_tests();
     return failed ? 1 : 0;
 }

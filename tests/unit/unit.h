@@ -5,4 +5,5 @@ int run_text_tests(void);
 int run_dates_tests(void);
 int run_api_tests(void);
 int run_numbers_tests(void);
+int run_counts_tests(void);
 #endif
