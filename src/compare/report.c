@@ -453,13 +453,16 @@ static const char html_head[] =
     ".docs{display:flex;gap:1em;align-items:flex-start}\n"
     ".doc{flex:1 1 0;min-width:18em;border:1px solid #ccc;border-radius:4px;padding:.5em .8em}\n"
     ".doc p{margin:.4em 0;white-space:pre-wrap}\n"
-    "mark{padding:0 .1em;border-radius:2px}\nmark a{color:inherit;text-decoration:none}\n"
+    "mark{padding:0 .1em;border-radius:2px}\n"
+    "a.fref{font-size:.7em;vertical-align:super;margin-left:.1em;color:#555}\n"
+    ".fid{color:#777;font-size:.8em;margin-right:.3em}\n"
     "mark.v-agree{background:#c8efd0}mark.v-consistent{background:#c6e6f5}"
     "mark.v-conflict{background:#f9c9c9}mark.v-single{background:#fbeeb8}\n"
     "mark.off{background:none}\n"
     ":target{outline:3px solid #f0a000}\n"
     "@media print{#filters{display:none}.docs{display:block}.doc{border:none;padding:0;margin-bottom:1em}"
     "mark{background:none!important;border-bottom:2px solid #555}a{color:inherit;text-decoration:none}"
+    "a.fref{color:#000}"
     "tr{break-inside:avoid}}\n"
     "</style>\n</head>\n<body>\n";
 
@@ -500,8 +503,45 @@ static int cmp_hmark(const void *a, const void *b)
 
 static void mark_id(cc_buf *b, size_t doc, const concur_mention *m) { cc_buf_printf(b, "d%zu-%s", doc + 1, m->id); }
 
-/* The fact each mention is shown under (first in report order wins). */
-static void html_doc(cc_buf *b, const concur_comparison *c, size_t doc, hmark *marks, size_t nmarks)
+/* Plain document text [s, e): escaped, paragraphs at blank lines. */
+static void html_text(cc_buf *b, const char *t, size_t s, size_t e)
+{
+    while (s < e) {
+        const char *br = memchr(t + s, '\n', e - s);
+        size_t stop = br ? (size_t)(br - t) : e;
+        hesc(b, t + s, stop - s);
+        if (!br) return;
+        size_t k = stop;
+        while (k < e && t[k] == '\n') k++;
+        cc_buf_puts(b, k - stop >= 2 ? "</p>\n<p>" : "<br>");
+        s = k;
+    }
+}
+
+static void html_open_mark(cc_buf *b, size_t doc, const hmark *h)
+{
+    cc_buf_puts(b, "<mark class=\"claim v-");
+    cc_buf_puts(b, concur_verdict_name(h->f->verdict));
+    cc_buf_puts(b, "\" id=\"");
+    mark_id(b, doc, h->m);
+    cc_buf_printf(b, "\" data-fact=\"f%zu\" data-verdict=\"%s\" data-category=\"", h->f->id,
+                  concur_verdict_name(h->f->verdict));
+    put_ident(b, h->f->category);
+    cc_buf_puts(b, "\" title=\"");
+    cc_buf tl;
+    cc_buf_init(&tl);
+    fact_label(&tl, h->f);
+    hesc(b, tl.data ? tl.data : "", tl.len);
+    cc_buf_free(&tl);
+    cc_buf_printf(b, ": %s\">", concur_verdict_name(h->f->verdict));
+}
+
+#define MARK_DEPTH 8
+
+/* One document with its sources highlighted. Marks nest (a part inside
+ * the words of its whole); a mark that crosses another's end is left out.
+ * Each mark is followed by a link to its fact ("f3"). */
+static void html_doc(cc_buf *b, const concur_comparison *c, size_t doc, const hmark *marks, size_t nmarks)
 {
     const concur_doc *d = c->docs[doc];
     size_t len;
@@ -509,47 +549,29 @@ static void html_doc(cc_buf *b, const concur_comparison *c, size_t doc, hmark *m
     cc_buf_printf(b, "<article class=\"doc\" id=\"doc%zu\">\n<h2>[%zu] ", doc + 1, doc + 1);
     hesc_z(b, concur_doc_id(d));
     cc_buf_puts(b, "</h2>\n<div class=\"text\"><p>");
-    size_t pos = 0, mk = 0;
-    while (pos < len) {
-        /* skip marks that overlap one already written */
-        while (mk < nmarks && marks[mk].cstart < pos) mk++;
-        size_t stop = mk < nmarks ? marks[mk].cstart : len;
-        if (stop > len) stop = len;
-        /* plain text up to the next mark, paragraphs at blank lines */
-        size_t s = pos;
-        while (s < stop) {
-            const char *br = memchr(t + s, '\n', stop - s);
-            size_t e = br ? (size_t)(br - t) : stop;
-            hesc(b, t + s, e - s);
-            if (!br) { s = e; break; }
-            size_t k = e;
-            while (k < stop && t[k] == '\n') k++;
-            cc_buf_puts(b, k - e >= 2 ? "</p>\n<p>" : "<br>");
-            s = k;
-        }
-        pos = stop;
-        if (mk < nmarks && pos < len) {
+    const hmark *open[MARK_DEPTH];
+    size_t nopen = 0, pos = 0, mk = 0;
+    for (;;) {
+        size_t top_end = nopen ? open[nopen - 1]->cend : len;
+        /* leave out marks already passed or crossing the open one's end */
+        while (mk < nmarks) {
             const hmark *h = &marks[mk];
-            size_t e = h->cend > len ? len : h->cend;
-            cc_buf_puts(b, "<mark class=\"claim v-");
-            cc_buf_puts(b, concur_verdict_name(h->f->verdict));
-            cc_buf_puts(b, "\" id=\"");
-            mark_id(b, doc, h->m);
-            cc_buf_printf(b, "\" data-fact=\"f%zu\" data-verdict=\"%s\" data-category=\"", h->f->id,
-                          concur_verdict_name(h->f->verdict));
-            put_ident(b, h->f->category);
-            cc_buf_puts(b, "\" title=\"");
-            cc_buf tl;
-            cc_buf_init(&tl);
-            fact_label(&tl, h->f);
-            hesc(b, tl.data ? tl.data : "", tl.len);
-            cc_buf_free(&tl);
-            cc_buf_printf(b, ": %s\"><a href=\"#f%zu\">", concur_verdict_name(h->f->verdict), h->f->id);
-            hesc(b, t + pos, e - pos);
-            cc_buf_puts(b, "</a></mark>");
-            pos = e;
-            mk++;
+            if (h->cstart < pos || h->cend > len || h->cend < h->cstart) { mk++; continue; }
+            if (h->cstart < top_end && (h->cend > top_end || nopen == MARK_DEPTH)) { mk++; continue; }
+            break;
         }
+        bool open_next = mk < nmarks && (marks[mk].cstart < top_end || nopen == 0);
+        size_t next = open_next ? marks[mk].cstart : top_end;
+        html_text(b, t, pos, next);
+        pos = next;
+        if (open_next) {
+            html_open_mark(b, doc, &marks[mk]);
+            open[nopen++] = &marks[mk++];
+            continue;
+        }
+        if (!nopen) break;
+        const hmark *h = open[--nopen];
+        cc_buf_printf(b, "</mark><a class=\"fref\" href=\"#f%zu\">f%zu</a>", h->f->id, h->f->id);
     }
     cc_buf_puts(b, "</p></div>\n</article>\n");
 }
@@ -635,7 +657,7 @@ int cc_cmp_write_html(const concur_comparison *c, concur_write_fn w, void *u)
                       concur_verdict_name(f->verdict), depth == 0 ? "" : depth == 1 ? " part" : " part part2", f->id,
                       concur_verdict_name(f->verdict));
         put_ident(&b, f->category);
-        cc_buf_puts(&b, "\"><td class=\"label\">");
+        cc_buf_printf(&b, "\"><td class=\"label\"><span class=\"fid\">f%zu</span> ", f->id);
         cc_buf tl;
         cc_buf_init(&tl);
         fact_label(&tl, f);

@@ -12,5 +12,6 @@ int main(void)
 {
     int failed = 0;
     failed += run_text_tests();
+    failed += run_compare_tests();
     return failed ? 1 : 0;
 }

@@ -2,4 +2,5 @@
 #ifndef UNIT_H
 #define UNIT_H
 int run_text_tests(void);
+int run_compare_tests(void);
 #endif
