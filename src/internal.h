@@ -234,6 +234,7 @@ typedef struct concur_mention {
     /* date */
     const char *timex_type, *timex_value, *timex_mod;
     const char *begin, *end_value;
+    const char *timex_alt;        /* other reading of an ambiguous numeric date, or NULL */
 
     /* count */
     const char *category, *group, *group_text;

@@ -64,9 +64,12 @@ static void json_mention(cc_buf *b, const concur_doc *d, const concur_mention *m
         cc_buf_putc(b, '}');
         if (m->begin) json_strf(b, "begin", m->begin);
         if (m->end_value) json_strf(b, "end_value", m->end_value);
-        if (m->nalt) {
-            /* alternative readings of an ambiguous numeric date: stored as
-             * notes by the date recogniser */
+        if (m->timex_alt) {
+            /* the other day/month order of an ambiguous numeric date */
+            json_key(b, "alternatives");
+            cc_buf_puts(b, "[{\"value\":\"");
+            cc_buf_json_str(b, m->timex_alt, strlen(m->timex_alt));
+            cc_buf_puts(b, "\"}]");
         }
         if (m->note) json_strf(b, "note", m->note);
         cc_buf_puts(b, "}\n");

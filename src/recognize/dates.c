@@ -1,7 +1,1501 @@
-/* dates.c -- dates and times (placeholder). */
+/* dates.c -- dates, times, durations and sets (TIMEX3).
+ *
+ * Runs first on each paragraph. A candidate starts only at a NUM token or
+ * at a word of the date lexicon (data/lexicon/en/dates.tsv); everything
+ * else is rejected with one binary search. From a trigger, a small
+ * recursive-descent matcher reads the longest expression it knows:
+ *
+ *   expr  := [mod | approx | every | earlier/later] core [ago|later] [partday]
+ *   core  := numeric date | day month [year] | month [day] [, year]
+ *          | weekday [date] | year-in-context | decade | century | season
+ *          | shift unit/month/weekday | rel word | ref word | quarter
+ *          | number unit (duration) | time of day [tz] [date]
+ *
+ * Values follow ISO-TimeML. Partial dates take their year from the
+ * reference date (news mode) or from the document's own timeline
+ * (narrative mode); see docs/dates.md. Per-document state (timeline,
+ * numeric day/month order) lives in the doc's arena. */
 #include "../internal.h"
 
-bool cc_dates_init(concur_engine *e) { (void)e; return true; }
-void cc_dates_free(concur_engine *e) { (void)e; }
-void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p) { (void)e; (void)d; (void)p; }
-void cc_dates_doc_free(concur_doc *d) { (void)d; }
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* ------------------------------------------------------------- tables */
+enum {
+    K_NONE = 0, K_MONTH, K_WDAY, K_SEASON, K_PARTDAY, K_UNIT, K_NUMW, K_ORD, K_REL, K_REF,
+    K_SHIFT, K_MOD, K_APPROX, K_EVERY, K_SETW, K_HOLIDAY, K_YPREP, K_YNOUN, K_TIMEW, K_TZ,
+    K_AMPM, K_AGO, K_FISCAL, K_FUT, K_AGEWORD
+};
+
+static const char *const k_names[] = {
+    "", "month", "wday", "season", "partday", "unit", "numw", "ord", "rel", "ref",
+    "shift", "mod", "approx", "every", "setw", "holiday", "yprep", "ynoun", "timew", "tz",
+    "ampm", "ago", "fiscal", "fut", "ageword"
+};
+
+typedef struct dt_entry {
+    uint8_t kind;
+    int ival;
+    const char *sval;   /* column 2 */
+    const char *extra;  /* column 3 */
+} dt_entry;
+
+typedef struct dt_tables {
+    const cc_lexicon *lex;
+    dt_entry *ent;      /* parallel to lex->rows */
+} dt_tables;
+
+bool cc_dates_init(concur_engine *e)
+{
+    const cc_lexicon *lx = cc_lexicon_get("dates");
+    if (!lx) return false;
+    dt_tables *t = calloc(1, sizeof *t);
+    if (!t) return false;
+    t->lex = lx;
+    t->ent = calloc(lx->nrows ? lx->nrows : 1, sizeof *t->ent);
+    if (!t->ent) { free(t); return false; }
+    for (size_t i = 0; i < lx->nrows; i++) {
+        const cc_lex_row *r = &lx->rows[i];
+        dt_entry *en = &t->ent[i];
+        for (size_t k = 1; k < sizeof k_names / sizeof *k_names; k++)
+            if (r->col[1] && !strcmp(r->col[1], k_names[k])) { en->kind = (uint8_t)k; break; }
+        en->sval = r->col[2] ? r->col[2] : "";
+        en->extra = r->col[3] ? r->col[3] : "";
+        en->ival = r->col[2] ? atoi(r->col[2]) : 0;
+    }
+    e->dates = t;
+    return true;
+}
+
+void cc_dates_free(concur_engine *e)
+{
+    dt_tables *t = e->dates;
+    if (!t) return;
+    free(t->ent);
+    free(t);
+    e->dates = NULL;
+}
+
+/* ------------------------------------------------------ calendar maths */
+static long days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, int *y, int *m, int *d)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long yy = yoe + era * 400;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yy + (*m <= 2));
+}
+
+static int weekday_of(long days) /* 1 = Monday .. 7 = Sunday */
+{
+    long w = (days + 3) % 7; /* 1970-01-01 was a Thursday */
+    if (w < 0) w += 7;
+    return (int)w + 1;
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2) return (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;
+    return dm[m - 1];
+}
+
+static void iso_week(long days, int *wy, int *wk)
+{
+    int wd = weekday_of(days);
+    long thu = days - wd + 4; /* the Thursday of this week decides the year */
+    int y, m, d;
+    civil_from_days(thu, &y, &m, &d);
+    long jan1 = days_from_civil(y, 1, 1);
+    *wy = y;
+    *wk = (int)((thu - jan1) / 7 + 1);
+}
+
+/* ------------------------------------------------------ document state */
+struct cc_date_state {
+    int mode;               /* CONCUR_DATES_NEWS or _NARRATIVE */
+    int ry, rm, rd;         /* anchor for news: reference or dateline date (0 = none) */
+    int cy, cm, cd;         /* narrative timeline: last stated year/month/day */
+    size_t csent;           /* document sentence of the last stated year */
+    int order;              /* numeric dates: 0 undecided, 1 month first, 2 day first */
+    int textual_dmy, textual_mdy;
+};
+
+static cc_date_state *state(concur_doc *d)
+{
+    if (d->dates) return d->dates;
+    cc_date_state *s = cc_arena_alloc(&d->arena, sizeof *s);
+    if (!s) { d->oom = true; return NULL; }
+    if (d->ref_date[0] && sscanf(d->ref_date, "%4d-%2d-%2d", &s->ry, &s->rm, &s->rd) == 3 &&
+        s->rm >= 1 && s->rm <= 12 && s->rd >= 1 && s->rd <= 31) {
+        /* ok */
+    } else {
+        s->ry = s->rm = s->rd = 0;
+    }
+    if (d->opt.date_mode == CONCUR_DATES_NEWS || d->opt.date_mode == CONCUR_DATES_NARRATIVE)
+        s->mode = d->opt.date_mode;
+    else
+        s->mode = s->ry ? CONCUR_DATES_NEWS : CONCUR_DATES_NARRATIVE;
+    s->csent = (size_t)-1;
+    d->dates = s;
+    return s;
+}
+
+void cc_dates_doc_free(concur_doc *d) { (void)d; /* state lives in the doc arena */ }
+
+/* ------------------------------------------------------------ matcher */
+enum { T_DATE = 0, T_TIME, T_DURATION, T_SET };
+static const char *const t_names[] = {"DATE", "TIME", "DURATION", "SET"};
+
+typedef struct dres {
+    size_t s, e;            /* tokens [s, e) */
+    int type;
+    char val[48];
+    const char *mod;
+    char beg[24], endv[24];
+    char alt[48];
+    int y, m, dd;           /* stated (or resolved) parts, for the timeline */
+    bool year_stated;       /* the text states the year */
+    bool the_ok;            /* a "the" before belongs to the expression */
+    bool yearish;           /* a bare-year reading */
+} dres;
+
+typedef struct dctx {
+    const dt_tables *t;
+    concur_doc *d;
+    cc_date_state *st;
+    const cc_para *p;
+    const char *text;
+    const cc_token *tk;
+    size_t n;
+    size_t floor;           /* first token not yet consumed */
+} dctx;
+
+static const dt_entry *lex_at(const dctx *c, size_t i)
+{
+    if (i >= c->n || c->tk[i].type != CC_TOK_WORD) return NULL;
+    char buf[24];
+    size_t len = c->tk[i].end - c->tk[i].start;
+    if (len >= sizeof buf) return NULL;
+    len = cc_tok_lower(c->text, &c->tk[i], buf, sizeof buf);
+    const cc_lex_row *r = cc_lex_find(c->t->lex, buf, len);
+    if (!r) return NULL;
+    return &c->t->ent[r - c->t->lex->rows];
+}
+
+static int kind_at(const dctx *c, size_t i)
+{
+    const dt_entry *e = lex_at(c, i);
+    return e ? e->kind : K_NONE;
+}
+
+static bool is_p(const dctx *c, size_t i, char ch)
+{
+    return i < c->n && c->tk[i].type == CC_TOK_PUNCT && c->tk[i].end - c->tk[i].start == 1 &&
+           c->text[c->tk[i].start] == ch;
+}
+
+static bool word_is(const dctx *c, size_t i, const char *w)
+{
+    return i < c->n && c->tk[i].type == CC_TOK_WORD && cc_tok_is(c->text, &c->tk[i], w);
+}
+
+static bool glued(const dctx *c, size_t i) /* no space before token i */
+{
+    return i < c->n && !(c->tk[i].flags & CC_TF_SPACE_BEFORE);
+}
+
+static bool is_num(const dctx *c, size_t i) { return i < c->n && c->tk[i].type == CC_TOK_NUM; }
+
+static int num_len(const dctx *c, size_t i) { return (int)(c->tk[i].end - c->tk[i].start); }
+
+static long num_val(const dctx *c, size_t i)
+{
+    long v = 0;
+    size_t len = c->tk[i].end - c->tk[i].start;
+    if (len > 9) return -1;
+    for (size_t k = c->tk[i].start; k < c->tk[i].end; k++) v = v * 10 + (c->text[k] - '0');
+    return v;
+}
+
+static bool same_sent(const dctx *c, size_t i, size_t j)
+{
+    return i < c->n && j < c->n && c->tk[i].sent == c->tk[j].sent;
+}
+
+/* "st" "nd" "rd" "th" glued to a number */
+static bool ord_suffix(const dctx *c, size_t i)
+{
+    return glued(c, i) && (word_is(c, i, "th") || word_is(c, i, "st") || word_is(c, i, "nd") ||
+                           word_is(c, i, "rd"));
+}
+
+/* ---------------------------------------------------- anchor dates */
+/* News: the reference (or dateline) date. Narrative: the story's own
+ * timeline, then the reference. Returns the precision: 3 day, 2 month,
+ * 1 year, 0 none. */
+static int anchor(const dctx *c, int *y, int *m, int *d)
+{
+    const cc_date_state *s = c->st;
+    if (s->mode == CONCUR_DATES_NARRATIVE && s->cy) {
+        *y = s->cy; *m = s->cm; *d = s->cd;
+        return s->cd ? 3 : s->cm ? 2 : 1;
+    }
+    if (s->ry) { *y = s->ry; *m = s->rm; *d = s->rd; return 3; }
+    if (s->cy) { *y = s->cy; *m = s->cm; *d = s->cd; return s->cd ? 3 : s->cm ? 2 : 1; }
+    return 0;
+}
+
+static bool future_sentence(const dctx *c, size_t i);
+
+/* Year for a month (and day) stated without one. */
+static int pick_year(const dctx *c, size_t tok, int m, int dd, bool *resolved)
+{
+    const cc_date_state *s = c->st;
+    size_t sent = c->p->sent_base + c->tk[tok].sent;
+    *resolved = true;
+    bool recent_ctx = s->cy && s->csent != (size_t)-1 && sent == s->csent;
+    if (s->mode == CONCUR_DATES_NARRATIVE || recent_ctx || !s->ry) {
+        if (s->cy) return s->cy;
+    }
+    if (s->ry) {
+        /* the reference year, unless the tense says otherwise: a past
+         * sentence about a later month means last year's */
+        /* the reading nearest to the reference date */
+        long ref = days_from_civil(s->ry, s->rm, s->rd);
+        int best = s->ry;
+        long bestd = -1;
+        for (int y = s->ry - 1; y <= s->ry + 1; y++) {
+            int day = dd ? dd : 15;
+            if (day > days_in_month(y, m)) day = days_in_month(y, m);
+            long dist = labs(days_from_civil(y, m, day) - ref);
+            if (bestd < 0 || dist < bestd) { bestd = dist; best = y; }
+        }
+        /* a past-tense sentence about a month well after the reference
+         * date speaks of last year's */
+        int day = dd ? dd : 1;
+        if (day > days_in_month(best, m)) day = days_in_month(best, m);
+        if (days_from_civil(best, m, day) > ref + 31 && !future_sentence(c, tok)) best--;
+        return best;
+    }
+    *resolved = false;
+    return 0;
+}
+
+static void set_date(dres *r, int y, int m, int d, bool yres)
+{
+    if (!yres) {
+        if (d) snprintf(r->val, sizeof r->val, "XXXX-%02d-%02d", m, d);
+        else if (m) snprintf(r->val, sizeof r->val, "XXXX-%02d", m);
+        else snprintf(r->val, sizeof r->val, "XXXX");
+        return;
+    }
+    if (d) snprintf(r->val, sizeof r->val, "%04d-%02d-%02d", y, m, d);
+    else if (m) snprintf(r->val, sizeof r->val, "%04d-%02d", y, m);
+    else snprintf(r->val, sizeof r->val, "%04d", y);
+    r->y = y; r->m = m; r->dd = d;
+}
+
+static bool valid_ymd(int y, int m, int d)
+{
+    return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+}
+
+/* ------------------------------------------------------ sub-parsers */
+static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok);
+static bool parse_expr(dctx *c, size_t i, dres *r);
+
+/* a 4-digit year at i (optionally "1992-93"); year_ok: context says so */
+static bool year_at(const dctx *c, size_t i, bool year_ok)
+{
+    if (!is_num(c, i) || num_len(c, i) != 4) return false;
+    long v = num_val(c, i);
+    if (v < 1000 || v > 2100) return false;
+    /* "1992.5", "1992,000", "1992%" */
+    if (i + 2 < c->n && glued(c, i + 1) && (is_p(c, i + 1, '.') || is_p(c, i + 1, ',')) &&
+        is_num(c, i + 2) && glued(c, i + 2))
+        return false;
+    if (glued(c, i + 1) && is_p(c, i + 1, '%')) return false;
+    (void)year_ok;
+    return true;
+}
+
+/* month [.] [day[th]] [,] [year] -- i is the month token */
+static bool parse_month(dctx *c, size_t i, dres *r, int month)
+{
+    size_t j = i + 1;
+    bool upper = (c->tk[i].flags & CC_TF_UPPER) != 0;
+    if (!upper) return false;
+    if (is_p(c, j, '.') && glued(c, j)) j++;
+    /* day */
+    if (is_num(c, j) && num_len(c, j) <= 2 && num_val(c, j) >= 1 && num_val(c, j) <= 31 &&
+        !(is_p(c, j + 1, ':') && glued(c, j + 1))) {
+        int day = (int)num_val(c, j);
+        size_t k = j + 1;
+        if (ord_suffix(c, k)) k++;
+        int day2 = 0;
+        size_t k2 = k;
+        if (is_p(c, k2, '-') && is_num(c, k2 + 1) && num_len(c, k2 + 1) <= 2 && num_val(c, k2 + 1) > day &&
+            num_val(c, k2 + 1) <= 31) {
+            day2 = (int)num_val(c, k2 + 1);
+            k = k2 + 2;
+        }
+        size_t yk = k;
+        if (is_p(c, yk, ',')) yk++;
+        if (year_at(c, yk, true)) {
+            int y = (int)num_val(c, yk);
+            if (!valid_ymd(y, month, day)) return false;
+            set_date(r, y, month, day, true);
+            r->year_stated = true;
+            if (day2 && valid_ymd(y, month, day2)) {
+                snprintf(r->beg, sizeof r->beg, "%04d-%02d-%02d", y, month, day);
+                snprintf(r->endv, sizeof r->endv, "%04d-%02d-%02d", y, month, day2);
+            }
+            r->s = i; r->e = yk + 1;
+            return true;
+        }
+        /* "May 2" but not "May 2 people" */
+        bool res;
+        int y = pick_year(c, i, month, day, &res);
+        if (res && !valid_ymd(y, month, day)) return false;
+        if (!res && day > days_in_month(2000, month)) return false;
+        set_date(r, y, month, day, res);
+        if (day2 && res) {
+            snprintf(r->beg, sizeof r->beg, "%04d-%02d-%02d", y, month, day);
+            snprintf(r->endv, sizeof r->endv, "%04d-%02d-%02d", y, month, day2);
+        }
+        r->s = i; r->e = k;
+        return true;
+    }
+    /* month [,|of] year */
+    size_t yk = i + 1;
+    if (is_p(c, yk, ',') || word_is(c, yk, "of")) yk++;
+    if (year_at(c, yk, true)) {
+        set_date(r, (int)num_val(c, yk), month, 0, true);
+        r->year_stated = true;
+        r->s = i; r->e = yk + 1;
+        return true;
+    }
+    /* the month alone: only where the context makes it a month */
+    bool ambiguous = month == 5 || month == 3 || (c->tk[i].end - c->tk[i].start) <= 3;
+    if (i > 0 && !(c->tk[i].flags & CC_TF_SENT_START) && (c->tk[i - 1].flags & CC_TF_UPPER) &&
+        c->tk[i - 1].type == CC_TOK_WORD && !lex_at(c, i - 1))
+        return false; /* "Theresa May", "Queen August" */
+    if (i + 1 < c->n && c->tk[i + 1].type == CC_TOK_WORD && (c->tk[i + 1].flags & CC_TF_UPPER) &&
+        !lex_at(c, i + 1) && same_sent(c, i, i + 1))
+        return false; /* "August Wilson" */
+    if (ambiguous) {
+        int pk = i > 0 ? kind_at(c, i - 1) : K_NONE;
+        if (!(pk == K_YPREP || pk == K_SHIFT || pk == K_MOD || pk == K_EVERY)) return false;
+        if (i > 0 && word_is(c, i - 1, "by")) return false;
+    }
+    bool res;
+    int y = pick_year(c, i, month, 0, &res);
+    set_date(r, y, month, 0, res);
+    r->s = i; r->e = i + 1;
+    return true;
+}
+
+/* day [th] [of] month [year]; also "25-26 February 1992" */
+static bool parse_day_month(dctx *c, size_t i, dres *r)
+{
+    long day = num_val(c, i);
+    if (num_len(c, i) > 2 || day < 1 || day > 31) return false;
+    size_t j = i + 1;
+    long day2 = 0;
+    if (is_p(c, j, '-') && is_num(c, j + 1) && num_len(c, j + 1) <= 2 && num_val(c, j + 1) > day &&
+        num_val(c, j + 1) <= 31) {
+        day2 = num_val(c, j + 1);
+        j += 2;
+    }
+    bool ord = false;
+    if (ord_suffix(c, j)) { j++; ord = true; }
+    if (word_is(c, j, "of")) {
+        if (!ord) return false;
+        j++;
+    }
+    const dt_entry *me = lex_at(c, j);
+    if (!me || me->kind != K_MONTH || !(c->tk[j].flags & CC_TF_UPPER)) return false;
+    int month = me->ival;
+    size_t k = j + 1;
+    if (is_p(c, k, '.') && glued(c, k) && c->tk[j].end - c->tk[j].start <= 4) k++;
+    size_t yk = k;
+    if (is_p(c, yk, ',')) yk++;
+    int y;
+    bool res = true;
+    if (year_at(c, yk, true)) {
+        y = (int)num_val(c, yk);
+        r->year_stated = true;
+        k = yk + 1;
+    } else {
+        y = pick_year(c, i, month, (int)day, &res);
+        if (k > j + 1 && !same_sent(c, j, k)) k = j + 1;
+    }
+    if (res && !valid_ymd(y, month, (int)day)) return false;
+    if (!res && day > days_in_month(2000, month)) return false;
+    set_date(r, y, month, (int)day, res);
+    if (day2 && res && valid_ymd(y, month, (int)day2)) {
+        snprintf(r->beg, sizeof r->beg, "%04d-%02d-%02d", y, month, (int)day);
+        snprintf(r->endv, sizeof r->endv, "%04d-%02d-%02d", y, month, (int)day2);
+    }
+    r->s = i; r->e = k;
+    return true;
+}
+
+/* The day/month order of this document's numeric dates: first from an
+ * unambiguous numeric date anywhere in it, then from the textual dates
+ * seen so far, then from the separator. Decided once per document. */
+static int numeric_order(dctx *c, char sep)
+{
+    cc_date_state *s = c->st;
+    if (s->order) return s->order;
+    const char *t = c->d->text.out.data;
+    size_t n = c->d->text.out.len;
+    int dmy = 0, mdy = 0;
+    for (size_t i = 0; i + 5 < n; i++) {
+        if (!isdigit((unsigned char)t[i]) || (i && (isdigit((unsigned char)t[i - 1]) || t[i - 1] == '/' ||
+                                                     t[i - 1] == '.' || t[i - 1] == '-')))
+            continue;
+        size_t k = i;
+        int a = 0, b = 0, la = 0, lb = 0;
+        while (k < n && isdigit((unsigned char)t[k]) && la < 3) a = a * 10 + (t[k++] - '0'), la++;
+        if (la > 2 || k >= n || (t[k] != '/' && t[k] != '.' && t[k] != '-')) continue;
+        char sp = t[k++];
+        while (k < n && isdigit((unsigned char)t[k]) && lb < 3) b = b * 10 + (t[k++] - '0'), lb++;
+        if (lb < 1 || lb > 2 || k >= n || t[k] != sp || k + 1 >= n || !isdigit((unsigned char)t[k + 1])) continue;
+        if (a > 12 && a <= 31 && b >= 1 && b <= 12) dmy++;
+        else if (b > 12 && b <= 31 && a >= 1 && a <= 12) mdy++;
+    }
+    if (dmy > mdy) s->order = 2;
+    else if (mdy > dmy) s->order = 1;
+    else if (s->textual_dmy != s->textual_mdy) s->order = s->textual_dmy > s->textual_mdy ? 2 : 1;
+    else s->order = sep == '/' ? 1 : 2;
+    return s->order;
+}
+
+/* 1992-02-25, 25.02.1992, 2/25/1992, 25/02/92 */
+static bool parse_numeric(dctx *c, size_t i, dres *r)
+{
+    if (i + 4 >= c->n + 0 && i + 4 > c->n) return false;
+    if (i + 4 >= c->n + 1) return false;
+    if (!(glued(c, i + 1) && glued(c, i + 2) && glued(c, i + 3) && glued(c, i + 4))) return false;
+    if (c->tk[i + 1].type != CC_TOK_PUNCT) return false;
+    char sep = c->text[c->tk[i + 1].start];
+    if (sep != '-' && sep != '/' && sep != '.') return false;
+    if (!is_num(c, i + 2) || !is_p(c, i + 3, sep) || !is_num(c, i + 4)) return false;
+    /* part of a longer dotted/slashed run: a version, an IP, a phone */
+    if (i > 0 && glued(c, i) && (is_p(c, i - 1, sep) || is_num(c, i - 1))) return false;
+    if (i + 6 < c->n + 1 && glued(c, i + 5) && is_p(c, i + 5, sep) && is_num(c, i + 6) && glued(c, i + 6))
+        return false;
+    int la = num_len(c, i), lb = num_len(c, i + 2), lc = num_len(c, i + 4);
+    long a = num_val(c, i), b = num_val(c, i + 2), cc = num_val(c, i + 4);
+    int y, m, d;
+    if (la == 4 && lb <= 2 && lc <= 2) { /* ISO order */
+        y = (int)a; m = (int)b; d = (int)cc;
+        if (!valid_ymd(y, m, d)) return false;
+        set_date(r, y, m, d, true);
+    } else if (la <= 2 && lb <= 2 && (lc == 4 || lc == 2)) {
+        y = (int)cc;
+        if (lc == 2) y += y < 30 ? 2000 : 1900;
+        bool can_mdy = valid_ymd(y, (int)a, (int)b), can_dmy = valid_ymd(y, (int)b, (int)a);
+        if (!can_mdy && !can_dmy) return false;
+        int ord = numeric_order(c, sep);
+        if (can_mdy && can_dmy && a != b) {
+            if (ord == 1) { m = (int)a; d = (int)b; } else { m = (int)b; d = (int)a; }
+            snprintf(r->alt, sizeof r->alt, "%04d-%02d-%02d", y, d, m);
+        } else if (can_mdy) { m = (int)a; d = (int)b; }
+        else { m = (int)b; d = (int)a; }
+        set_date(r, y, m, d, true);
+    } else {
+        return false;
+    }
+    r->year_stated = true;
+    r->s = i; r->e = i + 5;
+    return true;
+}
+
+static int ampm_at(const dctx *c, size_t i, size_t *end)
+{
+    /* "pm", "PM", "p.m.", "p.m", "a.m." */
+    const dt_entry *e = lex_at(c, i);
+    if (e && e->kind == K_AMPM) {
+        *end = i + 1;
+        if (is_p(c, i + 1, '.') && glued(c, i + 1) && same_sent(c, i + 1, i + 2)) *end = i + 2;
+        return e->sval[0];
+    }
+    if ((word_is(c, i, "a") || word_is(c, i, "p")) && is_p(c, i + 1, '.') && glued(c, i + 1) &&
+        word_is(c, i + 2, "m") && glued(c, i + 2)) {
+        int ap = tolower((unsigned char)c->text[c->tk[i].start]);
+        *end = i + 3;
+        if (is_p(c, i + 3, '.') && glued(c, i + 3) && same_sent(c, i + 3, i + 4)) *end = i + 4;
+        return ap;
+    }
+    return 0;
+}
+
+/* a date word that may follow a time: "5 p.m. EST Nov. 9", "noon Saturday" */
+static void time_with_date(dctx *c, dres *r, int hh, int mm)
+{
+    dres dr;
+    memset(&dr, 0, sizeof dr);
+    char date[24] = "XXXX-XX-XX";
+    size_t k = r->e;
+    int kk = kind_at(c, k);
+    if ((kk == K_MONTH || kk == K_WDAY || kk == K_REL) && same_sent(c, r->s, k) && parse_core(c, k, &dr, false) &&
+        dr.type == T_DATE && strlen(dr.val) == 10) {
+        memcpy(date, dr.val, 11);
+        r->e = dr.e;
+    } else {
+        int y, m, d;
+        if (anchor(c, &y, &m, &d) == 3 && c->st->mode == CONCUR_DATES_NEWS)
+            snprintf(date, sizeof date, "%04d-%02d-%02d", y, m, d);
+    }
+    snprintf(r->val, sizeof r->val, "%sT%02d:%02d", date, hh, mm);
+    r->type = T_TIME;
+}
+
+static bool parse_time(dctx *c, size_t i, dres *r)
+{
+    long h = num_val(c, i);
+    if (num_len(c, i) > 2 || h > 24) return false;
+    size_t j = i + 1;
+    long mi = 0;
+    bool colon = false;
+    if (is_p(c, j, ':') && glued(c, j) && is_num(c, j + 1) && glued(c, j + 1) && num_len(c, j + 1) == 2 &&
+        num_val(c, j + 1) < 60) {
+        mi = num_val(c, j + 1);
+        j += 2;
+        colon = true;
+        if (is_p(c, j, ':') && glued(c, j) && is_num(c, j + 1) && num_len(c, j + 1) == 2) j += 2;
+        if (is_p(c, j, ':') && glued(c, j)) return false;
+    } else if (is_p(c, j, '.') && glued(c, j) && is_num(c, j + 1) && glued(c, j + 1) && num_len(c, j + 1) == 2 &&
+               num_val(c, j + 1) < 60) {
+        /* "10.30 pm": only with am/pm */
+        size_t e2;
+        if (!ampm_at(c, j + 2, &e2)) return false;
+        mi = num_val(c, j + 1);
+        j += 2;
+        colon = true;
+    }
+    size_t e;
+    int ap = ampm_at(c, j, &e);
+    if (ap) {
+        if (h < 1 || h > 12) return false;
+        if (ap == 'p' && h < 12) h += 12;
+        if (ap == 'a' && h == 12) h = 0;
+        j = e;
+    } else if (!colon) {
+        return false;
+    } else if (i > 0 && (is_p(c, i - 1, '(') || word_is(c, i - 1, "chapter") || word_is(c, i - 1, "verse"))) {
+        return false;
+    }
+    const dt_entry *tz = lex_at(c, j);
+    if (tz && tz->kind == K_TZ) j++;
+    r->s = i; r->e = j;
+    time_with_date(c, r, (int)h, (int)mi);
+    return true;
+}
+
+/* number-like at i: digits or number words; returns value (-1 = X), sets *end */
+static bool quantity_at(const dctx *c, size_t i, long *val, size_t *end)
+{
+    if (is_num(c, i)) {
+        if (num_len(c, i) > 4) return false;
+        /* "1,000 years": leave big figures with commas to the number recogniser */
+        if (i > 0 && glued(c, i) && (is_p(c, i - 1, ',') || is_p(c, i - 1, '.'))) return false;
+        if (glued(c, i + 1) && (is_p(c, i + 1, ',') || is_p(c, i + 1, '.')) && is_num(c, i + 2) && glued(c, i + 2))
+            return false;
+        *val = num_val(c, i);
+        *end = i + 1;
+        return true;
+    }
+    const dt_entry *e = lex_at(c, i);
+    if (!e || e->kind != K_NUMW) return false;
+    long v = e->ival;
+    size_t j = i + 1;
+    if (word_is(c, i, "a") || word_is(c, i, "an")) {
+        /* "a few", "a couple of", "a dozen" */
+        const dt_entry *e2 = lex_at(c, j);
+        if (e2 && e2->kind == K_NUMW && (word_is(c, j, "few") || word_is(c, j, "couple") || word_is(c, j, "dozen"))) {
+            v = e2->ival;
+            j++;
+            if (word_is(c, j, "of")) j++;
+        }
+    } else if (v >= 20 && v < 100 && v % 10 == 0) {
+        size_t k = j;
+        if (is_p(c, k, '-')) k++;
+        const dt_entry *e2 = lex_at(c, k);
+        if (e2 && e2->kind == K_NUMW && e2->ival >= 1 && e2->ival <= 9 && !word_is(c, k, "a") && !word_is(c, k, "an")) {
+            v += e2->ival;
+            j = k + 1;
+        }
+    } else if (word_is(c, i, "couple")) {
+        if (word_is(c, j, "of")) j++;
+    }
+    *val = v;
+    *end = j;
+    return true;
+}
+
+static void duration_value(char *out, size_t cap, long n, const char *u)
+{
+    char num[24];
+    if (n < 0) snprintf(num, sizeof num, "X");
+    else snprintf(num, sizeof num, "%ld", n);
+    if (!strcmp(u, "DE")) {
+        if (n >= 0) snprintf(out, cap, "P%ldY", n * 10);
+        else snprintf(out, cap, "PXDE");
+    } else if (!strcmp(u, "CE")) {
+        if (n >= 0) snprintf(out, cap, "P%ldY", n * 100);
+        else snprintf(out, cap, "PXCE");
+    } else if (!strcmp(u, "FN")) {
+        if (n >= 0) snprintf(out, cap, "P%ldW", n * 2);
+        else snprintf(out, cap, "PXW");
+    } else if (!strcmp(u, "H") || !strcmp(u, "MIN") || !strcmp(u, "S")) {
+        snprintf(out, cap, "PT%s%s", num, u[0] == 'M' ? "M" : u);
+    } else if (!strcmp(u, "WE")) {
+        snprintf(out, cap, "P%sWE", num);
+    } else {
+        snprintf(out, cap, "P%s%s", num, u);
+    }
+}
+
+/* relative date: anchor shifted by n units (negative = past) */
+static bool shift_date(const dctx *c, dres *r, const char *u, long n)
+{
+    int y, m, d;
+    int prec = anchor(c, &y, &m, &d);
+    if (!strcmp(u, "Y") || !strcmp(u, "DE") || !strcmp(u, "CE")) {
+        long k = !strcmp(u, "DE") ? 10 : !strcmp(u, "CE") ? 100 : 1;
+        if (prec < 1) { snprintf(r->val, sizeof r->val, n < 0 ? "PAST_REF" : n > 0 ? "FUTURE_REF" : "PRESENT_REF"); return true; }
+        snprintf(r->val, sizeof r->val, "%04ld", (long)y + n * k);
+        return true;
+    }
+    if (!strcmp(u, "M")) {
+        if (prec < 2) { snprintf(r->val, sizeof r->val, n < 0 ? "PAST_REF" : n > 0 ? "FUTURE_REF" : "PRESENT_REF"); return true; }
+        long t = (long)y * 12 + (m - 1) + n;
+        snprintf(r->val, sizeof r->val, "%04ld-%02ld", t / 12, t % 12 + 1);
+        return true;
+    }
+    if (!strcmp(u, "Q")) {
+        if (prec < 2) { snprintf(r->val, sizeof r->val, "%s", prec ? "XXXX-QX" : "PRESENT_REF"); return true; }
+        long t = (long)y * 4 + (m - 1) / 3 + n;
+        snprintf(r->val, sizeof r->val, "%04ld-Q%ld", t / 4, t % 4 + 1);
+        return true;
+    }
+    if (prec < 3) { snprintf(r->val, sizeof r->val, n < 0 ? "PAST_REF" : n > 0 ? "FUTURE_REF" : "PRESENT_REF"); return true; }
+    long base = days_from_civil(y, m, d);
+    if (!strcmp(u, "W") || !strcmp(u, "WE")) {
+        int wy, wk;
+        iso_week(base + 7 * n, &wy, &wk);
+        snprintf(r->val, sizeof r->val, "%04d-W%02d%s", wy, wk, u[1] == 'E' ? "-WE" : "");
+        return true;
+    }
+    if (!strcmp(u, "D")) {
+        int yy, mm, dd;
+        civil_from_days(base + n, &yy, &mm, &dd);
+        snprintf(r->val, sizeof r->val, "%04d-%02d-%02d", yy, mm, dd);
+        return true;
+    }
+    if (!strcmp(u, "H") || !strcmp(u, "MIN")) {
+        snprintf(r->val, sizeof r->val, "%04d-%02d-%02dTXX:XX", y, m, d);
+        return true;
+    }
+    return false;
+}
+
+/* number unit [ago|later|earlier]: durations and relative dates */
+static bool parse_duration(dctx *c, size_t i, dres *r)
+{
+    long n;
+    size_t j;
+    if (!quantity_at(c, i, &n, &j)) return false;
+    bool adj = false;
+    if (is_p(c, j, '-') && glued(c, j) && glued(c, j + 1)) { j++; adj = true; }
+    const dt_entry *u = lex_at(c, j);
+    if (!u || u->kind != K_UNIT) return false;
+    if (adj && u->extra[0]) return false; /* "two-years" */
+    if (!strcmp(u->sval, "Q") && !(i > 0 && (kind_at(c, i - 1) == K_SHIFT || word_is(c, i - 1, "the"))))
+        return false; /* "three quarters of" is a fraction */
+    if (!strcmp(u->sval, "WE")) return false;
+    /* singular unit needs one ("a year", "one day") or an adjective ("two-year") */
+    if (!u->extra[0] && !adj && n != 1 && n >= 0 && !is_num(c, i) && !word_is(c, i, "a")) {
+        /* "six year" is tolerated */
+    }
+    if (!u->extra[0] && !adj && n > 1 && is_num(c, i)) {
+        /* "5 year" mostly "5 year bonds": allowed as duration */
+    }
+    size_t e = j + 1;
+    /* "24 hours a day", "four flights a week": a rate, not a duration */
+    if ((word_is(c, i, "a") || word_is(c, i, "an")) && i > 0 && same_sent(c, i - 1, i) &&
+        (is_num(c, i - 1) || (c->tk[i - 1].type == CC_TOK_WORD && !(c->tk[i - 1].flags & CC_TF_UPPER) &&
+                              c->tk[i - 1].end - c->tk[i - 1].start > 3 && c->text[c->tk[i - 1].end - 1] == 's' &&
+                              !lex_at(c, i - 1)) ||
+         word_is(c, i - 1, "once") || word_is(c, i - 1, "twice") || word_is(c, i - 1, "times")))
+        return false;
+    /* ages: "15 years old", "15-year-old", "aged 2 years" */
+    if (is_p(c, e, '-') && glued(c, e) && word_is(c, e + 1, "old")) return false;
+    if (kind_at(c, e) == K_AGEWORD && !word_is(c, e, "ages")) return false;
+    if (word_is(c, e, "of") && word_is(c, e + 1, "age")) return false;
+    if (i > 0 && kind_at(c, i - 1) == K_AGEWORD) return false;
+    if (word_is(c, e, "and") && (word_is(c, e + 1, "older") || word_is(c, e + 1, "younger") || word_is(c, e + 1, "over") ||
+                                 word_is(c, e + 1, "under") || word_is(c, e + 1, "up")))
+        return false;
+    if (i > 1 && word_is(c, i - 1, "and") && (word_is(c, i - 2, "aged") || is_num(c, i - 2)) && kind_at(c, e) == K_AGEWORD)
+        return false;
+    /* "a day" alone is too weak unless a duration verb or prep is near; keep "a" + unit */
+    const dt_entry *ag = lex_at(c, e);
+    if (ag && ag->kind == K_AGO && same_sent(c, j, e) && (word_is(c, e, "ago") || word_is(c, e, "hence"))) {
+        r->s = i; r->e = e + 1;
+        r->type = T_DATE;
+        shift_date(c, r, u->sval, n < 0 ? 0 : ag->ival * n);
+        if (n < 0) snprintf(r->val, sizeof r->val, ag->ival < 0 ? "PAST_REF" : "FUTURE_REF");
+        return true;
+    }
+    r->s = i; r->e = j + 1;
+    r->type = T_DURATION;
+    duration_value(r->val, sizeof r->val, n, u->sval);
+    return true;
+}
+
+/* the quarter/half words: "third quarter", "third-quarter", "first half" */
+static bool parse_ordinal(dctx *c, size_t i, dres *r, int ord)
+{
+    size_t j = i + 1;
+    if (is_p(c, j, '-') && glued(c, j)) j++;
+    bool quarter = word_is(c, j, "quarter"), half = word_is(c, j, "half");
+    if ((quarter && ord <= 4) || (half && ord <= 2)) {
+        int y, m, d;
+        int prec = anchor(c, &y, &m, &d);
+        size_t e = j + 1;
+        int yy = 0;
+        if ((word_is(c, e, "of") || is_p(c, e, ',')) && year_at(c, e + 1, true)) { yy = (int)num_val(c, e + 1); e += 2; }
+        else if (year_at(c, e, true)) { yy = (int)num_val(c, e); e++; }
+        else if (i > 0 && year_at(c, i - 1, true) && i - 1 >= c->floor) { yy = (int)num_val(c, i - 1); r->s = i - 1; }
+        if (!yy && prec >= 1) {
+            yy = y;
+            /* a quarter that has not begun yet is last year's */
+            if (prec >= 2 && quarter && (ord - 1) * 3 + 1 > m) yy--;
+            if (prec >= 2 && half && (ord - 1) * 6 + 1 > m) yy--;
+        }
+        if (yy) snprintf(r->val, sizeof r->val, "%04d-%c%d", yy, quarter ? 'Q' : 'H', ord);
+        else snprintf(r->val, sizeof r->val, "XXXX-%c%d", quarter ? 'Q' : 'H', ord);
+        if (!r->s) r->s = i;
+        if (r->s > i) r->s = i;
+        r->e = e;
+        r->type = T_DATE;
+        r->the_ok = true;
+        return true;
+    }
+    /* "the first nine months": a duration */
+    if (ord == 1 || ord == 2) {
+        dres q;
+        memset(&q, 0, sizeof q);
+        if (parse_duration(c, i + 1, &q) && q.type == T_DURATION) {
+            *r = q;
+            r->s = i;
+            r->the_ok = true;
+            return true;
+        }
+    }
+    /* "the 20th century", "twentieth century" */
+    if (word_is(c, j, "century")) {
+        snprintf(r->val, sizeof r->val, "%02d", ord - 1);
+        r->s = i; r->e = j + 1; r->type = T_DATE; r->the_ok = true;
+        return true;
+    }
+    return false;
+}
+
+static bool future_sentence(const dctx *c, size_t i)
+{
+    const cc_sentence *s = &c->p->sent[c->tk[i].sent];
+    size_t lo = i > s->tok_start + 8 ? i - 8 : s->tok_start;
+    size_t hi = i + 4 < s->tok_end ? i + 4 : s->tok_end;
+    for (size_t k = lo; k < hi; k++) {
+        if (c->tk[k].type != CC_TOK_WORD) continue;
+        if (kind_at(c, k) == K_FUT) return true;
+        if (word_is(c, k, "ll") && k > 0 && is_p(c, k - 1, '\'')) return true;
+    }
+    return false;
+}
+
+static bool parse_weekday(dctx *c, size_t i, dres *r, int wd, int shift)
+{
+    if (!(c->tk[i].flags & CC_TF_UPPER)) return false;
+    size_t j = i + 1;
+    if (is_p(c, j, ',')) j++;
+    /* weekday + explicit date */
+    dres dr;
+    memset(&dr, 0, sizeof dr);
+    int kj = kind_at(c, j);
+    if (!shift && ((kj == K_MONTH && parse_month(c, j, &dr, lex_at(c, j)->ival) && strlen(dr.val) == 10) ||
+                   (is_num(c, j) && parse_day_month(c, j, &dr)))) {
+        *r = dr;
+        r->s = i;
+        return true;
+    }
+    int y, m, d;
+    bool resolved = false;
+    if (c->st->ry || (c->st->mode == CONCUR_DATES_NARRATIVE && anchor(c, &y, &m, &d) == 3)) {
+        if (c->st->ry) { y = c->st->ry; m = c->st->rm; d = c->st->rd; }
+        else anchor(c, &y, &m, &d);
+        long base = days_from_civil(y, m, d);
+        int bw = weekday_of(base);
+        long day;
+        if (shift < 0) day = base - ((bw - wd + 7) % 7 ? (bw - wd + 7) % 7 : 7);
+        else if (shift > 0) day = base + ((wd - bw + 7) % 7 ? (wd - bw + 7) % 7 : 7);
+        else if (future_sentence(c, i)) day = base + (wd - bw + 7) % 7;
+        else day = base - (bw - wd + 7) % 7;
+        int yy, mm, dd;
+        civil_from_days(day, &yy, &mm, &dd);
+        snprintf(r->val, sizeof r->val, "%04d-%02d-%02d", yy, mm, dd);
+        resolved = true;
+    }
+    if (!resolved) snprintf(r->val, sizeof r->val, "XXXX-WXX-%d", wd);
+    r->s = i; r->e = i + 1;
+    r->type = T_DATE;
+    /* "Friday morning", "Saturday night" */
+    const dt_entry *pd = lex_at(c, i + 1);
+    if (pd && pd->kind == K_PARTDAY && same_sent(c, i, i + 1) && !pd->sval[2]) {
+        size_t l = strlen(r->val);
+        snprintf(r->val + l, sizeof r->val - l, "T%s", pd->sval);
+        r->type = T_TIME;
+        r->e = i + 2;
+    }
+    return true;
+}
+
+static bool parse_season(dctx *c, size_t i, dres *r, const char *code, int shift, bool shifted)
+{
+    size_t j = i + 1;
+    if (word_is(c, j, "of")) j++;
+    if (year_at(c, j, true)) {
+        snprintf(r->val, sizeof r->val, "%04ld-%s", num_val(c, j), code);
+        r->y = (int)num_val(c, j);
+        r->year_stated = true;
+        r->s = i; r->e = j + 1; r->type = T_DATE; r->the_ok = true;
+        return true;
+    }
+    if (!shifted && word_is(c, i, "fall")) return false; /* the verb */
+    if (!shifted && !(i > 0 && (word_is(c, i - 1, "the") || word_is(c, i - 1, "in") || word_is(c, i - 1, "this") ||
+                                kind_at(c, i - 1) == K_MOD)))
+        return false;
+    int y, m, d;
+    int prec = anchor(c, &y, &m, &d);
+    if (!prec) return false;
+    int start = !strcmp(code, "SP") ? 3 : !strcmp(code, "SU") ? 6 : !strcmp(code, "FA") ? 9 : 12;
+    if (shift < 0 && prec >= 2 && start >= m) y--;
+    if (shift > 0 && (prec < 2 || start <= m)) y++;
+    snprintf(r->val, sizeof r->val, "%04d-%s", y, code);
+    r->s = i; r->e = i + 1; r->type = T_DATE; r->the_ok = true;
+    return true;
+}
+
+/* decade "1990s", "the '90s"; at the NUM token */
+static bool parse_decade(dctx *c, size_t i, dres *r)
+{
+    size_t j = i + 1;
+    if (is_p(c, j, '\'') && glued(c, j)) j++;
+    if (!(word_is(c, j, "s") && glued(c, j))) return false;
+    long v = num_val(c, i);
+    int l = num_len(c, i);
+    if (l == 4 && v % 10 == 0 && v >= 1000 && v <= 2100) {
+        if (v % 100 == 0 && i > 0 && (word_is(c, i - 1, "early") || word_is(c, i - 1, "late") || word_is(c, i - 1, "mid"))) {
+            /* "the early 1900s" still a decade in practice */
+        }
+        snprintf(r->val, sizeof r->val, "%03ldX", v / 10);
+    } else if (l == 2 && v % 10 == 0) {
+        snprintf(r->val, sizeof r->val, "%s%ldX", v >= 30 ? "19" : "20", v / 10);
+    } else {
+        return false;
+    }
+    size_t s = i;
+    if (l == 2 && i > 0 && is_p(c, i - 1, '\'') && glued(c, i)) s = i - 1;
+    if (l == 2 && s > 0) {
+        /* "in his 30s", "her early 20s": ages */
+        size_t k = s - 1;
+        if (kind_at(c, k) == K_MOD && k > 0) k--;
+        if (word_is(c, k, "his") || word_is(c, k, "her") || word_is(c, k, "their") || word_is(c, k, "my") ||
+            word_is(c, k, "your") || word_is(c, k, "our") || word_is(c, k, "its"))
+            return false;
+    }
+    r->s = s; r->e = j + 1; r->type = T_DATE; r->the_ok = true;
+    return true;
+}
+
+static bool good_year_context(dctx *c, size_t i, const char **mod)
+{
+    if (i > 0 && i - 1 >= c->floor) {
+        const dt_entry *e = lex_at(c, i - 1);
+        if (e && e->kind == K_YPREP) {
+            /* "of 1992" only after a date-ish word: "the summer of 1992", "the end of 1993" */
+            if (word_is(c, i - 1, "of"))
+                return (i > 1 && (kind_at(c, i - 2) == K_UNIT || kind_at(c, i - 2) == K_MOD ||
+                                  kind_at(c, i - 2) == K_SEASON || kind_at(c, i - 2) == K_MONTH)) ||
+                       i + 1 >= c->n || !same_sent(c, i, i + 1) ||
+                       (c->tk[i + 1].type == CC_TOK_PUNCT && !is_p(c, i + 1, '%'));
+            *mod = e->sval[0] ? e->sval : NULL;
+            return true;
+        }
+        if (e && (e->kind == K_FISCAL || (e->kind == K_UNIT && !strcmp(e->sval, "Y") && !e->extra[0]))) return true;
+    }
+    /* "1991 and 1993", "1991-1993", "from 1991 to 1993": a year right after another */
+    if (i >= 2 && (word_is(c, i - 1, "and") || word_is(c, i - 1, "to") || word_is(c, i - 1, "or") ||
+                   is_p(c, i - 1, '-') || is_p(c, i - 1, '/')) &&
+        year_at(c, i - 2, true) && c->d->nm) {
+        const concur_mention *last = c->d->m[c->d->nm - 1];
+        if (last->kind == CONCUR_KIND_DATE && last->cend == c->tk[i - 2].end) return true;
+    }
+    /* 1900-2099 standing alone is a year unless it counts something */
+    long v = num_val(c, i);
+    if (v >= 1900 && v <= 2099) {
+        if (i > 0 && i - 1 >= c->floor && c->tk[i - 1].type == CC_TOK_PUNCT && glued(c, i) &&
+            strchr("$#\xc2\xa3", c->text[c->tk[i - 1].start]))
+            return false;
+        if (i > 0 && c->tk[i - 1].type == CC_TOK_PUNCT && (c->text[c->tk[i - 1].start] & 0x80)) return false; /* currency */
+        if (i > 0 && (word_is(c, i - 1, "no") || word_is(c, i - 1, "number") || word_is(c, i - 1, "nos") ||
+                      word_is(c, i - 1, "page") || word_is(c, i - 1, "room") || word_is(c, i - 1, "flight") ||
+                      word_is(c, i - 1, "route") || word_is(c, i - 1, "resolution") || word_is(c, i - 1, "article") ||
+                      word_is(c, i - 1, "model") || word_is(c, i - 1, "code") || word_is(c, i - 1, "hill")))
+            return false;
+        const dt_entry *pe = i > 0 ? lex_at(c, i - 1) : NULL;
+        if (pe && (pe->kind == K_APPROX || pe->kind == K_NUMW) && !word_is(c, i - 1, "a") && !word_is(c, i - 1, "an"))
+            return false;
+        if (i + 1 < c->n && same_sent(c, i, i + 1)) {
+            const cc_token *nt = &c->tk[i + 1];
+            if (nt->type == CC_TOK_NUM) return false;
+            if (nt->type == CC_TOK_WORD && !(nt->flags & CC_TF_UPPER)) {
+                const dt_entry *ne = lex_at(c, i + 1);
+                if (ne && ne->kind == K_YNOUN) return true;
+                if (ne && (ne->kind == K_UNIT || ne->kind == K_NUMW)) return false;
+                /* "2000 people", "1990 troops", "1950 metres": a plural noun counts */
+                size_t wl = nt->end - nt->start;
+                if (wl > 2 && c->text[nt->end - 1] == 's' && c->text[nt->end - 2] != 's') return false;
+                if (word_is(c, i + 1, "people") || word_is(c, i + 1, "men") || word_is(c, i + 1, "women") ||
+                    word_is(c, i + 1, "children") || word_is(c, i + 1, "feet") || word_is(c, i + 1, "were") ||
+                    word_is(c, i + 1, "are") || word_is(c, i + 1, "of") || word_is(c, i + 1, "more") ||
+                    word_is(c, i + 1, "other") || word_is(c, i + 1, "km") || word_is(c, i + 1, "m") ||
+                    word_is(c, i + 1, "kg") || word_is(c, i + 1, "miles") || word_is(c, i + 1, "per"))
+                    return false;
+            }
+            if (nt->type == CC_TOK_PUNCT && glued(c, i + 1) && (is_p(c, i + 1, '%') || is_p(c, i + 1, '+')))
+                return false;
+        }
+        return true;
+    }
+    /* "a 2010 commando raid" */
+    if (i > 0 && (word_is(c, i - 1, "a") || word_is(c, i - 1, "an")) && num_val(c, i) >= 1900 && i + 1 < c->n &&
+        c->tk[i + 1].type == CC_TOK_WORD && !(c->tk[i + 1].flags & CC_TF_UPPER) && lex_at(c, i + 1) == NULL)
+        return true;
+    /* "the 1915 events", "1992 elections" */
+    const dt_entry *nx = lex_at(c, i + 1);
+    if (nx && nx->kind == K_YNOUN) return true;
+    if (is_p(c, i + 1, '\'') && word_is(c, i + 2, "s") && glued(c, i + 1)) return true; /* "1992's" */
+    return false;
+}
+
+/* ------------------------------------------------------------ core */
+static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
+{
+    memset(r, 0, sizeof *r);
+    if (i >= c->n) return false;
+    const cc_token *t = &c->tk[i];
+    if (t->type == CC_TOK_NUM) {
+        if (parse_numeric(c, i, r)) return true;
+        if (parse_time(c, i, r)) return true;
+        if (parse_day_month(c, i, r)) { r->type = T_DATE; return true; }
+        if (parse_decade(c, i, r)) return true;
+        if (ord_suffix(c, i + 1) && word_is(c, i + 2, "century")) {
+            snprintf(r->val, sizeof r->val, "%02ld", num_val(c, i) - 1);
+            r->s = i; r->e = i + 3; r->the_ok = true;
+            return true;
+        }
+        const char *pmod = NULL;
+        if (year_at(c, i, year_ok) && (year_ok || good_year_context(c, i, &pmod))) {
+            long y = num_val(c, i);
+            /* "1992-93", "1991-1993": a span of years */
+            snprintf(r->val, sizeof r->val, "%04ld", y);
+            r->y = (int)y; r->year_stated = true; r->yearish = true;
+            r->s = i; r->e = i + 1;
+            r->mod = pmod;
+            return true;
+        }
+        if (parse_duration(c, i, r)) return true;
+        return false;
+    }
+    const dt_entry *e = lex_at(c, i);
+    if (!e) return false;
+    switch (e->kind) {
+    case K_MONTH:
+        if (!parse_month(c, i, r, e->ival)) return false;
+        if (strlen(r->val) == 10) c->st->textual_mdy++;
+        return true;
+    case K_WDAY:
+        return parse_weekday(c, i, r, e->ival, 0);
+    case K_SEASON:
+        return parse_season(c, i, r, e->sval, 0, false);
+    case K_NUMW:
+        if (word_is(c, i, "some") || word_is(c, i, "many")) {
+            /* "some years ago" / "many years" */
+            const dt_entry *u = lex_at(c, i + 1);
+            if (!u || u->kind != K_UNIT || !u->extra[0]) return false;
+        }
+        return parse_duration(c, i, r);
+    case K_ORD:
+        if (!parse_ordinal(c, i, r, e->ival)) return false;
+        return true;
+    case K_REL: {
+        int y, m, d;
+        if (anchor(c, &y, &m, &d) == 3 && (c->st->ry || c->st->mode == CONCUR_DATES_NARRATIVE)) {
+            int yy, mm, dd;
+            civil_from_days(days_from_civil(y, m, d) + e->ival, &yy, &mm, &dd);
+            snprintf(r->val, sizeof r->val, "%04d-%02d-%02d", yy, mm, dd);
+        } else if (e->extra[0]) {
+            snprintf(r->val, sizeof r->val, "XXXX-XX-XX");
+        } else {
+            snprintf(r->val, sizeof r->val, "%s", e->ival < 0 ? "PAST_REF" : e->ival > 0 ? "FUTURE_REF" : "PRESENT_REF");
+        }
+        r->s = i; r->e = i + 1;
+        const char *pd = e->extra[0] ? e->extra : NULL;
+        size_t k = i + 1;
+        const dt_entry *pe = lex_at(c, k);
+        if (!pd && pe && pe->kind == K_PARTDAY && same_sent(c, i, k) && !pe->sval[2]) { pd = pe->sval; r->e = k + 1; }
+        if (pd && r->val[0] != 'P' && r->val[0] != 'F') {
+            size_t l = strlen(r->val);
+            snprintf(r->val + l, sizeof r->val - l, "T%s", pd);
+            r->type = T_TIME;
+        }
+        return true;
+    }
+    case K_REF: {
+        if (word_is(c, i, "recent")) {
+            /* "recent weeks" (a duration), "recent years" */
+            const dt_entry *u = lex_at(c, i + 1);
+            if (!u || u->kind != K_UNIT || !u->extra[0]) return false;
+            r->s = i; r->e = i + 2; r->type = T_DURATION;
+            duration_value(r->val, sizeof r->val, -1, u->sval);
+            return true;
+        }
+        if (word_is(c, i, "future") && i + 1 < c->n && c->tk[i + 1].type == CC_TOK_PUNCT && is_p(c, i + 1, '-'))
+            return false;
+        if (word_is(c, i, "soon") && ((i > 0 && word_is(c, i - 1, "as")) || word_is(c, i + 1, "as") || word_is(c, i + 1, "after")))
+            return false;
+        snprintf(r->val, sizeof r->val, "%s", e->sval);
+        r->s = i; r->e = i + 1;
+        r->the_ok = word_is(c, i, "future") || word_is(c, i, "past");
+        return true;
+    }
+    case K_SHIFT: {
+        int sh = e->ival;
+        size_t j = i + 1;
+        if (word_is(c, i, "past") || word_is(c, i, "last") || word_is(c, i, "next") || word_is(c, i, "coming") ||
+            word_is(c, i, "following") || word_is(c, i, "previous") || word_is(c, i, "preceding")) {
+            /* "the past two weeks", "the next few years" */
+            dres q;
+            memset(&q, 0, sizeof q);
+            long n;
+            size_t qe;
+            if (quantity_at(c, j, &n, &qe) && !word_is(c, j, "a") && parse_duration(c, j, &q) && q.type == T_DURATION) {
+                *r = q;
+                r->s = i; r->the_ok = true;
+                return true;
+            }
+        }
+        bool fiscal = false;
+        if (word_is(c, j, "fiscal")) { j++; fiscal = true; }
+        const dt_entry *u = lex_at(c, j);
+        if (!u || !(u->kind == K_UNIT || u->kind == K_MONTH || u->kind == K_WDAY || u->kind == K_SEASON ||
+                    u->kind == K_PARTDAY)) {
+            if (word_is(c, i, "past") && i > 0 && word_is(c, i - 1, "the")) {
+                snprintf(r->val, sizeof r->val, "PAST_REF");
+                r->s = i; r->e = i + 1; r->the_ok = true;
+                return true;
+            }
+            if (word_is(c, i, "current") && !fiscal && i + 1 < c->n && c->tk[i + 1].type == CC_TOK_WORD) {
+                snprintf(r->val, sizeof r->val, "PRESENT_REF");
+                r->s = i; r->e = i + 1;
+                return true;
+            }
+            return false;
+        }
+        bool is_that = word_is(c, i, "that");
+        if (u->kind == K_UNIT && u->extra[0]) {
+            /* "the coming years", "past months": an unspecified stretch */
+            if (is_that || sh == 0 || !strcmp(u->sval, "WE")) return false;
+            r->type = T_DURATION;
+            duration_value(r->val, sizeof r->val, -1, u->sval);
+            return true;
+        }
+        if (is_that) {
+            /* "that year", "that day": the story's own time */
+            const cc_date_state *s = c->st;
+            if (!s->cy || u->kind != K_UNIT) return false;
+            if (!strcmp(u->sval, "Y")) { snprintf(r->val, sizeof r->val, "%04d", s->cy); return true; }
+            if (!strcmp(u->sval, "M") && s->cm) { snprintf(r->val, sizeof r->val, "%04d-%02d", s->cy, s->cm); return true; }
+            if (!strcmp(u->sval, "D") && s->cd) {
+                snprintf(r->val, sizeof r->val, "%04d-%02d-%02d", s->cy, s->cm, s->cd);
+                return true;
+            }
+            return false;
+        }
+        if (u->kind == K_UNIT && !strcmp(u->sval, "Q") && word_is(c, i, "latest")) sh = -1;
+        r->s = i; r->e = j + 1; r->type = T_DATE; r->the_ok = true;
+        switch (u->kind) {
+        case K_UNIT:
+            if (u->extra[0]) return false; /* plural */
+            if (!strcmp(u->sval, "DE") || !strcmp(u->sval, "CE")) {
+                if (sh == 0 && u->sval[0] == 'D') {
+                    int y, m, d;
+                    if (!anchor(c, &y, &m, &d)) return false;
+                    if (u->sval[0] == 'D') snprintf(r->val, sizeof r->val, "%03dX", y / 10);
+                    else snprintf(r->val, sizeof r->val, "%02d", y / 100);
+                } else {
+                    r->type = T_DURATION;
+                    duration_value(r->val, sizeof r->val, 1, u->sval);
+                }
+                return true;
+            }
+            if (!strcmp(u->sval, "H") || !strcmp(u->sval, "MIN") || !strcmp(u->sval, "S") || !strcmp(u->sval, "FN")) {
+                r->type = T_DURATION;
+                duration_value(r->val, sizeof r->val, 1, u->sval);
+                return true;
+            }
+            if (!strcmp(u->sval, "D") && sh == 0 && !is_that) {
+                snprintf(r->val, sizeof r->val, "PRESENT_REF");
+                return false;
+            }
+            (void)fiscal;
+            return shift_date(c, r, u->sval, sh);
+        case K_MONTH: {
+            if (!(c->tk[j].flags & CC_TF_UPPER)) return false;
+            int y, m, d;
+            if (!anchor(c, &y, &m, &d)) {
+                snprintf(r->val, sizeof r->val, "XXXX-%02d", u->ival);
+                return true;
+            }
+            if (sh < 0 && m && u->ival >= m) y--;
+            if (sh > 0 && (!m || u->ival <= m)) y++;
+            set_date(r, y, u->ival, 0, true);
+            return true;
+        }
+        case K_WDAY:
+            return parse_weekday(c, j, r, u->ival, sh) && (r->s = i, true);
+        case K_SEASON:
+            if (!parse_season(c, j, r, u->sval, sh, true)) return false;
+            r->s = i;
+            return true;
+        case K_PARTDAY: {
+            int y, m, d;
+            if (anchor(c, &y, &m, &d) < 3 || !c->st->ry) {
+                snprintf(r->val, sizeof r->val, "XXXX-XX-XXT%s", u->sval);
+            } else {
+                long day = days_from_civil(y, m, d);
+                if (sh < 0 && !strcmp(u->sval, "NI") && word_is(c, i, "last")) sh = 0, day -= 1;
+                int yy, mm, dd;
+                civil_from_days(day + sh, &yy, &mm, &dd);
+                snprintf(r->val, sizeof r->val, "%04d-%02d-%02dT%s", yy, mm, dd, u->sval);
+            }
+            r->type = T_TIME;
+            return true;
+        }
+        default:
+            return false;
+        }
+    }
+    case K_SETW:
+        snprintf(r->val, sizeof r->val, "%s", e->sval);
+        r->s = i; r->e = i + 1; r->type = T_SET;
+        return true;
+    case K_HOLIDAY: {
+        size_t used = 0;
+        const cc_lex_row *row = cc_lex_match(c->t->lex, c->text, c->tk, i, c->n, &used);
+        if (!row || !used || !(c->tk[i].flags & CC_TF_UPPER)) return false;
+        int m = atoi(e->sval), d = atoi(e->sval + 3);
+        const dt_entry *he = &c->t->ent[row - c->t->lex->rows];
+        if (he->kind == K_HOLIDAY) { m = atoi(he->sval); d = atoi(he->sval + 3); }
+        size_t k = i + used;
+        if (year_at(c, k, true)) {
+            set_date(r, (int)num_val(c, k), m, d, true);
+            r->e = k + 1;
+        } else {
+            bool res;
+            int y = pick_year(c, i, m, d, &res);
+            set_date(r, y, m, d, res);
+            r->e = k;
+        }
+        r->s = i;
+        return true;
+    }
+    case K_TIMEW: {
+        int hh = atoi(e->sval), mm = atoi(e->sval + 3);
+        if (i > 0 && (word_is(c, i - 1, "high") || (c->tk[i].flags & CC_TF_UPPER && !(c->tk[i].flags & CC_TF_SENT_START))))
+            return false;
+        r->s = i; r->e = i + 1;
+        time_with_date(c, r, hh, mm);
+        return true;
+    }
+    case K_FISCAL: {
+        size_t j = i + 1;
+        if (word_is(c, j, "year")) {
+            j++;
+            if (i > 0 && word_is(c, i - 1, "the") && !year_at(c, j, true)) {
+                snprintf(r->val, sizeof r->val, "P1Y");
+                r->s = i; r->e = j; r->type = T_DURATION; r->the_ok = true;
+                return true;
+            }
+        }
+        if (year_at(c, j, true)) {
+            snprintf(r->val, sizeof r->val, "%04ld", num_val(c, j));
+            r->y = (int)num_val(c, j); r->year_stated = true;
+            r->s = i; r->e = j + 1;
+            return true;
+        }
+        return false;
+    }
+    case K_UNIT:
+        if (!strcmp(e->sval, "WE") && !e->extra[0] && i > 0 && word_is(c, i - 1, "the")) {
+            if (!shift_date(c, r, "WE", 0)) return false;
+            if (r->val[0] == 'P') return false;
+            r->s = i; r->e = i + 1; r->the_ok = true;
+            return true;
+        }
+        if (!strcmp(e->sval, "Q") && !e->extra[0] && i > 0 && word_is(c, i - 1, "the") && c->st->ry &&
+            !word_is(c, i + 1, "of") && !word_is(c, i + 1, "century")) {
+            /* "the quarter" in a news report: the last one reported */
+            shift_date(c, r, "Q", -1);
+            r->s = i; r->e = i + 1; r->the_ok = true;
+            return true;
+        }
+        if (!strcmp(e->sval, "Y") && !e->extra[0] && year_at(c, i + 1, true)) {
+            /* "the year 1992" */
+            snprintf(r->val, sizeof r->val, "%04ld", num_val(c, i + 1));
+            r->y = (int)num_val(c, i + 1); r->year_stated = true;
+            r->s = i; r->e = i + 2; r->the_ok = true;
+            return true;
+        }
+        if (e->extra[0] && (!strcmp(e->sval, "Y") || !strcmp(e->sval, "M") || !strcmp(e->sval, "W") ||
+                            !strcmp(e->sval, "DE"))) {
+            /* bare "years", "for months": an unspecified duration */
+            if (i > 0 && (kind_at(c, i - 1) == K_NUMW || is_num(c, i - 1) || kind_at(c, i - 1) == K_ORD)) return false;
+            if (!(i > 0 && (word_is(c, i - 1, "for") || word_is(c, i - 1, "in") || word_is(c, i - 1, "over") ||
+                            word_is(c, i - 1, "within") || word_is(c, i - 1, "after")))) return false;
+            if (word_is(c, i + 1, "of") || word_is(c, i + 1, "old")) return false;
+            r->s = i; r->e = i + 1; r->type = T_DURATION;
+            duration_value(r->val, sizeof r->val, -1, e->sval);
+            return true;
+        }
+        return false;
+    default:
+        return false;
+    }
+}
+
+/* prefixes: mod words, approximators, every/each, earlier/later */
+static bool parse_expr(dctx *c, size_t i, dres *r)
+{
+    const dt_entry *e = lex_at(c, i);
+    if (e && e->kind == K_MOD) {
+        size_t j = i + 1;
+        if (e->extra[0]) { /* "the end of" */
+            if (!word_is(c, j, "of")) goto core;
+            j++;
+            if (word_is(c, j, "the") && !year_at(c, j + 1, true)) {
+                const dt_entry *u = lex_at(c, j + 1);
+                if (u && u->kind == K_UNIT && !u->extra[0] &&
+                    (!strcmp(u->sval, "Y") || !strcmp(u->sval, "M") || !strcmp(u->sval, "W") || !strcmp(u->sval, "Q") ||
+                     !strcmp(u->sval, "D"))) {
+                    /* "the end of the month" */
+                    memset(r, 0, sizeof *r);
+                    if (!shift_date(c, r, u->sval, 0) || r->val[0] == 'P') goto core;
+                    r->s = i; r->e = j + 2; r->type = T_DATE; r->mod = e->sval; r->the_ok = true;
+                    return true;
+                }
+                j++;
+            }
+        } else if (is_p(c, j, '-') && glued(c, j)) {
+            j++;
+        }
+        dres q;
+        if (parse_core(c, j, &q, true) && q.type == T_DATE && q.val[0] != 'P' && q.val[0] != 'F' && !q.mod) {
+            *r = q;
+            r->s = i; r->mod = e->sval; r->the_ok = true;
+            return true;
+        }
+        goto core;
+    }
+    if (e && e->kind == K_APPROX) {
+        size_t j = i + 1;
+        if (e->extra[0]) {
+            if (!word_is(c, j, e->extra)) goto core;
+            j++;
+        }
+        dres q;
+        if (parse_core(c, j, &q, false) && (q.type == T_DURATION || q.type == T_TIME) && !q.mod) {
+            *r = q;
+            r->s = i; r->mod = e->sval;
+            return true;
+        }
+        goto core;
+    }
+    if (e && e->kind == K_PARTDAY && word_is(c, i + 1, "of")) {
+        /* "the night of February 25, 1992", "the night of 25-26 February 1992" */
+        dres q;
+        if (parse_core(c, i + 2, &q, false) && q.type == T_DATE && strlen(q.val) == 10 && e->sval[2] == 0) {
+            *r = q;
+            size_t l = strlen(r->val);
+            snprintf(r->val + l, sizeof r->val - l, "T%s", e->sval);
+            r->s = i; r->type = T_TIME; r->the_ok = true;
+            return true;
+        }
+        return false;
+    }
+    if (e && e->kind == K_EVERY) {
+        size_t j = i + 1;
+        long n = 1;
+        if (word_is(c, j, "other")) { n = 2; j++; }
+        size_t qe;
+        long qn;
+        if (quantity_at(c, j, &qn, &qe) && !word_is(c, j, "a")) {
+            const dt_entry *u = lex_at(c, qe);
+            if (u && u->kind == K_UNIT) { n = qn; j = qe; }
+        }
+        const dt_entry *u = lex_at(c, j);
+        if (!u) return false;
+        r->s = i; r->e = j + 1; r->type = T_SET;
+        switch (u->kind) {
+        case K_UNIT: duration_value(r->val, sizeof r->val, n, u->sval); return true;
+        case K_WDAY: snprintf(r->val, sizeof r->val, "XXXX-WXX-%d", u->ival); return true;
+        case K_PARTDAY: snprintf(r->val, sizeof r->val, "XXXX-XX-XXT%s", u->sval); return true;
+        case K_MONTH: snprintf(r->val, sizeof r->val, "XXXX-%02d", u->ival); return true;
+        case K_SEASON: snprintf(r->val, sizeof r->val, "XXXX-%s", u->sval); return true;
+        default: return false;
+        }
+    }
+    if (e && e->kind == K_AGO && (word_is(c, i, "earlier") || word_is(c, i, "later"))) {
+        /* "earlier this year", "later this month" */
+        if (kind_at(c, i + 1) == K_SHIFT) {
+            dres q;
+            if (parse_core(c, i + 1, &q, false) && q.type == T_DATE) {
+                *r = q;
+                r->s = i;
+                r->the_ok = false;
+                return true;
+            }
+        }
+        return false;
+    }
+core:
+    return parse_core(c, i, r, false);
+}
+
+/* ------------------------------------------------------------ emit */
+static void emit(dctx *c, dres *r)
+{
+    concur_doc *d = c->d;
+    size_t s = r->s;
+    if (r->the_ok && s > c->floor && s > 0 && word_is(c, s - 1, "the") && same_sent(c, s - 1, s)) s--;
+    concur_mention *m = cc_doc_add(d, CONCUR_KIND_DATE, c->tk[s].start, c->tk[r->e - 1].end);
+    if (!m) return;
+    m->sentence = c->p->sent_base + c->tk[r->s].sent;
+    m->timex_type = t_names[r->type];
+    m->timex_value = cc_arena_strdup(&d->arena, r->val);
+    if (!r->mod && r->type == T_DATE && s > 0 && s - 1 >= c->floor) {
+        const dt_entry *pe = lex_at(c, s - 1);
+        if (pe && pe->kind == K_YPREP && pe->sval[0]) r->mod = pe->sval;
+    }
+    m->timex_mod = r->mod;
+    if (r->beg[0]) m->begin = cc_arena_strdup(&d->arena, r->beg);
+    if (r->endv[0]) m->end_value = cc_arena_strdup(&d->arena, r->endv);
+    if (r->alt[0]) m->timex_alt = cc_arena_strdup(&d->arena, r->alt);
+    if (!m->timex_value) d->oom = true;
+
+    /* the story's timeline */
+    cc_date_state *st = c->st;
+    if (r->type == T_DATE || r->type == T_TIME) {
+        if (r->year_stated && r->y) {
+            st->cy = r->y; st->cm = r->m; st->cd = r->dd;
+            st->csent = m->sentence;
+            if (r->beg[0]) { st->cd = r->dd; }
+        } else if (r->y && r->m && st->cy == r->y) {
+            st->cm = r->m; st->cd = r->dd;
+        }
+        /* a dateline: the first full date near the top anchors relative words */
+        if (!st->ry && c->p->index <= 1 && strlen(r->val) == 10 && r->year_stated && c->p->index == 0) {
+            st->ry = r->y; st->rm = r->m; st->rd = r->dd;
+        }
+    }
+}
+
+void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
+{
+    const dt_tables *t = e->dates;
+    if (!t || !p->ntok) return;
+    cc_date_state *st = state(d);
+    if (!st) return;
+    dctx c = {t, d, st, p, p->text, p->tok, p->ntok, 0};
+    for (size_t i = 0; i < p->ntok && !d->oom; i++) {
+        const cc_token *tk = &p->tok[i];
+        if (tk->type == CC_TOK_NUM) {
+            /* fast path: most numbers are not dates */
+        } else if (tk->type == CC_TOK_WORD) {
+            if (tk->end - tk->start > 13) continue;
+            const dt_entry *en = lex_at(&c, i);
+            if (!en || en->kind == K_YPREP || en->kind == K_YNOUN || en->kind == K_TZ || en->kind == K_AMPM ||
+                en->kind == K_FUT || en->kind == K_AGEWORD ||
+                (en->kind == K_PARTDAY && !(i + 1 < p->ntok && cc_tok_is(c.text, &p->tok[i + 1], "of"))))
+                continue;
+        } else if (tk->type == CC_TOK_PUNCT && c.text[tk->start] == '\'' && i + 1 < p->ntok &&
+                   p->tok[i + 1].type == CC_TOK_NUM && glued(&c, i + 1)) {
+            /* "'90s" handled at the number */
+            continue;
+        } else {
+            continue;
+        }
+        dres r;
+        memset(&r, 0, sizeof r);
+        if (!parse_expr(&c, i, &r)) continue;
+        if (r.e <= i || r.s < c.floor) continue;
+        if (r.s > i) r.s = i;
+        /* textual style counts for ambiguous numeric dates */
+        if (tk->type == CC_TOK_NUM && strlen(r.val) == 10 && kind_at(&c, r.e - 1) != K_MONTH && !r.alt[0] &&
+            r.e > i + 1 && !is_num(&c, i + 2))
+            st->textual_dmy++;
+        emit(&c, &r);
+        c.floor = r.e;
+        i = r.e - 1;
+        /* "2009-2010", "1957-58": the second year of a span */
+        size_t k = r.e;
+        if (r.yearish && k + 1 < p->ntok && is_p(&c, k, '-') && glued(&c, k) && glued(&c, k + 1) && is_num(&c, k + 1) &&
+            (num_len(&c, k + 1) == 2 || num_len(&c, k + 1) == 4)) {
+            long y2 = num_val(&c, k + 1);
+            if (num_len(&c, k + 1) == 2) y2 += r.y / 100 * 100;
+            if (y2 > r.y && y2 - r.y < 100) {
+                dres q;
+                memset(&q, 0, sizeof q);
+                q.s = k + 1; q.e = k + 2; q.type = T_DATE; q.yearish = true;
+                set_date(&q, (int)y2, 0, 0, true);
+                q.year_stated = true;
+                emit(&c, &q);
+                c.floor = q.e;
+                i = q.e - 1;
+            }
+        }
+    }
+}
