@@ -181,7 +181,6 @@ static cc_cmp_fact *fact_new(concur_comparison *c)
     cc_cmp_fact *f = &c->f[c->nf++];
     memset(f, 0, sizeof *f);
     f->parent = CC_NO_FACT;
-    f->cur_doc = CC_NO_FACT;
     return f;
 }
 
@@ -194,11 +193,9 @@ static bool fact_add(cc_cmp_fact *f, const cc_cmp_src *s)
         f->src = n;
         f->capsrc = cap;
     }
-    if (f->cur_doc != s->doc) {
-        f->cur_doc = s->doc;
-        f->cur_first = f->nsrc;
-        f->ndocs++;
-    }
+    bool seen = false;
+    for (size_t i = f->nsrc; i-- > 0 && !seen;) seen = f->src[i].doc == s->doc;
+    if (!seen) f->ndocs++;
     f->src[f->nsrc++] = *s;
     if (!f->place && s->m->place) f->place = s->m->place;
     if (!f->date && s->m->date) f->date = s->m->date;
@@ -208,7 +205,7 @@ static bool fact_add(cc_cmp_fact *f, const cc_cmp_src *s)
 /* Per-document working state: the fact each mention went to. */
 typedef struct doc_work {
     size_t *fact_of;         /* per mention index, CC_NO_FACT if none */
-    int *depth;              /* per mention: 0 top level, 1 part of ... */
+    int *depth;              /* per mention: its pass (claim_pass), -1 if no claim */
 } doc_work;
 
 static size_t mention_index(const concur_doc *d, const concur_mention *m)
@@ -254,16 +251,13 @@ static long fit(const concur_comparison *c, const claim_ctx *k, const cc_cmp_fac
     if (strcmp(f->category, m->category) || strcmp(f->gclass, k->gclass)) return 0;
     /* part-of structure: both parts of something, of different things */
     if (k->parent_fact != CC_NO_FACT && f->parent != CC_NO_FACT && k->parent_fact != f->parent) return 0;
-    /* the document's own figures already in the fact */
-    if (f->cur_doc == k->doc) {
-        for (size_t i = f->cur_first; i < f->nsrc; i++) {
-            const concur_mention *o = f->src[i].m;
-            if (same_figure(o, m)) continue;                     /* a restatement */
-            if (o->attribution && m->attribution && !same_text(o->attribution, m->attribution)) continue;
-            return 0;                                            /* another incident */
-        }
-        for (size_t i = f->cur_first; i < f->nsrc; i++)
-            if (same_text(f->src[i].m->attribution, m->attribution) && !same_figure(f->src[i].m, m)) return 0;
+    /* the document's own figures already in the fact: a restatement or a
+     * differently attributed variant may join, another figure may not */
+    for (size_t i = 0; i < f->nsrc; i++) {
+        const concur_mention *o = f->src[i].m;
+        if (f->src[i].doc != k->doc || same_figure(o, m)) continue;
+        if (o->attribution && m->attribution && !same_text(o->attribution, m->attribution)) continue;
+        return 0;
     }
     /* value relation with the figures of the other documents */
     int rel = 1;
@@ -459,16 +453,14 @@ static concur_verdict compute_verdict(const cc_cmp_fact *f, size_t ndocs_all, un
     /* agree */
     for (size_t i = 0; i < f->nsrc; i++) {
         size_t have = 0;
-        size_t last = CC_NO_FACT;
         for (size_t j = 0; j < f->nsrc; j++) {
             bool same = is_date ? !strcmp(f->src[i].timex, f->src[j].timex) &&
                                       f->src[i].dlo == f->src[j].dlo && f->src[i].dhi == f->src[j].dhi
                                 : same_figure(f->src[i].m, f->src[j].m);
-            if (same && f->src[j].doc != last && !seen[f->src[j].doc]) {
+            if (same && !seen[f->src[j].doc]) {
                 seen[f->src[j].doc] = 1;
                 have++;
             }
-            last = f->src[j].doc;
         }
         for (size_t j = 0; j < f->nsrc; j++) seen[f->src[j].doc] = 0;
         if (have == f->ndocs) return CONCUR_VERDICT_AGREE;
@@ -550,7 +542,7 @@ static bool incident_date(const concur_doc *d, const concur_mention *m, cc_cmp_s
     for (size_t i = mi; i-- > 0;) {
         const concur_mention *x = d->m[i];
         if (x->kind != CONCUR_KIND_DATE || !day_value(x->timex_value)) continue;
-        if (x->timex_type && strcmp(x->timex_type, "DATE")) continue;
+        if (x->timex_type && strcmp(x->timex_type, "DATE") && strcmp(x->timex_type, "TIME")) continue;
         if (!has_year(d, x)) continue;
         out->m = x;
         out->timex = x->timex_value;
@@ -661,12 +653,17 @@ static bool make_order(concur_comparison *c)
 
 /* ----------------------------------------------------------- entry point */
 
-static int claim_depth(const concur_mention *m)
+/* The pass in which a claim is aligned: parts after their wholes, and
+ * vague figures ("dozens of children") after every exact one, so that they
+ * join the facts exact figures have made rather than make their own. */
+#define VAGUE_PASS 10
+static int claim_pass(const concur_mention *m)
 {
     int d = 0;
     for (const concur_mention *p = m->parent; p && d < 8; p = p->parent)
         if (is_claim(p)) d++;
-    return d;
+    bool vague = !m->has_value || m->qualifier == CONCUR_QUAL_VAGUE;
+    return vague ? VAGUE_PASS + d : d;
 }
 
 concur_comparison *concur_compare(const concur_doc *const *docs, size_t n, const concur_compare_options *o,
@@ -709,12 +706,16 @@ concur_comparison *concur_compare(const concur_doc *const *docs, size_t n, const
         if (!w[i].fact_of || !w[i].depth) { ok = false; break; }
         for (size_t j = 0; j < d->nm; j++) {
             w[i].fact_of[j] = CC_NO_FACT;
-            w[i].depth[j] = is_claim(d->m[j]) ? claim_depth(d->m[j]) : -1;
+            w[i].depth[j] = is_claim(d->m[j]) ? claim_pass(d->m[j]) : -1;
             if (w[i].depth[j] > maxdepth) maxdepth = w[i].depth[j];
         }
     }
-    for (int level = 0; level <= maxdepth && ok; level++)
-        for (size_t i = 0; i < n && ok; i++) ok = align_doc_level(c, w, &bs, i, level, &claims, &cands);
+    for (int level = 0; level <= maxdepth && ok; level++) {
+        bool any = false;
+        for (size_t i = 0; i < n && !any; i++)
+            for (size_t j = 0; j < docs[i]->nm && !any; j++) any = w[i].depth[j] == level;
+        for (size_t i = 0; i < n && ok && any; i++) ok = align_doc_level(c, w, &bs, i, level, &claims, &cands);
+    }
 
     /* the incident date of the fact most documents state */
     if (ok) {

@@ -27,8 +27,6 @@ typedef struct cc_cmp_fact {
     cc_cmp_src *src;
     size_t nsrc, capsrc;
     size_t ndocs;            /* distinct documents among the sources */
-    size_t cur_doc;          /* document of the last source added */
-    size_t cur_first;        /* first source of cur_doc */
     size_t rank;             /* category rank for the report order */
     size_t id;               /* position in the report, 1-based ("f1") */
 } cc_cmp_fact;
