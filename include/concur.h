@@ -248,7 +248,7 @@ typedef struct concur_compare_options {
      * fact unless their context says so: 0 = default 10. */
     double max_conflict_ratio;
     /* Incident dates more than this many days apart keep claims apart:
-     * 0 = default 3. */
+     * 0 = default 1 (a night across midnight, a time zone). */
     unsigned date_window_days;
 } concur_compare_options;
 

@@ -96,6 +96,31 @@ static bool mention_days(const concur_mention *m, const char *value, long *lo, l
     return timex_days(value, lo, hi);
 }
 
+static bool has_year(const concur_doc *d, const concur_mention *m)
+{
+    const char *s = d->src + m->start;
+    size_t n = m->end - m->start, run = 0;
+    for (size_t i = 0; i < n; i++) {
+        run = (s[i] >= '0' && s[i] <= '9') ? run + 1 : 0;
+        if (run == 4) return true;
+    }
+    return false;
+}
+
+static bool day_value(const char *v)
+{
+    return v && strlen(v) >= 10 && digits(v, 4) && v[4] == '-' && digits(v + 5, 2) && v[7] == '-' && digits(v + 8, 2);
+}
+
+/* A date that can date an incident: a day ("3 March 2024", "the night of
+ * February 25, 1992") whose year is written out. */
+static bool incident_day(const concur_doc *d, const concur_mention *x)
+{
+    if (x->kind != CONCUR_KIND_DATE || !day_value(x->timex_value)) return false;
+    if (x->timex_type && strcmp(x->timex_type, "DATE") && strcmp(x->timex_type, "TIME")) return false;
+    return has_year(d, x);
+}
+
 /* ----------------------------------------------------------- figures */
 
 static bool is_claim(const concur_mention *m)
@@ -193,20 +218,33 @@ static bool fact_add(cc_cmp_fact *f, const cc_cmp_src *s)
         f->src = n;
         f->capsrc = cap;
     }
-    bool seen = false;
-    for (size_t i = f->nsrc; i-- > 0 && !seen;) seen = f->src[i].doc == s->doc;
-    if (!seen) f->ndocs++;
     f->src[f->nsrc++] = *s;
+    if (s->m->kind == CONCUR_KIND_COUNT) {
+        /* distinct figures: what fit() and the verdict compare with */
+        bool known = false;
+        for (size_t i = 0; i < f->nfig && !known; i++) known = same_figure(f->src[f->fig[i]].m, s->m);
+        if (!known) {
+            if (f->nfig == f->capfig) {
+                size_t cap = f->capfig ? f->capfig * 2 : 4;
+                size_t *n = realloc(f->fig, cap * sizeof *n);
+                if (!n) return false;
+                f->fig = n;
+                f->capfig = cap;
+            }
+            f->fig[f->nfig++] = f->nsrc - 1;
+        }
+        if (f->nsrc == 1 || s->lo < f->hull_lo) f->hull_lo = s->lo;
+        if (f->nsrc == 1 || s->hi > f->hull_hi) f->hull_hi = s->hi;
+    }
     if (!f->place && s->m->place) f->place = s->m->place;
     if (!f->date && s->m->date) f->date = s->m->date;
+    if (!f->has_days && s->has_days) {
+        f->has_days = true;
+        f->dlo = s->dlo;
+        f->dhi = s->dhi;
+    }
     return true;
 }
-
-/* Per-document working state: the fact each mention went to. */
-typedef struct doc_work {
-    size_t *fact_of;         /* per mention index, CC_NO_FACT if none */
-    int *depth;              /* per mention: its pass (claim_pass), -1 if no claim */
-} doc_work;
 
 static size_t mention_index(const concur_doc *d, const concur_mention *m)
 {
@@ -245,29 +283,55 @@ typedef struct claim_ctx {
     long dlo, dhi;
 } claim_ctx;
 
-static long fit(const concur_comparison *c, const claim_ctx *k, const cc_cmp_fact *f)
+/* Per-document working state: the fact each mention went to. */
+typedef struct doc_work {
+    size_t *fact_of;         /* per mention index, CC_NO_FACT if none */
+    int *depth;              /* per mention: its pass (claim_pass), -1 if no claim */
+    size_t *ctx_date;        /* per mention: the last incident_day before it, or CC_NO_FACT */
+    size_t *claims;          /* mention indices of the document's claims */
+    size_t nclaims;
+} doc_work;
+
+/* How many distinct figures of a fact fit() looks at one by one; beyond
+ * them it uses the fact's hull (keeps a fact of thousands of sources cheap). */
+#define FIT_FIGURES 64
+
+static long fit(const concur_comparison *c, const doc_work *w, const claim_ctx *k, size_t fi)
 {
+    const cc_cmp_fact *f = &c->f[fi];
     const concur_mention *m = k->m;
     if (strcmp(f->category, m->category) || strcmp(f->gclass, k->gclass)) return 0;
     /* part-of structure: both parts of something, of different things */
     if (k->parent_fact != CC_NO_FACT && f->parent != CC_NO_FACT && k->parent_fact != f->parent) return 0;
     /* the document's own figures already in the fact: a restatement or a
      * differently attributed variant may join, another figure may not */
-    for (size_t i = 0; i < f->nsrc; i++) {
-        const concur_mention *o = f->src[i].m;
-        if (f->src[i].doc != k->doc || same_figure(o, m)) continue;
+    const doc_work *dw = &w[k->doc];
+    const concur_doc *d = c->docs[k->doc];
+    for (size_t q = 0; q < dw->nclaims; q++) {
+        size_t j = dw->claims[q];
+        if (dw->fact_of[j] != fi) continue;
+        const concur_mention *o = d->m[j];
+        if (same_figure(o, m)) continue;
         if (o->attribution && m->attribution && !same_text(o->attribution, m->attribution)) continue;
         return 0;
     }
     /* value relation with the figures of the other documents */
     int rel = 1;
     double best_gap = INFINITY;
-    for (size_t i = 0; i < f->nsrc && rel < 3; i++) {
-        const cc_cmp_src *s = &f->src[i];
+    size_t nf = f->nfig < FIT_FIGURES ? f->nfig : FIT_FIGURES;
+    for (size_t i = 0; i < nf && rel < 3; i++) {
+        const cc_cmp_src *s = &f->src[f->fig[i]];
         if (same_figure(s->m, m)) rel = 3;
-        else if (overlap(s->lo, s->hi, k->lo, k->hi)) rel = rel < 2 ? 2 : rel;
+        else if (overlap(s->lo, s->hi, k->lo, k->hi)) rel = 2;
         else {
             double g = gap_ratio(s->lo, s->hi, k->lo, k->hi);
+            if (g < best_gap) best_gap = g;
+        }
+    }
+    if (f->nfig > nf && rel < 2) {
+        if (overlap(f->hull_lo, f->hull_hi, k->lo, k->hi)) rel = 2;
+        else {
+            double g = gap_ratio(f->hull_lo, f->hull_hi, k->lo, k->hi);
             if (g < best_gap) best_gap = g;
         }
     }
@@ -278,8 +342,8 @@ static long fit(const concur_comparison *c, const claim_ctx *k, const cc_cmp_fac
         if (same_text(m->place, f->place)) score += 50;
         else if (rel < 3) return 0;
     }
-    long flo, fhi;
-    if (k->has_days && f->date && timex_days(f->date, &flo, &fhi)) {
+    if (k->has_days && f->has_days) {
+        long flo = f->dlo, fhi = f->dhi;
         long w = (long)c->opt.date_window_days;
         if (k->dlo > fhi + w || flo > k->dhi + w) return 0;
         if (overlap((double)k->dlo, (double)k->dhi, (double)flo, (double)fhi)) score += 50;
@@ -303,15 +367,26 @@ static bool claim_init(const concur_comparison *c, const doc_work *w, size_t doc
         if (pi != CC_NO_FACT) k->parent_fact = w[doc].fact_of[pi];
     }
     figure_interval(m, c->opt.approx_tolerance, &k->lo, &k->hi);
+    /* the claim's own incident date, else the document's last full date
+     * before it */
     k->has_days = timex_days(m->date, &k->dlo, &k->dhi);
+    size_t mi = mention_index(d, m);
+    if (!k->has_days && mi != CC_NO_FACT && w[doc].ctx_date[mi] != CC_NO_FACT) {
+        const concur_mention *x = d->m[w[doc].ctx_date[mi]];
+        k->has_days = mention_days(x, x->timex_value, &k->dlo, &k->dhi);
+    }
     return true;
 }
 
 static bool join(concur_comparison *c, size_t fi, const claim_ctx *k, doc_work *w, size_t mi)
 {
-    cc_cmp_src s = {k->m, k->doc, k->lo, k->hi, NULL, 0, 0};
+    cc_cmp_src s = {k->m, k->doc, k->lo, k->hi, NULL, k->has_days, k->dlo, k->dhi};
     cc_cmp_fact *f = &c->f[fi];
+    const doc_work *dw = &w[k->doc];
+    bool present = false;
+    for (size_t q = 0; q < dw->nclaims && !present; q++) present = dw->fact_of[dw->claims[q]] == fi;
     if (!fact_add(f, &s)) return false;
+    if (!present) f->ndocs++;
     if (f->parent == CC_NO_FACT && k->parent_fact != CC_NO_FACT) {
         /* adopt the claim's parent unless that would make a cycle */
         size_t p = k->parent_fact;
@@ -398,7 +473,7 @@ static bool align_doc_level(concur_comparison *c, doc_work *w, buckets *bs, size
         bucket *b = bucket_get(bs, ks[j].m->category, ks[j].gclass);
         if (!b) return false;
         for (size_t q = 0; q < b->n; q++) {
-            long s = fit(c, &ks[j], &c->f[b->facts[q]]);
+            long s = fit(c, w, &ks[j], b->facts[q]);
             if (s <= 0) continue;
             cand *cd = cc_vec_push(cands);
             if (!cd) return false;
@@ -414,7 +489,7 @@ static bool align_doc_level(concur_comparison *c, doc_work *w, buckets *bs, size
         claim_ctx *k = &ks[cs[q].claim];
         size_t mi = mention_index(d, k->m);
         if (w[doc].fact_of[mi] != CC_NO_FACT) continue;
-        if (fit(c, k, &c->f[cs[q].fact]) <= 0) continue;   /* the doc's own figure took it */
+        if (fit(c, w, k, cs[q].fact) <= 0) continue;   /* the doc's own figure took it */
         if (!join(c, cs[q].fact, k, w, mi)) return false;
     }
     /* 2. the rest, in text order: a variant or restatement of a fact this
@@ -426,7 +501,7 @@ static bool align_doc_level(concur_comparison *c, doc_work *w, buckets *bs, size
         long best = 0;
         size_t bf = CC_NO_FACT;
         for (size_t fi = first_new; fi < c->nf; fi++) {
-            long s = fit(c, k, &c->f[fi]);
+            long s = fit(c, w, k, fi);
             if (s > best) { best = s; bf = fi; }
         }
         if (bf != CC_NO_FACT) {
@@ -444,42 +519,58 @@ static bool align_doc_level(concur_comparison *c, doc_work *w, buckets *bs, size
 
 /* agree: one figure every document gives; consistent: one value inside a
  * figure of every document; conflict otherwise. A document's other figures
- * (differently attributed) do not spoil the agreement of the rest. */
-static concur_verdict compute_verdict(const cc_cmp_fact *f, size_t ndocs_all, unsigned char *seen)
+ * (differently attributed) do not spoil the agreement of the rest. Cost:
+ * distinct figures x sources. */
+static bool same_source(const cc_cmp_fact *f, const cc_cmp_src *a, const cc_cmp_src *b)
+{
+    if (!strcmp(f->category, "date"))
+        return !strcmp(a->timex ? a->timex : "", b->timex ? b->timex : "") && a->dlo == b->dlo && a->dhi == b->dhi;
+    return same_figure(a->m, b->m);
+}
+
+static bool contains(const cc_cmp_fact *f, const cc_cmp_src *s, double p)
+{
+    if (!strcmp(f->category, "date")) return (double)s->dlo <= p && p <= (double)s->dhi;
+    return s->lo <= p && p <= s->hi;
+}
+
+static concur_verdict compute_verdict(cc_cmp_fact *f, unsigned char *seen)
 {
     if (f->ndocs < 2) return CONCUR_VERDICT_SINGLE;
-    (void)ndocs_all;
     bool is_date = !strcmp(f->category, "date");
-    /* agree */
-    for (size_t i = 0; i < f->nsrc; i++) {
-        size_t have = 0;
-        for (size_t j = 0; j < f->nsrc; j++) {
-            bool same = is_date ? !strcmp(f->src[i].timex, f->src[j].timex) &&
-                                      f->src[i].dlo == f->src[j].dlo && f->src[i].dhi == f->src[j].dhi
-                                : same_figure(f->src[i].m, f->src[j].m);
-            if (same && !seen[f->src[j].doc]) {
-                seen[f->src[j].doc] = 1;
-                have++;
+    if (is_date) {
+        /* the date fact's distinct dates, as counts have their figures */
+        f->nfig = 0;
+        for (size_t i = 0; i < f->nsrc; i++) {
+            bool known = false;
+            for (size_t q = 0; q < f->nfig && !known; q++) known = same_source(f, &f->src[f->fig[q]], &f->src[i]);
+            if (known) continue;
+            if (f->nfig == f->capfig) {
+                size_t cap = f->capfig ? f->capfig * 2 : 4;
+                size_t *n = realloc(f->fig, cap * sizeof *n);
+                if (!n) return CONCUR_VERDICT_CONFLICT;
+                f->fig = n;
+                f->capfig = cap;
             }
+            f->fig[f->nfig++] = i;
         }
-        for (size_t j = 0; j < f->nsrc; j++) seen[f->src[j].doc] = 0;
-        if (have == f->ndocs) return CONCUR_VERDICT_AGREE;
     }
-    /* consistent: a point common to one interval of every document; if
-     * there is one, some interval's lower end is such a point */
-    for (size_t i = 0; i < f->nsrc; i++) {
-        double p = is_date ? (double)f->src[i].dlo : f->src[i].lo;
-        size_t have = 0;
-        for (size_t j = 0; j < f->nsrc; j++) {
-            const cc_cmp_src *s = &f->src[j];
-            bool in = is_date ? ((double)s->dlo <= p && p <= (double)s->dhi) : (s->lo <= p && p <= s->hi);
-            if (in && !seen[s->doc]) {
-                seen[s->doc] = 1;
-                have++;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t q = 0; q < f->nfig; q++) {
+            const cc_cmp_src *c = &f->src[f->fig[q]];
+            double p = is_date ? (double)c->dlo : c->lo;
+            size_t have = 0;
+            for (size_t j = 0; j < f->nsrc; j++) {
+                const cc_cmp_src *s = &f->src[j];
+                bool hit = pass == 0 ? same_source(f, c, s) : contains(f, s, p);
+                if (hit && !seen[s->doc]) {
+                    seen[s->doc] = 1;
+                    have++;
+                }
             }
+            for (size_t j = 0; j < f->nsrc; j++) seen[f->src[j].doc] = 0;
+            if (have == f->ndocs) return pass == 0 ? CONCUR_VERDICT_AGREE : CONCUR_VERDICT_CONSISTENT;
         }
-        for (size_t j = 0; j < f->nsrc; j++) seen[f->src[j].doc] = 0;
-        if (have == f->ndocs) return CONCUR_VERDICT_CONSISTENT;
     }
     return CONCUR_VERDICT_CONFLICT;
 }
@@ -503,22 +594,6 @@ static const char *main_group(const cc_cmp_fact *f)
 
 /* ----------------------------------------------------------- incident date */
 
-static bool has_year(const concur_doc *d, const concur_mention *m)
-{
-    const char *s = d->src + m->start;
-    size_t n = m->end - m->start, run = 0;
-    for (size_t i = 0; i < n; i++) {
-        run = (s[i] >= '0' && s[i] <= '9') ? run + 1 : 0;
-        if (run == 4) return true;
-    }
-    return false;
-}
-
-static bool day_value(const char *v)
-{
-    return v && strlen(v) >= 10 && digits(v, 4) && v[4] == '-' && digits(v + 5, 2) && v[7] == '-' && digits(v + 8, 2);
-}
-
 /* The date a document gives for the incident of claim m: the claim's own
  * date context when the recogniser found one (shown through the date
  * mention that says it), else the last full date with a written year
@@ -541,9 +616,7 @@ static bool incident_date(const concur_doc *d, const concur_mention *m, cc_cmp_s
     }
     for (size_t i = mi; i-- > 0;) {
         const concur_mention *x = d->m[i];
-        if (x->kind != CONCUR_KIND_DATE || !day_value(x->timex_value)) continue;
-        if (x->timex_type && strcmp(x->timex_type, "DATE") && strcmp(x->timex_type, "TIME")) continue;
-        if (!has_year(d, x)) continue;
+        if (!incident_day(d, x)) continue;
         out->m = x;
         out->timex = x->timex_value;
         return mention_days(x, x->timex_value, &out->dlo, &out->dhi);
@@ -563,15 +636,20 @@ static bool add_date_fact(concur_comparison *c, size_t main)
     f->category = "date";
     f->gclass = "";
     f->rank = 0;
-    size_t last = CC_NO_FACT;
-    bool ok = true;
+    unsigned char *done = calloc(c->ndocs, 1);
+    bool ok = done != NULL;
     for (size_t i = 0; i < nsrc && ok; i++) {
-        if (ms[i].doc == last) continue;
-        last = ms[i].doc;
+        if (done[ms[i].doc]) continue;
+        done[ms[i].doc] = 1;
         cc_cmp_src s = {0};
         s.doc = ms[i].doc;
-        if (incident_date(c->docs[s.doc], ms[i].m, &s)) ok = fact_add(f, &s);
+        if (incident_date(c->docs[s.doc], ms[i].m, &s)) {
+            s.has_days = true;
+            ok = fact_add(f, &s);
+            f->ndocs++;
+        }
     }
+    free(done);
     free(ms);
     if (!ok) return false;
     if (!f->nsrc) c->nf--;      /* no document dates it */
@@ -696,15 +774,22 @@ concur_comparison *concur_compare(const concur_doc *const *docs, size_t n, const
         if (o) c->opt = *o;
         if (!(c->opt.approx_tolerance > 0)) c->opt.approx_tolerance = 0.10;
         if (!(c->opt.max_conflict_ratio > 0)) c->opt.max_conflict_ratio = 10;
-        if (!c->opt.date_window_days) c->opt.date_window_days = 3;
+        if (!c->opt.date_window_days) c->opt.date_window_days = 1;
     }
     int maxdepth = -1;
     for (size_t i = 0; i < n && ok; i++) {
         const concur_doc *d = docs[i];
         w[i].fact_of = malloc((d->nm ? d->nm : 1) * sizeof *w[i].fact_of);
         w[i].depth = malloc((d->nm ? d->nm : 1) * sizeof *w[i].depth);
-        if (!w[i].fact_of || !w[i].depth) { ok = false; break; }
+        w[i].ctx_date = malloc((d->nm ? d->nm : 1) * sizeof *w[i].ctx_date);
+        if (!w[i].fact_of || !w[i].depth || !w[i].ctx_date) { ok = false; break; }
+        w[i].claims = malloc((d->nm ? d->nm : 1) * sizeof *w[i].claims);
+        if (!w[i].claims) { ok = false; break; }
+        size_t last_day = CC_NO_FACT;
         for (size_t j = 0; j < d->nm; j++) {
+            w[i].ctx_date[j] = last_day;
+            if (incident_day(d, d->m[j])) last_day = j;
+            if (is_claim(d->m[j])) w[i].claims[w[i].nclaims++] = j;
             w[i].fact_of[j] = CC_NO_FACT;
             w[i].depth[j] = is_claim(d->m[j]) ? claim_pass(d->m[j]) : -1;
             if (w[i].depth[j] > maxdepth) maxdepth = w[i].depth[j];
@@ -733,7 +818,7 @@ concur_comparison *concur_compare(const concur_doc *const *docs, size_t n, const
         for (size_t i = 0; i < c->nf; i++) {
             cc_cmp_fact *f = &c->f[i];
             if (strcmp(f->category, "date")) f->group = main_group(f);
-            f->verdict = compute_verdict(f, n, seen);
+            f->verdict = compute_verdict(f, seen);
         }
         ok = make_order(c);
     }
@@ -741,6 +826,8 @@ concur_comparison *concur_compare(const concur_doc *const *docs, size_t n, const
     for (size_t i = 0; w && i < n; i++) {
         free(w[i].fact_of);
         free(w[i].depth);
+        free(w[i].ctx_date);
+        free(w[i].claims);
     }
     free(w);
     free(seen);
@@ -759,7 +846,10 @@ concur_comparison *concur_compare(const concur_doc *const *docs, size_t n, const
 void concur_comparison_free(concur_comparison *c)
 {
     if (!c) return;
-    for (size_t i = 0; i < c->nf; i++) free(c->f[i].src);
+    for (size_t i = 0; i < c->nf; i++) {
+        free(c->f[i].src);
+        free(c->f[i].fig);
+    }
     free(c->f);
     free(c->order);
     free(c->docs);

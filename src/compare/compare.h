@@ -13,7 +13,8 @@ typedef struct cc_cmp_src {
     size_t doc;              /* index into the comparison's documents */
     double lo, hi;           /* counts: the figure's interval (tolerance applied) */
     const char *timex;       /* date facts: the date value (NULL for counts) */
-    long dlo, dhi;           /* date facts: the interval in days */
+    bool has_days;           /* dlo, dhi known */
+    long dlo, dhi;           /* date facts: the date; counts: the incident date, in days */
 } cc_cmp_src;
 
 typedef struct cc_cmp_fact {
@@ -22,11 +23,16 @@ typedef struct cc_cmp_fact {
     const char *gclass;      /* class of groups that line up (compare_groups.tsv) */
     const char *place;       /* first place given by a source */
     const char *date;        /* first incident date given by a source */
+    bool has_days;           /* the incident date in days (from a source's claim */
+    long dlo, dhi;           /* date or its document's context), when known */
     size_t parent;           /* fact index or CC_NO_FACT */
     concur_verdict verdict;
     cc_cmp_src *src;
     size_t nsrc, capsrc;
     size_t ndocs;            /* distinct documents among the sources */
+    size_t *fig;             /* sources with distinct figures (indices into src) */
+    size_t nfig, capfig;
+    double hull_lo, hull_hi; /* union of the sources' intervals */
     size_t rank;             /* category rank for the report order */
     size_t id;               /* position in the report, 1-based ("f1") */
 } cc_cmp_fact;
