@@ -679,28 +679,38 @@ int cc_cmp_write_html(const concur_comparison *c, concur_write_fn w, void *u)
         if (b.len > 65536) r = flush(&b, w, u);
     }
     cc_buf_puts(&b, "</tbody>\n</table>\n<section class=\"docs\" id=\"docs\">\n");
-    /* the documents, each source highlighted */
-    cc_vec marks;
-    cc_vec_init(&marks, sizeof(hmark));
-    for (size_t d = 0; d < c->ndocs && !r; d++) {
-        marks.len = 0;
+    /* the documents, each source highlighted: the sources bucketed by
+     * document in one pass (counting sort), each bucket in text order */
+    size_t total = 0;
+    for (size_t k = 0; k < c->nf; k++) total += fact_k(c, k)->nsrc;
+    size_t *start = calloc(c->ndocs + 1, sizeof *start);
+    hmark *hm = malloc((total ? total : 1) * sizeof *hm);
+    if (!start || !hm) b.oom = true;
+    else {
+        for (size_t k = 0; k < c->nf; k++) {
+            const cc_cmp_fact *f = fact_k(c, k);
+            for (size_t j = 0; j < f->nsrc; j++) start[f->src[j].doc + 1]++;
+        }
+        for (size_t d = 0; d < c->ndocs; d++) start[d + 1] += start[d];
         for (size_t k = 0; k < c->nf; k++) {
             const cc_cmp_fact *f = fact_k(c, k);
             for (size_t j = 0; j < f->nsrc; j++) {
-                if (f->src[j].doc != d) continue;
-                hmark *h = cc_vec_push(&marks);
-                if (!h) { b.oom = true; break; }
-                h->cstart = f->src[j].m->cstart;
-                h->cend = f->src[j].m->cend;
-                h->m = f->src[j].m;
-                h->f = f;
+                const concur_mention *m = f->src[j].m;
+                hm[start[f->src[j].doc]++] = (hmark){m->cstart, m->cend, m, f};
             }
         }
-        if (marks.len > 1) qsort(marks.data, marks.len, sizeof(hmark), cmp_hmark);
-        html_doc(&b, c, d, marks.data, marks.len);
-        if (b.len > 65536) r = flush(&b, w, u);
+        /* start[d] is now the end of bucket d, i.e. the start of d + 1 */
+        for (size_t d = c->ndocs; d > 0; d--) start[d] = start[d - 1];
+        start[0] = 0;
+        for (size_t d = 0; d < c->ndocs && !r; d++) {
+            size_t n = start[d + 1] - start[d];
+            if (n > 1) qsort(hm + start[d], n, sizeof *hm, cmp_hmark);
+            html_doc(&b, c, d, hm + start[d], n);
+            if (b.len > 65536) r = flush(&b, w, u);
+        }
     }
-    cc_vec_free(&marks);
+    free(start);
+    free(hm);
     if (!r) {
         cc_buf_puts(&b, "</section>\n");
         cc_buf_puts(&b, html_script);

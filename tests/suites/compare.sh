@@ -120,4 +120,20 @@ printf '' >"$TMP/empty.txt"
 check "only an empty file: exit 1, no crash" test "$rc" = 1
 "$CONCUR" compare --format json - <"$S1" >"$TMP/si"
 check "standard input" grep -q '"doc":"-"' "$TMP/si"
+
+# ---- speed: 1,000 reports compared in seconds (not under the sanitizers)
+case "$CONCUR" in
+  *build-asan*|*build-ubsan*) echo "skip - speed: sanitizer build" ;;
+  *)
+    python3 tests/compare/gen_many.py 1000 >"$TMP/many.jsonl"
+    t0=$(date +%s.%N)
+    "$CONCUR" compare --format json "$TMP/many.jsonl" >"$TMP/many.out"
+    t1=$(date +%s.%N)
+    secs=$(python3 -c "print(f'{$t1 - $t0:.2f}')")
+    echo "# compare of 1000 documents (extraction included): ${secs}s"
+    check "speed: 1000 documents in under 5 s" python3 -c "assert $t1 - $t0 < 5"
+    check "speed: 1000 documents make one row per incident, not one per document" \
+      python3 -c "import json; r=[json.loads(l) for l in open('$TMP/many.out')]; assert 8 <= len(r) <= 60, len(r)"
+    ;;
+esac
 exit 0

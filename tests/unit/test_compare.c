@@ -479,6 +479,77 @@ static void hostile_text_escaped(void **st)
     concur_doc_free(a);
 }
 
+static void dates_keep_incidents_apart(void **st)
+{
+    (void)st;
+    /* no place, no date on the claims: the document's last full date
+     * before each claim dates it; 3 and 9 March are different incidents,
+     * 3 March and "the night of 3-4 March" the same */
+    concur_doc *a = mkdoc("a", "On 3 March 2024 a storm killed 20 people. On 9 March 2024 a fire killed 25 people.");
+    date_at(a, "3 March 2024", "2024-03-03", NULL, NULL);
+    exact(a, "killed 20 people", "killed", "people", 20, NULL, NULL);
+    date_at(a, "9 March 2024", "2024-03-09", NULL, NULL);
+    exact(a, "killed 25 people", "killed", "people", 25, NULL, NULL);
+    finish(a);
+    concur_doc *b = mkdoc("b", "The fire of 9 March 2024 killed 25. The storm of the night of 3-4 March 2024 killed 22.");
+    date_at(b, "9 March 2024", "2024-03-09", NULL, NULL);
+    exact(b, "killed 25", "killed", "people", 25, NULL, NULL);
+    date_at(b, "night of 3-4 March 2024", "2024-03-03TNI", "2024-03-03", "2024-03-04");
+    exact(b, "killed 22", "killed", "people", 22, NULL, NULL);
+    finish(b);
+    const concur_doc *docs[2] = {a, b};
+    concur_comparison *c = concur_compare(docs, 2, NULL, NULL);
+    size_t storm = find_fact(c, "killed", NULL, 20, 0), fire = find_fact(c, "killed", NULL, 25, 0);
+    assert_int_not_equal(storm, fire);
+    assert_int_equal(find_fact(c, "killed", NULL, 25, 1), fire);
+    assert_int_equal(find_fact(c, "killed", NULL, 22, 1), storm);
+    assert_int_equal(concur_fact_verdict(c, fire), CONCUR_VERDICT_AGREE);
+    assert_int_equal(concur_fact_verdict(c, storm), CONCUR_VERDICT_CONFLICT);
+    /* without the date context the storm's 22 would go with the fire's 25
+     * (closest figure): check that a window of 0 days still keeps 3 March
+     * and 3-4 March together */
+    concur_comparison_free(c);
+    concur_compare_options o;
+    concur_compare_options_default(&o);
+    o.date_window_days = 0;   /* 0 = default (1) */
+    c = concur_compare(docs, 2, &o, NULL);
+    assert_int_equal(find_fact(c, "killed", NULL, 22, 1), find_fact(c, "killed", NULL, 20, 0));
+    concur_comparison_free(c);
+    concur_doc_free(a);
+    concur_doc_free(b);
+}
+
+static void many_documents(void **st)
+{
+    (void)st;
+    /* 300 reports of one event: 200 say 40, 100 say "about 40": one fact,
+     * consistent; one more saying 1000 is too far to be the same figure */
+    enum { N = 301 };
+    const concur_doc *docs[N];
+    concur_doc *own[N];
+    for (int i = 0; i < N; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "r%d", i);
+        own[i] = mkdoc(id, i == N - 1 ? "It said 1000 people were killed." : "It said 40 people were killed.");
+        claim(own[i], i == N - 1 ? "1000 people were killed" : "40 people were killed", "killed", "people",
+              i == N - 1 ? 1000 : 40, i % 3 == 2 ? CONCUR_QUAL_ABOUT : CONCUR_QUAL_NONE, -1, -1, NULL, NULL);
+        finish(own[i]);
+        docs[i] = own[i];
+    }
+    concur_comparison *c = concur_compare(docs, N, NULL, NULL);
+    assert_int_equal(concur_comparison_fact_count(c), 2);
+    size_t f = find_fact(c, "killed", NULL, 40, 0);
+    assert_int_equal(concur_fact_source_count(c, f), N - 1);
+    assert_int_equal(concur_fact_verdict(c, f), CONCUR_VERDICT_CONSISTENT);
+    assert_int_equal(concur_fact_verdict(c, find_fact(c, "killed", NULL, 1000, N - 1)), CONCUR_VERDICT_SINGLE);
+    /* the list layout of the table for more than 8 documents */
+    char *t = render(c, CONCUR_COMPARE_TABLE);
+    assert_non_null(strstr(t, "killed people  consistent (300 documents)\n    [1] 40\n    [2] 40\n    [3] about 40\n"));
+    free(t);
+    concur_comparison_free(c);
+    for (int i = 0; i < N; i++) concur_doc_free(own[i]);
+}
+
 static void bad_arguments(void **st)
 {
     (void)st;
@@ -507,7 +578,8 @@ int run_compare_tests(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(khojaly_alignment),  cmocka_unit_test(verdicts),
         cmocka_unit_test(incidents_stay_apart), cmocka_unit_test(same_doc_variants),
-        cmocka_unit_test(hostile_text_escaped), cmocka_unit_test(bad_arguments),
+        cmocka_unit_test(hostile_text_escaped), cmocka_unit_test(dates_keep_incidents_apart),
+        cmocka_unit_test(many_documents), cmocka_unit_test(bad_arguments),
     };
     int r = cmocka_run_group_tests_name("compare", tests, NULL, NULL);
     concur_engine_free(engine);
