@@ -63,7 +63,7 @@ static int cmp_m(const void *a, const void *b)
 /* Order, ids and input offsets, as concur_extract leaves them. */
 static void finish(concur_doc *d)
 {
-    qsort(d->m, d->nm, sizeof *d->m, cmp_m);
+    if (d->nm > 1) qsort(d->m, d->nm, sizeof *d->m, cmp_m);
     for (size_t i = 0; i < d->nm; i++) {
         concur_mention *m = d->m[i];
         m->start = cc_text_src(&d->text, m->cstart);
