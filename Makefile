@@ -108,7 +108,8 @@ install: all
 	install -m 755 $(BUILD)/libconcur.so $(DESTDIR)$(PREFIX)/lib/libconcur.so.0
 	ln -sf libconcur.so.0 $(DESTDIR)$(PREFIX)/lib/libconcur.so
 	install -m 644 include/concur.h $(DESTDIR)$(PREFIX)/include/concur.h
-	install -m 644 $(BUILD)/concur.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/concur.pc
+	sed 's|^prefix=.*|prefix=$(PREFIX)|' $(BUILD)/concur.pc > $(DESTDIR)$(PREFIX)/lib/pkgconfig/concur.pc
+	chmod 644 $(DESTDIR)$(PREFIX)/lib/pkgconfig/concur.pc
 	install -m 644 man/concur.1 $(DESTDIR)$(PREFIX)/share/man/man1/concur.1
 
 uninstall:

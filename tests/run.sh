@@ -18,14 +18,17 @@ fail=0
 failed_names=()
 
 count_unit() { # $1 = label, $2 = binary
-  local out
-  out=$("$2" 2>&1)
+  local out rc
+  out=$("$2" 2>&1); rc=$?
   local p f
-  p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -n1)
-  f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -n1)
-  p=${p:-0}; f=${f:-0}
+  # one "[  PASSED  ] N test(s)" / "[  FAILED  ] N test(s)" line per group
+  p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | awk '{ s += $1 } END { print s + 0 }')
+  f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | awk '{ s += $1 } END { print s + 0 }')
   if [ "$p" = 0 ] && [ "$f" = 0 ]; then f=1; fi   # the binary did not run its tests
-  printf '%s\n' "$out" | grep -E '^\[  (FAILED|  ERROR) \]|^\[  ERROR' || true
+  if [ "$rc" != 0 ] && [ "$f" = 0 ]; then         # a crash between the groups
+    f=1; printf '%s\n' "$out" | tail -n 20 | sed 's/^/  /'
+  fi
+  printf '%s\n' "$out" | grep -E '^\[  (FAILED|  ERROR) \]|^\[  ERROR|^\[   LINE' || true
   echo "unit tests ($1): $p passed, $f failed"
   pass=$((pass + p)); fail=$((fail + f))
   [ "$f" = 0 ] || failed_names+=("unit tests ($1)")

@@ -145,7 +145,14 @@ int cli_each_record(char **files, int nfiles, concur_input input, cli_doc_fn fn,
         char idbuf[4200];
         while ((k = concur_reader_next(r, &rec, &err)) != 0) {
             if (k < 0) {
-                fprintf(stderr, "concur: %s: %s\n", path, err.message);
+                /* "line N: why" from the reader -> "PATH:N: why" */
+                size_t ln = 0;
+                int used = 0;
+                const char *msg = err.message ? err.message : "cannot read the record";
+                if (sscanf(msg, "line %zu: %n", &ln, &used) == 1 && used > 0)
+                    fprintf(stderr, "concur: %s:%zu: %s\n", path, ln, msg + used);
+                else
+                    fprintf(stderr, "concur: %s: %s\n", path, msg);
                 status = 1;
                 continue;
             }

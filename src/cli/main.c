@@ -1,6 +1,7 @@
 /* main.c -- the concur command: a thin layer over the library. */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -187,7 +188,10 @@ int cmd_extract(int argc, char **argv)
     extract_ctx x = {e, &o, 0};
     int status = cli_each_record(argv + first, argc - first, o.input, extract_one, &x);
     concur_engine_free(e);
-    if (fflush(stdout) != 0) status = 1;
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "concur: cannot write the output: %s\n", strerror(errno));
+        status = 1;
+    }
     return status;
 }
 
@@ -242,6 +246,9 @@ int cmd_text(int argc, char **argv)
     text_ctx x = {e, &o, 0};
     int status = cli_each_record(argv + first, argc - first, o.input, text_one, &x);
     concur_engine_free(e);
-    if (fflush(stdout) != 0) status = 1;
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "concur: cannot write the output: %s\n", strerror(errno));
+        status = 1;
+    }
     return status;
 }

@@ -30,6 +30,8 @@ concur_reader *concur_reader_new(const char *bytes, size_t len, concur_input inp
     r->bytes = bytes ? bytes : "";
     r->len = bytes ? len : 0;
     r->input = input;
+    /* a byte-order mark before the first JSON Lines record is not JSON */
+    if (input == CONCUR_INPUT_JSONL && r->len >= 3 && !memcmp(r->bytes, "\xEF\xBB\xBF", 3)) r->pos = 3;
     cc_buf_init(&r->id);
     cc_buf_init(&r->text);
     cc_buf_init(&r->date);

@@ -291,7 +291,7 @@ static int pick_year(const dctx *c, size_t tok, int m, int dd, bool *resolved)
          * date speaks of last year's */
         int day = dd ? dd : 1;
         if (day > days_in_month(best, m)) day = days_in_month(best, m);
-        if (days_from_civil(best, m, day) > ref + 31 && !future_sentence(c, tok)) best--;
+        if (days_from_civil(best, m, day) > ref + 92 && !future_sentence(c, tok)) best--;
         return best;
     }
     *resolved = false;
@@ -341,11 +341,12 @@ static bool parse_month(dctx *c, size_t i, dres *r, int month)
 {
     size_t j = i + 1;
     bool upper = (c->tk[i].flags & CC_TF_UPPER) != 0;
-    if (!upper) return false;
     if (is_p(c, j, '.') && glued(c, j)) j++;
+    /* a lower-case month name only with a day or year after it */
+    if (!upper && !(is_num(c, j) && (num_len(c, j) <= 2 || num_len(c, j) == 4) && month != 5)) return false;
     /* day */
     if (is_num(c, j) && num_len(c, j) <= 2 && num_val(c, j) >= 1 && num_val(c, j) <= 31 &&
-        !(is_p(c, j + 1, ':') && glued(c, j + 1))) {
+        !(is_p(c, j + 1, ':') && glued(c, j + 1) && is_num(c, j + 2) && glued(c, j + 2))) {
         int day = (int)num_val(c, j);
         size_t k = j + 1;
         if (ord_suffix(c, k)) k++;
@@ -429,6 +430,7 @@ static bool parse_day_month(dctx *c, size_t i, dres *r)
     if (word_is(c, j, "of")) {
         if (!ord) return false;
         j++;
+        r->the_ok = true; /* "the 25th of February" */
     }
     const dt_entry *me = lex_at(c, j);
     if (!me || me->kind != K_MONTH || !(c->tk[j].flags & CC_TF_UPPER)) return false;
@@ -550,7 +552,7 @@ static int ampm_at(const dctx *c, size_t i, size_t *end)
 }
 
 /* a date word that may follow a time: "5 p.m. EST Nov. 9", "noon Saturday" */
-static void time_with_date(dctx *c, dres *r, int hh, int mm)
+static void time_with_date(dctx *c, dres *r, int hh, int mm, bool has_min)
 {
     dres dr;
     memset(&dr, 0, sizeof dr);
@@ -566,7 +568,8 @@ static void time_with_date(dctx *c, dres *r, int hh, int mm)
         if (anchor(c, &y, &m, &d) == 3 && c->st->mode == CONCUR_DATES_NEWS)
             snprintf(date, sizeof date, "%04d-%02d-%02d", y, m, d);
     }
-    snprintf(r->val, sizeof r->val, "%sT%02d:%02d", date, hh, mm);
+    if (has_min) snprintf(r->val, sizeof r->val, "%sT%02d:%02d", date, hh, mm);
+    else snprintf(r->val, sizeof r->val, "%sT%02d", date, hh);
     r->type = T_TIME;
 }
 
@@ -608,7 +611,7 @@ static bool parse_time(dctx *c, size_t i, dres *r)
     const dt_entry *tz = lex_at(c, j);
     if (tz && tz->kind == K_TZ) j++;
     r->s = i; r->e = j;
-    time_with_date(c, r, (int)h, (int)mi);
+    time_with_date(c, r, (int)h, (int)mi, colon);
     return true;
 }
 
@@ -827,7 +830,7 @@ static bool future_sentence(const dctx *c, size_t i)
 {
     const cc_sentence *s = &c->p->sent[c->tk[i].sent];
     size_t lo = i > s->tok_start + 8 ? i - 8 : s->tok_start;
-    size_t hi = i + 4 < s->tok_end ? i + 4 : s->tok_end;
+    size_t hi = i + 12 < s->tok_end ? i + 12 : s->tok_end;
     for (size_t k = lo; k < hi; k++) {
         if (c->tk[k].type != CC_TOK_WORD) continue;
         if (kind_at(c, k) == K_FUT) return true;
@@ -838,7 +841,6 @@ static bool future_sentence(const dctx *c, size_t i)
 
 static bool parse_weekday(dctx *c, size_t i, dres *r, int wd, int shift)
 {
-    if (!(c->tk[i].flags & CC_TF_UPPER)) return false;
     size_t j = i + 1;
     if (is_p(c, j, ',')) j++;
     /* weekday + explicit date */
@@ -1128,11 +1130,6 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
                 r->s = i; r->e = i + 1; r->the_ok = true;
                 return true;
             }
-            if (word_is(c, i, "current") && !fiscal && i + 1 < c->n && c->tk[i + 1].type == CC_TOK_WORD) {
-                snprintf(r->val, sizeof r->val, "PRESENT_REF");
-                r->s = i; r->e = i + 1;
-                return true;
-            }
             return false;
         }
         bool is_that = word_is(c, i, "that");
@@ -1248,7 +1245,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         if (i > 0 && (word_is(c, i - 1, "high") || (c->tk[i].flags & CC_TF_UPPER && !(c->tk[i].flags & CC_TF_SENT_START))))
             return false;
         r->s = i; r->e = i + 1;
-        time_with_date(c, r, hh, mm);
+        time_with_date(c, r, hh, mm, true);
         return true;
     }
     case K_FISCAL: {

@@ -57,6 +57,21 @@ static void open_para(cc_text *t)
     }
 }
 
+/* open_para for text at input offset `at`: when the owed space is the one
+ * plain white-space byte just before (s[-1], "word word"), it is mapped
+ * byte for byte so that the linear segments on both sides merge into one;
+ * otherwise a map segment per space would cost ~32 bytes per word. */
+static void open_para_at(cc_text *t, const unsigned char *s, size_t i, size_t at)
+{
+    if (t->in_para && t->pending_space && i > 0 && t->space_src + 1 == at &&
+        (s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\n' || s[i - 1] == '\r')) {
+        emit(t, " ", 1, t->space_src, 1, true);
+        t->pending_space = false;
+        return;
+    }
+    open_para(t);
+}
+
 static void owe_space(cc_text *t, size_t src)
 {
     if (t->in_para && !t->pending_space) {
@@ -99,7 +114,7 @@ void cc_text_append_src(cc_text *t, const char *src, size_t n, size_t off)
         if (s[i] > 0x20 && s[i] < 0x7F) {
             size_t j = i + 1;
             while (j < n && s[j] > 0x20 && s[j] < 0x7F) j++;
-            open_para(t);
+            open_para_at(t, s, i, off + i);
             emit(t, src + i, j - i, off + i, j - i, true);
             i = j;
             continue;
@@ -132,7 +147,7 @@ void cc_text_append_src(cc_text *t, const char *src, size_t n, size_t off)
             continue;
         }
         if (cp < 0x80) {
-            open_para(t);
+            open_para_at(t, s, i, off + i);
             emit(t, src + i, 1, off + i, 1, true);
             i++;
             continue;
@@ -147,7 +162,7 @@ void cc_text_append_src(cc_text *t, const char *src, size_t n, size_t off)
             if (k > 0 && k <= 16)
                 k = utf8proc_normalize_utf32(buf, k, (utf8proc_option_t)(UTF8PROC_COMPOSE | UTF8PROC_STABLE));
         }
-        open_para(t);
+        open_para_at(t, s, i, off + i);
         if (k == 1 && (uint32_t)buf[0] == cp && l > 0 && cp != 0xFFFD) {
             emit(t, src + i, (size_t)l, off + i, (size_t)l, true);
         } else if (k > 0 && k <= 16) {

@@ -2,5 +2,6 @@
 #ifndef UNIT_H
 #define UNIT_H
 int run_text_tests(void);
+int run_api_tests(void);
 int run_compare_tests(void);
 #endif
