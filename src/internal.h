@@ -249,6 +249,7 @@ typedef struct concur_mention {
 
 /* ------------------------------------------------------------- documents */
 typedef struct cc_date_state cc_date_state;   /* owned by dates.c */
+typedef struct cc_num_state cc_num_state;     /* owned by numbers.c */
 
 typedef struct concur_doc {
     cc_arena arena;
@@ -267,6 +268,7 @@ typedef struct concur_doc {
 
     /* per-document recogniser state */
     cc_date_state *dates;
+    cc_num_state *numbers;        /* numbers.c: document evidence (arena) */
     void *counts_state;
 } concur_doc;
 
