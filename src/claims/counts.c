@@ -26,7 +26,7 @@
 #define BLOOM_BITS 4096u
 
 typedef struct counts_tables {
-    const cc_lexicon *trig, *links, *groups, *numw, *attr, *placepat, *places, *pstop;
+    const cc_lexicon *trig, *links, *groups, *numw, *attr, *placepat, *places, *pstop, *block;
     uint64_t bloom_trig[BLOOM_BITS / 64];
     uint64_t bloom_place[BLOOM_BITS / 64];
 } counts_tables;
@@ -68,7 +68,8 @@ bool cc_counts_init(concur_engine *e)
     t->placepat = cc_lexicon_get("count_places");
     t->places = cc_lexicon_get("places");
     t->pstop = cc_lexicon_get("places_stop");
-    if (!t->trig || !t->links || !t->groups || !t->numw || !t->attr || !t->placepat) {
+    t->block = cc_lexicon_get("count_blockers");
+    if (!t->trig || !t->links || !t->groups || !t->numw || !t->attr || !t->placepat || !t->block) {
         free(t);
         return false;
     }
@@ -138,6 +139,7 @@ static count_state *state_of(concur_doc *d)
 /* ------------------------------------------------------- scan context */
 
 #define MAX_TRIG 64
+#define CNT_SHOT 1u   /* mention flag: category from "shot" (see cc_counts_finish) */
 #define MAX_NP 64
 
 typedef struct trig_match {
@@ -148,6 +150,7 @@ typedef struct trig_match {
 typedef struct np {
     size_t t0, t1;        /* tokens of the whole phrase (number .. group) */
     size_t c1;            /* end of the numeric core */
+    size_t after;         /* where a later trigger may start: after "of Khojaly" */
     bool has_value, has_min, has_max, approx;
     double value, min, max;
     concur_qualifier qual;
@@ -161,7 +164,10 @@ typedef struct np {
     /* result */
     const char *category;
     const char *note;
+    const char *rule;     /* trigger column 5: a rule applied at finish */
     bool hedged, done, dropped;
+    bool via_post;        /* the trigger came after the count */
+    int coord_with;       /* index of the count it shares a trigger with, -1 */
     int parent;           /* index of the parent NP in this sentence, -1 */
     concur_mention *m;
 } np;
@@ -252,6 +258,7 @@ static const trig_match *trig_covering(const ctx *c, size_t i)
 
 static bool dir_allows(const cc_lex_row *r, const char *dir)
 {
+    if (!strcmp(r->col[1], "none")) return false;
     const char *d = r->col[2] ? r->col[2] : "both";
     return !strcmp(d, "both") || !strcmp(d, dir);
 }
@@ -372,11 +379,46 @@ static bool bare_end_ok(const ctx *c, size_t i)
 }
 
 /* Reads a number phrase starting at token i. */
+static bool parse_np_inner(const ctx *c, size_t i, np *out);
+
+/* "487 inhabitants of Khojaly were wounded": the place after the group is
+ * skipped when looking for the trigger. */
 static bool parse_np(const ctx *c, size_t i, np *out)
+{
+    if (!parse_np_inner(c, i, out)) return false;
+    out->after = out->t1;
+    size_t j = out->t1;
+    if (!out->bare && (tok_is(c, j, "of") || tok_is(c, j, "from") || tok_is(c, j, "in"))) {
+        size_t k = j + 1;
+        if (tok_is(c, k, "the")) k++;
+        size_t b = k;
+        while (b < c->s1 && b - k < 3 && c->tok[b].type == CC_TOK_WORD && (c->tok[b].flags & CC_TF_UPPER)) b++;
+        if (b > k) out->after = b;
+    }
+    return true;
+}
+
+/* Bounds from a qualifier read by this module ("at least 12"). */
+static void apply_qual(np *q)
+{
+    if (!q->has_value) return;
+    switch (q->qual) {
+    case CONCUR_QUAL_ABOUT: q->approx = true; break;
+    case CONCUR_QUAL_AT_LEAST:
+    case CONCUR_QUAL_MORE_THAN: q->has_max = false; break;
+    case CONCUR_QUAL_AT_MOST:
+    case CONCUR_QUAL_LESS_THAN:
+    case CONCUR_QUAL_UP_TO: q->has_min = false; break;
+    default: break;
+    }
+}
+
+static bool parse_np_inner(const ctx *c, size_t i, np *out)
 {
     const cc_token *tk = c->tok;
     memset(out, 0, sizeof *out);
     out->parent = -1;
+    out->coord_with = -1;
     out->t0 = i;
     size_t j = i, used = 0;
     /* qualifier words */
@@ -388,6 +430,12 @@ static bool parse_np(const ctx *c, size_t i, np *out)
         r = NULL;
     }
     if (j >= c->s1) return false;
+    /* "a population of 7,000", "Resolution 853", "fired 3 shots" */
+    for (size_t back = 1; back <= 3 && back <= i - c->s0; back++) {
+        size_t u = 0;
+        const cc_lex_row *b = cc_lex_match(c->t->block, c->text, tk, i - back, c->s1, &u);
+        if (b && u == back && b->col[1] && !strcmp(b->col[1], "before")) return false;
+    }
     size_t core0 = j;
     bool vague = false;
     if (tk[j].type == CC_TOK_NUM) {
@@ -486,12 +534,33 @@ static bool parse_np(const ctx *c, size_t i, np *out)
     }
     out->c1 = j;
     if (core0 == j) return false;
+    {
+        size_t u = 0;
+        const cc_lex_row *b = j < c->s1 && tk[j].type == CC_TOK_WORD
+                                  ? cc_lex_match(c->t->block, c->text, tk, j, c->s1, &u) : NULL;
+        if (b && b->col[1] && !strcmp(b->col[1], "after")) return false;
+    }
     /* the number recogniser's reading wins where it covers the core */
     size_t cs = tk[core0].start, ce = tk[j - 1].end;
     const concur_mention *nm = mention_covering(c, CONCUR_KIND_NUMBER | CONCUR_KIND_QUANTITY, cs, ce);
+    if (!nm || nm->cstart > tk[out->t0].start) apply_qual(out);
     if (nm && !out->article) {
         if (nm->ordinal) return false;
         if (nm->unit && strcmp(nm->unit, "person") && strcmp(nm->unit, "people")) return false;
+        if (nm->cstart > tk[out->t0].start && out->qual && !nm->qualifier) {
+            /* our qualifier words, the recogniser's number */
+            np keep = *out;
+            keep.value = nm->value;
+            keep.has_value = nm->has_value;
+            keep.min = keep.max = nm->value;
+            keep.has_min = keep.has_max = nm->has_value;
+            apply_qual(&keep);
+            nm = NULL;
+            *out = keep;
+            while (j < c->s1 && tk[j].end <= cs) j++;
+        }
+    }
+    if (nm && !out->article) {
         out->has_value = nm->has_value;
         out->has_min = nm->has_min;
         out->has_max = nm->has_max;
@@ -671,12 +740,26 @@ static void cues_before(const ctx *c, size_t t0, bool *hedged, bool *dropped)
     }
 }
 
-/* Is the trigger at tm used actively ("a man killed his wife")? */
+static bool is_object_word(const ctx *c, size_t i)
+{
+    static const char *const w[] = {"him", "her", "them", "his", "their", "its", "a", "an", "the", "me", "us",
+                                    "you", "my", "our", "your"};
+    for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+        if (tok_is(c, i, w[k])) return true;
+    return false;
+}
+
+/* Is the trigger at tm used actively ("a man killed his wife", "two
+ * brothers shot a man")? */
 static bool active_use(const ctx *c, const trig_match *tm)
 {
     size_t k = tm->t1;
     if (k >= c->s1) return false;
     const cc_token *t = &c->tok[k];
+    if (!dir_allows(tm->row, "pre")) {
+        size_t gu;
+        return is_object_word(c, k) || is_group_word(c, k, &gu, NULL);
+    }
     if (t->type == CC_TOK_NUM) return true;
     if (t->type != CC_TOK_WORD) return false;
     if (link_at(c, k, "end,aux,hedge", NULL)) return false;
@@ -786,7 +869,8 @@ static void emit(ctx *c, np *q)
     if (q->g1 > q->g0) m->group_text = span_str(c, q->g0, q->g1);
     m->attribution = c->attribution;
     m->hedged = q->hedged;
-    m->note = q->note;
+    m->note = q->note && *q->note ? q->note : NULL;
+    if (q->rule && !strcmp(q->rule, "injured_unless_killed")) m->flags |= CNT_SHOT;
     if (q->parent >= 0) m->parent = c->nps[q->parent].m;
     q->m = m;
     count_state *st = c->st;
@@ -800,15 +884,72 @@ static void emit(ctx *c, np *q)
 }
 
 /* The latest top-level count of this category whose value is at least v. */
-static concur_mention *earlier_whole(const ctx *c, const char *cat, double v)
+static concur_mention *earlier_whole(const ctx *c, const concur_mention *self, const char *cat, double v)
 {
     const count_state *st = c->st;
     for (size_t k = st->ncr; k-- > 0;) {
         concur_mention *m = st->cr[k].m;
-        if (m->parent || !m->has_value || strcmp(m->category, cat)) continue;
+        if (m == self || m->parent || !m->has_value || strcmp(m->category, cat)) continue;
         if (m->value >= v) return m;
     }
     return NULL;
+}
+
+/* "Three gang members and two other individuals shot": a count joined by
+ * "and" to a later count whose trigger follows shares its category. */
+static void coordinate_back(ctx *c)
+{
+    for (size_t k = c->nnp - 1; k-- > 0;) {
+        np *q = &c->nps[k], *n = &c->nps[k + 1];
+        if (q->m || q->done || q->bare || !n->m || !n->via_post || n->bare || n->parent >= 0) continue;
+        size_t j = q->t1;
+        if (tok_punct(c, j, ',')) j++;
+        if (!tok_is(c, j, "and")) continue;
+        if (j + 1 != n->t0) continue;
+        q->category = n->category;
+        q->rule = n->rule;
+        q->hedged = n->hedged;
+        q->via_post = true;
+        q->coord_with = (int)k + 1;
+        emit(c, q);
+        if (!q->m) return;
+    }
+}
+
+/* "killed three adults and three 9-year-old children": the counts that
+ * share one trigger add up to a total (note "sum of parts"), their parent. */
+static void coordinated_totals(ctx *c)
+{
+    for (size_t a = 0; a < c->nnp;) {
+        size_t b = a;
+        while (b + 1 < c->nnp && (c->nps[b + 1].coord_with == (int)b || c->nps[b].coord_with == (int)b + 1)) b++;
+        bool ok = b > a;
+        double sum = 0;
+        const char *group = NULL;
+        for (size_t r = a; r <= b && ok; r++) {
+            const np *q = &c->nps[r];
+            if (!q->m || q->m->parent || !q->has_value || q->qual || strcmp(q->category, c->nps[a].category)) ok = false;
+            else {
+                sum += q->value;
+                if (!group) group = q->m->group;
+                else if (strcmp(group, q->m->group)) group = "people";
+            }
+        }
+        if (ok) {
+            np total = c->nps[a];
+            total.t1 = c->nps[b].t1;
+            total.has_value = total.has_min = total.has_max = true;
+            total.value = total.min = total.max = sum;
+            total.group = group;
+            total.g0 = total.g1 = 0;
+            total.parent = -1;
+            total.note = "sum of parts";
+            emit(c, &total);
+            if (!total.m) return;
+            for (size_t r = a; r <= b; r++) c->nps[r].m->parent = total.m;
+        }
+        a = b + 1;
+    }
 }
 
 static void process_sentence(ctx *c)
@@ -841,17 +982,16 @@ static void process_sentence(ctx *c)
         if (q->done) continue;
         bool hedged = false, dropped = false, aux = false;
         const trig_match *tm = NULL;
-        size_t after = q->t1;
+        size_t after = q->after;
         if (q->trig_noun) {
             q->category = q->noun_trig->col[1];
             q->note = q->noun_trig->col[3];
+            q->rule = q->noun_trig->col[4];
         } else {
             /* post: the count, maybe its parts, then the trigger */
             size_t pend = parts_after(c, after, (int)k);
             tm = look_post(c, pend ? pend : after, &hedged, &dropped, &aux);
-            if (tm && dir_allows(tm->row, "pre") && strcmp(tm->row->col[2] ? tm->row->col[2] : "", "post") && !aux &&
-                active_use(c, tm))
-                tm = NULL;
+            if (tm && !aux && active_use(c, tm)) tm = NULL;
             if (tm && q->article && !aux) tm = NULL;
             if (tm) {
                 /* "who were taken hostage are still missing": the main verb wins */
@@ -873,11 +1013,16 @@ static void process_sentence(ctx *c)
             }
             if (!tm) {
                 /* coordination: "three adults and three 9-year-old children" */
-                if (k > 0 && q->t0 >= 1 && (tok_is(c, q->t0 - 1, "and") || tok_punct(c, q->t0 - 1, ',')) &&
-                    c->nps[k - 1].category && c->nps[k - 1].t1 + 1 == q->t0 && !q->bare) {
+                size_t gap = k > 0 ? q->t0 - c->nps[k - 1].t1 : 0;
+                bool joined = k > 0 && q->t0 > c->nps[k - 1].t1 &&
+                              ((gap == 1 && (tok_is(c, q->t0 - 1, "and") || tok_punct(c, q->t0 - 1, ','))) ||
+                               (gap == 2 && tok_punct(c, q->t0 - 2, ',') && tok_is(c, q->t0 - 1, "and")));
+                if (joined && c->nps[k - 1].category && c->nps[k - 1].m && !q->bare) {
                     q->category = c->nps[k - 1].category;
                     q->parent = c->nps[k - 1].parent;
                     q->hedged = c->nps[k - 1].hedged;
+                    q->rule = c->nps[k - 1].rule;
+                    q->coord_with = (int)k - 1;
                 } else {
                     for (size_t r = 0; r < c->nnp; r++)
                         if (c->nps[r].parent == (int)k) c->nps[r].parent = -1, c->nps[r].done = false;
@@ -886,6 +1031,8 @@ static void process_sentence(ctx *c)
             } else {
                 q->category = tm->row->col[1];
                 q->note = tm->row->col[3];
+                q->rule = tm->row->col[4];
+                q->via_post = tm->t0 >= q->t1;
             }
         }
         if (dropped) {
@@ -902,7 +1049,7 @@ static void process_sentence(ctx *c)
         emit(c, q);
         if (!q->m) return;
         if (q->of_prev || (of_sentence && k == 0 && q->parent < 0)) {
-            concur_mention *w = earlier_whole(c, q->category, q->has_value ? q->value : q->min);
+            concur_mention *w = earlier_whole(c, q->m, q->category, q->has_value ? q->value : q->min);
             if (w && w != q->m) q->m->parent = w;
         }
         /* its parts */
@@ -910,11 +1057,14 @@ static void process_sentence(ctx *c)
             np *pq = &c->nps[r];
             if (pq->parent != (int)k || !pq->done) continue;
             pq->category = q->category;
+            pq->rule = q->rule;
             pq->hedged = q->hedged;
             emit(c, pq);
             if (!pq->m) return;
         }
     }
+    coordinate_back(c);
+    coordinated_totals(c);
 }
 
 /* ---------------------------------------------------------------- places */
@@ -1113,6 +1263,17 @@ void cc_counts_finish(const concur_engine *e, concur_doc *d)
     const counts_tables *t = e->counts;
     count_state *st = d->counts_state;
     if (!st || !st->ncr) return;
+    /* "two men shot": people shot are wounded unless the paragraph reports
+     * deaths, when the figure is the total of killed and wounded */
+    for (size_t i = 0, para_first = 0; i < st->ncr; i++) {
+        if (i == 0 || st->cr[i].para != st->cr[i - 1].para) para_first = i;
+        concur_mention *m = st->cr[i].m;
+        if (!(m->flags & CNT_SHOT)) continue;
+        bool deaths = false;
+        for (size_t k = para_first; k < st->ncr && st->cr[k].para == st->cr[i].para; k++)
+            if (!strcmp(st->cr[k].m->category, "killed")) deaths = true;
+        if (!deaths) m->category = "injured";
+    }
     /* rank each candidate once */
     uint8_t *rank = cc_arena_alloc(&d->arena, st->npl + 1);
     if (!rank) { d->oom = true; return; }
