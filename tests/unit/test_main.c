@@ -12,6 +12,7 @@ int main(void)
 {
     int failed = 0;
     failed += run_text_tests();
+    failed += run_dates_tests();
     failed += run_api_tests();
     failed += run_compare_tests();
     return failed ? 1 : 0;

@@ -2,6 +2,7 @@
 #ifndef UNIT_H
 #define UNIT_H
 int run_text_tests(void);
+int run_dates_tests(void);
 int run_api_tests(void);
 int run_compare_tests(void);
 #endif
