@@ -130,8 +130,15 @@ static bool is_claim(const concur_mention *m)
 
 static void figure_interval(const concur_mention *m, double tol, double *lo, double *hi)
 {
-    double a = m->has_min ? m->min : (m->has_value ? m->value : 0);
-    double b = m->has_max ? m->max : (m->has_value ? m->value : INFINITY);
+    /* bounds when the recogniser gives any (a missing one is open: "at
+     * least 12" is [12, inf)), else the value, else nothing known */
+    double a = 0, b = INFINITY;
+    if (m->has_min || m->has_max) {
+        if (m->has_min) a = m->min;
+        if (m->has_max) b = m->max;
+    } else if (m->has_value) {
+        a = b = m->value;
+    }
     if (m->approx || m->qualifier == CONCUR_QUAL_ABOUT) {
         a *= 1 - tol;
         if (isfinite(b)) b *= 1 + tol;

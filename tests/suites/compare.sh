@@ -28,7 +28,7 @@ score_floor() { # NAME FLOOR GOLD DOC...
   if [ -n "$got" ] && [ "$got" -ge "$floor" ]; then ok "scorer $n: facts $got >= $floor"
   else not_ok "scorer $n: facts ${got:-?} < $floor"; fi
 }
-score_floor khojaly 14 tests/compare/khojaly/gold.json "$S1" "$S2"
+score_floor khojaly 16 tests/compare/khojaly/gold.json "$S1" "$S2"
 score_floor flood 9 tests/compare/flood/gold.json tests/compare/flood/*.txt
 score_floor airstrike 5 tests/compare/airstrike/gold.json tests/compare/airstrike/*.txt
 
