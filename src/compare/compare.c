@@ -121,6 +121,34 @@ static bool incident_day(const concur_doc *d, const concur_mention *x)
     return has_year(d, x);
 }
 
+/* The date mention that dates the incident of claim m (index mi): the
+ * claim's own date context when the words that say it write out a year
+ * ("In 2011", "24 January 2020"; a relative "on Sunday" may be the report's
+ * day, not the incident's), else a date with a year earlier in the claim's
+ * sentence, else (when `scan`) the document's last full date before it.
+ * NULL if none. */
+static const concur_mention *context_date(const concur_doc *d, size_t mi, bool scan)
+{
+    const concur_mention *m = d->m[mi];
+    if (m->date)
+        for (size_t i = mi; i-- > 0;) {
+            const concur_mention *x = d->m[i];
+            if (x->kind == CONCUR_KIND_DATE && x->timex_value && !strcmp(x->timex_value, m->date) && has_year(d, x))
+                return x;
+        }
+    for (size_t i = mi; i-- > 0 && d->m[i]->sentence == m->sentence;) {
+        const concur_mention *x = d->m[i];
+        if (x->kind == CONCUR_KIND_DATE && (!x->timex_type || !strcmp(x->timex_type, "DATE")) && has_year(d, x)) {
+            long lo, hi;
+            if (timex_days(x->timex_value, &lo, &hi)) return x;
+        }
+    }
+    if (scan)
+        for (size_t i = mi; i-- > 0;)
+            if (incident_day(d, d->m[i])) return d->m[i];
+    return NULL;
+}
+
 /* ----------------------------------------------------------- figures */
 
 static bool is_claim(const concur_mention *m)
@@ -326,8 +354,13 @@ static long fit(const concur_comparison *c, const doc_work *w, const claim_ctx *
     int rel = 1;
     double best_gap = INFINITY;
     size_t nf = f->nfig < FIT_FIGURES ? f->nfig : FIT_FIGURES;
+    double best_ratio = INFINITY;   /* nearest figure, lower ends compared */
     for (size_t i = 0; i < nf && rel < 3; i++) {
         const cc_cmp_src *s = &f->src[f->fig[i]];
+        if (s->lo > 0 && k->lo > 0) {
+            double r = s->lo > k->lo ? s->lo / k->lo : k->lo / s->lo;
+            if (r < best_ratio) best_ratio = r;
+        }
         if (same_figure(s->m, m)) rel = 3;
         else if (overlap(s->lo, s->hi, k->lo, k->hi)) rel = 2;
         else {
@@ -345,6 +378,11 @@ static long fit(const concur_comparison *c, const doc_work *w, const claim_ctx *
     if (rel == 1 && !(best_gap <= c->opt.max_conflict_ratio)) return 0;
     /* incident context */
     long score = rel * 1000;
+    /* nearer figures first: up to 40 points, none at 10 times apart */
+    if (rel < 3 && isfinite(best_ratio)) {
+        double lr = log10(best_ratio);
+        if (lr < 1) score += (long)(40 * (1 - lr));
+    }
     if (m->place && f->place) {
         if (same_text(m->place, f->place)) score += 50;
         else if (rel < 3) return 0;
@@ -374,14 +412,12 @@ static bool claim_init(const concur_comparison *c, const doc_work *w, size_t doc
         if (pi != CC_NO_FACT) k->parent_fact = w[doc].fact_of[pi];
     }
     figure_interval(m, c->opt.approx_tolerance, &k->lo, &k->hi);
-    /* the claim's own incident date, else the document's last full date
-     * before it */
-    k->has_days = timex_days(m->date, &k->dlo, &k->dhi);
+    /* the incident date (context_date), the last full date from ctx_date */
     size_t mi = mention_index(d, m);
-    if (!k->has_days && mi != CC_NO_FACT && w[doc].ctx_date[mi] != CC_NO_FACT) {
-        const concur_mention *x = d->m[w[doc].ctx_date[mi]];
-        k->has_days = mention_days(x, x->timex_value, &k->dlo, &k->dhi);
-    }
+    if (mi == CC_NO_FACT) return true;
+    const concur_mention *x = context_date(d, mi, false);
+    if (!x && w[doc].ctx_date[mi] != CC_NO_FACT) x = d->m[w[doc].ctx_date[mi]];
+    if (x) k->has_days = mention_days(x, x->timex_value, &k->dlo, &k->dhi);
     return true;
 }
 
@@ -601,34 +637,17 @@ static const char *main_group(const cc_cmp_fact *f)
 
 /* ----------------------------------------------------------- incident date */
 
-/* The date a document gives for the incident of claim m: the claim's own
- * date context when the recogniser found one (shown through the date
- * mention that says it), else the last full date with a written year
- * before the claim ("On the night of February 25, 1992, ..."). */
+/* The date a document gives for the incident of claim m, shown through the
+ * date mention that says it (context_date). */
 static bool incident_date(const concur_doc *d, const concur_mention *m, cc_cmp_src *out)
 {
     size_t mi = mention_index(d, m);
     if (mi == CC_NO_FACT) return false;
-    if (m->date) {
-        const concur_mention *hit = NULL;
-        for (size_t i = mi; i-- > 0 && !hit;)
-            if (d->m[i]->kind == CONCUR_KIND_DATE && d->m[i]->timex_value && !strcmp(d->m[i]->timex_value, m->date))
-                hit = d->m[i];
-        for (size_t i = mi + 1; i < d->nm && !hit; i++)
-            if (d->m[i]->kind == CONCUR_KIND_DATE && d->m[i]->timex_value && !strcmp(d->m[i]->timex_value, m->date))
-                hit = d->m[i];
-        out->m = hit ? hit : m;
-        out->timex = m->date;
-        return mention_days(hit, m->date, &out->dlo, &out->dhi);
-    }
-    for (size_t i = mi; i-- > 0;) {
-        const concur_mention *x = d->m[i];
-        if (!incident_day(d, x)) continue;
-        out->m = x;
-        out->timex = x->timex_value;
-        return mention_days(x, x->timex_value, &out->dlo, &out->dhi);
-    }
-    return false;
+    const concur_mention *x = context_date(d, mi, true);
+    if (!x) return false;
+    out->m = x;
+    out->timex = x->timex_value;
+    return mention_days(x, x->timex_value, &out->dlo, &out->dhi);
 }
 
 static bool add_date_fact(concur_comparison *c, size_t main)

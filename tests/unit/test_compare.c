@@ -519,6 +519,53 @@ static void dates_keep_incidents_apart(void **st)
     concur_doc_free(b);
 }
 
+static void background_figures(void **st)
+{
+    (void)st;
+    /* an earlier disaster mentioned in passing stays apart from the event
+     * (its year is in its sentence); a relative date ("on Sunday") does not
+     * date an incident; the nearer figure wins among overlapping ones */
+    concur_doc *a = mkdoc("a", "An earthquake struck on 24 January 2020, killing at least 18 people. "
+                               "In 2011, an earthquake in Van killed more than 600 people.");
+    date_at(a, "24 January 2020", "2020-01-24", NULL, NULL);
+    claim(a, "at least 18 people", "killed", "people", 18, CONCUR_QUAL_AT_LEAST, 18, -1, NULL, NULL);
+    date_at(a, "2011", "2011", NULL, NULL);
+    claim(a, "more than 600 people", "killed", "people", 600, CONCUR_QUAL_MORE_THAN, 600, -1, NULL, NULL);
+    finish(a);
+    concur_doc *b = mkdoc("b", "The quake of 24 January 2020 injured 1,466 people, the agency said on Sunday.");
+    date_at(b, "24 January 2020", "2020-01-24", NULL, NULL);
+    concur_mention *x = exact(b, "1,466 people", "injured", "people", 1466, NULL, NULL);
+    x->date = "2020-01-19";
+    date_at(b, "Sunday", "2020-01-19", NULL, NULL);
+    finish(b);
+    concur_doc *c = mkdoc("c", "The earthquake of 24 January 2020 killed 41 people and injured 1,607. "
+                               "It was the deadliest since the 2011 Van earthquake, which killed 604 people.");
+    date_at(c, "24 January 2020", "2020-01-24", NULL, NULL);
+    exact(c, "41 people", "killed", "people", 41, NULL, NULL);
+    exact(c, "1,607", "injured", "people", 1607, NULL, NULL);
+    date_at(c, "2011", "2011", NULL, NULL);
+    exact(c, "604 people", "killed", "people", 604, NULL, NULL);
+    finish(c);
+    const concur_doc *docs[3] = {a, b, c};
+    concur_comparison *cm = concur_compare(docs, 3, NULL, NULL);
+    size_t k = find_fact(cm, "killed", NULL, 18, 0), van = find_fact(cm, "killed", NULL, 600, 0);
+    assert_int_not_equal(k, van);
+    assert_int_equal(find_fact(cm, "killed", NULL, 41, 2), k);
+    assert_int_equal(find_fact(cm, "killed", NULL, 604, 2), van);
+    assert_int_equal(concur_fact_verdict(cm, k), CONCUR_VERDICT_CONSISTENT);
+    assert_int_equal(concur_fact_verdict(cm, van), CONCUR_VERDICT_CONSISTENT);
+    size_t inj = find_fact(cm, "injured", NULL, 1466, 1);
+    assert_int_equal(find_fact(cm, "injured", NULL, 1607, 2), inj);
+    assert_int_equal(concur_fact_verdict(cm, inj), CONCUR_VERDICT_CONFLICT);
+    /* the incident date of b is its written 24 January 2020, not Sunday */
+    assert_string_equal(concur_fact_category(cm, 0), "date");
+    assert_int_equal(concur_fact_verdict(cm, 0), CONCUR_VERDICT_AGREE);
+    concur_comparison_free(cm);
+    concur_doc_free(a);
+    concur_doc_free(b);
+    concur_doc_free(c);
+}
+
 static void many_documents(void **st)
 {
     (void)st;
@@ -579,7 +626,8 @@ int run_compare_tests(void)
         cmocka_unit_test(khojaly_alignment),  cmocka_unit_test(verdicts),
         cmocka_unit_test(incidents_stay_apart), cmocka_unit_test(same_doc_variants),
         cmocka_unit_test(hostile_text_escaped), cmocka_unit_test(dates_keep_incidents_apart),
-        cmocka_unit_test(many_documents), cmocka_unit_test(bad_arguments),
+        cmocka_unit_test(background_figures), cmocka_unit_test(many_documents),
+        cmocka_unit_test(bad_arguments),
     };
     int r = cmocka_run_group_tests_name("compare", tests, NULL, NULL);
     concur_engine_free(engine);
