@@ -16,5 +16,6 @@ int main(void)
     failed += run_api_tests();
     failed += run_numbers_tests();
     failed += run_counts_tests();
+    failed += run_compare_tests();
     return failed ? 1 : 0;
 }

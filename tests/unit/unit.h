@@ -6,4 +6,5 @@ int run_dates_tests(void);
 int run_api_tests(void);
 int run_numbers_tests(void);
 int run_counts_tests(void);
+int run_compare_tests(void);
 #endif
