@@ -1,20 +1,1480 @@
-/* numbers.c -- numbers and quantities (placeholder). */
+/* numbers.c -- numbers and quantities (kinds "number" and "quantity").
+ *
+ * One pass over the tokens of a paragraph. A candidate starts only at a
+ * digit run, at a "." before digits, or at a word whose hash is in a small
+ * filter built from the number-word lexicons; everything else is skipped
+ * after one hash. From the core number the recogniser grows the span:
+ * right (range "X-Y" / "X to Y", unit, "or more"), then left (currency,
+ * sign, "between", qualifiers such as "more than"). Qualifier words are
+ * inside the span, as in Recognizers-Text.
+ *
+ * Word lists are data (data/lexicon/en/number_*.tsv, units.tsv,
+ * unit_prefix.tsv); docs/numbers.md states the rules. */
 #include "../internal.h"
 
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
-bool cc_numbers_init(concur_engine *e) { (void)e; return true; }
-void cc_numbers_free(concur_engine *e) { (void)e; }
+/* ------------------------------------------------------------ engine */
+
+#define BLOOM_BITS 65536u
+
+typedef struct cc_numbers {
+    const cc_lexicon *words, *suffix, *vague, *qual, *units, *prefix, *ident, *not_, *whole, *change;
+    uint64_t bloom[BLOOM_BITS / 64];   /* first words that may start a number */
+    uint8_t first_prefix[256], first_qual[256];   /* first bytes of the keys */
+} cc_numbers;
+
+/* A cheap key for the filter: length, first two and last letters. */
+static uint32_t word_hash(const char *s, size_t n)
+{
+    if (n == 0) return 0;
+    unsigned a = (unsigned char)s[0] | 32, b = (unsigned char)s[n > 1] | 32, z = (unsigned char)s[n - 1] | 32;
+    uint32_t h = (uint32_t)n * 0x9E3779B1u ^ a * 0x85EBCA6Bu ^ b * 0xC2B2AE35u ^ z * 0x27D4EB2Fu;
+    return h ^ (h >> 15);
+}
+
+static void bloom_add_first_word(cc_numbers *nb, const char *key)
+{
+    size_t n = strcspn(key, " -");
+    uint32_t h = word_hash(key, n) % BLOOM_BITS;
+    nb->bloom[h / 64] |= (uint64_t)1 << (h % 64);
+}
+
+static bool bloom_has(const cc_numbers *nb, const char *s, size_t n)
+{
+    uint32_t h = word_hash(s, n) % BLOOM_BITS;
+    return (nb->bloom[h / 64] >> (h % 64)) & 1;
+}
+
+bool cc_numbers_init(concur_engine *e)
+{
+    cc_numbers *nb = calloc(1, sizeof *nb);
+    if (!nb) return false;
+    nb->words = cc_lexicon_get("number_words");
+    nb->suffix = cc_lexicon_get("number_suffixes");
+    nb->vague = cc_lexicon_get("number_vague");
+    nb->qual = cc_lexicon_get("number_qualifiers");
+    nb->units = cc_lexicon_get("units");
+    nb->prefix = cc_lexicon_get("unit_prefix");
+    nb->ident = cc_lexicon_get("number_identifiers");
+    nb->not_ = cc_lexicon_get("number_not");
+    nb->whole = cc_lexicon_get("number_whole_nouns");
+    nb->change = cc_lexicon_get("number_change_words");
+    if (!nb->words || !nb->suffix || !nb->vague || !nb->qual || !nb->units || !nb->prefix ||
+        !nb->ident || !nb->not_ || !nb->whole || !nb->change) {
+        free(nb);
+        return false;
+    }
+    for (size_t i = 0; i < nb->words->nrows; i++) {
+        const char *k = nb->words->rows[i].col[0];
+        if (strcmp(k, "point") && strcmp(k, "nil")) bloom_add_first_word(nb, k);
+    }
+    for (size_t i = 0; i < nb->vague->nrows; i++) {
+        const char *k = nb->vague->rows[i].col[0];
+        if (!strncmp(k, "a ", 2)) k += 2;   /* "a few hundred": starts at "few" */
+        bloom_add_first_word(nb, k);
+    }
+    for (size_t i = 0; i < nb->prefix->nrows; i++) {
+        unsigned char ch = (unsigned char)nb->prefix->rows[i].col[0][0];
+        nb->first_prefix[ch] = 1;
+        if (ch >= 'a' && ch <= 'z') nb->first_prefix[ch - 32] = 1;
+    }
+    for (size_t i = 0; i < nb->qual->nrows; i++) {
+        unsigned char ch = (unsigned char)nb->qual->rows[i].col[0][0];
+        nb->first_qual[ch] = 1;
+        if (ch >= 'a' && ch <= 'z') nb->first_qual[ch - 32] = 1;
+    }
+    e->numbers = nb;
+    return true;
+}
+
+void cc_numbers_free(concur_engine *e)
+{
+    free(e->numbers);
+    e->numbers = NULL;
+}
+
+/* ----------------------------------------------- document evidence */
+/* How the document itself writes numbers: counted once over the whole
+ * clean text, on the first scan call. */
+struct cc_num_state {
+    uint32_t dot_dec;      /* "3.5", "0.275", "12.25", "1,234.5" */
+    uint32_t dot_thou;     /* "1.234.567", "1.234,5" */
+    uint32_t comma_thou;   /* "7,000", "1,234,567" */
+    uint32_t comma_dec;    /* "3,5", "1.234,5" */
+};
+
+static inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+static void gather_evidence(cc_num_state *ev, const char *t, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (!is_digit(t[i])) { i++; continue; }
+        bool chained = i > 0 && (t[i - 1] == '.' || t[i - 1] == ',');
+        size_t g0 = i;
+        while (i < n && is_digit(t[i])) i++;
+        size_t len0 = i - g0, nsep = 0, last_len = 0, mid_bad = 0;
+        char first = 0, last = 0;
+        int switches = 0;
+        while (i + 1 < n && (t[i] == '.' || t[i] == ',') && is_digit(t[i + 1])) {
+            char s = t[i];
+            if (!first) first = s;
+            else if (s != last) switches++;
+            if (nsep && last_len != 3) mid_bad++;
+            last = s;
+            i++;
+            size_t gs = i;
+            while (i < n && is_digit(t[i])) i++;
+            last_len = i - gs;
+            nsep++;
+        }
+        if (!nsep || chained) continue;
+        bool lead_ok = len0 >= 1 && len0 <= 3 && !(len0 == 1 && t[g0] == '0');
+        if (switches == 0) {
+            if (nsep >= 2) {
+                if (lead_ok && !mid_bad && last_len == 3) {
+                    if (first == '.') ev->dot_thou++;
+                    else ev->comma_thou++;
+                }
+            } else if (first == '.') {
+                if (last_len != 3 || !lead_ok) ev->dot_dec++;
+            } else {
+                if (last_len == 3 && lead_ok) ev->comma_thou++;
+                else if (last_len <= 2) ev->comma_dec++;
+            }
+        } else if (switches == 1 && lead_ok && !mid_bad) {
+            if (first == ',') { ev->comma_thou++; ev->dot_dec++; }
+            else { ev->dot_thou++; ev->comma_dec++; }
+        }
+    }
+}
+
+/* ------------------------------------------------------- scan context */
+
+typedef struct ctx {
+    const cc_numbers *nb;
+    concur_doc *d;
+    const cc_para *p;
+    const char *text;
+    const cc_token *tk;
+    size_t ntok;
+    const cc_num_state *ev;
+    /* date mentions of this slice, for the overlap test */
+    size_t date_lo, date_hi, date_ptr;
+    bool dates_sorted;
+    /* cache of the current non-space run: is it a URL or an e-mail? */
+    size_t run_s, run_e;
+    bool run_url;
+    size_t plain_until;   /* tokens before this one: digits without separators */
+    /* the last mention emitted, and the token after it */
+    concur_mention *last;
+    size_t last_b;
+} ctx;
+
+static inline const cc_token *T(const ctx *c, size_t i) { return &c->tk[i]; }
+static inline size_t tlen(const ctx *c, size_t i) { return c->tk[i].end - c->tk[i].start; }
+static inline bool attached(const ctx *c, size_t i) { return !(c->tk[i].flags & CC_TF_SPACE_BEFORE); }
+static inline bool is_p(const ctx *c, size_t i, char ch)
+{
+    return i < c->ntok && c->tk[i].type == CC_TOK_PUNCT && tlen(c, i) == 1 && c->text[c->tk[i].start] == ch;
+}
+static inline bool is_num(const ctx *c, size_t i) { return i < c->ntok && c->tk[i].type == CC_TOK_NUM; }
+static inline bool is_word(const ctx *c, size_t i) { return i < c->ntok && c->tk[i].type == CC_TOK_WORD; }
+static inline bool word_is(const ctx *c, size_t i, const char *w)
+{
+    return is_word(c, i) && cc_tok_is(c->text, &c->tk[i], w);
+}
+static inline bool same_sent(const ctx *c, size_t a, size_t b) { return c->tk[a].sent == c->tk[b].sent; }
+
+static const concur_mention *date_overlap(ctx *c, size_t s, size_t e)
+{
+    concur_mention **m = c->d->m;
+    if (c->dates_sorted) {
+        while (c->date_ptr < c->date_hi && (!(m[c->date_ptr]->kind & CONCUR_KIND_DATE) || m[c->date_ptr]->cend <= s))
+            c->date_ptr++;
+        for (size_t k = c->date_ptr; k < c->date_hi && m[k]->cstart < e; k++)
+            if ((m[k]->kind & CONCUR_KIND_DATE) && m[k]->cstart < e && s < m[k]->cend) return m[k];
+        return NULL;
+    }
+    for (size_t k = c->date_lo; k < c->date_hi; k++)
+        if ((m[k]->kind & CONCUR_KIND_DATE) && m[k]->cstart < e && s < m[k]->cend) return m[k];
+    return NULL;
+}
+
+/* Is the clean offset inside a URL, an e-mail address or a path? */
+static bool in_url(ctx *c, size_t pos)
+{
+    if (pos < c->run_s || pos >= c->run_e) {
+        const char *t = c->text;
+        size_t s = pos, e = pos;
+        while (s > c->p->start && t[s - 1] != ' ' && t[s - 1] != '\n') s--;
+        while (e < c->p->end && t[e] != ' ' && t[e] != '\n') e++;
+        c->run_s = s;
+        c->run_e = e;
+        c->run_url = false;
+        for (size_t k = s; k < e && !c->run_url; k++) {
+            if (t[k] == ':' && k + 2 < e && t[k + 1] == '/' && t[k + 2] == '/') c->run_url = true;
+            else if (t[k] == '@' && k > s && k + 1 < e && isalpha((unsigned char)t[k + 1])) c->run_url = true;
+            else if ((t[k] == 'w' || t[k] == 'W') && k + 4 <= e && !strncmp(t + k, "www.", 4)) c->run_url = true;
+            else if (t[k] == '%' && k + 2 < e && isxdigit((unsigned char)t[k + 1]) && isxdigit((unsigned char)t[k + 2]) &&
+                     isalpha((unsigned char)t[k + 2]))
+                c->run_url = true;
+        }
+    }
+    return c->run_url;
+}
+
+/* Longest key of lx that is a prefix of text[s, lim), compared ASCII
+ * case-insensitively, a '-' in the text matching a ' ' in the key. A key
+ * ending in a letter must end at a word boundary (digits count as a
+ * boundary when digit_ok). Returns the row and the bytes used. */
+static const cc_lex_row *lex_prefix(const cc_lexicon *lx, const char *text, size_t s, size_t lim,
+                                    bool digit_ok, size_t *used)
+{
+    size_t lo = 0, hi = lx->nrows;
+    const cc_lex_row *best = NULL;
+    for (size_t k = 0; s + k < lim && k < 48; k++) {
+        unsigned char ch = (unsigned char)tolower((unsigned char)text[s + k]);
+        if (ch == '-') ch = ' ';
+        if (ch == '\n') break;
+        /* rows [lo, hi) share key[0..k): narrow to key[k] == ch */
+        size_t a = lo, b = hi;
+        while (a < b) {
+            size_t mid = (a + b) / 2;
+            if ((unsigned char)lx->rows[mid].col[0][k] < ch) a = mid + 1;
+            else b = mid;
+        }
+        size_t nlo = a;
+        b = hi;
+        while (a < b) {
+            size_t mid = (a + b) / 2;
+            if ((unsigned char)lx->rows[mid].col[0][k] <= ch) a = mid + 1;
+            else b = mid;
+        }
+        if (nlo == a) break;
+        lo = nlo;
+        hi = a;
+        if (lx->rows[lo].col[0][k + 1] == 0) {
+            unsigned char last = ch, next = s + k + 1 < lim ? (unsigned char)text[s + k + 1] : ' ';
+            bool need = isalnum(last) != 0;
+            bool ok = !need || !(isalpha(next) || (!digit_ok && isdigit(next)) || next >= 0x80);
+            if (ok) {
+                best = &lx->rows[lo];
+                *used = k + 1;
+            }
+        }
+    }
+    return best;
+}
+
+/* A key of lx ending exactly at clean offset `end` (one space allowed
+ * before it), starting at one of the up to `maxk` tokens before token i.
+ * Returns the row and sets *first to the first token of the match. */
+static const cc_lex_row *match_before(const ctx *c, const cc_lexicon *lx, const uint8_t *firsts, size_t i,
+                                      size_t maxk, size_t *first, bool pre_only)
+{
+    const cc_lex_row *best = NULL;
+    size_t end = i < c->ntok ? c->tk[i].start : c->p->end;
+    for (size_t k = 1; k <= maxk && k <= i; k++) {
+        size_t j = i - k;
+        if (!same_sent(c, j, i)) break;
+        if (!firsts[(unsigned char)c->text[c->tk[j].start]]) continue;
+        size_t used = 0;
+        size_t s = c->tk[j].start;
+        const cc_lex_row *r = lex_prefix(lx, c->text, s, end, true, &used);
+        if (!r) continue;
+        if (pre_only && r->col[4] && strcmp(r->col[4], "pre")) continue;
+        if (s + used == end || (s + used + 1 == end && c->text[end - 1] == ' ')) {
+            best = r;
+            *first = j;
+        }
+    }
+    return best;
+}
+
+/* --------------------------------------------------------- values */
+
+typedef struct nres {
+    size_t a, b;            /* tokens [a, b) */
+    double v;
+    bool ok, ordinal, vague, digits, words, mult, cur_mult;
+    double vmin, vmax;
+    bool has_vmax;
+    double alt;
+    bool has_alt;
+    bool amb;               /* X.DDD / X,DDD: reading chosen from evidence */
+    double amb_int, amb_dec;
+    bool integer;           /* no decimal part written */
+    bool skip;              /* not a quantity (identifier, time ...): drop the tokens */
+} nres;
+
+static double round_near(double r)
+{
+    double q = round(r);
+    return fabs(r - q) <= 1e-9 * fabs(r) ? q : r;
+}
+
+/* Value of digits written as int_part[.frac_part] (only ASCII digits). */
+static double digits_value(const char *ip, size_t il, const char *fp, size_t fl, bool *ok)
+{
+    char buf[96];
+    size_t n = 0;
+    *ok = false;
+    /* skip leading zeros of a long integer part */
+    while (il > 1 && *ip == '0') { ip++; il--; }
+    if (il > 30 || fl > 40) return 0;
+    memcpy(buf, ip, il);
+    n = il;
+    if (fl) {
+        buf[n++] = '.';
+        memcpy(buf + n, fp, fl);
+        n += fl;
+    }
+    buf[n] = 0;
+    *ok = true;
+    return strtod(buf, NULL);
+}
+
+/* Is a noun counted in whole units among the next words after token b? */
+static bool whole_noun_follows(const ctx *c, size_t b)
+{
+    for (size_t k = b; k < c->ntok && k < b + 3; k++) {
+        if (!is_word(c, k) || !same_sent(c, k, b)) return false;
+        char w[40];
+        size_t n = cc_tok_lower(c->text, &c->tk[k], w, sizeof w);
+        if (cc_lex_find(c->nb->whole, w, n)) return true;
+    }
+    return false;
+}
+
+static const cc_lex_row *word_row(const ctx *c, size_t i)
+{
+    if (!is_word(c, i)) return NULL;
+    char w[40];
+    size_t n = cc_tok_lower(c->text, &c->tk[i], w, sizeof w);
+    return cc_lex_find(c->nb->words, w, n);
+}
+
+static bool is_magnitude_word(const ctx *c, size_t i)
+{
+    const cc_lex_row *r = word_row(c, i);
+    return r && (!strcmp(r->col[1], "m") || !strcmp(r->col[1], "h"));
+}
+
+/* Suffix multiplier for the word token i ("bn", "m"), or 0. *ord set for
+ * "th". */
+static double suffix_mult(const ctx *c, size_t i, bool spaced, bool have_cur, bool *ord)
+{
+    *ord = false;
+    if (!is_word(c, i) || tlen(c, i) > 4) return 0;
+    char w[8];
+    size_t n = cc_tok_lower(c->text, &c->tk[i], w, sizeof w);
+    const cc_lex_row *r = cc_lex_find(c->nb->suffix, w, n);
+    if (!r) return 0;
+    const char *f = r->col[2] ? r->col[2] : "a";
+    if (strchr(f, 'o')) {
+        if (spaced) return 0;
+        *ord = true;
+        return 1;
+    }
+    if (spaced && !strchr(f, 's')) return 0;
+    bool upper = isupper((unsigned char)c->text[c->tk[i].start]) != 0;
+    bool ok = strchr(f, 'a') || (strchr(f, 'U') && upper) || (strchr(f, 'c') && have_cur) ||
+              (strchr(f, 'w') && whole_noun_follows(c, i + 1));
+    if (!ok) return 0;
+    /* "5m" with a unit reading (metre) and no currency: let the unit win */
+    return strtod(r->col[1], NULL);
+}
+
+/* Digits at token i: group separators, decimal mark, exponent, suffix
+ * multiplier. */
+static void parse_digits(ctx *c, size_t i, bool have_cur, nres *r)
+{
+    const char *t = c->text;
+    size_t j = i;
+    size_t nsep = 0, last_len = 0, mid_bad = 0;
+    char first = 0, last = 0;
+    int switches = 0;
+    size_t len0 = tlen(c, i);
+    while (i >= c->plain_until && j + 2 < c->ntok && is_p(c, j + 1, '.') + is_p(c, j + 1, ',') && attached(c, j + 1) &&
+           is_num(c, j + 2) && attached(c, j + 2)) {
+        char s = t[c->tk[j + 1].start];
+        if (!first) first = s;
+        else if (s != last) switches++;
+        if (nsep && last_len != 3) mid_bad++;
+        last = s;
+        last_len = tlen(c, j + 2);
+        nsep++;
+        j += 2;
+    }
+    r->a = i;
+    r->digits = true;
+    r->integer = true;
+    bool lead_ok = len0 >= 1 && len0 <= 3 && !(len0 == 1 && t[c->tk[i].start] == '0');
+    /* the integer digits and the fraction digits, copied */
+    char ib[64], fb[48];
+    size_t il = 0, fl = 0;
+    bool ok = false;
+    size_t end_tok = j;   /* last token of the number */
+    char thou = 0, dec = 0;
+    if (nsep == 0) {
+        /* space-grouped thousands: "1 234 567" */
+        size_t k = i;
+        if (lead_ok) {
+            while (is_num(c, k + 1) && !attached(c, k + 1) && tlen(c, k + 1) == 3 && same_sent(c, k, k + 1) &&
+                   !(is_p(c, k + 2, ',') && attached(c, k + 2) && is_num(c, k + 3) && attached(c, k + 3)) &&
+                   !(is_p(c, k + 2, '/') || is_p(c, k + 2, ':')))
+                k++;
+        }
+        if (k > i) {
+            thou = ' ';
+            end_tok = k;
+            if (is_p(c, k + 1, '.') && attached(c, k + 1) && is_num(c, k + 2) && attached(c, k + 2)) {
+                dec = '.';
+                end_tok = k + 2;
+            }
+        } else {
+            end_tok = i;
+        }
+    } else if (switches == 0 && nsep >= 2) {
+        if (lead_ok && !mid_bad && last_len == 3) thou = first;
+        else if (first == ',') {
+            /* a list "1,2,3": each number alone (and the chain is not read again) */
+            end_tok = i;
+            c->plain_until = j + 1;
+        } else {
+            /* "192.168.1.2", "2.0.1": a version, an address: not a quantity */
+            r->skip = true;
+            r->b = j + 1;
+            return;
+        }
+    } else if (switches == 1 && lead_ok && !mid_bad) {
+        thou = first;
+        dec = last;
+    } else if (switches == 0 && nsep == 1) {
+        bool three = last_len == 3 && lead_ok;
+        if (first == '.') {
+            if (!three) dec = '.';
+            else r->amb = true;
+        } else {
+            if (three) r->amb = true;
+            else if (last_len <= 2 && !(is_p(c, j + 1, ',') && attached(c, j + 1))) dec = ',';
+            else end_tok = i;
+        }
+    } else {
+        end_tok = i;
+    }
+    /* collect digits */
+    for (size_t k = i; k <= end_tok; k++) {
+        if (c->tk[k].type != CC_TOK_NUM) continue;
+        bool is_frac = dec && k == end_tok && k > i;
+        size_t n = tlen(c, k);
+        if (is_frac) {
+            if (n >= sizeof fb) n = sizeof fb - 1;
+            memcpy(fb, t + c->tk[k].start, n);
+            fl = n;
+        } else {
+            if (il + n >= sizeof ib) { il = sizeof ib; break; }
+            memcpy(ib + il, t + c->tk[k].start, n);
+            il += n;
+        }
+    }
+    if (il >= sizeof ib) {   /* absurdly long: not a quantity */
+        r->skip = true;
+        r->b = end_tok + 1;
+        return;
+    }
+    if (r->amb) {
+        /* "1.275" / "1,275": thousands or decimal */
+        double vi = digits_value(ib, il, NULL, 0, &ok);
+        double vd = digits_value(t + c->tk[i].start, len0, t + c->tk[end_tok].start, 3, &ok);
+        r->amb_int = vi;
+        r->amb_dec = vd;
+        r->v = vi;
+    } else if (fl) {
+        r->v = digits_value(ib, il, fb, fl, &ok);
+        r->integer = false;
+    } else {
+        r->v = digits_value(ib, il, NULL, 0, &ok);
+    }
+    if (!ok) { r->skip = true; r->b = end_tok + 1; return; }
+    size_t b = end_tok + 1;
+    /* exponent: "1e10", "1.3e6", "-12e-1" */
+    if (is_word(c, b) && attached(c, b) && tlen(c, b) == 1 && (t[c->tk[b].start] | 32) == 'e') {
+        size_t k = b + 1;
+        int sign = 1;
+        if ((is_p(c, k, '-') || is_p(c, k, '+')) && attached(c, k)) {
+            sign = t[c->tk[k].start] == '-' ? -1 : 1;
+            k++;
+        }
+        if (is_num(c, k) && attached(c, k) && tlen(c, k) <= 3) {
+            if (r->amb) { r->v = r->amb_dec; r->amb = false; }
+            r->v *= pow(10, sign * atof(t + c->tk[k].start));
+            r->integer = false;
+            b = k + 1;
+        }
+    }
+    /* "1.3x10^6", "6.23x10^-4", "2.5^-1" */
+    {
+        size_t k = b;
+        bool times10 = is_word(c, k) && attached(c, k) && tlen(c, k) == 1 && (t[c->tk[k].start] | 32) == 'x' &&
+                       is_num(c, k + 1) && attached(c, k + 1) && tlen(c, k + 1) == 2 &&
+                       !memcmp(t + c->tk[k + 1].start, "10", 2) && is_p(c, k + 2, '^') && attached(c, k + 2);
+        if (times10) k += 3;
+        else if (is_p(c, k, '^') && attached(c, k)) k += 1;
+        if (k > b) {
+            int sign = 1;
+            if ((is_p(c, k, '-') || is_p(c, k, '+')) && attached(c, k)) {
+                sign = t[c->tk[k].start] == '-' ? -1 : 1;
+                k++;
+            }
+            if (is_num(c, k) && attached(c, k) && tlen(c, k) <= 3) {
+                if (r->amb) { r->v = r->amb_dec; r->amb = false; }
+                double x = sign * atof(t + c->tk[k].start);
+                r->v = times10 ? r->v * pow(10, x) : pow(r->v, x);
+                r->integer = false;
+                b = k + 1;
+            }
+        }
+    }
+    /* fraction "4/5", "1⁄2" (U+2044 from NFKC of "½") */
+    if (!r->amb && fl == 0 && b + 1 < c->ntok + 1 && is_num(c, b + 1) && attached(c, b + 1) && attached(c, b) &&
+        (is_p(c, b, '/') || (c->tk[b].type == CC_TOK_PUNCT && tlen(c, b) == 3 &&
+                             !memcmp(t + c->tk[b].start, "\xE2\x81\x84", 3)))) {
+        double den = atof(t + c->tk[b + 1].start);
+        bool slash2044 = t[c->tk[b].start] != '/';
+        if (den > 0 && r->v < den && den <= 100 && tlen(c, b + 1) <= 3 &&
+            !(is_p(c, b + 2, '/') && attached(c, b + 2))) {
+            r->v = r->v / den;
+            r->integer = false;
+            b += 2;
+            (void)slash2044;
+        }
+    }
+    /* mixed fraction "2 1/4" */
+    if (nsep == 0 && r->integer && !r->amb && b == i + 1 && is_num(c, b) && !attached(c, b) && same_sent(c, i, b) &&
+        tlen(c, b) <= 2 && is_num(c, b + 2) && attached(c, b + 1) && attached(c, b + 2) && tlen(c, b + 2) <= 2 &&
+        (is_p(c, b + 1, '/') || (c->tk[b + 1].type == CC_TOK_PUNCT && tlen(c, b + 1) == 3 &&
+                                 !memcmp(t + c->tk[b + 1].start, "\xE2\x81\x84", 3)))) {
+        double nu = atof(t + c->tk[b].start), de = atof(t + c->tk[b + 2].start);
+        if (de > 1 && nu < de && !(is_p(c, b + 3, '/') && attached(c, b + 3))) {
+            r->v += nu / de;
+            r->integer = false;
+            b += 3;
+        }
+    }
+    r->b = b;
+    /* attached letters: multiplier, ordinal suffix, unit, or an identifier */
+    if (is_word(c, b) && attached(c, b)) {
+        bool ord;
+        double m = suffix_mult(c, b, false, have_cur, &ord);
+        if (ord) {
+            bool thousands = nsep > 0 && first == ',' && switches == 0 && !dec && (thou == ',' || r->amb);
+            if (r->integer && (nsep == 0 || thousands)) {
+                if (r->amb) { r->v = r->amb_int; r->amb = false; }
+                r->ordinal = true;
+                r->b = b + 1;
+            } else {
+                r->skip = true;
+                r->b = b + 1;
+            }
+            return;
+        }
+        if (m > 0) {
+            /* "3bn", "£600m", "10M", "5k" -- unless a unit reading is the intended one */
+            if (r->amb) { r->v = r->amb_dec; r->amb = false; }
+            r->v = round_near(r->v * m);
+            r->mult = r->cur_mult = true;
+            r->b = b + 1;
+            return;
+        }
+        size_t used;
+        const cc_lex_row *u = lex_prefix(c->nb->units, t, c->tk[b].start, c->p->end, false, &used);
+        if (!u) {
+            /* "13F", "11a", "24703L202": an identifier */
+            r->skip = true;
+            size_t k = b;
+            while (k < c->ntok && attached(c, k) && (is_word(c, k) || is_num(c, k))) k++;
+            r->b = k;
+            return;
+        }
+    } else if (is_word(c, b) && same_sent(c, b - 1, b)) {
+        bool ord;
+        double m = suffix_mult(c, b, true, have_cur, &ord);
+        if (m > 0 && !ord) {
+            if (r->amb) { r->v = r->amb_dec; r->amb = false; }
+            r->v = round_near(r->v * m);
+            r->mult = r->cur_mult = true;
+            r->b = b + 1;
+        }
+    }
+}
+
+/* ------------------------------------------------------ number words */
+
+enum { A_NONE, A_N, A_T, A_H, A_M, A_D, A_AND, A_FRAC, A_HALF };
+
+/* "the one", "one another", "first-hand": a number word that is not a
+ * number (data/lexicon/en/number_not.tsv), matched at the word before it
+ * and at the word itself. */
+static bool not_a_number(const ctx *c, size_t k)
+{
+    for (size_t back = 0; back <= 2 && back <= k; back++) {
+        size_t s = k - back, used = 0;
+        if (!same_sent(c, s, k)) break;
+        const cc_lex_row *r = cc_lex_match(c->nb->not_, c->text, c->tk, s, c->ntok, &used);
+        if (r && used > back && r->col[1] && (size_t)atoi(r->col[1]) == back) return true;
+    }
+    return false;
+}
+
+/* Number words (and digits followed by number words) from token i.
+ * r may already hold a digit number at [r->a, r->b). */
+static void parse_words(ctx *c, size_t i, bool from_digits, nres *r)
+{
+    const char *t = c->text;
+    double total = 0, cur = 0, seg = 0, last_mag = 0;
+    int last = A_NONE;
+    bool and_after_mag = false;
+    size_t k = i, good_end = i;
+    double good_val = 0;
+    bool good_ord = false, any_word = false, good_integer = true;
+    bool integer = true;
+    if (from_digits) {
+        cur = seg = r->v;
+        last = A_D;
+        k = r->b;
+        good_end = r->b;
+        good_val = r->v;
+        integer = r->integer;
+        good_integer = integer;
+        if (r->ordinal || r->mult) return;
+    } else {
+        r->a = i;
+    }
+    /* an "a"/"an" right before: "a hundred", "a dozen", "a half", "a third" */
+    bool lead_a = !from_digits && i > 0 && (word_is(c, i - 1, "a") || word_is(c, i - 1, "an")) && same_sent(c, i - 1, i);
+    while (k < c->ntok) {
+        if (k > i && !same_sent(c, k - 1, k)) break;
+        /* a hyphen joins words: "twenty-five", "one-eighth" */
+        if (k > i && is_p(c, k, '-') && k + 1 < c->ntok && is_word(c, k + 1)) {
+            bool tight = attached(c, k) && attached(c, k + 1);
+            bool loose = !attached(c, k) && !attached(c, k + 1);
+            if ((tight || loose) && (last == A_T || last == A_N)) { k++; continue; }
+            break;
+        }
+        const cc_lex_row *w = NULL;
+        if (is_word(c, k)) w = word_row(c, k);
+        if (word_is(c, k, "and") && (last == A_H || last == A_M || last == A_N || last == A_T || last == A_D)) {
+            /* "one hundred and three", "one and a half", "three million and a half" */
+            size_t n1 = k + 1;
+            const cc_lex_row *nx = word_row(c, n1);
+            bool a_frac = (word_is(c, n1, "a") || word_is(c, n1, "an")) && word_row(c, n1 + 1) &&
+                          (!strcmp(word_row(c, n1 + 1)->col[1], "half") || !strcmp(word_row(c, n1 + 1)->col[1], "q") ||
+                           (!strcmp(word_row(c, n1 + 1)->col[1], "o") && word_row(c, n1 + 1)->col[3]));
+            bool cont = a_frac;
+            if (!cont && (last == A_H || last == A_M)) {
+                if (nx && (!strcmp(nx->col[1], "n") || !strcmp(nx->col[1], "t"))) cont = true;
+                if (last == A_H && cont && word_row(c, n1 + 1) && !strcmp(word_row(c, n1 + 1)->col[1], "h")) cont = false;
+                if (is_num(c, n1) && (last == A_H || last == A_M)) cont = true;
+            }
+            if (!cont && (last == A_N || last == A_T) && nx && !strcmp(nx->col[1], "n")) {
+                /* "one hundred and three quarters": "and N F" */
+                const cc_lex_row *n2 = word_row(c, n1 + 1);
+                if (n2 && !strcmp(n2->col[1], "f")) cont = true;
+            }
+            if (!cont) break;
+            and_after_mag = last == A_M;
+            last = A_AND;
+            seg = 0;
+            k++;
+            if (a_frac) k++;   /* skip the "a" */
+            continue;
+        }
+        if (is_num(c, k) && last == A_AND && !from_digits) break;
+        if (is_num(c, k) && last == A_AND) {
+            double v = atof(t + c->tk[k].start);
+            if (tlen(c, k) > 3 || (cur > 0 && fmod(cur, 100) != 0) || v >= 100) break;
+            if ((is_p(c, k + 1, '.') || is_p(c, k + 1, ',')) && attached(c, k + 1) && is_num(c, k + 2)) break;
+            if (word_row(c, k + 1) && !strcmp(word_row(c, k + 1)->col[1], "h")) break;
+            cur += v;
+            seg = v;
+            last = A_D;
+            k++;
+            good_end = k;
+            good_val = total + cur;
+            continue;
+        }
+        if (!w) break;
+        const char *cls = w->col[1];
+        double v = strtod(w->col[2], NULL);
+        if (!strcmp(cls, "n")) {
+            if (last == A_T) {
+                if (v >= 10 || fmod(cur, 10) != 0) break;
+            } else if (!(last == A_NONE || last == A_H || last == A_M || last == A_AND)) {
+                break;
+            }
+            if (last == A_H && fmod(cur, 100) != 0) break;
+            /* "one" as a pronoun */
+            if (v == 1 && last == A_NONE && not_a_number(c, k)) break;
+            cur += v;
+            seg = last == A_T ? seg + v : v;
+            last = A_N;
+        } else if (!strcmp(cls, "t")) {
+            if (!(last == A_NONE || last == A_H || last == A_M || last == A_AND)) break;
+            if (fmod(cur, 100) != 0) break;
+            cur += v;
+            seg = v;
+            last = A_T;
+        } else if (!strcmp(cls, "h")) {
+            if (!(last == A_NONE || last == A_N || last == A_T || last == A_D)) break;
+            if (cur >= 100) break;
+            if (last == A_NONE && !lead_a && !(k == i)) break;
+            cur = (cur ? cur : 1) * 100;
+            seg = cur;
+            last = A_H;
+        } else if (!strcmp(cls, "m")) {
+            if (last_mag && v >= last_mag) break;
+            if (!(last == A_NONE || last == A_N || last == A_T || last == A_H || last == A_D || last == A_FRAC ||
+                  last == A_HALF))
+                break;
+            if (last == A_NONE && !lead_a && k != i) break;
+            double base = cur ? cur : 1;
+            total = round_near(total + base * v);
+            cur = 0;
+            seg = 0;
+            last_mag = v;
+            last = A_M;
+            r->mult = true;
+        } else if (!strcmp(cls, "half") || !strcmp(cls, "q") || !strcmp(cls, "f") ||
+                   (!strcmp(cls, "o") && w->col[3] && (last == A_AND || (last == A_NONE && lead_a) || (last == A_N && seg == 1)))) {
+            double den = v;
+            double num;
+            if (!strcmp(cls, "f")) {
+                if (!(last == A_N || last == A_T || last == A_D)) break;
+                num = seg;
+            } else if (last == A_NONE) {
+                num = 1;   /* "half", "a quarter", "a third" */
+                /* "the third quarter" is a period: a bare "quarter" needs "of" or a magnitude */
+                if (!strcmp(cls, "q") && !lead_a && !word_is(c, k + 1, "of") && !is_magnitude_word(c, k + 1)) break;
+                if (!strcmp(cls, "o")) {
+                    /* "a third" is a fraction only before "of", a magnitude or the end */
+                    size_t n1 = k + 1;
+                    bool fr = n1 >= c->ntok || !same_sent(c, k, n1) || word_is(c, n1, "of") ||
+                              c->tk[n1].type == CC_TOK_PUNCT || is_magnitude_word(c, n1);
+                    if (!fr) break;
+                }
+            } else if (last == A_AND) {
+                num = 1;
+            } else if (last == A_N && seg == 1) {
+                num = 1;   /* "one third", "one-eighth" */
+            } else {
+                break;
+            }
+            double fr = num / den;
+            if (last == A_AND && and_after_mag) {
+                /* "one million and a half": a part of the last magnitude,
+                 * unless a smaller magnitude follows ("and a half million") */
+                const cc_lex_row *nx = word_row(c, k + 1);
+                if (nx && !strcmp(nx->col[1], "m") && strtod(nx->col[2], NULL) < last_mag) {
+                    cur = fr;
+                } else {
+                    total = round_near(total + fr * last_mag);
+                }
+            } else if (and_after_mag && (last == A_N || last == A_T) && cur == seg && !strcmp(cls, "f")) {
+                total = round_near(total + fr * last_mag);
+                cur = 0;
+            } else {
+                cur = cur - (last == A_N || last == A_T || last == A_D ? num : 0) + fr;
+            }
+            integer = false;
+            seg = fr;
+            last = !strcmp(cls, "half") ? A_HALF : A_FRAC;
+            /* "half a million", "two thirds of a million", "half a dozen" */
+            size_t n1 = k + 1;
+            if (word_is(c, n1, "of") && (word_is(c, n1 + 1, "a") || word_is(c, n1 + 1, "an"))) n1 += 2;
+            else if (word_is(c, n1, "a") || word_is(c, n1, "an")) n1 += 1;
+            if (n1 != k + 1) {
+                const cc_lex_row *nx = word_row(c, n1);
+                if (nx && (!strcmp(nx->col[1], "m") || !strcmp(nx->col[1], "z"))) {
+                    k = n1;
+                    any_word = true;
+                    good_end = k;
+                    continue;
+                }
+            }
+        } else if (!strcmp(cls, "o")) {
+            /* ordinal: alone, or ending a compound ("twenty-first", "one hundred twenty-fifth") */
+            if (last == A_NONE && not_a_number(c, k)) break;
+            if (last == A_T) {
+                if (v >= 10) break;
+            } else if (!(last == A_NONE || last == A_H || last == A_M || last == A_AND)) {
+                break;
+            }
+            k++;
+            good_end = k;
+            good_val = total + cur + v;
+            good_ord = true;
+            any_word = true;
+            break;
+        } else if (!strcmp(cls, "z")) {
+            if (!(last == A_NONE || last == A_N || last == A_T || last == A_D || last == A_HALF || last == A_FRAC))
+                break;
+            if (last == A_NONE && !lead_a) break;
+            if (last == A_NONE) cur = seg = 1;
+            cur = cur - seg + seg * 12;
+            seg = seg * 12;
+            last = A_N;
+            integer = integer && fmod(cur, 1) == 0;
+        } else if (!strcmp(cls, "zs")) {
+            if (!(last == A_N || last == A_T || last == A_D || last == A_H)) break;
+            cur = cur - seg + seg * 12;
+            seg = seg * 12;
+            last = A_N;
+        } else if (!strcmp(cls, "p")) {
+            /* "two hundred point zero three", "nine point nought four" */
+            if (!(last == A_N || last == A_T || last == A_H || last == A_M)) break;
+            char digs[32];
+            size_t nd = 0, q = k + 1;
+            while (q < c->ntok && nd < 20 && same_sent(c, k, q)) {
+                const cc_lex_row *x = word_row(c, q);
+                if (!x) break;
+                double xv = strtod(x->col[2], NULL);
+                if (!strcmp(x->col[1], "n")) {
+                    nd += (size_t)snprintf(digs + nd, sizeof digs - nd, "%d", (int)xv);
+                    q++;
+                } else if (!strcmp(x->col[1], "t")) {
+                    int tv = (int)xv;
+                    q++;
+                    if (is_p(c, q, '-') && attached(c, q) && word_row(c, q + 1) &&
+                        !strcmp(word_row(c, q + 1)->col[1], "n") && strtod(word_row(c, q + 1)->col[2], NULL) < 10) {
+                        tv += (int)strtod(word_row(c, q + 1)->col[2], NULL);
+                        q += 2;
+                    } else if (word_row(c, q) && !strcmp(word_row(c, q)->col[1], "n") &&
+                               strtod(word_row(c, q)->col[2], NULL) < 10) {
+                        tv += (int)strtod(word_row(c, q)->col[2], NULL);
+                        q++;
+                    }
+                    nd += (size_t)snprintf(digs + nd, sizeof digs - nd, "%d", tv);
+                } else {
+                    break;
+                }
+                if (nd >= sizeof digs - 4) break;
+            }
+            if (!nd) break;
+            digs[nd] = 0;
+            char buf[48];
+            snprintf(buf, sizeof buf, "0.%s", digs);
+            cur += strtod(buf, NULL);
+            integer = false;
+            k = q;
+            any_word = true;
+            good_end = k;
+            good_val = total + cur;
+            good_integer = false;
+            last = A_FRAC;
+            continue;
+        } else {
+            break;
+        }
+        any_word = true;
+        k++;
+        good_end = k;
+        good_val = total + cur;
+        good_integer = integer;
+    }
+    if (!any_word) return;
+    if (good_end <= r->a) return;
+    r->ok = true;
+    r->b = good_end;
+    r->v = good_val;
+    r->ordinal = good_ord;
+    r->words = true;
+    r->integer = good_integer;
+    if (lead_a && !from_digits) {
+        const cc_lex_row *w0 = word_row(c, i);
+        if (w0 && strcmp(w0->col[1], "n") && strcmp(w0->col[1], "t") && !(good_ord && !strcmp(w0->col[1], "o")))
+            r->a = i - 1;
+    }
+}
+
+/* ------------------------------------------------------- candidates */
+
+/* The number (digits or words) starting at token i; r->ok when found. */
+static void parse_number(ctx *c, size_t i, bool have_cur, nres *r)
+{
+    memset(r, 0, sizeof *r);
+    r->a = i;
+    if (is_num(c, i)) {
+        parse_digits(c, i, have_cur, r);
+        if (r->skip) return;
+        r->ok = true;
+        if (r->amb && is_magnitude_word(c, r->b)) {
+            /* "4.464 million": the mark is a decimal point */
+            r->v = r->amb_dec;
+            r->amb = false;
+            r->integer = false;
+        }
+        if (!r->ordinal && !r->cur_mult) {
+            size_t b0 = r->b;
+            parse_words(c, i, true, r);
+            if (r->b != b0) r->words = true;
+        }
+        return;
+    }
+    if (is_p(c, i, '.') && is_num(c, i + 1) && attached(c, i + 1) &&
+        (i == 0 || !attached(c, i) || is_p(c, i - 1, '(')) &&
+        !(is_p(c, i + 2, '.') && is_num(c, i + 3))) {
+        /* ".08" */
+        bool ok;
+        r->v = digits_value("0", 1, c->text + c->tk[i + 1].start, tlen(c, i + 1), &ok);
+        if (!ok) return;
+        r->a = i;
+        r->b = i + 2;
+        r->ok = true;
+        r->digits = true;
+        if (is_word(c, r->b) && attached(c, r->b)) r->ok = false;   /* "the .25ml" */
+        return;
+    }
+    if (is_word(c, i)) {
+        /* "multi-million", "co-first": a word part, not a number */
+        if (i > 1 && attached(c, i) && is_p(c, i - 1, '-') && attached(c, i - 1) && is_word(c, i - 2) &&
+            !word_row(c, i - 2))
+            return;
+        parse_words(c, i, false, r);
+    }
+}
+
+/* "dozens", "tens of thousands", "a few hundred" at token i. */
+static bool parse_vague(ctx *c, size_t i, nres *r)
+{
+    size_t used = 0, start = i;
+    const cc_lex_row *row = NULL;
+    if (i > 0 && (word_is(c, i - 1, "a") || word_is(c, i - 1, "an")) && same_sent(c, i - 1, i)) {
+        row = cc_lex_match(c->nb->vague, c->text, c->tk, i - 1, c->ntok, &used);
+        if (row) start = i - 1;
+    }
+    if (!row) row = cc_lex_match(c->nb->vague, c->text, c->tk, i, c->ntok, &used);
+    if (!row) return false;
+    /* "hundreds of thousands" is matched whole; "thousands of people" keeps "of" out */
+    size_t b = start + used;
+    if (word_is(c, b - 1, "of")) b--;
+    /* "3 dozens", "two hundreds": a multiplier, handled by the number path */
+    memset(r, 0, sizeof *r);
+    r->ok = true;
+    r->vague = true;
+    r->a = start;
+    r->b = b;
+    r->vmin = strtod(row->col[1], NULL);
+    if (row->col[2] && strcmp(row->col[2], "-")) {
+        r->vmax = strtod(row->col[2], NULL);
+        r->has_vmax = true;
+    }
+    return true;
+}
+
+static bool is_identifier_before(const ctx *c, size_t a)
+{
+    if (a == 0) return false;
+    size_t j = a - 1;
+    char w[40];
+    size_t n;
+    if ((is_p(c, j, '.') || is_p(c, j, '#')) && j > 0 && is_word(c, j - 1)) {
+        n = cc_tok_lower(c->text, &c->tk[j - 1], w, sizeof w - 1);
+        if (c->text[c->tk[j].start] == '.') w[n++] = '.';
+        w[n] = 0;
+        if (cc_lex_find(c->nb->ident, w, n)) return true;
+        if (c->text[c->tk[j].start] == '#') return true;
+        return false;
+    }
+    if (is_p(c, j, '#')) return true;
+    if (!is_word(c, j)) return false;
+    n = cc_tok_lower(c->text, &c->tk[j], w, sizeof w);
+    return cc_lex_find(c->nb->ident, w, n) != NULL;
+}
+
+/* Emits the mention for the number phrase [a, b) of tokens. */
+static void fill(ctx *c, concur_mention *m, const nres *n1, const nres *n2, const cc_lex_row *qual, int sign);
+
+/* "more than 10 and less than 20": two bounds joined into one range. */
+static bool merge_bounds(ctx *c, concur_mention *m, size_t a)
+{
+    concur_mention *p = c->last;
+    if (!p || c->d->nm < 2 || c->d->m[c->d->nm - 2] != p || p->has_value == false) return false;
+    size_t gap = c->last_b;
+    if (gap >= a || a - gap > 2 || !same_sent(c, gap, a)) return false;
+    for (size_t k = gap; k < a; k++)
+        if (!(word_is(c, k, "and") || word_is(c, k, "but") || is_p(c, k, ','))) return false;
+    bool lo_hi = p->has_min && !p->has_max && m->has_max && !m->has_min;
+    bool hi_lo = p->has_max && !p->has_min && m->has_min && !m->has_max;
+    if (!lo_hi && !hi_lo) return false;
+    if ((p->unit == NULL) != (m->unit == NULL) || (p->unit && strcmp(p->unit, m->unit))) return false;
+    double lo = lo_hi ? p->min : m->min, hi = lo_hi ? m->max : p->max;
+    if (lo >= hi) return false;
+    p->min = lo;
+    p->max = hi;
+    p->has_min = p->has_max = true;
+    p->has_value = false;
+    p->qualifier = CONCUR_QUAL_RANGE;
+    p->nalt = 0;
+    p->cend = m->cend;
+    return true;
+}
+
+static void emit(ctx *c, size_t a, size_t b, size_t cend, const nres *n1, const nres *n2, const char *unit,
+                 const char *dim, const cc_lex_row *qual, int sign)
+{
+    size_t cs = c->tk[a].start;
+    size_t ce = cend ? cend : c->tk[b - 1].end;
+    /* a percentage is a ratio, written as a number with unit "percent" */
+    bool quantity = unit && !(dim && !strcmp(dim, "percent"));
+    concur_mention *m = cc_doc_add(c->d, quantity ? CONCUR_KIND_QUANTITY : CONCUR_KIND_NUMBER, cs, ce);
+    if (!m) return;
+    fill(c, m, n1, n2, qual, sign);
+    m->unit = unit;
+    if (merge_bounds(c, m, a)) {
+        c->d->nm--;   /* the arena keeps the unused slot */
+        c->last_b = b;
+        return;
+    }
+    c->last = m;
+    c->last_b = b;
+}
+
+static void fill(ctx *c, concur_mention *m, const nres *n1, const nres *n2, const cc_lex_row *qual, int sign)
+{
+    size_t a = n1->a;
+    m->sentence = c->p->sent_base + c->tk[a].sent;
+    m->ordinal = n1->ordinal;
+    if (n1->vague) {
+        m->has_value = false;
+        m->has_min = true;
+        m->min = n1->vmin;
+        m->has_max = n1->has_vmax;
+        m->max = n1->vmax;
+        m->approx = true;
+        m->qualifier = CONCUR_QUAL_VAGUE;
+        return;
+    }
+    double v = sign < 0 ? -n1->v : n1->v;
+    if (n2) {
+        m->has_min = m->has_max = true;
+        m->min = v;
+        m->max = n2->v;
+        m->qualifier = CONCUR_QUAL_RANGE;
+        if (qual && !strcmp(qual->col[2], "1")) m->approx = true;
+        return;
+    }
+    m->has_value = true;
+    m->value = v;
+    if (n1->has_alt) {
+        m->alt[0] = sign < 0 ? -n1->alt : n1->alt;
+        m->nalt = 1;
+    }
+    if (!qual) {
+        m->has_min = m->has_max = true;
+        m->min = m->max = v;
+        return;
+    }
+    static const struct { const char *name; concur_qualifier q; } qn[] = {
+        {"about", CONCUR_QUAL_ABOUT},         {"at_least", CONCUR_QUAL_AT_LEAST}, {"more_than", CONCUR_QUAL_MORE_THAN},
+        {"at_most", CONCUR_QUAL_AT_MOST},     {"less_than", CONCUR_QUAL_LESS_THAN}, {"up_to", CONCUR_QUAL_UP_TO},
+        {"range", CONCUR_QUAL_RANGE},         {"vague", CONCUR_QUAL_VAGUE}};
+    for (size_t k = 0; k < sizeof qn / sizeof *qn; k++)
+        if (!strcmp(qual->col[1], qn[k].name)) m->qualifier = qn[k].q;
+    m->approx = !strcmp(qual->col[2], "1");
+    const char *bound = qual->col[3] ? qual->col[3] : "eq";
+    if (!strcmp(bound, "min")) {
+        m->has_min = true;
+        m->min = v;
+    } else if (!strcmp(bound, "max")) {
+        m->has_max = true;
+        m->max = v;
+    } else {
+        m->has_min = m->has_max = true;
+        m->min = m->max = v;
+    }
+}
+
+/* Resolves "1.275" / "1,275" from the document's evidence and the words
+ * after it. */
+static void resolve_ambiguous(const ctx *c, nres *r)
+{
+    if (!r->amb) return;
+    const cc_num_state *ev = c->ev;
+    char sep = c->text[c->tk[r->a].end];
+    bool whole = whole_noun_follows(c, r->b);
+    bool thousands;
+    bool alt = true;
+    if (sep == '.') {
+        uint32_t dot_thou = ev->dot_thou + ev->comma_dec, dot_dec = ev->dot_dec + ev->comma_thou;
+        if (dot_thou > dot_dec) { thousands = true; alt = dot_dec > 0; }
+        else if (dot_dec > 0) thousands = whole;
+        else thousands = true;   /* the document never writes a decimal point */
+    } else {
+        bool euro = ev->comma_dec > 0 && ev->dot_thou > 0 && ev->comma_thou == 0;
+        thousands = !euro || whole;
+        alt = euro;
+    }
+    r->v = thousands ? r->amb_int : r->amb_dec;
+    if (alt) {
+        r->alt = thousands ? r->amb_dec : r->amb_int;
+        r->has_alt = true;
+    }
+    r->integer = thousands;
+}
+
+/* Unit right after clean offset `pos` (one space or a hyphen allowed).
+ * Returns the row and sets *uend; NULL when none. */
+static const cc_lex_row *unit_after(ctx *c, size_t pos, size_t *uend)
+{
+    const char *t = c->text;
+    size_t s = pos;
+    bool spaced = false;
+    if (s < c->p->end && (t[s] == ' ' || t[s] == '-')) {
+        spaced = true;
+        s++;
+    }
+    if (s >= c->p->end) return NULL;
+    size_t used = 0;
+    const cc_lex_row *u = lex_prefix(c->nb->units, t, s, c->p->end, false, &used);
+    if (!u) return NULL;
+    const char *f = u->col[3] ? u->col[3] : "";
+    if (strchr(f, 'a') && spaced) return NULL;
+    if (strchr(f, 'U') && !isupper((unsigned char)t[s])) return NULL;
+    if (strchr(f, 'l') && isupper((unsigned char)t[s])) return NULL;
+    *uend = s + used;
+    return u;
+}
+
+static size_t tok_at_or_after(const ctx *c, size_t from, size_t off)
+{
+    size_t k = from;
+    while (k < c->ntok && c->tk[k].start < off) k++;
+    return k;
+}
+
+static size_t scan_at(ctx *c, size_t i)
+{
+    const cc_numbers *nb = c->nb;
+    const char *t = c->text;
+    nres n1, n2;
+    bool vague = false;
+    if (is_word(c, i)) {
+        if (!bloom_has(nb, t + c->tk[i].start, tlen(c, i))) return i + 1;
+        vague = parse_vague(c, i, &n1);
+    }
+    /* a currency or "aged" right before */
+    size_t pre_first = i;
+    const cc_lex_row *pre = NULL;
+    if (!vague && i > 0) pre = match_before(c, nb->prefix, nb->first_prefix, i, 3, &pre_first, false);
+    if (pre && !strcmp(pre->col[2], "age") && !is_num(c, i) && !word_row(c, i)) pre = NULL;
+    bool have_cur = pre && !strcmp(pre->col[2], "currency");
+    if (!vague) {
+        parse_number(c, i, have_cur, &n1);
+        if (n1.skip) return n1.b > i ? n1.b : i + 1;
+        if (!n1.ok) return i + 1;
+    }
+    size_t a = n1.a, b = n1.b;
+    const concur_mention *dm = date_overlap(c, c->tk[a].start, c->tk[b - 1].end);
+    if (dm) {
+        /* a bare "1900" read as a year, yet followed by "killed" or "people":
+         * the number stays (the count recogniser reads it) */
+        bool bare_year = n1.digits && b == a + 1 && dm->cstart == c->tk[a].start && dm->cend == c->tk[a].end &&
+                         dm->timex_value && strlen(dm->timex_value) == 4 && whole_noun_follows(c, b);
+        if (!bare_year) return b;
+    }
+    if (n1.digits && in_url(c, c->tk[i].start)) return b;
+    if (n1.digits && a >= 2 && attached(c, a) && is_p(c, a - 1, '-') && attached(c, a - 1)) {
+        /* "1995-01": the rest of a date */
+        concur_mention **dms = c->d->m;
+        size_t from = c->date_ptr > c->date_lo + 2 ? c->date_ptr - 2 : c->date_lo;
+        for (size_t k = from; k < c->date_hi; k++)
+            if ((dms[k]->kind & CONCUR_KIND_DATE) && dms[k]->cstart <= c->tk[a - 2].start &&
+                c->tk[a - 2].end <= dms[k]->cend)
+                return b;
+    }
+    if (n1.digits && !pre) {
+        /* identifiers: "G7", "MH17", "F-16", "No. 822", "Resolution 822", "[1]" */
+        if (a > 0 && attached(c, a) && is_word(c, a - 1)) return b;
+        if (a > 1 && attached(c, a) && is_p(c, a - 1, '-') && attached(c, a - 1) && is_word(c, a - 2) &&
+            ((c->tk[a - 2].flags & CC_TF_UPPER) || tlen(c, a - 2) <= 3) && !word_row(c, a - 2))
+            return b;
+        if (is_identifier_before(c, a)) return b;
+        if (a > 0 && is_p(c, a - 1, '[') && attached(c, a) && is_p(c, b, ']') && attached(c, b)) return b + 1;
+        /* clock times "10:30", phone numbers "555-1234-567", "+44 20" */
+        if (is_p(c, b, ':') && attached(c, b) && is_num(c, b + 1) && attached(c, b + 1)) return b + 2;
+        {
+            /* phone numbers and codes: "555-1234-567", "+1-222-2222/2222" */
+            size_t k = b, groups = 0;
+            while (k + 1 < c->ntok && (is_p(c, k, '-') || is_p(c, k, '/')) && attached(c, k) && is_num(c, k + 1) &&
+                   attached(c, k + 1)) {
+                k += 2;
+                groups++;
+            }
+            bool plus = a > 0 && is_p(c, a - 1, '+') && attached(c, a) && (a < 2 || !is_num(c, a - 2));
+            if (groups >= 2 || plus) return k;
+        }
+        if (is_p(c, b, '/') && attached(c, b) && is_num(c, b + 1) && attached(c, b + 1)) {
+            /* "24/7", "2222/2222": not a fraction (those were taken), not a quantity */
+            return b + 2;
+        }
+    }
+    if (!n1.vague) resolve_ambiguous(c, &n1);
+
+    /* "one over three", "1 in 5": a fraction */
+    if (!n1.vague && !n1.ordinal && n1.integer && !n1.mult && b + 1 < c->ntok && same_sent(c, b, b + 1) &&
+        (word_is(c, b, "over") || word_is(c, b, "in"))) {
+        bool over = word_is(c, b, "over");
+        parse_number(c, b + 1, false, &n2);
+        if (n2.ok && !n2.skip && !n2.vague && !n2.ordinal && n2.integer && n2.v > 1 &&
+            !date_overlap(c, c->tk[b + 1].start, c->tk[n2.b - 1].end)) {
+            bool word_after = is_word(c, n2.b) && same_sent(c, b, n2.b);
+            size_t ue;
+            bool unit_next = unit_after(c, c->tk[n2.b - 1].end, &ue) != NULL;
+            bool take = over ? (!word_after && !unit_next) : (n1.v < n2.v && (n1.v == 1 || !word_after) && !unit_next);
+            if (take) {
+                n1.v = n1.v / n2.v;
+                n1.integer = false;
+                n1.has_alt = false;
+                b = n2.b;
+            }
+        }
+    }
+
+    /* ---- right: range */
+    bool have_n2 = false;
+    size_t range_word = 0;   /* token of "to"/"and" */
+    if (!n1.vague && !n1.ordinal && b + 1 < c->ntok && same_sent(c, b - 1, b + 1)) {
+        size_t k = b;
+        bool dash = is_p(c, k, '-') && (attached(c, k) == attached(c, k + 1));
+        bool to = word_is(c, k, "to") || word_is(c, k, "through") || word_is(c, k, "and");
+        if (dash || to) {
+            size_t lead = pre ? pre_first : a;
+            bool between = lead > 0 && word_is(c, lead - 1, "between");
+            if (word_is(c, k, "and") && !between) to = false;
+            /* "rose from 20 to 35", "cut by 5 to 10": a change, two figures */
+            if (to && !between && lead > 0 && word_is(c, lead - 1, "by")) to = false;
+            if (to && !dash && !between && lead > 0) {
+                /* a word of change shortly before: "rose $1.64 to $47.10",
+                 * "rose from 20 to 35", "lost more than $2 to $43.25" */
+                for (size_t q = lead; q-- > 0 && q + 7 >= lead;) {
+                    if (!same_sent(c, q, lead)) break;
+                    char w[24];
+                    if (!is_word(c, q)) continue;
+                    size_t wn = cc_tok_lower(t, &c->tk[q], w, sizeof w);
+                    if (cc_lex_find(nb->change, w, wn)) { to = false; break; }
+                }
+            }
+            /* "half to 10%", "two thirds - 65%": no range from a fraction word */
+            if (n1.words && !n1.integer) to = dash = false;
+            if (dash && !n1.digits) dash = false;
+            if (dash || to) {
+                size_t j = k + 1;
+                /* "$5-$10", "£2m to £3m" */
+                size_t pj = j;
+                size_t used;
+                if (have_cur && lex_prefix(nb->prefix, t, c->tk[j].start, c->p->end, true, &used)) {
+                    pj = tok_at_or_after(c, j, c->tk[j].start + used);
+                    if (pj < c->ntok && c->tk[pj].start == c->tk[j].start + used + 1) { /* "$ 5" */ }
+                }
+                parse_number(c, pj, have_cur, &n2);
+                if (n2.ok && !n2.skip && !n2.ordinal && !n2.vague &&
+                    !date_overlap(c, c->tk[pj].start, c->tk[n2.b - 1].end) &&
+                    !(n2.digits && is_p(c, n2.b, '-') && attached(c, n2.b) && is_num(c, n2.b + 1))) {
+                    resolve_ambiguous(c, &n2);
+                    nres n1x = n1;
+                    /* "2 to 3 million": the magnitude applies to both */
+                    if (!n1.mult && n2.mult && n1.v < 1000) {
+                        double m = n2.v / (n2.v ? n2.v : 1);
+                        (void)m;
+                        /* recover the multiplier: the power of ten between them */
+                        double mul = 1;
+                        while (mul < 1e15 && n1.v * mul * 10 <= n2.v) mul *= 1000;
+                        if (mul > 1) n1x.v = round_near(n1.v * mul);
+                    }
+                    if (n1x.v < n2.v && (!dash || n2.digits)) {
+                        n1 = n1x;
+                        have_n2 = true;
+                        range_word = k;
+                        b = n2.b;
+                    }
+                }
+            }
+        }
+    }
+    (void)range_word;
+
+    /* ---- right: unit */
+    const char *unit = NULL, *dim = NULL;
+    size_t cend = 0;
+    if (!n1.ordinal) {
+        size_t uend = 0;
+        const cc_lex_row *u = unit_after(c, c->tk[b - 1].end, &uend);
+        if (u && !strcmp(u->col[1], "-")) {
+            /* a clock time: "6pm", "3 a.m." */
+            return tok_at_or_after(c, b, uend);
+        }
+        if (u && have_cur && strcmp(u->col[2], "currency")) u = NULL;
+        if (u && n1.vague && strcmp(u->col[2], "currency") && strcmp(u->col[2], "percent") &&
+            strcmp(u->col[2], "age"))
+            u = NULL;
+        if (u) {
+            if (date_overlap(c, c->tk[b - 1].end, uend)) u = NULL;
+        }
+        if (u) {
+            unit = u->col[1];
+            dim = u->col[2];
+            cend = uend;
+            b = tok_at_or_after(c, b, uend);
+            if (u->col[4] && u->col[4][0]) {
+                /* "30 MUSD" */
+                double mul = strtod(u->col[4], NULL);
+                n1.v = round_near(n1.v * mul);
+                if (have_n2) n2.v = round_near(n2.v * mul);
+            }
+        }
+    }
+    if (pre) {
+        if (!unit || have_cur || !strcmp(pre->col[2], "age")) {
+            unit = pre->col[1];
+            dim = pre->col[2];
+        }
+    }
+    /* "3 dollars 50 cents", "15 dollars and 50", "c $ 100 and fifty" */
+    if (unit && dim && !strcmp(dim, "currency") && !have_n2 && !n1.vague && n1.integer && b < c->ntok) {
+        size_t k = b;
+        if (word_is(c, k, "and")) k++;
+        nres n3;
+        if (k < c->ntok && same_sent(c, b - 1, k) && (is_num(c, k) || word_row(c, k))) {
+            parse_number(c, k, false, &n3);
+            if (n3.ok && !n3.skip && !n3.vague && !n3.ordinal && n3.integer && n3.v < 100 && n3.v >= 0) {
+                size_t uend = 0;
+                const cc_lex_row *u3 = unit_after(c, c->tk[n3.b - 1].end, &uend);
+                bool cents = u3 && (!strcmp(u3->col[1], "cent") || !strcmp(u3->col[1], "pence"));
+                bool bare = !u3 && (n3.b >= c->ntok || !is_word(c, n3.b) || !same_sent(c, k, n3.b));
+                if (cents || bare) {
+                    n1.v += n3.v / 100;
+                    n1.integer = false;
+                    b = cents ? tok_at_or_after(c, n3.b, uend) : n3.b;
+                    cend = cents ? uend : 0;
+                }
+            }
+        }
+    }
+
+    /* ---- right: post qualifier ("or more", "or so", "+", "-odd") */
+    const cc_lex_row *qual = NULL;
+    if (!n1.vague && !n1.ordinal && !have_n2 && b < c->ntok) {
+        size_t k = b, used = 0;
+        if (is_p(c, k, '-') && attached(c, k) && is_word(c, k + 1)) k++;
+        if (same_sent(c, b - 1, k)) {
+            const cc_lex_row *q = NULL;
+            if (is_p(c, k, '+') && attached(c, k)) {
+                q = cc_lex_find(nb->qual, "+", 1);
+                used = 1;
+            } else if (is_word(c, k)) {
+                q = cc_lex_match(nb->qual, t, c->tk, k, c->ntok, &used);
+            }
+            /* "5000 or less than 6000": the words belong to the next number */
+            if (q && (is_num(c, k + used) || (word_row(c, k + used) && same_sent(c, k, k + used)) ||
+                      word_is(c, k + used, "than")))
+                q = NULL;
+            if (q && q->col[4] && !strcmp(q->col[4], "post")) {
+                /* "odd" and "plus" only when hyphenated or right after */
+                qual = q;
+                b = k + used;
+                cend = 0;
+                if (!unit) {
+                    size_t uend;
+                    const cc_lex_row *u = unit_after(c, c->tk[b - 1].end, &uend);
+                    if (u && strcmp(u->col[1], "-")) {
+                        unit = u->col[1];
+                        dim = u->col[2];
+                        cend = uend;
+                        b = tok_at_or_after(c, b, uend);
+                    }
+                }
+            }
+        }
+    }
+
+    /* ---- left: currency, sign, between/from, qualifier */
+    if (pre) a = pre_first;
+    int sign = 1;
+    if (!n1.vague && a > 0 && a == n1.a && is_p(c, a - 1, '-') && attached(c, a) &&
+        (a - 1 == 0 || !attached(c, a - 1) || is_p(c, a - 2, '(')) && !(a >= 2 && is_num(c, a - 2) && attached(c, a - 1))) {
+        sign = -1;
+        a--;
+    } else if (!n1.vague && a > 0 && (word_is(c, a - 1, "minus") || word_is(c, a - 1, "negative"))) {
+        sign = -1;
+        a--;
+    }
+    if (have_n2 && a > 0 && (word_is(c, a - 1, "between") || word_is(c, a - 1, "from")) && same_sent(c, a - 1, a))
+        a--;
+    if (!n1.vague && !qual) {
+        size_t qf = a;
+        const cc_lex_row *q = match_before(c, nb->qual, nb->first_qual, a, 5, &qf, true);
+        if (q && q->col[4] && !strcmp(q->col[4], "pre")) {
+            /* "<>30", "=>30": not a comparison we read */
+            if ((q->col[0][0] == '<' || q->col[0][0] == '>') && qf > 0 && attached(c, qf) &&
+                (is_p(c, qf - 1, '<') || is_p(c, qf - 1, '>') || is_p(c, qf - 1, '=')))
+                return b;
+            qual = q;
+            a = qf;
+        }
+    }
+    if (n1.vague && a > 0 && word_is(c, a - 1, "many") == false) {
+        /* "some dozens", "several thousands": inside the span, still vague */
+        size_t qf = a;
+        const cc_lex_row *q = match_before(c, nb->qual, nb->first_qual, a, 3, &qf, true);
+        if (q && q->col[4] && !strcmp(q->col[4], "pre")) a = qf;
+    }
+    /* a pre-qualifier and a range: "between" already covers it */
+    if (have_n2 && qual && strcmp(qual->col[1], "about")) qual = NULL;
+    if (n1.ordinal && unit) unit = NULL;
+    emit(c, a, b, cend, &n1, have_n2 ? &n2 : NULL, unit, dim, qual, sign);
+    return b > i ? b : i + 1;
+}
+
 void cc_numbers_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
 {
-    (void)e;
-    for (size_t i = 0; i < p->ntok; i++) {
+    if (!(d->opt.kinds & (CONCUR_KIND_NUMBER | CONCUR_KIND_QUANTITY | CONCUR_KIND_COUNT))) return;
+    const cc_numbers *nb = e->numbers;
+    if (!nb || !p->ntok) return;
+    if (!d->numbers) {
+        d->numbers = cc_arena_alloc(&d->arena, sizeof *d->numbers);
+        if (!d->numbers) { d->oom = true; return; }
+        gather_evidence(d->numbers, d->text.out.data ? d->text.out.data : "", d->text.out.len);
+    }
+    ctx c = {0};
+    c.nb = nb;
+    c.d = d;
+    c.p = p;
+    c.text = p->text;
+    c.tk = p->tok;
+    c.ntok = p->ntok;
+    c.ev = d->numbers;
+    /* the date mentions of this slice are the last ones added */
+    size_t lo = d->nm;
+    while (lo > 0 && d->m[lo - 1]->cstart >= p->start) lo--;
+    c.date_lo = c.date_ptr = lo;
+    c.date_hi = d->nm;
+    c.dates_sorted = true;
+    for (size_t k = lo + 1; k < d->nm; k++)
+        if (d->m[k]->cstart < d->m[k - 1]->cstart || d->m[k]->cend < d->m[k - 1]->cend) c.dates_sorted = false;
+    c.run_s = c.run_e = 0;
+    size_t i = 0;
+    while (i < p->ntok && !d->oom) {
         const cc_token *t = &p->tok[i];
-        if (t->type != CC_TOK_NUM) continue;
-        concur_mention *m = cc_doc_add(d, CONCUR_KIND_NUMBER, t->start, t->end);
-        if (!m) return;
-        m->sentence = p->sent_base + t->sent;
-        m->has_value = m->has_min = m->has_max = true;
-        m->value = m->min = m->max = strtod(p->text + t->start, NULL);
+        if (t->type == CC_TOK_NUM || t->type == CC_TOK_WORD ||
+            (t->type == CC_TOK_PUNCT && p->text[t->start] == '.' && i + 1 < p->ntok && p->tok[i + 1].type == CC_TOK_NUM))
+            i = scan_at(&c, i);
+        else
+            i++;
     }
 }

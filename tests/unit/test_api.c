@@ -284,8 +284,9 @@ static void offsets_are_input_bytes(void **st)
                     "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 \t\t 333\xE2\x80\xAF" "4444 \xF0\x9F\x98\x80 55555";
     size_t len = strlen(s);
     concur_doc *d = extract_kinds(e, s, len, CONCUR_KIND_NUMBER);
-    const char *want[] = {"11", "22", "333", "4444", "55555"};
-    for (size_t i = 0; i < 5; i++) {
+    /* "11-22" (en dash) is one range mention */
+    const char *want[] = {"11\xE2\x80\x93" "22", "333", "4444", "55555"};
+    for (size_t i = 0; i < 4; i++) {
         const concur_mention *m = find_text(d, want[i]);
         assert_non_null(m);
         const char *at = strstr(s, want[i]);
