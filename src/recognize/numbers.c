@@ -810,13 +810,17 @@ static void parse_words(ctx *c, size_t i, bool from_digits, nres *r)
             /* ordinal: alone, or ending a compound ("twenty-first", "one hundred twenty-fifth") */
             if (last == A_NONE && not_a_number(c, k)) break;
             if (last == A_T) {
-                if (v >= 10) break;
-            } else if (!(last == A_NONE || last == A_H || last == A_M || last == A_AND)) {
+                if (v >= 10 && v < 100) break;
+            } else if (!(last == A_NONE || last == A_H || last == A_M || last == A_AND ||
+                         ((last == A_N || last == A_D) && v >= 100))) {
                 break;
             }
             k++;
             good_end = k;
-            good_val = total + cur + v;
+            if (v >= 100 && (total > 0 || cur > 0))   /* "two hundredth", "a hundred trillionth" */
+                good_val = (last_mag == 0 || v < last_mag) ? total + (cur ? cur : 1) * v : (total + cur) * v;
+            else
+                good_val = total + cur + v;
             good_ord = true;
             any_word = true;
             break;
