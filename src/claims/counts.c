@@ -1,7 +1,1456 @@
-/* counts.c -- count claims (placeholder). */
+/* counts.c -- count claims: "613 civilians were killed", "killing 40 people".
+ *
+ * A count claim joins a number phrase (number + optional group noun) to a
+ * trigger (what happened to the people counted) by the structure of the
+ * sentence, not by adjacency:
+ *   post: NP [aux words] TRIGGER      "1.275 people were taken hostage"
+ *   pre:  TRIGGER [link words] NP     "took the lives of 613 of its people"
+ *   parts: NP [TRIGGER] including NP, NP and NP   (parent = the first NP)
+ *   coordination: ... NP and NP        (the second inherits the category)
+ * Word lists are data (data/lexicon/en/count_*.tsv, places.tsv); see
+ * docs/counts.md. Sentences without a trigger word are rejected by a
+ * 4096-bit filter on the first word of every trigger, computed per token
+ * without copying, so the cost on ordinary text is one hash per word.
+ *
+ * Per-document state (places seen, counts emitted) lives in the doc arena:
+ * nothing to free. Place names are resolved once per document in
+ * cc_counts_finish, when every place pattern of the document is known.
+ */
 #include "../internal.h"
 
-bool cc_counts_init(concur_engine *e) { (void)e; return true; }
-void cc_counts_free(concur_engine *e) { (void)e; }
-void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p) { (void)e; (void)d; (void)p; }
-void cc_counts_finish(const concur_engine *e, concur_doc *d) { (void)e; (void)d; }
+#include <math.h>
+#include <stdlib.h>
+
+/* --------------------------------------------------------------- tables */
+
+#define BLOOM_BITS 4096u
+
+typedef struct counts_tables {
+    const cc_lexicon *trig, *links, *groups, *numw, *attr, *placepat, *places, *pstop, *block;
+    uint64_t bloom_trig[BLOOM_BITS / 64];
+    uint64_t bloom_place[BLOOM_BITS / 64];
+} counts_tables;
+
+static uint32_t hash_lower(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+        h = (h ^ c) * 16777619u;
+    }
+    return h;
+}
+
+static void bloom_add_first_word(uint64_t *bl, const char *key)
+{
+    size_t n = 0;
+    while (key[n] && key[n] != ' ') n++;
+    uint32_t h = hash_lower(key, n) % BLOOM_BITS;
+    bl[h / 64] |= (uint64_t)1 << (h % 64);
+}
+
+static bool bloom_has(const uint64_t *bl, uint32_t h)
+{
+    h %= BLOOM_BITS;
+    return (bl[h / 64] >> (h % 64)) & 1;
+}
+
+bool cc_counts_init(concur_engine *e)
+{
+    counts_tables *t = calloc(1, sizeof *t);
+    if (!t) return false;
+    t->trig = cc_lexicon_get("count_triggers");
+    t->links = cc_lexicon_get("count_links");
+    t->groups = cc_lexicon_get("count_groups");
+    t->numw = cc_lexicon_get("count_numwords");
+    t->attr = cc_lexicon_get("count_attributions");
+    t->placepat = cc_lexicon_get("count_places");
+    t->places = cc_lexicon_get("places");
+    t->pstop = cc_lexicon_get("places_stop");
+    t->block = cc_lexicon_get("count_blockers");
+    if (!t->trig || !t->links || !t->groups || !t->numw || !t->attr || !t->placepat || !t->block) {
+        free(t);
+        return false;
+    }
+    for (size_t i = 0; i < t->trig->nrows; i++) bloom_add_first_word(t->bloom_trig, t->trig->rows[i].col[0]);
+    for (size_t i = 0; i < t->placepat->nrows; i++)
+        bloom_add_first_word(t->bloom_place, t->placepat->rows[i].col[0]);
+    e->counts = t;
+    return true;
+}
+
+void cc_counts_free(concur_engine *e)
+{
+    free(e->counts);
+    e->counts = NULL;
+}
+
+/* ------------------------------------------------------- document state */
+
+typedef struct place_cand {
+    size_t cstart, cend;
+    size_t para;
+    size_t sent;          /* document-level sentence */
+    const char *name;     /* arena, as written */
+    uint8_t strength;     /* 3 = from a place pattern, 0 = capitalised words */
+    bool sent_start;
+} place_cand;
+
+typedef struct count_rec {
+    concur_mention *m;
+    const char *event_date;   /* the document's incident date when it was emitted */
+    size_t para;
+    size_t pl_begin, pl_end;  /* place candidates of its paragraph */
+} count_rec;
+
+typedef struct count_state {
+    place_cand *pl;
+    size_t npl, cappl;
+    count_rec *cr;
+    size_t ncr, capcr;
+    const concur_mention **pm;   /* this paragraph's mentions, by start */
+    size_t npm, cappm;
+    const char *event_date;      /* date of the latest sentence with a trigger and a date */
+} count_state;
+
+/* Grows an arena array (the old block stays in the arena until the doc
+ * dies: at most twice the final size). */
+static bool arena_grow(cc_arena *a, void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap) return true;
+    size_t nc = *cap ? *cap * 2 : 16;
+    while (nc < need) nc *= 2;
+    void *q = cc_arena_alloc(a, nc * size);
+    if (!q) return false;
+    if (*p && *cap) memcpy(q, *p, *cap * size);
+    *p = q;
+    *cap = nc;
+    return true;
+}
+
+static count_state *state_of(concur_doc *d)
+{
+    if (!d->counts_state) {
+        d->counts_state = cc_arena_alloc(&d->arena, sizeof(count_state));
+        if (!d->counts_state) d->oom = true;
+    }
+    return d->counts_state;
+}
+
+/* ------------------------------------------------------- scan context */
+
+#define MAX_TRIG 64
+#define CNT_SHOT 1u   /* mention flag: category from "shot" (see cc_counts_finish) */
+#define MAX_NP 64
+
+typedef struct trig_match {
+    size_t t0, t1;
+    const cc_lex_row *row;
+} trig_match;
+
+typedef struct np {
+    size_t t0, t1;        /* tokens of the whole phrase (number .. group) */
+    size_t c1;            /* end of the numeric core */
+    size_t after;         /* where a later trigger may start: after "of Khojaly" */
+    bool has_value, has_min, has_max, approx;
+    double value, min, max;
+    concur_qualifier qual;
+    const char *group;    /* normalised, or NULL */
+    size_t g0, g1;        /* group words */
+    bool bare;            /* no group noun */
+    bool article;         /* "a man": value 1 from the article */
+    bool of_prev;         /* "56 of them": part of an earlier count */
+    bool trig_noun;       /* "thousands of casualties": the noun is the trigger */
+    const cc_lex_row *noun_trig;
+    /* result */
+    const char *category;
+    const char *note;
+    const char *rule;     /* trigger column 5: a rule applied at finish */
+    bool hedged, done, dropped;
+    bool via_post;        /* the trigger came after the count */
+    int coord_with;       /* index of the count it shares a trigger with, -1 */
+    int parent;           /* index of the parent NP in this sentence, -1 */
+    concur_mention *m;
+} np;
+
+typedef struct ctx {
+    const counts_tables *t;
+    concur_doc *d;
+    const cc_para *p;
+    const char *text;
+    const cc_token *tok;
+    size_t s0, s1;        /* sentence tokens */
+    trig_match trig[MAX_TRIG];
+    size_t ntrig;
+    np nps[MAX_NP];
+    size_t nnp;
+    count_state *st;
+    const char *attribution;
+} ctx;
+
+static bool tok_is(const ctx *c, size_t i, const char *w)
+{
+    return i < c->s1 && cc_tok_is(c->text, &c->tok[i], w);
+}
+
+static bool tok_punct(const ctx *c, size_t i, char ch)
+{
+    return i < c->s1 && c->tok[i].type == CC_TOK_PUNCT && c->tok[i].end - c->tok[i].start == 1 &&
+           c->text[c->tok[i].start] == ch;
+}
+
+static bool is_quote(const ctx *c, size_t i)
+{
+    return tok_punct(c, i, '"') || tok_punct(c, i, '\'');
+}
+
+/* Link word(s) at token i with one of the roles; returns tokens used. */
+static size_t link_at(const ctx *c, size_t i, const char *roles, const char **role_out)
+{
+    if (i >= c->s1 || c->tok[i].type != CC_TOK_WORD) return 0;
+    size_t used = 0;
+    const cc_lex_row *r = cc_lex_match(c->t->links, c->text, c->tok, i, c->s1, &used);
+    if (!r || !r->col[1]) return 0;
+    /* roles: a comma-separated list in the row */
+    for (const char *want = roles; *want;) {
+        const char *comma = strchr(want, ',');
+        size_t wl = comma ? (size_t)(comma - want) : strlen(want);
+        const char *have = r->col[1];
+        while (*have) {
+            const char *hc = strchr(have, ',');
+            size_t hl = hc ? (size_t)(hc - have) : strlen(have);
+            if (hl == wl && !strncmp(have, want, wl)) {
+                if (role_out) *role_out = have;
+                return used;
+            }
+            have = hc ? hc + 1 : have + hl;
+        }
+        want = comma ? comma + 1 : want + wl;
+    }
+    return 0;
+}
+
+static bool role_is(const char *role, const char *name)
+{
+    size_t n = strlen(name);
+    return role && !strncmp(role, name, n) && (role[n] == 0 || role[n] == ',');
+}
+
+static const trig_match *trig_starting(const ctx *c, size_t i)
+{
+    for (size_t k = 0; k < c->ntrig; k++)
+        if (c->trig[k].t0 == i) return &c->trig[k];
+    return NULL;
+}
+
+static const trig_match *trig_ending(const ctx *c, size_t i_end)
+{
+    for (size_t k = 0; k < c->ntrig; k++)
+        if (c->trig[k].t1 == i_end) return &c->trig[k];
+    return NULL;
+}
+
+static const trig_match *trig_covering(const ctx *c, size_t i)
+{
+    for (size_t k = 0; k < c->ntrig; k++)
+        if (c->trig[k].t0 <= i && i < c->trig[k].t1) return &c->trig[k];
+    return NULL;
+}
+
+static bool dir_allows(const cc_lex_row *r, const char *dir)
+{
+    if (!strcmp(r->col[1], "none")) return false;
+    const char *d = r->col[2] ? r->col[2] : "both";
+    return !strcmp(d, "both") || !strcmp(d, dir);
+}
+
+/* Mention of the paragraph (number/quantity/date) covering clean [s, e). */
+static const concur_mention *mention_covering(const ctx *c, unsigned kinds, size_t s, size_t e)
+{
+    const count_state *st = c->st;
+    /* binary search: first mention with cstart > s, then walk back */
+    size_t lo = 0, hi = st->npm;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (st->pm[mid]->cstart <= s) lo = mid + 1;
+        else hi = mid;
+    }
+    for (size_t k = lo; k-- > 0;) {
+        const concur_mention *m = st->pm[k];
+        if (s - m->cstart > 4096) break;
+        if ((m->kind & kinds) && m->cstart <= s && m->cend >= e) return m;
+    }
+    return NULL;
+}
+
+static bool mention_overlapping(const ctx *c, unsigned kinds, size_t s, size_t e)
+{
+    const count_state *st = c->st;
+    size_t lo = 0, hi = st->npm;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (st->pm[mid]->cstart < e) lo = mid + 1;
+        else hi = mid;
+    }
+    for (size_t k = lo; k-- > 0;) {
+        const concur_mention *m = st->pm[k];
+        if (s > m->cstart && s - m->cstart > 4096) break;
+        if ((m->kind & kinds) && m->cstart < e && s < m->cend) return true;
+    }
+    return false;
+}
+
+/* ------------------------------------------------------- number phrases */
+
+static const cc_lex_row *numw_at(const ctx *c, size_t i, size_t *used)
+{
+    if (i >= c->s1 || c->tok[i].type != CC_TOK_WORD) return NULL;
+    return cc_lex_match(c->t->numw, c->text, c->tok, i, c->s1, used);
+}
+
+static bool numw_type(const cc_lex_row *r, const char *type)
+{
+    return r && r->col[1] && !strcmp(r->col[1], type);
+}
+
+static double col_num(const cc_lex_row *r, int k, bool *has)
+{
+    const char *s = r->col[k];
+    if (!s || !*s || !strcmp(s, "-")) { *has = false; return 0; }
+    *has = true;
+    return strtod(s, NULL);
+}
+
+static concur_qualifier qual_of(const char *name)
+{
+    static const char *const n[] = {"", "about", "at_least", "more_than", "at_most", "less_than", "up_to", "range", "vague"};
+    for (int i = 1; i < 9; i++)
+        if (!strcmp(name, n[i])) return (concur_qualifier)i;
+    return CONCUR_QUAL_NONE;
+}
+
+/* Digits "1.275" / "1,000" / "2.5 million": returns tokens used or 0. */
+static size_t parse_digits(const ctx *c, size_t i, double *v)
+{
+    const cc_token *tk = c->tok;
+    double val = 0;
+    for (size_t q = tk[i].start; q < tk[i].end; q++) val = val * 10 + (c->text[q] - '0');
+    size_t j = i + 1;
+    bool grouped = false;
+    while (j + 1 < c->s1 && (tok_punct(c, j, ',') || tok_punct(c, j, '.')) &&
+           !(tk[j].flags & CC_TF_SPACE_BEFORE) && tk[j + 1].type == CC_TOK_NUM &&
+           !(tk[j + 1].flags & CC_TF_SPACE_BEFORE) && tk[j + 1].end - tk[j + 1].start == 3 &&
+           tk[i].end - tk[i].start <= 3) {
+        /* "1.275" is a thousands group unless more digits follow a dot */
+        if (j + 2 < c->s1 && tk[j + 2].type == CC_TOK_PUNCT && !(tk[j + 2].flags & CC_TF_SPACE_BEFORE) &&
+            j + 3 < c->s1 && tk[j + 3].type == CC_TOK_NUM && !(tk[j + 3].flags & CC_TF_SPACE_BEFORE) &&
+            c->text[tk[j + 2].start] != c->text[tk[j].start])
+            break;
+        for (size_t q = tk[j + 1].start; q < tk[j + 1].end; q++) val = val * 10 + (c->text[q] - '0');
+        j += 2;
+        grouped = true;
+    }
+    if (!grouped && j + 1 < c->s1 && tok_punct(c, j, '.') && !(tk[j].flags & CC_TF_SPACE_BEFORE) &&
+        tk[j + 1].type == CC_TOK_NUM && !(tk[j + 1].flags & CC_TF_SPACE_BEFORE)) {
+        double f = 0.1;
+        for (size_t q = tk[j + 1].start; q < tk[j + 1].end; q++, f /= 10) val += (c->text[q] - '0') * f;
+        j += 2;
+    }
+    *v = val;
+    return j - i;
+}
+
+static bool is_group_word(const ctx *c, size_t i, size_t *used, const cc_lex_row **row)
+{
+    if (i >= c->s1 || c->tok[i].type != CC_TOK_WORD) return false;
+    const cc_lex_row *r = cc_lex_match(c->t->groups, c->text, c->tok, i, c->s1, used);
+    if (row) *row = r;
+    return r != NULL;
+}
+
+/* May a bare number (no group noun) end right before token i? */
+static bool bare_end_ok(const ctx *c, size_t i)
+{
+    if (i >= c->s1) return true;
+    const cc_token *t = &c->tok[i];
+    if (t->type == CC_TOK_PUNCT) return !tok_punct(c, i, '-') && !tok_punct(c, i, '/') && !tok_punct(c, i, '%');
+    if (t->type != CC_TOK_WORD) return false;
+    if (trig_starting(c, i)) return true;
+    return link_at(c, i, "aux,both,hedge,drop,part,end", NULL) > 0;
+}
+
+/* Reads a number phrase starting at token i. */
+static bool parse_np_inner(const ctx *c, size_t i, np *out);
+
+/* "487 inhabitants of Khojaly were wounded": the place after the group is
+ * skipped when looking for the trigger. */
+static bool parse_np(const ctx *c, size_t i, np *out)
+{
+    if (!parse_np_inner(c, i, out)) return false;
+    out->after = out->t1;
+    size_t j = out->t1;
+    if (!out->bare && (tok_is(c, j, "of") || tok_is(c, j, "from") || tok_is(c, j, "in"))) {
+        size_t k = j + 1;
+        if (tok_is(c, k, "the")) k++;
+        size_t b = k;
+        while (b < c->s1 && b - k < 3 && c->tok[b].type == CC_TOK_WORD && (c->tok[b].flags & CC_TF_UPPER)) b++;
+        if (b > k) out->after = b;
+    }
+    return true;
+}
+
+/* Bounds from a qualifier read by this module ("at least 12"). */
+static void apply_qual(np *q)
+{
+    if (!q->has_value) return;
+    switch (q->qual) {
+    case CONCUR_QUAL_ABOUT: q->approx = true; break;
+    case CONCUR_QUAL_AT_LEAST:
+    case CONCUR_QUAL_MORE_THAN: q->has_max = false; break;
+    case CONCUR_QUAL_AT_MOST:
+    case CONCUR_QUAL_LESS_THAN:
+    case CONCUR_QUAL_UP_TO: q->has_min = false; break;
+    default: break;
+    }
+}
+
+static bool parse_np_inner(const ctx *c, size_t i, np *out)
+{
+    const cc_token *tk = c->tok;
+    memset(out, 0, sizeof *out);
+    out->parent = -1;
+    out->coord_with = -1;
+    out->t0 = i;
+    size_t j = i, used = 0;
+    /* qualifier words */
+    const cc_lex_row *r = numw_at(c, j, &used);
+    if (numw_type(r, "qual")) {
+        out->qual = qual_of(r->col[2]);
+        out->approx = out->qual == CONCUR_QUAL_ABOUT;
+        j += used;
+        r = NULL;
+    }
+    if (j >= c->s1) return false;
+    /* "a population of 7,000", "Resolution 853", "fired 3 shots" */
+    for (size_t back = 1; back <= 3 && back <= i - c->s0; back++) {
+        size_t u = 0;
+        const cc_lex_row *b = cc_lex_match(c->t->block, c->text, tk, i - back, c->s1, &u);
+        if (b && u == back && b->col[1] && !strcmp(b->col[1], "before")) return false;
+    }
+    size_t core0 = j;
+    bool vague = false;
+    if (tk[j].type == CC_TOK_NUM) {
+        /* not a count: "$5", "#3", "No.", times, ordinals, ages, ranges */
+        if (j > c->s0 && !(tk[j].flags & CC_TF_SPACE_BEFORE) &&
+            (tk[j - 1].type == CC_TOK_WORD || tk[j - 1].type == CC_TOK_NUM ||
+             (tk[j - 1].type == CC_TOK_PUNCT && strchr("$#.:/-+*&@", c->text[tk[j - 1].start]))))
+            return false;
+        if (j > c->s0 && tok_punct(c, j - 1, '$')) return false;
+        double v;
+        size_t n = parse_digits(c, j, &v);
+        j += n;
+        if (j < c->s1 && !(tk[j].flags & CC_TF_SPACE_BEFORE) && !trig_starting(c, j) &&
+            (tk[j].type == CC_TOK_WORD || tok_punct(c, j, '-') || tok_punct(c, j, '%') ||
+             tok_punct(c, j, ':') || tok_punct(c, j, '/') || tok_punct(c, j, '.') || tok_punct(c, j, ',')) &&
+            !(j + 1 >= c->s1) && !(tok_punct(c, j, '.') || tok_punct(c, j, ',')))
+            return false;
+        size_t u2;
+        const cc_lex_row *sc = numw_at(c, j, &u2);
+        if (numw_type(sc, "scale")) {
+            v *= strtod(sc->col[2], NULL);
+            j += u2;
+        }
+        out->has_value = out->has_min = out->has_max = true;
+        out->value = out->min = out->max = v;
+    } else if (tk[j].type == CC_TOK_WORD) {
+        bool any = false;
+        double total = 0, cur = 0;
+        bool article = false;
+        if (!r || j != core0 || out->qual) r = numw_at(c, j, &used);
+        if (!r && (tok_is(c, j, "a") || tok_is(c, j, "an"))) {
+            article = true;
+        }
+        while (r && j < c->s1) {
+            const char *ty = r->col[1];
+            if (!strcmp(ty, "vague")) {
+                if (any) break;
+                bool h;
+                out->min = col_num(r, 3, &h);
+                out->has_min = h;
+                out->max = col_num(r, 4, &h);
+                out->has_max = h;
+                out->qual = CONCUR_QUAL_VAGUE;
+                out->approx = true;
+                vague = true;
+                j += used;
+                break;
+            }
+            if (!strcmp(ty, "zero")) {
+                if (any) break;
+                any = true;
+                j += used;
+                break;
+            }
+            if (!strcmp(ty, "unit") || !strcmp(ty, "tens")) cur += strtod(r->col[2], NULL);
+            else if (!strcmp(ty, "scale")) {
+                double s = strtod(r->col[2], NULL);
+                cur = (cur ? cur : (any ? 0 : 0)) * s;
+                if (!any) break;
+                if (s >= 1000) { total += cur; cur = 0; }
+            } else break;
+            any = true;
+            j += used;
+            /* "twenty-five", "one hundred and six" */
+            size_t k = j;
+            if (tok_punct(c, k, '-') && !(tk[k].flags & CC_TF_SPACE_BEFORE)) k++;
+            else if (tok_is(c, k, "and") && k > core0 && tok_is(c, k - 1, "hundred")) k++;
+            const cc_lex_row *nx = numw_at(c, k, &used);
+            if (!nx || (strcmp(nx->col[1], "unit") && strcmp(nx->col[1], "tens") && strcmp(nx->col[1], "scale")))
+                break;
+            j = k;
+            r = nx;
+        }
+        if (article) {
+            /* "a man was killed": one, only with a group noun */
+            size_t k = j + 1, gu;
+            size_t mods = 0;
+            while (k < c->s1 && mods < 2 && !is_group_word(c, k, &gu, NULL) && tk[k].type == CC_TOK_WORD &&
+                   !trig_starting(c, k) && !link_at(c, k, "aux,both,hedge,drop,part,end,pre", NULL)) {
+                k++;
+                mods++;
+            }
+            if (!is_group_word(c, k, &gu, NULL)) return false;
+            out->article = true;
+            total = 1;
+            any = true;
+            j = j + 1;
+        }
+        if (!any && !vague) return false;
+        if (!vague) {
+            out->has_value = out->has_min = out->has_max = true;
+            out->value = out->min = out->max = total + cur;
+        }
+    } else {
+        return false;
+    }
+    out->c1 = j;
+    if (core0 == j) return false;
+    {
+        size_t u = 0;
+        const cc_lex_row *b = j < c->s1 && tk[j].type == CC_TOK_WORD
+                                  ? cc_lex_match(c->t->block, c->text, tk, j, c->s1, &u) : NULL;
+        if (b && b->col[1] && !strcmp(b->col[1], "after")) return false;
+    }
+    /* the number recogniser's reading wins where it covers the core */
+    size_t cs = tk[core0].start, ce = tk[j - 1].end;
+    const concur_mention *nm = mention_covering(c, CONCUR_KIND_NUMBER | CONCUR_KIND_QUANTITY, cs, ce);
+    if (!nm || nm->cstart > tk[out->t0].start) apply_qual(out);
+    if (nm && !out->article) {
+        if (nm->ordinal) return false;
+        if (nm->unit && strcmp(nm->unit, "person") && strcmp(nm->unit, "people")) return false;
+        if (nm->cstart > tk[out->t0].start && out->qual && !nm->qualifier) {
+            /* our qualifier words, the recogniser's number */
+            np keep = *out;
+            keep.value = nm->value;
+            keep.has_value = nm->has_value;
+            keep.min = keep.max = nm->value;
+            keep.has_min = keep.has_max = nm->has_value;
+            apply_qual(&keep);
+            nm = NULL;
+            *out = keep;
+            while (j < c->s1 && tk[j].end <= cs) j++;
+        }
+    }
+    if (nm && !out->article) {
+        out->has_value = nm->has_value;
+        out->has_min = nm->has_min;
+        out->has_max = nm->has_max;
+        out->value = nm->value;
+        out->min = nm->min;
+        out->max = nm->max;
+        out->approx = nm->approx;
+        out->qual = nm->qualifier;
+        while (out->t0 > c->s0 && tk[out->t0].start > nm->cstart) out->t0--;
+        while (j < c->s1 && tk[j].end <= nm->cend) j++;
+        out->c1 = j;
+    }
+    if (mention_overlapping(c, CONCUR_KIND_DATE, cs, ce)) return false;
+    /* years standing alone are dates, not counts */
+    if (tk[core0].type == CC_TOK_NUM && out->has_value && out->value >= 1900 && out->value <= 2100 &&
+        tk[core0].end - tk[core0].start == 4 && !out->qual)
+        out->bare = true; /* decided below: a year needs a group noun */
+    bool year_like = out->bare;
+    out->bare = false;
+
+    /* group: "613 civilians", "three 9-year-old children", "613 of its people",
+     * "thousands of casualties", "150 Azerbaijan Turks" */
+    size_t k = j, gu = 0;
+    const cc_lex_row *gr = NULL;
+    if (tok_is(c, k, "of")) {
+        size_t q = k + 1;
+        bool det = false;
+        if (tok_is(c, q, "its") || tok_is(c, q, "their") || tok_is(c, q, "the") || tok_is(c, q, "those") ||
+            tok_is(c, q, "these")) {
+            det = !tok_is(c, q, "its") && !tok_is(c, q, "their");
+            q++;
+        }
+        if (tok_is(c, k + 1, "them") || tok_is(c, k + 1, "whom") ||
+            (tok_is(c, k + 1, "those") && !is_group_word(c, k + 2, &gu, NULL))) {
+            out->of_prev = true;
+            out->bare = true;
+            out->t1 = k + 2;
+            return true;
+        }
+        if (det && !vague) return false; /* "one of the victims": a part of something else */
+        if (is_group_word(c, q, &gu, &gr)) {
+            out->group = gr->col[1];
+            out->g0 = q;
+            out->g1 = q + gu;
+            out->t1 = q + gu;
+            return true;
+        }
+        const trig_match *tm = trig_starting(c, q);
+        if (tm && vague && dir_allows(tm->row, "post")) {
+            out->trig_noun = true;
+            out->noun_trig = tm->row;
+            out->group = "people";
+            out->t1 = tm->t1;
+            return true;
+        }
+        if (vague) return false;
+    }
+    size_t mods = 0, maxmods = vague ? 1 : 3, pieces = 0;
+    const trig_match *adj = NULL;
+    while (k < c->s1 && mods <= maxmods && pieces < 8) {
+        if (is_group_word(c, k, &gu, &gr)) break;
+        const cc_token *t = &tk[k];
+        /* "four dead bodies", "10 injured people": the adjective is the trigger */
+        const trig_match *tm = trig_starting(c, k);
+        if (tm && !adj && tm->t1 == k + 1 && dir_allows(tm->row, "post") && is_group_word(c, k + 1, &gu, &gr)) {
+            adj = tm;
+            k++;
+            break;
+        }
+        if (t->type == CC_TOK_WORD && !tm && !link_at(c, k, "aux,both,hedge,drop,part,end,pre", NULL) &&
+            !numw_at(c, k, &gu)) {
+            k++;
+            pieces++;
+            if (!tok_punct(c, k, '-') || (tk[k].flags & CC_TF_SPACE_BEFORE)) mods++;
+            continue;
+        }
+        /* "9-year-old" */
+        if ((t->type == CC_TOK_NUM || tok_punct(c, k, '-')) && k + 1 < c->s1 &&
+            (tok_punct(c, k + 1, '-') || tok_punct(c, k, '-')) && !(tk[k + 1].flags & CC_TF_SPACE_BEFORE)) {
+            k++;
+            pieces++;
+            continue;
+        }
+        break;
+    }
+    if (mods > maxmods) k = c->s1;
+    if (k < c->s1 && is_group_word(c, k, &gu, &gr)) {
+        if (adj) {
+            out->trig_noun = true;
+            out->noun_trig = adj->row;
+        }
+        out->group = gr->col[1];
+        out->g0 = k;
+        out->g1 = k + gu;
+        out->t1 = k + gu;
+        return true;
+    }
+    /* capitalised words right after the number, then a verb: "1.300 Azeri Turks were" */
+    k = j;
+    mods = 0;
+    while (k < c->s1 && mods < 3 && tk[k].type == CC_TOK_WORD && (tk[k].flags & CC_TF_UPPER) &&
+           !trig_starting(c, k) && !link_at(c, k, "aux,both,hedge,drop,part,end,pre", NULL)) {
+        k++;
+        mods++;
+    }
+    if (mods && (trig_starting(c, k) || link_at(c, k, "aux,hedge", NULL))) {
+        out->group = "people";
+        out->g0 = j;
+        out->g1 = k;
+        out->t1 = k;
+        return true;
+    }
+    if (out->article || vague || year_like) return false;
+    /* bare number: "killed four", "40 died", "1275 were taken hostage" */
+    if (!bare_end_ok(c, j)) return false;
+    out->bare = true;
+    out->t1 = j;
+    return true;
+}
+
+/* ---------------------------------------------------------------- links */
+
+/* After token j: skips aux/hedge words; returns the trigger found or NULL. */
+static const trig_match *look_post(const ctx *c, size_t j, bool *hedged, bool *dropped, bool *aux)
+{
+    size_t skipped = 0;
+    *aux = false;
+    while (j < c->s1 && skipped < 6) {
+        const trig_match *tm = trig_starting(c, j);
+        if (tm && dir_allows(tm->row, "post")) return tm;
+        const char *role = NULL;
+        size_t u = link_at(c, j, "aux,both,hedge,drop", &role);
+        if (!u) return NULL;
+        if (role_is(role, "hedge")) *hedged = true;
+        if (role_is(role, "drop")) *dropped = true;
+        if (role_is(role, "aux") || role_is(role, "both") || role_is(role, "hedge")) *aux = true;
+        j += u;
+        skipped++;
+    }
+    return NULL;
+}
+
+/* Before token i (exclusive): skips link words; returns the trigger ending there. */
+static const trig_match *look_pre(const ctx *c, size_t i, bool *hedged)
+{
+    size_t j = i, skipped = 0;
+    while (j > c->s0 && skipped < 5) {
+        const trig_match *tm = trig_ending(c, j);
+        if (tm && dir_allows(tm->row, "pre")) return tm;
+        if (is_quote(c, j - 1)) { j--; skipped++; continue; }
+        /* link words of one or two tokens ending at j */
+        size_t u = 0;
+        const char *role = NULL;
+        bool found = false;
+        for (size_t back = 3; back >= 1 && !found; back--) {
+            if (back > j - c->s0) continue;
+            u = link_at(c, j - back, "pre,both,hedge,aux", &role);
+            if (u == back) found = true;
+        }
+        if (!found) return NULL;
+        if (role_is(role, "hedge")) *hedged = true;
+        j -= u;
+        skipped++;
+    }
+    return NULL;
+}
+
+/* Hedge or drop cue right before a trigger ("threatened to kill"). */
+static void cues_before(const ctx *c, size_t t0, bool *hedged, bool *dropped)
+{
+    for (size_t back = 1; back <= 3 && back <= t0 - c->s0; back++) {
+        const char *role = NULL;
+        size_t u = link_at(c, t0 - back, "hedge,drop", &role);
+        if (u && t0 - back + u == t0) {
+            if (role_is(role, "drop")) *dropped = true;
+            else *hedged = true;
+        }
+    }
+}
+
+static bool is_object_word(const ctx *c, size_t i)
+{
+    static const char *const w[] = {"him", "her", "them", "his", "their", "its", "a", "an", "the", "me", "us",
+                                    "you", "my", "our", "your"};
+    for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+        if (tok_is(c, i, w[k])) return true;
+    return false;
+}
+
+/* Is the trigger at tm used actively ("a man killed his wife", "two
+ * brothers shot a man")? */
+static bool active_use(const ctx *c, const trig_match *tm)
+{
+    size_t k = tm->t1;
+    if (k >= c->s1) return false;
+    const cc_token *t = &c->tok[k];
+    if (!dir_allows(tm->row, "pre")) {
+        size_t gu;
+        return is_object_word(c, k) || is_group_word(c, k, &gu, NULL);
+    }
+    if (t->type == CC_TOK_NUM) return true;
+    if (t->type != CC_TOK_WORD) return false;
+    if (link_at(c, k, "end,aux,hedge", NULL)) return false;
+    if (trig_starting(c, k)) return false;
+    return true;
+}
+
+/* Parts list after token j: "including 106 women, 63 children and 70 elderly". */
+static size_t parts_after(ctx *c, size_t j, int head)
+{
+    if (tok_punct(c, j, ',')) j++;
+    size_t u = link_at(c, j, "part", NULL);
+    if (!u) return 0;
+    j += u;
+    if (tok_punct(c, j, ':')) j++;
+    size_t start = j;
+    int last = -1;
+    for (size_t k = 0; k < c->nnp; k++) {
+        np *q = &c->nps[k];
+        if ((int)k == head || q->t0 < j) continue;
+        if (q->t0 != j) break;
+        if (q->bare && !q->of_prev) break;
+        q->parent = head;
+        q->done = true;
+        last = (int)k;
+        j = q->t1;
+        if (tok_punct(c, j, ',')) j++;
+        if (tok_is(c, j, "and") || tok_is(c, j, "or")) j++;
+    }
+    if (last < 0) return 0;
+    (void)start;
+    return c->nps[last].t1;
+}
+
+/* ---------------------------------------------------------- attribution */
+
+static bool is_pronoun(const ctx *c, size_t i)
+{
+    static const char *const pr[] = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this"};
+    for (size_t k = 0; k < sizeof pr / sizeof *pr; k++)
+        if (tok_is(c, i, pr[k])) return true;
+    return false;
+}
+
+static const char *span_str(ctx *c, size_t a, size_t b)
+{
+    if (a >= b) return NULL;
+    return cc_arena_strndup(&c->d->arena, c->text + c->tok[a].start, c->tok[b - 1].end - c->tok[a].start);
+}
+
+/* Do words [a, b) name a source: a capitalised word (not only the
+ * sentence's first) or a source noun ("police", "ministry")? */
+static bool names_source_noun(const ctx *c, size_t k)
+{
+    size_t u = 0;
+    const cc_lex_row *r = cc_lex_match(c->t->attr, c->text, c->tok, k, k + 1, &u);
+    return r && r->col[1] && !strcmp(r->col[1], "source");
+}
+
+static bool names_source(const ctx *c, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++) {
+        const cc_token *t = &c->tok[k];
+        if ((t->flags & CC_TF_UPPER) && !(t->flags & CC_TF_SENT_START)) return true;
+        size_t u = 0;
+        const cc_lex_row *r = cc_lex_match(c->t->attr, c->text, c->tok, k, k + 1, &u);
+        if (r && r->col[1] && !strcmp(r->col[1], "source")) return true;
+    }
+    return false;
+}
+
+static const char *find_attribution(ctx *c)
+{
+    for (size_t i = c->s0; i < c->s1; i++) {
+        if (c->tok[i].type != CC_TOK_WORD) continue;
+        size_t u = 0;
+        const cc_lex_row *r = cc_lex_match(c->t->attr, c->text, c->tok, i, c->s1, &u);
+        if (!r) continue;
+        const char *role = r->col[1] ? r->col[1] : "";
+        if (!strcmp(role, "source")) continue;
+        if (!strcmp(role, "lead")) {
+            size_t a = i + u;
+            while (tok_is(c, a, "the") || tok_is(c, a, "a") || tok_is(c, a, "an")) a++;
+            size_t b = a;
+            while (b < c->s1 && b - a < 8 && c->tok[b].type == CC_TOK_WORD &&
+                   !(b > a && link_at(c, b, "aux,both,end,part,pre", NULL)))
+                b++;
+            if (b > a && !is_pronoun(c, a)) return span_str(c, a, b);
+        } else {
+            /* ", said the health ministry" */
+            if (i > c->s0 && tok_punct(c, i - 1, ',')) {
+                size_t a = i + u;
+                while (tok_is(c, a, "the") || tok_is(c, a, "a") || tok_is(c, a, "an")) a++;
+                size_t b = a;
+                while (b < c->s1 && b - a < 8 &&
+                       ((c->tok[b].type == CC_TOK_WORD && !link_at(c, b, "end", NULL)) ||
+                        (tok_punct(c, b, '-') && b > a && !(c->tok[b].flags & CC_TF_SPACE_BEFORE))))
+                    b++;
+                if (b > a && !is_pronoun(c, a) && names_source(c, a, b)) return span_str(c, a, b);
+            }
+            /* "police said", "the health ministry said" */
+            size_t b = i, a = i;
+            /* the head word before the verb: a name or a source noun */
+            bool head_name = i > c->s0 && (c->tok[i - 1].flags & CC_TF_UPPER) && !names_source_noun(c, i - 1);
+            while (a > c->s0 && i - a < 4 && c->tok[a - 1].type == CC_TOK_WORD && !is_pronoun(c, a - 1) &&
+                   (!head_name || (c->tok[a - 1].flags & CC_TF_UPPER)) &&
+                   !link_at(c, a - 1, "aux,both,end,part,pre,hedge,drop", NULL) && !trig_covering(c, a - 1) &&
+                   !tok_is(c, a - 1, "did") && !tok_is(c, a - 1, "not") && !tok_is(c, a - 1, "does"))
+                a--;
+            while (a < b && (tok_is(c, a, "the") || tok_is(c, a, "a"))) a++;
+            if (a < b && (a == c->s0 || c->tok[a - 1].type == CC_TOK_PUNCT || tok_is(c, a - 1, "the") ||
+                          tok_is(c, a - 1, "and")) && names_source(c, a, b))
+                return span_str(c, a, b);
+        }
+    }
+    return NULL;
+}
+
+/* ------------------------------------------------------------- emitting */
+
+static void emit(ctx *c, np *q)
+{
+    concur_doc *d = c->d;
+    const cc_token *tk = c->tok;
+    concur_mention *m = cc_doc_add(d, CONCUR_KIND_COUNT, tk[q->t0].start, tk[q->t1 - 1].end);
+    if (!m) return;
+    m->sentence = c->p->sent_base + tk[q->t0].sent;
+    m->has_value = q->has_value;
+    m->has_min = q->has_min;
+    m->has_max = q->has_max;
+    m->value = q->value;
+    m->min = q->min;
+    m->max = q->max;
+    m->approx = q->approx;
+    m->qualifier = q->qual;
+    m->category = q->category;
+    m->group = q->group ? q->group : "people";
+    if (q->g1 > q->g0) m->group_text = span_str(c, q->g0, q->g1);
+    m->attribution = c->attribution;
+    m->hedged = q->hedged;
+    m->note = q->note && *q->note ? q->note : NULL;
+    if (q->rule && !strcmp(q->rule, "injured_unless_killed")) m->flags |= CNT_SHOT;
+    if (q->parent >= 0) m->parent = c->nps[q->parent].m;
+    q->m = m;
+    count_state *st = c->st;
+    if (!arena_grow(&d->arena, (void **)&st->cr, &st->capcr, st->ncr + 1, sizeof *st->cr)) {
+        d->oom = true;
+        return;
+    }
+    count_rec *cr = &st->cr[st->ncr++];
+    cr->m = m;
+    cr->event_date = st->event_date;
+    cr->para = c->p->index;
+}
+
+/* The latest top-level count of this category whose value is at least v. */
+static concur_mention *earlier_whole(const ctx *c, const concur_mention *self, const char *cat, double v)
+{
+    const count_state *st = c->st;
+    for (size_t k = st->ncr; k-- > 0;) {
+        concur_mention *m = st->cr[k].m;
+        if (m == self || m->parent || !m->has_value || strcmp(m->category, cat)) continue;
+        if (m->value >= v) return m;
+    }
+    return NULL;
+}
+
+/* "Three gang members and two other individuals shot": a count joined by
+ * "and" to a later count whose trigger follows shares its category. */
+static void coordinate_back(ctx *c)
+{
+    for (size_t k = c->nnp - 1; k-- > 0;) {
+        np *q = &c->nps[k], *n = &c->nps[k + 1];
+        if (q->m || q->done || q->bare || !n->m || !n->via_post || n->bare || n->parent >= 0) continue;
+        size_t j = q->t1;
+        if (tok_punct(c, j, ',')) j++;
+        if (!tok_is(c, j, "and")) continue;
+        if (j + 1 != n->t0) continue;
+        q->category = n->category;
+        q->rule = n->rule;
+        q->hedged = n->hedged;
+        q->via_post = true;
+        q->coord_with = (int)k + 1;
+        emit(c, q);
+        if (!q->m) return;
+    }
+}
+
+/* "killed three adults and three 9-year-old children": the counts that
+ * share one trigger add up to a total (note "sum of parts"), their parent. */
+static void coordinated_totals(ctx *c)
+{
+    for (size_t a = 0; a < c->nnp;) {
+        size_t b = a;
+        while (b + 1 < c->nnp && (c->nps[b + 1].coord_with == (int)b || c->nps[b].coord_with == (int)b + 1)) b++;
+        bool ok = b > a;
+        double sum = 0;
+        const char *group = NULL;
+        for (size_t r = a; r <= b && ok; r++) {
+            const np *q = &c->nps[r];
+            if (!q->m || q->m->parent || !q->has_value || q->qual || strcmp(q->category, c->nps[a].category)) ok = false;
+            else {
+                sum += q->value;
+                if (!group) group = q->m->group;
+                else if (strcmp(group, q->m->group)) group = "people";
+            }
+        }
+        if (ok) {
+            np total = c->nps[a];
+            total.t1 = c->nps[b].t1;
+            total.has_value = total.has_min = total.has_max = true;
+            total.value = total.min = total.max = sum;
+            total.group = group;
+            total.g0 = total.g1 = 0;
+            total.parent = -1;
+            total.note = "sum of parts";
+            emit(c, &total);
+            if (!total.m) return;
+            for (size_t r = a; r <= b; r++) c->nps[r].m->parent = total.m;
+        }
+        a = b + 1;
+    }
+}
+
+static void process_sentence(ctx *c)
+{
+    const cc_token *tk = c->tok;
+    /* number phrases, outside trigger words */
+    c->nnp = 0;
+    for (size_t i = c->s0; i < c->s1 && c->nnp < MAX_NP; i++) {
+        const trig_match *tm = trig_covering(c, i);
+        if (tm) { i = tm->t1 - 1; continue; }
+        const cc_token *t = &tk[i];
+        if (t->type != CC_TOK_NUM && t->type != CC_TOK_WORD) continue;
+        if (t->type == CC_TOK_WORD) {
+            size_t u;
+            if (!numw_at(c, i, &u) && !cc_tok_is(c->text, t, "a") && !cc_tok_is(c->text, t, "an")) continue;
+        }
+        np *q = &c->nps[c->nnp];
+        if (parse_np(c, i, q)) {
+            c->nnp++;
+            i = q->t1 - 1;
+        }
+    }
+    if (!c->nnp) return;
+    c->attribution = NULL;
+    bool attr_done = false;
+    bool of_sentence = tok_is(c, c->s0, "of") || (tok_is(c, c->s0 + 1, "of") && tok_is(c, c->s0, "and"));
+
+    for (size_t k = 0; k < c->nnp; k++) {
+        np *q = &c->nps[k];
+        if (q->done) continue;
+        bool hedged = false, dropped = false, aux = false;
+        const trig_match *tm = NULL;
+        size_t after = q->after;
+        if (q->trig_noun) {
+            q->category = q->noun_trig->col[1];
+            q->note = q->noun_trig->col[3];
+            q->rule = q->noun_trig->col[4];
+        } else {
+            /* post: the count, maybe its parts, then the trigger */
+            size_t pend = parts_after(c, after, (int)k);
+            tm = look_post(c, pend ? pend : after, &hedged, &dropped, &aux);
+            if (tm && !aux && active_use(c, tm)) tm = NULL;
+            if (tm && q->article && !aux) tm = NULL;
+            /* "who shot a man was arrested": "a man" is the object of "shot" */
+            if (tm && q->article && q->t0 > c->s0 && trig_covering(c, q->t0 - 1)) tm = NULL;
+            if (tm) {
+                /* "who were taken hostage are still missing": the main verb wins */
+                bool h2 = false, d2 = false, a2 = false;
+                const trig_match *t2 = look_post(c, tm->t1, &h2, &d2, &a2);
+                if (t2 && a2) tm = t2;
+                cues_before(c, tm->t0, &hedged, &dropped);
+                /* parts after the trigger: "were massacred including 106 women" */
+                if (!pend) parts_after(c, tm->t1, (int)k);
+            } else {
+                for (size_t r = 0; r < c->nnp; r++)
+                    if (c->nps[r].parent == (int)k) c->nps[r].parent = -1, c->nps[r].done = false;
+                hedged = dropped = false;
+                tm = look_pre(c, q->t0, &hedged);
+                if (tm) {
+                    cues_before(c, tm->t0, &hedged, &dropped);
+                    parts_after(c, after, (int)k);
+                }
+            }
+            if (!tm) {
+                /* coordination: "three adults and three 9-year-old children" */
+                size_t gap = k > 0 ? q->t0 - c->nps[k - 1].t1 : 0;
+                bool joined = k > 0 && q->t0 > c->nps[k - 1].t1 &&
+                              ((gap == 1 && (tok_is(c, q->t0 - 1, "and") || tok_punct(c, q->t0 - 1, ','))) ||
+                               (gap == 2 && tok_punct(c, q->t0 - 2, ',') && tok_is(c, q->t0 - 1, "and")));
+                if (joined && c->nps[k - 1].category && c->nps[k - 1].m && !q->bare) {
+                    q->category = c->nps[k - 1].category;
+                    q->parent = c->nps[k - 1].parent;
+                    q->hedged = c->nps[k - 1].hedged;
+                    q->rule = c->nps[k - 1].rule;
+                    q->coord_with = (int)k - 1;
+                } else {
+                    for (size_t r = 0; r < c->nnp; r++)
+                        if (c->nps[r].parent == (int)k) c->nps[r].parent = -1, c->nps[r].done = false;
+                    continue;
+                }
+            } else {
+                q->category = tm->row->col[1];
+                q->note = tm->row->col[3];
+                q->rule = tm->row->col[4];
+                q->via_post = tm->t0 >= q->t1;
+            }
+        }
+        if (dropped) {
+            for (size_t r = 0; r < c->nnp; r++)
+                if (c->nps[r].parent == (int)k) c->nps[r].parent = -1, c->nps[r].done = false;
+            q->category = NULL;
+            continue;
+        }
+        q->hedged = q->hedged || hedged;
+        if (!attr_done) {
+            c->attribution = find_attribution(c);
+            attr_done = true;
+        }
+        emit(c, q);
+        if (!q->m) return;
+        if (q->of_prev || (of_sentence && k == 0 && q->parent < 0)) {
+            concur_mention *w = earlier_whole(c, q->m, q->category, q->has_value ? q->value : q->min);
+            if (w && w != q->m) q->m->parent = w;
+        }
+        /* its parts */
+        for (size_t r = k + 1; r < c->nnp; r++) {
+            np *pq = &c->nps[r];
+            if (pq->parent != (int)k || !pq->done) continue;
+            pq->category = q->category;
+            pq->rule = q->rule;
+            pq->hedged = q->hedged;
+            emit(c, pq);
+            if (!pq->m) return;
+        }
+    }
+    coordinate_back(c);
+    coordinated_totals(c);
+}
+
+/* ---------------------------------------------------------------- places */
+
+static void add_place(ctx *c, size_t a, size_t b, uint8_t strength)
+{
+    concur_doc *d = c->d;
+    count_state *st = c->st;
+    if (a >= b) return;
+    if (!arena_grow(&d->arena, (void **)&st->pl, &st->cappl, st->npl + 1, sizeof *st->pl)) {
+        d->oom = true;
+        return;
+    }
+    place_cand *pc = &st->pl[st->npl++];
+    pc->cstart = c->tok[a].start;
+    pc->cend = c->tok[b - 1].end;
+    pc->para = c->p->index;
+    pc->sent = c->p->sent_base + c->tok[a].sent;
+    pc->name = span_str(c, a, b);
+    pc->strength = strength;
+    pc->sent_start = (c->tok[a].flags & CC_TF_SENT_START) != 0;
+}
+
+/* Capitalised run [a, b) of at most 3 words starting at a. */
+static size_t cap_run(const ctx *c, size_t a, size_t lim)
+{
+    size_t b = a;
+    while (b < lim && b - a < 3 && c->tok[b].type == CC_TOK_WORD && (c->tok[b].flags & CC_TF_UPPER)) b++;
+    return b;
+}
+
+static void place_pattern(ctx *c, size_t i)
+{
+    size_t u = 0;
+    const cc_lex_row *r = cc_lex_match(c->t->placepat, c->text, c->tok, i, c->s1, &u);
+    if (!r || !r->col[1]) return;
+    const char *role = r->col[1];
+    if (!strcmp(role, "before")) {
+        size_t b = cap_run(c, i + u, c->s1);
+        if (b > i + u) add_place(c, i + u, b, 3);
+    } else if (!strcmp(role, "after")) {
+        size_t a = i;
+        while (a > c->s0 && i - a < 3 && c->tok[a - 1].type == CC_TOK_WORD && (c->tok[a - 1].flags & CC_TF_UPPER)) a--;
+        if (a < i && a > c->s0 && tok_is(c, a - 1, "the")) {
+            size_t gu;
+            if (!is_group_word(c, a, &gu, NULL)) add_place(c, a, i, 3);
+        }
+    } else if (!strcmp(role, "appos")) {
+        /* "Khojaly, a town in" */
+        if (i >= c->s0 + 3 && (tok_is(c, i - 1, "a") || tok_is(c, i - 1, "the")) && tok_punct(c, i - 2, ',')) {
+            size_t e = i - 2, a = e;
+            while (a > c->s0 && e - a < 3 && c->tok[a - 1].type == CC_TOK_WORD && (c->tok[a - 1].flags & CC_TF_UPPER)) a--;
+            if (a < e) add_place(c, a, e, 3);
+        }
+    }
+}
+
+static bool is_event_date(const concur_mention *x)
+{
+    return x->kind == CONCUR_KIND_DATE && x->timex_value && *x->timex_value &&
+           (!x->timex_type || !strcmp(x->timex_type, "DATE") || !strcmp(x->timex_type, "TIME"));
+}
+
+/* The date of sentence [s, e) (its last), or NULL. */
+static const char *sentence_date(const count_state *st, size_t s, size_t e)
+{
+    size_t lo = 0, hi = st->npm;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (st->pm[mid]->cstart < s) lo = mid + 1;
+        else hi = mid;
+    }
+    const char *v = NULL;
+    for (size_t k = lo; k < st->npm && k < lo + 64 && st->pm[k]->cstart < e; k++)
+        if (is_event_date(st->pm[k])) v = st->pm[k]->timex_value;
+    return v;
+}
+
+/* The date in force for a count: a date of its sentence, else the latest
+ * date before it in the paragraph (bounded walk over the paragraph's
+ * mentions, ordered by start). */
+static const char *date_in_force(const count_state *st, const concur_mention *m)
+{
+    size_t lo = 0, hi = st->npm;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (st->pm[mid]->cstart < m->cstart) lo = mid + 1;
+        else hi = mid;
+    }
+    /* after it, in the same sentence */
+    const concur_mention *after = NULL;
+    for (size_t k = lo; k < st->npm && k < lo + 64; k++) {
+        const concur_mention *x = st->pm[k];
+        if (x->sentence != m->sentence) break;
+        if (is_event_date(x)) { after = x; break; }
+    }
+    for (size_t k = lo, n = 0; k-- > 0 && n < 512; n++) {
+        const concur_mention *x = st->pm[k];
+        if (!is_event_date(x)) continue;
+        if (after && x->sentence != m->sentence) break;
+        return x->timex_value;
+    }
+    return after ? after->timex_value : NULL;
+}
+
+/* Capitalised words around a count: its sentence (to 64 tokens after it)
+ * and up to 24 runs before it in the paragraph. */
+static void place_cands_near(ctx *c, const concur_mention *m)
+{
+    const cc_para *p = c->p;
+    size_t lo = 0, hi = p->ntok;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (p->tok[mid].start < m->cstart) lo = mid + 1;
+        else hi = mid;
+    }
+    size_t ti = lo < p->ntok ? lo : p->ntok - 1;
+    size_t sent = p->tok[ti].sent;
+    const cc_sentence *se = &p->sent[sent];
+    /* before, nearest first is not needed: order by position */
+    size_t first = ti, runs = 0;
+    while (first > 0 && runs < 24 && ti - first < 2000) {
+        first--;
+        if (p->tok[first].type == CC_TOK_WORD && (p->tok[first].flags & CC_TF_UPPER) &&
+            (first == 0 || !(p->tok[first - 1].type == CC_TOK_WORD && (p->tok[first - 1].flags & CC_TF_UPPER))))
+            runs++;
+    }
+    size_t last = se->tok_end < ti + 64 ? se->tok_end : ti + 64;
+    c->s0 = 0;
+    c->s1 = p->ntok;
+    for (size_t i = first; i < last; i++) {
+        size_t b = cap_run(c, i, last);
+        if (b == i) continue;
+        add_place(c, i, b, 0);
+        i = b - 1;
+    }
+}
+
+/* ------------------------------------------------------------------ scan */
+
+void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
+{
+    if (!(d->opt.kinds & CONCUR_KIND_COUNT)) return;
+    const counts_tables *t = e->counts;
+    count_state *st = state_of(d);
+    if (!st) return;
+    ctx c;
+    c.t = t;
+    c.d = d;
+    c.p = p;
+    c.text = p->text;
+    c.tok = p->tok;
+    c.st = st;
+    c.ntrig = 0;
+    c.nnp = 0;
+    c.attribution = NULL;
+    size_t para_cr0 = st->ncr;
+    bool mentions_ready = false;
+
+    for (size_t si = 0; si < p->nsent && !d->oom; si++) {
+        c.s0 = p->sent[si].tok_start;
+        c.s1 = p->sent[si].tok_end;
+        c.ntrig = 0;
+        for (size_t i = c.s0; i < c.s1; i++) {
+            const cc_token *tk = &p->tok[i];
+            if (tk->type != CC_TOK_WORD) continue;
+            uint32_t h = hash_lower(p->text + tk->start, tk->end - tk->start);
+            if (bloom_has(t->bloom_place, h)) place_pattern(&c, i);
+            if (!bloom_has(t->bloom_trig, h) || c.ntrig >= MAX_TRIG) continue;
+            size_t u = 0;
+            const cc_lex_row *r = cc_lex_match(t->trig, p->text, p->tok, i, c.s1, &u);
+            if (!r) continue;
+            c.trig[c.ntrig].t0 = i;
+            c.trig[c.ntrig].t1 = i + u;
+            c.trig[c.ntrig].row = r;
+            c.ntrig++;
+            i += u - 1;
+        }
+        if (!c.ntrig) continue;
+        if (!mentions_ready) {
+            /* this paragraph's mentions, ordered by start */
+            size_t k = d->nm;
+            while (k > 0 && d->m[k - 1]->cstart >= p->start) k--;
+            size_t n = d->nm - k;
+            if (!arena_grow(&d->arena, (void **)&st->pm, &st->cappm, n + 1, sizeof *st->pm)) {
+                d->oom = true;
+                return;
+            }
+            st->npm = 0;
+            for (size_t q = k; q < d->nm; q++)
+                if (d->m[q]->kind != CONCUR_KIND_COUNT) st->pm[st->npm++] = d->m[q];
+            /* two sorted runs (dates, then numbers): insertion merge */
+            for (size_t a = 1; a < st->npm; a++) {
+                const concur_mention *x = st->pm[a];
+                size_t b = a;
+                while (b > 0 && st->pm[b - 1]->cstart > x->cstart) {
+                    st->pm[b] = st->pm[b - 1];
+                    b--;
+                }
+                st->pm[b] = x;
+            }
+            mentions_ready = true;
+        }
+        process_sentence(&c);
+        /* a sentence telling of an incident, with a date: the incident date
+         * for later counts whose paragraph gives none */
+        const char *ev = sentence_date(st, p->sent[si].start, p->sent[si].end);
+        if (ev && strlen(ev) >= 10 && ev[4] == '-' && ev[7] == '-') st->event_date = ev; /* a day */
+    }
+    if (d->oom) return;
+
+    /* dates in force and place candidates of each new count */
+    for (size_t k = para_cr0; k < st->ncr; k++) {
+        count_rec *cr = &st->cr[k];
+        concur_mention *m = cr->m;
+        m->date = date_in_force(st, m);
+        if (!m->date) m->date = cr->event_date;
+        cr->pl_begin = st->npl;
+        place_cands_near(&c, m);
+        cr->pl_end = st->npl;
+    }
+    /* the title's (first paragraph's) places: the document's fallback */
+    if (p->index == 0 && p->start == 0) {
+        size_t n = 0;
+        for (size_t si = 0; si < p->nsent && n < 32; si++) {
+            c.s0 = p->sent[si].tok_start;
+            c.s1 = p->sent[si].tok_end;
+            for (size_t i = c.s0; i < c.s1 && n < 32; i++) {
+                size_t b = cap_run(&c, i, c.s1);
+                if (b == i) continue;
+                add_place(&c, i, b, 1);
+                n++;
+                i = b - 1;
+            }
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- finish */
+
+static void lower_copy(const char *s, char *buf, size_t cap, size_t *n)
+{
+    size_t k = 0;
+    for (; s[k] && k + 1 < cap; k++) {
+        char ch = s[k];
+        if (ch >= 'A' && ch <= 'Z') ch = (char)(ch + 32);
+        if (ch == '-') ch = ' ';
+        buf[k] = ch;
+    }
+    buf[k] = 0;
+    *n = k;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static bool learned_has(const char **learned, size_t n, const char *name)
+{
+    return n && bsearch(&name, learned, n, sizeof *learned, cmp_str) != NULL;
+}
+
+/* Rank of a candidate as a place: 3 pattern, 2 learned name, 1 gazetteer, 0 none. */
+static int place_rank(const counts_tables *t, const char **learned, size_t nlearned, const place_cand *pc)
+{
+    if (pc->strength == 3) return 3;
+    if (learned_has(learned, nlearned, pc->name)) return 2;
+    if (pc->sent_start) return 0;
+    char buf[128];
+    size_t n;
+    lower_copy(pc->name, buf, sizeof buf, &n);
+    if (t->pstop && cc_lex_find(t->pstop, buf, n)) return 0;
+    if (t->places && cc_lex_find(t->places, buf, n)) return 1;
+    return 0;
+}
+
+void cc_counts_finish(const concur_engine *e, concur_doc *d)
+{
+    const counts_tables *t = e->counts;
+    count_state *st = d->counts_state;
+    if (!st || !st->ncr) return;
+    /* "two men shot": people shot are wounded unless the paragraph reports
+     * deaths, when the figure is the total of killed and wounded */
+    for (size_t i = 0, para_first = 0; i < st->ncr; i++) {
+        if (i == 0 || st->cr[i].para != st->cr[i - 1].para) para_first = i;
+        concur_mention *m = st->cr[i].m;
+        if (!(m->flags & CNT_SHOT)) continue;
+        bool deaths = false;
+        for (size_t k = para_first; k < st->ncr && st->cr[k].para == st->cr[i].para && k < para_first + 256; k++)
+            if (!strcmp(st->cr[k].m->category, "killed")) deaths = true;
+        if (!deaths) m->category = "injured";
+    }
+    /* names learned from place patterns, sorted */
+    size_t nl = 0;
+    for (size_t k = 0; k < st->npl; k++) nl += st->pl[k].strength == 3;
+    const char **learned = cc_arena_alloc(&d->arena, (nl + 1) * sizeof *learned);
+    if (!learned) { d->oom = true; return; }
+    nl = 0;
+    for (size_t k = 0; k < st->npl; k++)
+        if (st->pl[k].strength == 3) learned[nl++] = st->pl[k].name;
+    qsort(learned, nl, sizeof *learned, cmp_str);
+    /* the document's place: the most often named learned place, else a title place */
+    const char *doc_place = NULL;
+    size_t best_n = 0;
+    {
+        /* every candidate naming a learned place counts once */
+        size_t nn = 0;
+        const char **names = cc_arena_alloc(&d->arena, (st->npl + 1) * sizeof *names);
+        if (!names) { d->oom = true; return; }
+        for (size_t k = 0; k < st->npl; k++)
+            if (st->pl[k].strength == 3 || learned_has(learned, nl, st->pl[k].name)) names[nn++] = st->pl[k].name;
+        qsort(names, nn, sizeof *names, cmp_str);
+        for (size_t k = 0; k < nn;) {
+            size_t r = k;
+            while (r < nn && !strcmp(names[r], names[k])) r++;
+            if (r - k > best_n) { best_n = r - k; doc_place = names[k]; }
+            k = r;
+        }
+    }
+    if (!doc_place)
+        for (size_t k = 0; k < st->npl; k++)
+            if (st->pl[k].para == 0 && st->pl[k].strength == 1 && place_rank(t, learned, nl, &st->pl[k]) >= 1) {
+                doc_place = st->pl[k].name;
+                break;
+            }
+
+    for (size_t i = 0; i < st->ncr; i++) {
+        count_rec *cr = &st->cr[i];
+        concur_mention *m = cr->m;
+        const char *place = NULL;
+        int best = 0;
+        /* the sentence: the best ranked, then the nearest */
+        for (size_t k = cr->pl_begin; k < cr->pl_end; k++) {
+            const place_cand *pc = &st->pl[k];
+            if (pc->sent != m->sentence) continue;
+            int r = place_rank(t, learned, nl, pc);
+            if (r > best) { best = r; place = pc->name; }
+        }
+        /* the paragraph before it: the nearest learned place, else gazetteer */
+        for (int want = 2; want >= 1 && !place; want--) {
+            for (size_t k = cr->pl_end; k-- > cr->pl_begin;) {
+                const place_cand *pc = &st->pl[k];
+                if (pc->cstart >= m->cstart || place_rank(t, learned, nl, pc) < want) continue;
+                place = pc->name;
+                break;
+            }
+        }
+        if (!place) place = doc_place;
+        m->place = place;
+    }
+}

@@ -25,13 +25,13 @@
 enum {
     K_NONE = 0, K_MONTH, K_WDAY, K_SEASON, K_PARTDAY, K_UNIT, K_NUMW, K_ORD, K_REL, K_REF,
     K_SHIFT, K_MOD, K_APPROX, K_EVERY, K_SETW, K_HOLIDAY, K_YPREP, K_YNOUN, K_TIMEW, K_TZ,
-    K_AMPM, K_AGO, K_FISCAL, K_FUT, K_AGEWORD
+    K_AMPM, K_AGO, K_FISCAL, K_FUT, K_AGEWORD, K_PAST
 };
 
 static const char *const k_names[] = {
     "", "month", "wday", "season", "partday", "unit", "numw", "ord", "rel", "ref",
     "shift", "mod", "approx", "every", "setw", "holiday", "yprep", "ynoun", "timew", "tz",
-    "ampm", "ago", "fiscal", "fut", "ageword"
+    "ampm", "ago", "fiscal", "fut", "ageword", "past"
 };
 
 typedef struct dt_entry {
@@ -44,7 +44,31 @@ typedef struct dt_entry {
 typedef struct dt_tables {
     const cc_lexicon *lex;
     dt_entry *ent;      /* parallel to lex->rows */
+    uint32_t *hash;     /* open addressing: row index + 1, 0 = empty */
+    size_t hmask;
+    uint32_t shape[27 * 27]; /* first two letters -> bit set of key lengths */
 } dt_tables;
+
+/* index of the first two letters of a word (27 = not a letter / none) */
+static int dt_shape(const char *w, size_t n)
+{
+    int a = (unsigned char)w[0] | 0x20, b = n > 1 ? ((unsigned char)w[1] | 0x20) : 0;
+    a = (a >= 'a' && a <= 'z') ? a - 'a' : 26;
+    b = (b >= 'a' && b <= 'z') ? b - 'a' : 26;
+    return a * 27 + b;
+}
+
+/* FNV-1a over the ASCII-lower-cased bytes */
+static uint32_t dt_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 'A' && ch <= 'Z') ch = (unsigned char)(ch + 32);
+        h = (h ^ ch) * 16777619u;
+    }
+    return h;
+}
 
 bool cc_dates_init(concur_engine *e)
 {
@@ -64,6 +88,25 @@ bool cc_dates_init(concur_engine *e)
         en->extra = r->col[3] ? r->col[3] : "";
         en->ival = r->col[2] ? atoi(r->col[2]) : 0;
     }
+    /* a hash of the one-word keys: the per-word rejection test */
+    size_t cap = 64;
+    while (cap < lx->nrows * 8) cap <<= 1;
+    t->hash = calloc(cap, sizeof *t->hash);
+    if (!t->hash) { free(t->ent); free(t); return false; }
+    t->hmask = cap - 1;
+    for (size_t i = 0; i < lx->nrows; i++) {
+        const char *k = lx->rows[i].col[0];
+        if (strchr(k, ' ')) continue;
+        size_t h = dt_hash(k, strlen(k)) & t->hmask;
+        bool dup = false;
+        while (t->hash[h]) {
+            if (!strcmp(lx->rows[t->hash[h] - 1].col[0], k)) { dup = true; break; }
+            h = (h + 1) & t->hmask;
+        }
+        if (!dup) t->hash[h] = (uint32_t)(i + 1);
+        size_t kl = strlen(k);
+        if (kl <= 16) t->shape[dt_shape(k, kl)] |= 1u << kl;
+    }
     e->dates = t;
     return true;
 }
@@ -73,6 +116,7 @@ void cc_dates_free(concur_engine *e)
     dt_tables *t = e->dates;
     if (!t) return;
     free(t->ent);
+    free(t->hash);
     free(t);
     e->dates = NULL;
 }
@@ -135,6 +179,8 @@ struct cc_date_state {
     size_t csent;           /* document sentence of the last stated year */
     int order;              /* numeric dates: 0 undecided, 1 month first, 2 day first */
     int textual_dmy, textual_mdy;
+    char last_val[24];      /* value of the last calendar date mentioned */
+    size_t last_sent;       /* its document sentence */
 };
 
 static cc_date_state *state(concur_doc *d)
@@ -174,6 +220,7 @@ typedef struct dres {
     bool year_stated;       /* the text states the year */
     bool the_ok;            /* a "the" before belongs to the expression */
     bool yearish;           /* a bare-year reading */
+    bool anaphoric;         /* counted from the date just told: not a new anchor */
 } dres;
 
 typedef struct dctx {
@@ -190,13 +237,26 @@ typedef struct dctx {
 static const dt_entry *lex_at(const dctx *c, size_t i)
 {
     if (i >= c->n || c->tk[i].type != CC_TOK_WORD) return NULL;
-    char buf[24];
+    const char *w = c->text + c->tk[i].start;
     size_t len = c->tk[i].end - c->tk[i].start;
-    if (len >= sizeof buf) return NULL;
-    len = cc_tok_lower(c->text, &c->tk[i], buf, sizeof buf);
-    const cc_lex_row *r = cc_lex_find(c->t->lex, buf, len);
-    if (!r) return NULL;
-    return &c->t->ent[r - c->t->lex->rows];
+    if (len > 16 || (unsigned char)w[0] >= 0x80) return NULL; /* keys are ASCII */
+    const dt_tables *t = c->t;
+    if (!(t->shape[dt_shape(w, len)] & (1u << len))) return NULL;
+    size_t h = dt_hash(w, len) & t->hmask;
+    while (t->hash[h]) {
+        size_t ri = t->hash[h] - 1;
+        const char *k = t->lex->rows[ri].col[0];
+        size_t q = 0;
+        while (q < len && k[q]) {
+            unsigned char ch = (unsigned char)w[q];
+            if (ch >= 'A' && ch <= 'Z') ch = (unsigned char)(ch + 32);
+            if ((unsigned char)k[q] != ch) break;
+            q++;
+        }
+        if (q == len && !k[q]) return &t->ent[ri];
+        h = (h + 1) & t->hmask;
+    }
+    return NULL;
 }
 
 static int kind_at(const dctx *c, size_t i)
@@ -263,6 +323,7 @@ static int anchor(const dctx *c, int *y, int *m, int *d)
 }
 
 static bool future_sentence(const dctx *c, size_t i);
+static bool past_sentence(const dctx *c, size_t i);
 
 /* Year for a month (and day) stated without one. */
 static int pick_year(const dctx *c, size_t tok, int m, int dd, bool *resolved)
@@ -291,7 +352,8 @@ static int pick_year(const dctx *c, size_t tok, int m, int dd, bool *resolved)
          * date speaks of last year's */
         int day = dd ? dd : 1;
         if (day > days_in_month(best, m)) day = days_in_month(best, m);
-        if (days_from_civil(best, m, day) > ref + 92 && !future_sentence(c, tok)) best--;
+        long ahead = days_from_civil(best, m, day) - ref;
+        if (ahead > 31 && !future_sentence(c, tok) && (ahead > 92 || past_sentence(c, tok))) best--;
         return best;
     }
     *resolved = false;
@@ -304,6 +366,7 @@ static void set_date(dres *r, int y, int m, int d, bool yres)
         if (d) snprintf(r->val, sizeof r->val, "XXXX-%02d-%02d", m, d);
         else if (m) snprintf(r->val, sizeof r->val, "XXXX-%02d", m);
         else snprintf(r->val, sizeof r->val, "XXXX");
+        r->m = m; r->dd = d;
         return;
     }
     if (d) snprintf(r->val, sizeof r->val, "%04d-%02d-%02d", y, m, d);
@@ -334,6 +397,41 @@ static bool year_at(const dctx *c, size_t i, bool year_ok)
     if (glued(c, i + 1) && is_p(c, i + 1, '%')) return false;
     (void)year_ok;
     return true;
+}
+
+/* a spoken year at k: "nineteen ninety-six", "nineteen eighty", "two
+ * thousand [and] one"; sets *y and *end (one past its last token) */
+static bool spoken_year(const dctx *c, size_t k, int *y, size_t *end)
+{
+    const dt_entry *a = lex_at(c, k), *b = lex_at(c, k + 1);
+    if (!a || a->kind != K_NUMW) return false;
+    if (b && b->kind == K_NUMW && a->ival >= 11 && a->ival <= 19 && b->ival >= 20 && b->ival <= 90 && b->ival % 10 == 0) {
+        int v = a->ival * 100 + b->ival;
+        size_t j = k + 2;
+        size_t j2 = is_p(c, j, '-') ? j + 1 : j;
+        const dt_entry *u = lex_at(c, j2);
+        if (u && u->kind == K_NUMW && u->ival >= 1 && u->ival <= 9 && !word_is(c, j2, "a") && !word_is(c, j2, "an")) {
+            v += u->ival;
+            j = j2 + 1;
+        }
+        *y = v;
+        *end = j;
+        return true;
+    }
+    if (word_is(c, k, "two") && word_is(c, k + 1, "thousand")) {
+        int v = 2000;
+        size_t j = k + 2;
+        size_t j2 = word_is(c, j, "and") ? j + 1 : j;
+        const dt_entry *u = lex_at(c, j2);
+        if (u && u->kind == K_NUMW && u->ival >= 1 && u->ival <= 19 && !word_is(c, j2, "a") && !word_is(c, j2, "an")) {
+            v += u->ival;
+            j = j2 + 1;
+        }
+        *y = v;
+        *end = j;
+        return true;
+    }
+    return false;
 }
 
 /* month [.] [day[th]] [,] [year] -- i is the month token */
@@ -391,6 +489,14 @@ static bool parse_month(dctx *c, size_t i, dres *r, int month)
         set_date(r, (int)num_val(c, yk), month, 0, true);
         r->year_stated = true;
         r->s = i; r->e = yk + 1;
+        return true;
+    }
+    int sy;
+    size_t se;
+    if (upper && spoken_year(c, yk, &sy, &se)) {
+        set_date(r, sy, month, 0, true);
+        r->year_stated = true;
+        r->s = i; r->e = se;
         return true;
     }
     /* the month alone: only where the context makes it a month */
@@ -723,6 +829,56 @@ static bool shift_date(const dctx *c, dres *r, const char *u, long n)
     return false;
 }
 
+/* Shifts a stated calendar value ("1989-Q3", "1989-10", "1989-10-27",
+ * "1989") by n units; false when the value has no such granularity. */
+static bool shift_value(const char *v, const char *u, long n, char *out, size_t cap)
+{
+    int y, m, d, q;
+    size_t len = strlen(v);
+    if (len < 4 || !isdigit((unsigned char)v[0]) || !isdigit((unsigned char)v[3])) return false;
+    y = atoi(v);
+    if (!strcmp(u, "Y")) {
+        if (len > 4 && v[4] != '-') return false;
+        snprintf(out, cap, "%04ld%s", (long)y + n, v + 4);
+        return true;
+    }
+    if (!strcmp(u, "Q") && sscanf(v, "%4d-Q%1d", &y, &q) == 2) {
+        long t = (long)y * 4 + (q - 1) + n;
+        snprintf(out, cap, "%04ld-Q%ld", t / 4, t % 4 + 1);
+        return true;
+    }
+    if (!strcmp(u, "M") && len == 7 && sscanf(v, "%4d-%2d", &y, &m) == 2) {
+        long t = (long)y * 12 + (m - 1) + n;
+        snprintf(out, cap, "%04ld-%02ld", t / 12, t % 12 + 1);
+        return true;
+    }
+    if ((!strcmp(u, "D") || !strcmp(u, "W") || !strcmp(u, "M")) && len == 10 &&
+        sscanf(v, "%4d-%2d-%2d", &y, &m, &d) == 3 && valid_ymd(y, m, d)) {
+        long base = days_from_civil(y, m, d);
+        if (u[0] == 'M') {
+            long t = (long)y * 12 + (m - 1) + n;
+            int yy = (int)(t / 12), mm = (int)(t % 12 + 1);
+            snprintf(out, cap, "%04d-%02d", yy, mm);
+            return true;
+        }
+        int yy, mm, dd;
+        civil_from_days(base + (u[0] == 'W' ? 7 * n : n), &yy, &mm, &dd);
+        snprintf(out, cap, "%04d-%02d-%02d", yy, mm, dd);
+        return true;
+    }
+    return false;
+}
+
+/* the last calendar date of the text, if recent enough to be the anchor
+ * of "a year earlier", "the following month" */
+static const char *recent_date(const dctx *c, size_t tok, size_t max_back)
+{
+    const cc_date_state *s = c->st;
+    size_t sent = c->p->sent_base + c->tk[tok].sent;
+    if (!s->last_val[0] || s->last_sent > sent || sent - s->last_sent > max_back) return NULL;
+    return s->last_val;
+}
+
 /* number unit [ago|later|earlier]: durations and relative dates */
 static bool parse_duration(dctx *c, size_t i, dres *r)
 {
@@ -745,11 +901,13 @@ static bool parse_duration(dctx *c, size_t i, dres *r)
         /* "5 year" mostly "5 year bonds": allowed as duration */
     }
     size_t e = j + 1;
+    /* "a week or so ago" */
+    if (word_is(c, e, "or") && word_is(c, e + 1, "so") && word_is(c, e + 2, "ago")) e += 2;
     /* "24 hours a day", "four flights a week": a rate, not a duration */
     if ((word_is(c, i, "a") || word_is(c, i, "an")) && i > 0 && same_sent(c, i - 1, i) &&
         (is_num(c, i - 1) || (c->tk[i - 1].type == CC_TOK_WORD && !(c->tk[i - 1].flags & CC_TF_UPPER) &&
                               c->tk[i - 1].end - c->tk[i - 1].start > 3 && c->text[c->tk[i - 1].end - 1] == 's' &&
-                              !lex_at(c, i - 1)) ||
+                              (!lex_at(c, i - 1) || kind_at(c, i - 1) == K_UNIT)) ||
          word_is(c, i - 1, "once") || word_is(c, i - 1, "twice") || word_is(c, i - 1, "times")))
         return false;
     /* ages: "15 years old", "15-year-old", "aged 2 years" */
@@ -767,9 +925,29 @@ static bool parse_duration(dctx *c, size_t i, dres *r)
     if (ag && ag->kind == K_AGO && same_sent(c, j, e) && (word_is(c, e, "ago") || word_is(c, e, "hence"))) {
         r->s = i; r->e = e + 1;
         r->type = T_DATE;
+        /* "a year ago" beside a quarter speaks of that quarter a year before */
+        const char *base = recent_date(c, i, 1);
+        if (n > 0 && base && strlen(base) == 7 && base[5] == 'Q' &&
+            shift_value(base, u->sval, ag->ival * n, r->val, sizeof r->val)) {
+            r->anaphoric = true;
+            return true;
+        }
         shift_date(c, r, u->sval, n < 0 ? 0 : ag->ival * n);
         if (n < 0) snprintf(r->val, sizeof r->val, ag->ival < 0 ? "PAST_REF" : "FUTURE_REF");
         return true;
+    }
+    if (ag && ag->kind == K_AGO && same_sent(c, j, e) && n > 0 && !word_is(c, e + 1, "than")) {
+        /* "a year earlier", "two days later": from the date just spoken of */
+        const char *base = recent_date(c, i, 1);
+        if (base && shift_value(base, u->sval, ag->ival * n, r->val, sizeof r->val)) {
+            r->s = i; r->e = e + 1; r->type = T_DATE; r->anaphoric = true;
+            return true;
+        }
+        if (!strcmp(u->sval, "Y") && shift_date(c, r, "Y", ag->ival * n) && r->val[0] != 'P' && r->val[0] != 'F') {
+            r->s = i; r->e = e + 1; r->type = T_DATE;
+            return true;
+        }
+        memset(r->val, 0, sizeof r->val);
     }
     r->s = i; r->e = j + 1;
     r->type = T_DURATION;
@@ -826,16 +1004,39 @@ static bool parse_ordinal(dctx *c, size_t i, dres *r, int ord)
     return false;
 }
 
+/* Is the clause around token i about the future? The nearest tense cue
+ * decides: a future marker (will, 'll, scheduled ...) against a past one
+ * (was, had, ended ... or a verb in -ed). */
 static bool future_sentence(const dctx *c, size_t i)
 {
     const cc_sentence *s = &c->p->sent[c->tk[i].sent];
     size_t lo = i > s->tok_start + 8 ? i - 8 : s->tok_start;
     size_t hi = i + 12 < s->tok_end ? i + 12 : s->tok_end;
+    size_t best_fut = (size_t)-1, best_past = (size_t)-1;
     for (size_t k = lo; k < hi; k++) {
         if (c->tk[k].type != CC_TOK_WORD) continue;
-        if (kind_at(c, k) == K_FUT) return true;
-        if (word_is(c, k, "ll") && k > 0 && is_p(c, k - 1, '\'')) return true;
+        size_t dist = k > i ? k - i : i - k;
+        int kd = kind_at(c, k);
+        if (kd == K_FUT || (word_is(c, k, "ll") && k > 0 && is_p(c, k - 1, '\''))) {
+            if (dist < best_fut) best_fut = dist;
+        } else if (kd == K_PAST || word_is(c, k, "said") ||
+                   (c->tk[k].end - c->tk[k].start > 4 && !(c->tk[k].flags & CC_TF_UPPER) &&
+                    c->text[c->tk[k].end - 2] == 'e' && c->text[c->tk[k].end - 1] == 'd' &&
+                    !word_is(c, k - 1, "be") && !word_is(c, k - 1, "been") && !word_is(c, k - 1, "is") &&
+                    !word_is(c, k - 1, "are"))) {
+            if (dist < best_past) best_past = dist;
+        }
     }
+    return best_fut != (size_t)-1 && best_fut <= best_past;
+}
+
+static bool past_sentence(const dctx *c, size_t i)
+{
+    const cc_sentence *s = &c->p->sent[c->tk[i].sent];
+    size_t lo = i > s->tok_start + 8 ? i - 8 : s->tok_start;
+    size_t hi = i + 8 < s->tok_end ? i + 8 : s->tok_end;
+    for (size_t k = lo; k < hi; k++)
+        if (c->tk[k].type == CC_TOK_WORD && kind_at(c, k) == K_PAST) return true;
     return false;
 }
 
@@ -893,6 +1094,15 @@ static bool parse_season(dctx *c, size_t i, dres *r, const char *code, int shift
         r->y = (int)num_val(c, j);
         r->year_stated = true;
         r->s = i; r->e = j + 1; r->type = T_DATE; r->the_ok = true;
+        return true;
+    }
+    int sy;
+    size_t se;
+    if (spoken_year(c, j, &sy, &se)) {
+        snprintf(r->val, sizeof r->val, "%04d-%s", sy, code);
+        r->y = sy;
+        r->year_stated = true;
+        r->s = i; r->e = se; r->type = T_DATE; r->the_ok = true;
         return true;
     }
     if (!shifted && word_is(c, i, "fall")) return false; /* the verb */
@@ -997,6 +1207,13 @@ static bool good_year_context(dctx *c, size_t i, const char **mod)
                     word_is(c, i + 1, "kg") || word_is(c, i + 1, "miles") || word_is(c, i + 1, "per"))
                     return false;
             }
+            if (nt->type == CC_TOK_WORD && (nt->flags & CC_TF_UPPER) && nt->end - nt->start > 4) {
+                /* "1948 Palestinians", "2000 Americans", "1500 Azerbaijanis": people counted */
+                const char *w = c->text + nt->end;
+                if ((w[-3] == 'a' && w[-2] == 'n' && w[-1] == 's') || (w[-3] == 'n' && w[-2] == 'i' && w[-1] == 's') ||
+                    (w[-3] == 'e' && w[-2] == 'r' && w[-1] == 's'))
+                    return false;
+            }
             if (nt->type == CC_TOK_PUNCT && glued(c, i + 1) && (is_p(c, i + 1, '%') || is_p(c, i + 1, '+')))
                 return false;
         }
@@ -1011,6 +1228,47 @@ static bool good_year_context(dctx *c, size_t i, const char **mod)
     if (nx && nx->kind == K_YNOUN) return true;
     if (is_p(c, i + 1, '\'') && word_is(c, i + 2, "s") && glued(c, i + 1)) return true; /* "1992's" */
     return false;
+}
+
+/* Month and day of a holiday in year y: "12-25" (fixed), "11-4-4" (the
+ * fourth Thursday of November), "05-L-1" (the last Monday of May),
+ * "EASTER" (Western Easter Sunday). */
+static bool holiday_day(const char *rule, int y, int *m, int *d)
+{
+    if (!strcmp(rule, "EASTER")) {
+        /* the anonymous Gregorian computus */
+        int a = y % 19, b = y / 100, cc = y % 100, dd = b / 4, e = b % 4, f = (b + 8) / 25;
+        int g = (b - f + 1) / 3, h = (19 * a + b - dd - g + 15) % 30, i = cc / 4, k = cc % 4;
+        int l = (32 + 2 * e + 2 * i - h - k) % 7, mm = (a + 11 * h + 22 * l) / 451;
+        *m = (h + l - 7 * mm + 114) / 31;
+        *d = (h + l - 7 * mm + 114) % 31 + 1;
+        return true;
+    }
+    int mo = atoi(rule);
+    if (mo < 1 || mo > 12 || strlen(rule) < 5) return false;
+    if (isdigit((unsigned char)rule[3]) && (rule[4] == 0 || isdigit((unsigned char)rule[4]))) {
+        *m = mo;
+        *d = atoi(rule + 3);
+        return *d >= 1 && *d <= 31;
+    }
+    /* nth weekday */
+    if (strlen(rule) != 6 || rule[4] != '-') return false;
+    int wd = rule[5] - '0';
+    if (wd < 1 || wd > 7) return false;
+    if (rule[3] == 'L') {
+        long last = days_from_civil(y, mo, days_in_month(y, mo));
+        long day = last - ((weekday_of(last) - wd + 7) % 7);
+        int yy;
+        civil_from_days(day, &yy, m, d);
+        return true;
+    }
+    int n = rule[3] - '0';
+    if (n < 1 || n > 5) return false;
+    long first = days_from_civil(y, mo, 1);
+    long day = first + (wd - weekday_of(first) + 7) % 7 + 7L * (n - 1);
+    int yy;
+    civil_from_days(day, &yy, m, d);
+    return *m == mo;
 }
 
 /* ------------------------------------------------------------ core */
@@ -1029,6 +1287,10 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             r->s = i; r->e = i + 3; r->the_ok = true;
             return true;
         }
+        if (year_at(c, i, true) && kind_at(c, i + 1) == K_ORD && parse_ordinal(c, i + 1, r, lex_at(c, i + 1)->ival) &&
+            r->s == i && r->val[0] != 'X' && strstr(r->val, "-Q"))
+            return true;
+        memset(r, 0, sizeof *r);
         const char *pmod = NULL;
         if (year_at(c, i, year_ok) && (year_ok || good_year_context(c, i, &pmod))) {
             long y = num_val(c, i);
@@ -1054,6 +1316,27 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
     case K_SEASON:
         return parse_season(c, i, r, e->sval, 0, false);
     case K_NUMW:
+        if (e->ival >= 11 && e->ival <= 19) {
+            /* a spoken year: "nineteen ninety-six", "nineteen eighty" */
+            const dt_entry *t2 = lex_at(c, i + 1);
+            if (t2 && t2->kind == K_NUMW && t2->ival >= 20 && t2->ival <= 90 && t2->ival % 10 == 0) {
+                int y = e->ival * 100 + t2->ival;
+                size_t k = i + 2;
+                size_t k2 = is_p(c, k, '-') ? k + 1 : k;
+                const dt_entry *t3 = lex_at(c, k2);
+                if (t3 && t3->kind == K_NUMW && t3->ival >= 1 && t3->ival <= 9 && !word_is(c, k2, "a") &&
+                    !word_is(c, k2, "an")) {
+                    y += t3->ival;
+                    k = k2 + 1;
+                }
+                if (!(lex_at(c, k) && lex_at(c, k)->kind == K_UNIT)) {
+                    snprintf(r->val, sizeof r->val, "%04d", y);
+                    r->y = y; r->year_stated = true; r->yearish = true;
+                    r->s = i; r->e = k; r->type = T_DATE;
+                    return true;
+                }
+            }
+        }
         if (word_is(c, i, "some") || word_is(c, i, "many")) {
             /* "some years ago" / "many years" */
             const dt_entry *u = lex_at(c, i + 1);
@@ -1095,9 +1378,9 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             duration_value(r->val, sizeof r->val, -1, u->sval);
             return true;
         }
-        if (word_is(c, i, "future") && i + 1 < c->n && c->tk[i + 1].type == CC_TOK_PUNCT && is_p(c, i + 1, '-'))
-            return false;
-        if (word_is(c, i, "soon") && ((i > 0 && word_is(c, i - 1, "as")) || word_is(c, i + 1, "as") || word_is(c, i + 1, "after")))
+        /* "the future", "the near future", "in future"; not "future losses" */
+        if (word_is(c, i, "future") &&
+            !(i > 0 && (word_is(c, i - 1, "the") || word_is(c, i - 1, "near") || word_is(c, i - 1, "in"))))
             return false;
         snprintf(r->val, sizeof r->val, "%s", e->sval);
         r->s = i; r->e = i + 1;
@@ -1133,6 +1416,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             return false;
         }
         bool is_that = word_is(c, i, "that");
+        r->s = i; r->e = j + 1; r->type = T_DATE; r->the_ok = true;
         if (u->kind == K_UNIT && u->extra[0]) {
             /* "the coming years", "past months": an unspecified stretch */
             if (is_that || sh == 0 || !strcmp(u->sval, "WE")) return false;
@@ -1143,7 +1427,19 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         if (is_that) {
             /* "that year", "that day": the story's own time */
             const cc_date_state *s = c->st;
-            if (!s->cy || u->kind != K_UNIT) return false;
+            if (u->kind != K_UNIT) return false;
+            const char *lv = s->last_val;
+            if (lv[0]) {
+                size_t l = strlen(lv);
+                if (!strcmp(u->sval, "Y")) { snprintf(r->val, sizeof r->val, "%.4s", lv); return true; }
+                if (!strcmp(u->sval, "Q") && l == 7 && lv[5] == 'Q') { snprintf(r->val, sizeof r->val, "%s", lv); return true; }
+                if (!strcmp(u->sval, "M") && l >= 7 && isdigit((unsigned char)lv[5])) {
+                    snprintf(r->val, sizeof r->val, "%.7s", lv);
+                    return true;
+                }
+                if (!strcmp(u->sval, "D") && l == 10) { snprintf(r->val, sizeof r->val, "%s", lv); return true; }
+            }
+            if (!s->cy) return false;
             if (!strcmp(u->sval, "Y")) { snprintf(r->val, sizeof r->val, "%04d", s->cy); return true; }
             if (!strcmp(u->sval, "M") && s->cm) { snprintf(r->val, sizeof r->val, "%04d-%02d", s->cy, s->cm); return true; }
             if (!strcmp(u->sval, "D") && s->cd) {
@@ -1153,6 +1449,13 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             return false;
         }
         if (u->kind == K_UNIT && !strcmp(u->sval, "Q") && word_is(c, i, "latest")) sh = -1;
+        if (u->kind == K_UNIT && !u->extra[0] && sh != 0 &&
+            (word_is(c, i, "following") || word_is(c, i, "previous") || word_is(c, i, "preceding") ||
+             (word_is(c, i, "next") && i > 0 && word_is(c, i - 1, "the") && !strcmp(u->sval, "D")))) {
+            /* anaphoric: "the following month" counts from the date just told */
+            const char *base = recent_date(c, i, 3);
+            if (base && shift_value(base, u->sval, sh, r->val, sizeof r->val)) return true;
+        }
         r->s = i; r->e = j + 1; r->type = T_DATE; r->the_ok = true;
         switch (u->kind) {
         case K_UNIT:
@@ -1189,7 +1492,15 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             }
             if (sh < 0 && m && u->ival >= m) y--;
             if (sh > 0 && (!m || u->ival <= m)) y++;
-            set_date(r, y, u->ival, 0, true);
+            /* "last Oct. 23": the day comes along */
+            size_t k = j + 1;
+            if (is_p(c, k, '.') && glued(c, k)) k++;
+            int day = 0;
+            if (is_num(c, k) && num_len(c, k) <= 2 && valid_ymd(y, u->ival, (int)num_val(c, k))) {
+                day = (int)num_val(c, k);
+                r->e = k + 1;
+            }
+            set_date(r, y, u->ival, day, true);
             return true;
         }
         case K_WDAY:
@@ -1200,6 +1511,16 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             return true;
         case K_PARTDAY: {
             int y, m, d;
+            const char *base = recent_date(c, i, 3);
+            if (sh != 0 && i > 0 && word_is(c, i - 1, "the") && base && strlen(base) == 10) {
+                /* "the next morning": the morning after the day just told */
+                char v[24];
+                if (shift_value(base, "D", sh, v, sizeof v)) {
+                    snprintf(r->val, sizeof r->val, "%sT%s", v, u->sval);
+                    r->type = T_TIME;
+                    return true;
+                }
+            }
             if (anchor(c, &y, &m, &d) < 3 || !c->st->ry) {
                 snprintf(r->val, sizeof r->val, "XXXX-XX-XXT%s", u->sval);
             } else {
@@ -1217,6 +1538,10 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         }
     }
     case K_SETW:
+        /* "the Communist Party daily Granma": a newspaper */
+        if (i + 1 < c->n && c->tk[i + 1].type == CC_TOK_WORD && (c->tk[i + 1].flags & CC_TF_UPPER) &&
+            same_sent(c, i, i + 1))
+            return false;
         snprintf(r->val, sizeof r->val, "%s", e->sval);
         r->s = i; r->e = i + 1; r->type = T_SET;
         return true;
@@ -1224,20 +1549,24 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         size_t used = 0;
         const cc_lex_row *row = cc_lex_match(c->t->lex, c->text, c->tk, i, c->n, &used);
         if (!row || !used || !(c->tk[i].flags & CC_TF_UPPER)) return false;
-        int m = atoi(e->sval), d = atoi(e->sval + 3);
         const dt_entry *he = &c->t->ent[row - c->t->lex->rows];
-        if (he->kind == K_HOLIDAY) { m = atoi(he->sval); d = atoi(he->sval + 3); }
+        if (he->kind != K_HOLIDAY || he->sval[0] == '-') return false; /* a first word only */
         size_t k = i + used;
+        int y = 0;
+        bool res = true;
         if (year_at(c, k, true)) {
-            set_date(r, (int)num_val(c, k), m, d, true);
-            r->e = k + 1;
-        } else {
-            bool res;
-            int y = pick_year(c, i, m, d, &res);
-            set_date(r, y, m, d, res);
-            r->e = k;
+            y = (int)num_val(c, k);
+            r->year_stated = true;
+            k++;
         }
-        r->s = i;
+        int m, d;
+        if (!holiday_day(he->sval, y ? y : 2000, &m, &d)) return false;
+        if (!y) {
+            y = pick_year(c, i, m, d, &res);
+            if (res && !holiday_day(he->sval, y, &m, &d)) return false;
+        }
+        set_date(r, y, m, d, res);
+        r->s = i; r->e = k;
         return true;
     }
     case K_TIMEW: {
@@ -1267,18 +1596,95 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         return false;
     }
     case K_UNIT:
+        if (!strcmp(e->sval, "Y") && !e->extra[0] && is_p(c, i + 1, '-') && glued(c, i + 1) &&
+            (word_is(c, i + 2, "ago") || word_is(c, i + 2, "earlier"))) {
+            /* "the year-ago quarter", "year-earlier results": the same period a year before */
+            size_t j = i + 3;
+            int ord = 0;
+            const dt_entry *oe = lex_at(c, j);
+            if (oe && oe->kind == K_ORD && oe->ival <= 4 && word_is(c, j + 1, "quarter")) { ord = oe->ival; j++; }
+            bool quarter = word_is(c, j, "quarter"), period = word_is(c, j, "period");
+            const char *base = recent_date(c, i, 2);
+            r->s = i; r->e = (quarter || period) ? j + 1 : i + 3; r->type = T_DATE; r->the_ok = true;
+            r->anaphoric = true;
+            int y, m, d;
+            int prec = anchor(c, &y, &m, &d);
+            if (ord && prec >= 1) {
+                snprintf(r->val, sizeof r->val, "%04d-Q%d", y - 1, ord);
+                return true;
+            }
+            if (base && quarter && strlen(base) >= 7 && isdigit((unsigned char)base[5])) {
+                /* a month or a day of that quarter, a year before */
+                snprintf(r->val, sizeof r->val, "%04d-Q%d", atoi(base) - 1, (atoi(base + 5) - 1) / 3 + 1);
+                return true;
+            }
+            if (base && shift_value(base, "Y", -1, r->val, sizeof r->val)) return true;
+            if (quarter && prec >= 2) {
+                long t = (long)y * 4 + (m - 1) / 3 - 5;
+                snprintf(r->val, sizeof r->val, "%04ld-Q%ld", t / 4, t % 4 + 1);
+                return true;
+            }
+            if (prec >= 1) {
+                snprintf(r->val, sizeof r->val, "%04d", y - 1);
+                return true;
+            }
+            return false;
+        }
         if (!strcmp(e->sval, "WE") && !e->extra[0] && i > 0 && word_is(c, i - 1, "the")) {
-            if (!shift_date(c, r, "WE", 0)) return false;
+            /* in a past-tense report from a weekday, the weekend just gone */
+            long wn = 0;
+            if (c->st->ry && !future_sentence(c, i) &&
+                weekday_of(days_from_civil(c->st->ry, c->st->rm, c->st->rd)) < 6)
+                wn = -1;
+            if (!shift_date(c, r, "WE", wn)) return false;
             if (r->val[0] == 'P') return false;
             r->s = i; r->e = i + 1; r->the_ok = true;
             return true;
         }
         if (!strcmp(e->sval, "Q") && !e->extra[0] && i > 0 && word_is(c, i - 1, "the") && c->st->ry &&
+            !(is_p(c, i + 1, '-') && glued(c, i + 1)) &&
             !word_is(c, i + 1, "of") && !word_is(c, i + 1, "century")) {
             /* "the quarter" in a news report: the last one reported */
             shift_date(c, r, "Q", -1);
             r->s = i; r->e = i + 1; r->the_ok = true;
             return true;
+        }
+        if (!strcmp(e->sval, "Y") && !e->extra[0] && i > 0 && word_is(c, i - 1, "the") &&
+            (word_is(c, i + 1, "ended") || word_is(c, i + 1, "ending"))) {
+            /* "the year ended March 31": a twelve-month stretch */
+            snprintf(r->val, sizeof r->val, "P1Y");
+            r->s = i; r->e = i + 1; r->type = T_DURATION; r->the_ok = true;
+            return true;
+        }
+        if (!strcmp(e->sval, "Y") && !e->extra[0] &&
+            ((is_p(c, i + 1, '-') && glued(c, i + 1) && word_is(c, i + 2, "end")) ||
+             (is_p(c, i + 1, '\'') && word_is(c, i + 2, "s") && word_is(c, i + 3, "end")))) {
+            /* "by year-end", "by year's end": the end of the current year */
+            int y, m, d;
+            if (!anchor(c, &y, &m, &d)) return false;
+            snprintf(r->val, sizeof r->val, "%04d", y);
+            r->s = i; r->e = is_p(c, i + 1, '-') ? i + 3 : i + 4; r->mod = "END"; r->the_ok = true;
+            r->anaphoric = true;
+            return true;
+        }
+        if (!strcmp(e->sval, "Y") && !e->extra[0] && i > 1 && word_is(c, i - 1, "full") && word_is(c, i - 2, "the")) {
+            /* "the full year" */
+            int y, m, d;
+            if (!anchor(c, &y, &m, &d)) return false;
+            snprintf(r->val, sizeof r->val, "%04d", y);
+            r->s = i - 1; r->e = i + 1; r->the_ok = true; r->anaphoric = true;
+            return true;
+        }
+        if (!strcmp(e->sval, "Y") && !e->extra[0]) {
+            /* "the year two thousand" */
+            int sy;
+            size_t se;
+            if (spoken_year(c, i + 1, &sy, &se)) {
+                snprintf(r->val, sizeof r->val, "%04d", sy);
+                r->y = sy; r->year_stated = true;
+                r->s = i; r->e = se; r->the_ok = true;
+                return true;
+            }
         }
         if (!strcmp(e->sval, "Y") && !e->extra[0] && year_at(c, i + 1, true)) {
             /* "the year 1992" */
@@ -1288,11 +1694,15 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             return true;
         }
         if (e->extra[0] && (!strcmp(e->sval, "Y") || !strcmp(e->sval, "M") || !strcmp(e->sval, "W") ||
-                            !strcmp(e->sval, "DE"))) {
+                            !strcmp(e->sval, "DE") || !strcmp(e->sval, "D") || !strcmp(e->sval, "H") ||
+                            !strcmp(e->sval, "MIN"))) {
             /* bare "years", "for months": an unspecified duration */
             if (i > 0 && (kind_at(c, i - 1) == K_NUMW || is_num(c, i - 1) || kind_at(c, i - 1) == K_ORD)) return false;
             if (!(i > 0 && (word_is(c, i - 1, "for") || word_is(c, i - 1, "in") || word_is(c, i - 1, "over") ||
-                            word_is(c, i - 1, "within") || word_is(c, i - 1, "after")))) return false;
+                            word_is(c, i - 1, "within") || word_is(c, i - 1, "after"))) &&
+                !(word_is(c, i + 1, "before") || word_is(c, i + 1, "after") || word_is(c, i + 1, "later") ||
+                  word_is(c, i + 1, "earlier")))
+                return false;
             if (word_is(c, i + 1, "of") || word_is(c, i + 1, "old")) return false;
             r->s = i; r->e = i + 1; r->type = T_DURATION;
             duration_value(r->val, sizeof r->val, -1, e->sval);
@@ -1344,7 +1754,8 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
             j++;
         }
         dres q;
-        if (parse_core(c, j, &q, false) && (q.type == T_DURATION || q.type == T_TIME) && !q.mod) {
+        if (parse_core(c, j, &q, false) && !q.mod &&
+            (q.type == T_DURATION || q.type == T_TIME || (q.type == T_DATE && kind_at(c, q.e - 1) == K_AGO))) {
             *r = q;
             r->s = i; r->mod = e->sval;
             return true;
@@ -1402,6 +1813,94 @@ core:
     return parse_core(c, i, r, false);
 }
 
+/* ------------------------------------------------------------ intervals */
+/* First (end = false) or last (end = true) day of a calendar value:
+ * "1991" -> 1991-01-01 / 1991-12-31, "1989-Q3" -> 1989-07-01 / 1989-09-30,
+ * "2013-W11" -> its Monday / Sunday. Other values are copied. */
+static void period_day(const char *v, bool end, char *out, size_t cap)
+{
+    int y, m, d, q;
+    char c1;
+    size_t len = strlen(v);
+    if (len == 10 && sscanf(v, "%4d-%2d-%2d", &y, &m, &d) == 3) { snprintf(out, cap, "%s", v); return; }
+    if (len == 7 && sscanf(v, "%4d-%2d", &y, &m) == 2 && m >= 1 && m <= 12) {
+        snprintf(out, cap, "%04d-%02d-%02d", y, m, end ? days_in_month(y, m) : 1);
+        return;
+    }
+    if (len == 7 && sscanf(v, "%4d-%c%1d", &y, &c1, &q) == 3 && (c1 == 'Q' || c1 == 'H')) {
+        int span = c1 == 'Q' ? 3 : 6;
+        int m0 = (q - 1) * span + 1, m1 = m0 + span - 1;
+        if (m1 > 12) { snprintf(out, cap, "%s", v); return; }
+        if (end) snprintf(out, cap, "%04d-%02d-%02d", y, m1, days_in_month(y, m1));
+        else snprintf(out, cap, "%04d-%02d-01", y, m0);
+        return;
+    }
+    if (len == 8 && sscanf(v, "%4d-W%2d", &y, &q) == 2) {
+        long jan4 = days_from_civil(y, 1, 4);
+        long mon = jan4 - (weekday_of(jan4) - 1) + 7L * (q - 1) + (end ? 6 : 0);
+        int yy, mm, dd;
+        civil_from_days(mon, &yy, &mm, &dd);
+        snprintf(out, cap, "%04d-%02d-%02d", yy, mm, dd);
+        return;
+    }
+    if (len == 4 && isdigit((unsigned char)v[0]) && isdigit((unsigned char)v[3])) {
+        snprintf(out, cap, "%s-%s", v, end ? "12-31" : "01-01");
+        return;
+    }
+    snprintf(out, cap, "%s", v);
+}
+
+static bool calendar_value(const dres *r)
+{
+    return r->type == T_DATE && (isdigit((unsigned char)r->val[0]) || r->val[0] == 'X') && !r->beg[0];
+}
+
+/* "from X to Y", "between X and Y", "X - Y", "X through Y": one mention
+ * whose value is X and whose begin/end_value are the first day of X and
+ * the last day of Y. A year-less X takes Y's year. */
+static void join_interval(dctx *c, dres *r)
+{
+    if (!calendar_value(r)) return;
+    size_t k = r->e;
+    if (r->yearish && is_p(c, k, '-') && glued(c, k)) return; /* "2009-2010": two years, as TimeML marks them */
+    bool between = r->s > 0 && r->s - 1 >= c->floor && word_is(c, r->s - 1, "between");
+    bool from = r->s > 0 && r->s - 1 >= c->floor && word_is(c, r->s - 1, "from");
+    /* without "from"/"between", "to" and "and" link too many things
+     * ("rose from 1991 to 1997 levels"): only a dash or "through" does */
+    if (!between && !from && !is_p(c, k, '-') && !is_p(c, k, '~') && !word_is(c, k, "through") &&
+        !word_is(c, k, "thru"))
+        return;
+    if (!(word_is(c, k, "to") || word_is(c, k, "until") || word_is(c, k, "till") || word_is(c, k, "through") ||
+          word_is(c, k, "thru") || is_p(c, k, '-') || is_p(c, k, '~') || (between && word_is(c, k, "and"))))
+        return;
+    if (!same_sent(c, r->s, k + 1)) return;
+    dres q;
+    memset(&q, 0, sizeof q);
+    size_t saved = c->floor;
+    c->floor = k + 1;
+    bool ok = parse_expr(c, k + 1, &q) && q.s == k + 1 && calendar_value(&q);
+    c->floor = saved;
+    if (!ok) return;
+    /* "1991 - 1275 hostages" is not a span: a bare year needs a year after it */
+    if (r->yearish != q.yearish) return;
+    if (!r->year_stated && q.year_stated && r->m) {
+        int y = q.y;
+        if (r->m > q.m && q.m) y--;
+        if (!r->dd || valid_ymd(y, r->m, r->dd)) {
+            char alt[48];
+            memcpy(alt, r->alt, sizeof alt);
+            set_date(r, y, r->m, r->dd, true);
+            memcpy(r->alt, alt, sizeof alt);
+            r->year_stated = true;
+        }
+    }
+    period_day(r->val, false, r->beg, sizeof r->beg);
+    period_day(q.val, true, r->endv, sizeof r->endv);
+    r->e = q.e;
+    /* the timeline moves on to the end */
+    if (q.year_stated && q.y) { r->y = q.y; r->m = q.m; r->dd = q.dd; r->year_stated = true; }
+}
+
 /* ------------------------------------------------------------ emit */
 static void emit(dctx *c, dres *r)
 {
@@ -1425,6 +1924,14 @@ static void emit(dctx *c, dres *r)
 
     /* the story's timeline */
     cc_date_state *st = c->st;
+    if ((r->type == T_DATE || r->type == T_TIME) && !r->anaphoric && isdigit((unsigned char)r->val[0]) && strlen(r->val) >= 4 &&
+        r->val[4] != 'X' && strlen(r->val) < sizeof st->last_val) {
+        size_t l = strlen(r->val);
+        if (l > 10) l = 10;
+        memcpy(st->last_val, r->val, l);
+        st->last_val[l] = 0;
+        st->last_sent = m->sentence;
+    }
     if (r->type == T_DATE || r->type == T_TIME) {
         if (r->year_stated && r->y) {
             st->cy = r->y; st->cm = r->m; st->cd = r->dd;
@@ -1470,6 +1977,7 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
         if (!parse_expr(&c, i, &r)) continue;
         if (r.e <= i || r.s < c.floor) continue;
         if (r.s > i) r.s = i;
+        join_interval(&c, &r);
         /* textual style counts for ambiguous numeric dates */
         if (tk->type == CC_TOK_NUM && strlen(r.val) == 10 && kind_at(&c, r.e - 1) != K_MONTH && !r.alt[0] &&
             r.e > i + 1 && !is_num(&c, i + 2))

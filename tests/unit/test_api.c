@@ -487,6 +487,23 @@ static void jsonl_offsets_count_decoded_bytes(void **st)
     concur_engine_free(e);
 }
 
+static void text_only_builds_no_mentions(void **st)
+{
+    (void)st;
+    concur_engine *e = engine();
+    concur_doc_options o;
+    concur_doc_options_default(&o);
+    o.text_only = true;
+    const char *s = "On 26 February 1992, 613 people were killed.\n\nSecond  para.";
+    concur_doc *d = concur_extract(e, s, strlen(s), &o, NULL);
+    assert_non_null(d);
+    assert_int_equal(concur_doc_count(d), 0);
+    assert_string_equal(concur_doc_text(d, NULL), "On 26 February 1992, 613 people were killed.\n\nSecond para.");
+    assert_int_equal(concur_doc_source_offset(d, 46), strlen("On 26 February 1992, 613 people were killed.\n\n"));
+    concur_doc_free(d);
+    concur_engine_free(e);
+}
+
 static void one_engine_many_docs(void **st)
 {
     (void)st;
@@ -521,6 +538,7 @@ int run_api_tests(void)
         cmocka_unit_test(reader_text_and_html),
         cmocka_unit_test(reader_jsonl),
         cmocka_unit_test(jsonl_offsets_count_decoded_bytes),
+        cmocka_unit_test(text_only_builds_no_mentions),
         cmocka_unit_test(one_engine_many_docs),
     };
     return cmocka_run_group_tests_name("api", tests, NULL, NULL);

@@ -12,7 +12,10 @@ int main(void)
 {
     int failed = 0;
     failed += run_text_tests();
+    failed += run_dates_tests();
     failed += run_api_tests();
     failed += run_numbers_tests();
+    failed += run_counts_tests();
+    failed += run_compare_tests();
     return failed ? 1 : 0;
 }
