@@ -1031,6 +1031,8 @@ static bool merge_bounds(ctx *c, concur_mention *m, size_t a)
 static void emit(ctx *c, size_t a, size_t b, size_t cend, const nres *n1, const nres *n2, const char *unit,
                  const char *dim, const cc_lex_row *qual, int sign)
 {
+    /* "1e999", "0^-1": no finite value, not a quantity */
+    if (!n1->vague && (!isfinite(n1->v) || (n2 && !isfinite(n2->v)))) return;
     size_t cs = c->tk[a].start;
     size_t ce = cend ? cend : c->tk[b - 1].end;
     /* a percentage is a ratio, written as a number with unit "percent" */
