@@ -590,11 +590,16 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
     if (tok_is(c, k, "of")) {
         size_t q = k + 1;
         bool det = false;
-        if (tok_is(c, q, "its") || tok_is(c, q, "their") || tok_is(c, q, "the") || tok_is(c, q, "those") ||
-            tok_is(c, q, "these")) {
-            det = !tok_is(c, q, "its") && !tok_is(c, q, "their");
+        bool poss = tok_is(c, q, "its") || tok_is(c, q, "their") || tok_is(c, q, "his") || tok_is(c, q, "her") ||
+                    tok_is(c, q, "our") || tok_is(c, q, "my") || tok_is(c, q, "your");
+        if (poss || tok_is(c, q, "the") || tok_is(c, q, "those") || tok_is(c, q, "these")) {
+            det = !poss;
             q++;
         }
+        /* "three of his fellow employees" */
+        if (poss && !is_group_word(c, q, &gu, NULL) && q + 1 < c->s1 && c->tok[q].type == CC_TOK_WORD &&
+            !trig_starting(c, q) && is_group_word(c, q + 1, &gu, NULL))
+            q++;
         if (tok_is(c, k + 1, "them") || tok_is(c, k + 1, "whom") ||
             (tok_is(c, k + 1, "those") && !is_group_word(c, k + 2, &gu, NULL))) {
             out->of_prev = true;
