@@ -1030,6 +1030,8 @@ static void process_sentence(ctx *c)
         } else {
             /* post: the count, maybe its parts, then the trigger */
             size_t pend = parts_after(c, after, (int)k);
+            /* "Nine people, including four children, died" */
+            if (pend && tok_punct(c, pend, ',')) pend++;
             tm = look_post(c, pend ? pend : after, &hedged, &dropped, &aux);
             if (tm && !aux && active_use(c, tm)) tm = NULL;
             if (tm && q->article && !aux) tm = NULL;
@@ -1054,6 +1056,18 @@ static void process_sentence(ctx *c)
                 }
             }
             if (!tm) {
+                /* "wounded 14 people, three of them seriously": a part */
+                if (q->of_prev && k > 0 && c->nps[k - 1].m && c->nps[k - 1].t1 + 1 == q->t0 &&
+                    tok_punct(c, q->t0 - 1, ',')) {
+                    q->category = c->nps[k - 1].category;
+                    q->rule = c->nps[k - 1].rule;
+                    q->hedged = c->nps[k - 1].hedged;
+                    q->parent = (int)k - 1;
+                    q->of_prev = false;
+                    emit(c, q);
+                    if (!q->m) return;
+                    continue;
+                }
                 /* coordination: "three adults and three 9-year-old children" */
                 size_t gap = k > 0 ? q->t0 - c->nps[k - 1].t1 : 0;
                 bool joined = k > 0 && q->t0 > c->nps[k - 1].t1 &&
