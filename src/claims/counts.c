@@ -683,6 +683,10 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
     if (out->article || vague || year_like) return false;
     /* bare number: "killed four", "40 died", "1275 were taken hostage" */
     if (!bare_end_ok(c, j)) return false;
+    /* a name and its number: "Doom 3", "Apollo 11" */
+    if (i > c->s0 && tk[i - 1].type == CC_TOK_WORD && (tk[i - 1].flags & CC_TF_UPPER) &&
+        !(tk[i - 1].flags & CC_TF_SENT_START) && tk[i].type == CC_TOK_NUM)
+        return false;
     out->bare = true;
     out->t1 = j;
     return true;
