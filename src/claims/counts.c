@@ -659,8 +659,16 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
             out->trig_noun = true;
             out->noun_trig = adj->row;
         }
+        /* "a teen girl", "two security guards": the last noun is the head */
+        size_t g0 = k, gu2;
+        const cc_lex_row *gr2;
+        while (k + gu < c->s1 && is_group_word(c, k + gu, &gu2, &gr2)) {
+            k += gu;
+            gu = gu2;
+            gr = gr2;
+        }
         out->group = gr->col[1];
-        out->g0 = k;
+        out->g0 = g0;
         out->g1 = k + gu;
         out->t1 = k + gu;
         return true;
