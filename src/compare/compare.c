@@ -577,8 +577,15 @@ static bool contains(const cc_cmp_fact *f, const cc_cmp_src *s, double p)
     return s->lo <= p && p <= s->hi;
 }
 
+bool cc_cmp_is_variant(const cc_cmp_fact *f, size_t j)
+{
+    return f->verdict == CONCUR_VERDICT_AGREE && f->agreed != CC_NO_FACT && f->agreed < f->nsrc &&
+           !same_source(f, &f->src[f->agreed], &f->src[j]);
+}
+
 static concur_verdict compute_verdict(cc_cmp_fact *f, unsigned char *seen)
 {
+    f->agreed = CC_NO_FACT;
     if (f->ndocs < 2) return CONCUR_VERDICT_SINGLE;
     bool is_date = !strcmp(f->category, "date");
     if (is_date) {
@@ -612,7 +619,10 @@ static concur_verdict compute_verdict(cc_cmp_fact *f, unsigned char *seen)
                 }
             }
             for (size_t j = 0; j < f->nsrc; j++) seen[f->src[j].doc] = 0;
-            if (have == f->ndocs) return pass == 0 ? CONCUR_VERDICT_AGREE : CONCUR_VERDICT_CONSISTENT;
+            if (have == f->ndocs) {
+                if (pass == 0) f->agreed = f->fig[q];
+                return pass == 0 ? CONCUR_VERDICT_AGREE : CONCUR_VERDICT_CONSISTENT;
+            }
         }
     }
     return CONCUR_VERDICT_CONFLICT;

@@ -80,8 +80,8 @@ check "html: every source highlighted" python3 - "$TMP/r.html" "$TMP/j" <<'PY'
 import json, re, sys
 h = open(sys.argv[1]).read()
 rows = [json.loads(l) for l in open(sys.argv[2])]
-marks = set(re.findall(r'<mark class="claim v-\w+" id="(d\d+-m\d+)"', h))
-links = re.findall(r'<a class="src" href="#(d\d+-m\d+)"', h)
+marks = set(re.findall(r'<mark class="claim v-\w+(?: variant)?" id="(d\d+-m\d+)"', h))
+links = re.findall(r'<a class="src(?: variant)?" href="#(d\d+-m\d+)"', h)
 assert len(links) == sum(len(r["sources"]) for r in rows)
 assert set(links) <= marks, set(links) - marks
 PY
