@@ -3,8 +3,9 @@
 #   make            build/concur, build/libconcur.a, build/libconcur.so, build/concur.pc
 #   make test       unit, golden, spec and pathological tests (tests/run.sh)
 #   make asan ubsan sanitizer builds under build-asan/ and build-ubsan/
-#   make fuzz       libFuzzer targets under build-fuzz/ (clang)
-#   make leakcheck  the golden tests under valgrind
+#   make fuzz       libFuzzer targets under build-fuzz/ (clang); make fuzz-run runs them
+#   make leakcheck  the command and the unit tests under valgrind
+#   make bench      throughput benchmark (bench/run.sh; not part of make test)
 #   make lint       cppcheck over src/
 #   make install    honours PREFIX and DESTDIR
 
@@ -34,7 +35,7 @@ LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lexicon.o
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 HDRS    := include/concur.h $(wildcard src/*.h src/*/*.h)
 
-.PHONY: all test check asan ubsan fuzz leakcheck lint install uninstall clean bench
+.PHONY: all test check asan ubsan fuzz fuzz-run leakcheck lint install uninstall clean bench
 
 all: $(BUILD)/concur $(BUILD)/libconcur.a $(BUILD)/libconcur.so $(BUILD)/concur.pc
 
@@ -82,15 +83,23 @@ asan:
 ubsan:
 	$(MAKE) BUILD=build-ubsan OPT="-O1 -g" SAN="-fsanitize=undefined -fno-sanitize-recover=all" all build-ubsan/unit_tests
 
-FUZZ_SRC := $(wildcard fuzz/*.c)
+# libFuzzer targets: every fuzz/*.c is one, linked against a library built
+# with clang under build-fuzz/. `make fuzz-run FUZZ_TIME=25` runs each for
+# FUZZ_TIME seconds from fuzz/corpus with fuzz/concur.dict (CI does).
+FUZZ_SRC  := $(wildcard fuzz/*.c)
+FUZZ_SAN  := -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_TIME ?= 25
 fuzz:
 	@mkdir -p build-fuzz
-	$(MAKE) CC=clang BUILD=build-fuzz OPT="-O1 -g" SAN="-fsanitize=fuzzer-no-link,address,undefined" build-fuzz/libconcur.a
+	$(MAKE) CC=clang BUILD=build-fuzz OPT="-O1 -g -fno-omit-frame-pointer" SAN="-fsanitize=fuzzer-no-link $(FUZZ_SAN)" build-fuzz/libconcur.a
 	for f in $(FUZZ_SRC); do \
-	  clang -std=c11 -O1 -g -Iinclude -Isrc $(PKG_CFLAGS) -fsanitize=fuzzer,address,undefined \
+	  clang -std=c11 -O1 -g -Wall -Wextra $(WERROR) -D_DEFAULT_SOURCE -Iinclude -Isrc $(PKG_CFLAGS) -fsanitize=fuzzer $(FUZZ_SAN) \
 	    -o build-fuzz/$$(basename $$f .c) $$f build-fuzz/libconcur.a $(PKG_LIBS) -lm || exit 1; done
 
-leakcheck: all
+fuzz-run: fuzz
+	@bash fuzz/run.sh $(FUZZ_TIME)
+
+leakcheck: all $(BUILD)/unit_tests
 	@bash tests/leakcheck.sh
 
 lint:

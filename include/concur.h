@@ -109,7 +109,8 @@ typedef enum concur_date_mode {
 typedef enum concur_format {
     CONCUR_FORMAT_JSONL = 0,
     CONCUR_FORMAT_TSV,
-    CONCUR_FORMAT_TABLE
+    CONCUR_FORMAT_TABLE,
+    CONCUR_FORMAT_GKG     /* GDELT GKG 2.1-style record per document (counts) */
 } concur_format;
 
 /* --------------------------------------------------------------- engine */
@@ -140,6 +141,8 @@ typedef struct concur_doc_options {
     const char *ref_date;   /* "YYYY-MM-DD" reference (publication) date, or NULL */
     concur_date_mode date_mode;
     unsigned kinds;         /* kinds to recognise; 0 = all */
+    bool text_only;         /* only build the clean text (concur_doc_text):
+                               no recognisers run, no mentions */
 } concur_doc_options;
 
 void concur_doc_options_default(concur_doc_options *o);

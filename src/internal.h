@@ -293,6 +293,9 @@ typedef struct concur_engine {
 /* ingest: fill t from the input bytes. Return false only on OOM. */
 bool cc_ingest_text(const char *bytes, size_t len, cc_text *t);
 bool cc_ingest_html(const char *bytes, size_t len, cc_text *t, concur_doc *d);
+/* True if s[0..n) is a whole block of page residue (residue.tsv): error
+ * banners, share / cookie / subscribe prompts. Used by both readers. */
+bool cc_residue_match(const char *s, size_t n);
 
 /* recognisers: each has _init (engine tables; false on failure), _free,
  * and _scan over one paragraph, adding mentions to the doc. _finish runs
@@ -315,6 +318,8 @@ void cc_counts_finish(const concur_engine *e, concur_doc *d);
 int cc_write_jsonl(const concur_doc *d, unsigned kinds, concur_write_fn w, void *u);
 int cc_write_tsv(const concur_doc *d, unsigned kinds, bool header, concur_write_fn w, void *u);
 int cc_write_table(const concur_doc *d, unsigned kinds, bool header, concur_write_fn w, void *u);
+/* One GDELT GKG 2.1-style line for the document's count claims (gkg.c). */
+int cc_write_gkg(const concur_doc *d, bool header, concur_write_fn w, void *u);
 
 /* error helper */
 void cc_error_set(concur_error *err, concur_status code, size_t offset, const char *fmt, ...)

@@ -49,9 +49,24 @@ run_suite() { # $1 = suite, $2 = concur binary, $3 = label
   [ "$f" = 0 ] || failed_names+=("$(basename "$1") ($3)")
 }
 
+# FUZZ_SECONDS=N: build the libFuzzer targets and run each for N seconds
+# first (CI does); one check per target.
+if [ -n "${FUZZ_SECONDS:-}" ]; then
+  if make -s fuzz >/tmp/concur-fuzz-build.$$ 2>&1; then
+    out=$(bash fuzz/run.sh "$FUZZ_SECONDS")
+    printf '%s\n' "$out"
+    p=$(printf '%s\n' "$out" | grep -c '^ok - ' || true)
+    f=$(printf '%s\n' "$out" | grep -c '^not ok - ' || true)
+    pass=$((pass + p)); fail=$((fail + f))
+    [ "$f" = 0 ] || failed_names+=("fuzz")
+  else
+    tail -n 30 /tmp/concur-fuzz-build.$$; echo "not ok - fuzz targets build"; fail=$((fail + 1)); failed_names+=("fuzz build")
+  fi
+  rm -f /tmp/concur-fuzz-build.$$
+fi
 [ -x "$BUILD/unit_tests" ] && count_unit "$BUILD" "$BUILD/unit_tests"
 if [ "${NO_ASAN:-0}" != 1 ]; then
-  make -s asan >/dev/null 2>&1 || { echo "not ok - sanitizer build failed"; fail=$((fail + 1)); }
+  make -s -j"$(nproc 2>/dev/null || echo 2)" asan >/dev/null 2>&1 || { echo "not ok - sanitizer build failed"; fail=$((fail + 1)); }
   [ -x "$ASAN_BUILD/unit_tests" ] && ASAN_OPTIONS=detect_leaks=1 count_unit "$ASAN_BUILD" "$ASAN_BUILD/unit_tests"
 fi
 for s in tests/suites/*.sh; do

@@ -94,7 +94,12 @@ int main(int argc, char **argv)
             size_t words = 1;
             for (char *q = k; *q; q++) words += (*q == ' ' || *q == '-');
             if (words > maxw[fi]) maxw[fi] = words;
-            if (n == cap) { cap = cap ? cap * 2 : 64; rows = realloc(rows, cap * sizeof *rows); }
+            if (n == cap) {
+                cap = cap ? cap * 2 : 64;
+                row *nr = realloc(rows, cap * sizeof *rows);
+                if (!nr) { fprintf(stderr, "gen_lexicon: out of memory\n"); return 1; }
+                rows = nr;
+            }
             rows[n++] = r;
         }
         fclose(in);

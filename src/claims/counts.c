@@ -99,6 +99,7 @@ typedef struct place_cand {
 
 typedef struct count_rec {
     concur_mention *m;
+    const char *event_date;   /* the document's incident date when it was emitted */
     size_t para;
     size_t pl_begin, pl_end;  /* place candidates of its paragraph */
 } count_rec;
@@ -110,6 +111,7 @@ typedef struct count_state {
     size_t ncr, capcr;
     const concur_mention **pm;   /* this paragraph's mentions, by start */
     size_t npm, cappm;
+    const char *event_date;      /* date of the latest sentence with a trigger and a date */
 } count_state;
 
 /* Grows an arena array (the old block stays in the arena until the doc
@@ -715,7 +717,8 @@ static const trig_match *look_pre(const ctx *c, size_t i, bool *hedged)
         size_t u = 0;
         const char *role = NULL;
         bool found = false;
-        for (size_t back = 1; back <= 2 && back <= j - c->s0 && !found; back++) {
+        for (size_t back = 3; back >= 1 && !found; back--) {
+            if (back > j - c->s0) continue;
             u = link_at(c, j - back, "pre,both,hedge,aux", &role);
             if (u == back) found = true;
         }
@@ -810,6 +813,27 @@ static const char *span_str(ctx *c, size_t a, size_t b)
     return cc_arena_strndup(&c->d->arena, c->text + c->tok[a].start, c->tok[b - 1].end - c->tok[a].start);
 }
 
+/* Do words [a, b) name a source: a capitalised word (not only the
+ * sentence's first) or a source noun ("police", "ministry")? */
+static bool names_source_noun(const ctx *c, size_t k)
+{
+    size_t u = 0;
+    const cc_lex_row *r = cc_lex_match(c->t->attr, c->text, c->tok, k, k + 1, &u);
+    return r && r->col[1] && !strcmp(r->col[1], "source");
+}
+
+static bool names_source(const ctx *c, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++) {
+        const cc_token *t = &c->tok[k];
+        if ((t->flags & CC_TF_UPPER) && !(t->flags & CC_TF_SENT_START)) return true;
+        size_t u = 0;
+        const cc_lex_row *r = cc_lex_match(c->t->attr, c->text, c->tok, k, k + 1, &u);
+        if (r && r->col[1] && !strcmp(r->col[1], "source")) return true;
+    }
+    return false;
+}
+
 static const char *find_attribution(ctx *c)
 {
     for (size_t i = c->s0; i < c->s1; i++) {
@@ -818,29 +842,39 @@ static const char *find_attribution(ctx *c)
         const cc_lex_row *r = cc_lex_match(c->t->attr, c->text, c->tok, i, c->s1, &u);
         if (!r) continue;
         const char *role = r->col[1] ? r->col[1] : "";
+        if (!strcmp(role, "source")) continue;
         if (!strcmp(role, "lead")) {
             size_t a = i + u;
             while (tok_is(c, a, "the") || tok_is(c, a, "a") || tok_is(c, a, "an")) a++;
             size_t b = a;
-            while (b < c->s1 && b - a < 8 && c->tok[b].type == CC_TOK_WORD) b++;
+            while (b < c->s1 && b - a < 8 && c->tok[b].type == CC_TOK_WORD &&
+                   !(b > a && link_at(c, b, "aux,both,end,part,pre", NULL)))
+                b++;
             if (b > a && !is_pronoun(c, a)) return span_str(c, a, b);
         } else {
             /* ", said the health ministry" */
             if (i > c->s0 && tok_punct(c, i - 1, ',')) {
                 size_t a = i + u;
-                while (tok_is(c, a, "the")) a++;
+                while (tok_is(c, a, "the") || tok_is(c, a, "a") || tok_is(c, a, "an")) a++;
                 size_t b = a;
-                while (b < c->s1 && b - a < 6 && c->tok[b].type == CC_TOK_WORD && !link_at(c, b, "end", NULL)) b++;
-                if (b > a && !is_pronoun(c, a) && b - a <= 5) return span_str(c, a, b);
+                while (b < c->s1 && b - a < 8 &&
+                       ((c->tok[b].type == CC_TOK_WORD && !link_at(c, b, "end", NULL)) ||
+                        (tok_punct(c, b, '-') && b > a && !(c->tok[b].flags & CC_TF_SPACE_BEFORE))))
+                    b++;
+                if (b > a && !is_pronoun(c, a) && names_source(c, a, b)) return span_str(c, a, b);
             }
             /* "police said", "the health ministry said" */
             size_t b = i, a = i;
-            while (a > c->s0 && i - a < 5 && c->tok[a - 1].type == CC_TOK_WORD && !is_pronoun(c, a - 1) &&
-                   !link_at(c, a - 1, "aux,end,part", NULL) && !trig_covering(c, a - 1))
+            /* the head word before the verb: a name or a source noun */
+            bool head_name = i > c->s0 && (c->tok[i - 1].flags & CC_TF_UPPER) && !names_source_noun(c, i - 1);
+            while (a > c->s0 && i - a < 4 && c->tok[a - 1].type == CC_TOK_WORD && !is_pronoun(c, a - 1) &&
+                   (!head_name || (c->tok[a - 1].flags & CC_TF_UPPER)) &&
+                   !link_at(c, a - 1, "aux,both,end,part,pre,hedge,drop", NULL) && !trig_covering(c, a - 1) &&
+                   !tok_is(c, a - 1, "did") && !tok_is(c, a - 1, "not") && !tok_is(c, a - 1, "does"))
                 a--;
             while (a < b && (tok_is(c, a, "the") || tok_is(c, a, "a"))) a++;
             if (a < b && (a == c->s0 || c->tok[a - 1].type == CC_TOK_PUNCT || tok_is(c, a - 1, "the") ||
-                          tok_is(c, a - 1, "and")))
+                          tok_is(c, a - 1, "and")) && names_source(c, a, b))
                 return span_str(c, a, b);
         }
     }
@@ -880,6 +914,7 @@ static void emit(ctx *c, np *q)
     }
     count_rec *cr = &st->cr[st->ncr++];
     cr->m = m;
+    cr->event_date = st->event_date;
     cr->para = c->p->index;
 }
 
@@ -993,6 +1028,8 @@ static void process_sentence(ctx *c)
             tm = look_post(c, pend ? pend : after, &hedged, &dropped, &aux);
             if (tm && !aux && active_use(c, tm)) tm = NULL;
             if (tm && q->article && !aux) tm = NULL;
+            /* "who shot a man was arrested": "a man" is the object of "shot" */
+            if (tm && q->article && q->t0 > c->s0 && trig_covering(c, q->t0 - 1)) tm = NULL;
             if (tm) {
                 /* "who were taken hostage are still missing": the main verb wins */
                 bool h2 = false, d2 = false, a2 = false;
@@ -1122,6 +1159,87 @@ static void place_pattern(ctx *c, size_t i)
     }
 }
 
+static bool is_event_date(const concur_mention *x)
+{
+    return x->kind == CONCUR_KIND_DATE && x->timex_value && *x->timex_value &&
+           (!x->timex_type || !strcmp(x->timex_type, "DATE") || !strcmp(x->timex_type, "TIME"));
+}
+
+/* The date of sentence [s, e) (its last), or NULL. */
+static const char *sentence_date(const count_state *st, size_t s, size_t e)
+{
+    size_t lo = 0, hi = st->npm;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (st->pm[mid]->cstart < s) lo = mid + 1;
+        else hi = mid;
+    }
+    const char *v = NULL;
+    for (size_t k = lo; k < st->npm && k < lo + 64 && st->pm[k]->cstart < e; k++)
+        if (is_event_date(st->pm[k])) v = st->pm[k]->timex_value;
+    return v;
+}
+
+/* The date in force for a count: a date of its sentence, else the latest
+ * date before it in the paragraph (bounded walk over the paragraph's
+ * mentions, ordered by start). */
+static const char *date_in_force(const count_state *st, const concur_mention *m)
+{
+    size_t lo = 0, hi = st->npm;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (st->pm[mid]->cstart < m->cstart) lo = mid + 1;
+        else hi = mid;
+    }
+    /* after it, in the same sentence */
+    const concur_mention *after = NULL;
+    for (size_t k = lo; k < st->npm && k < lo + 64; k++) {
+        const concur_mention *x = st->pm[k];
+        if (x->sentence != m->sentence) break;
+        if (is_event_date(x)) { after = x; break; }
+    }
+    for (size_t k = lo, n = 0; k-- > 0 && n < 512; n++) {
+        const concur_mention *x = st->pm[k];
+        if (!is_event_date(x)) continue;
+        if (after && x->sentence != m->sentence) break;
+        return x->timex_value;
+    }
+    return after ? after->timex_value : NULL;
+}
+
+/* Capitalised words around a count: its sentence (to 64 tokens after it)
+ * and up to 24 runs before it in the paragraph. */
+static void place_cands_near(ctx *c, const concur_mention *m)
+{
+    const cc_para *p = c->p;
+    size_t lo = 0, hi = p->ntok;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (p->tok[mid].start < m->cstart) lo = mid + 1;
+        else hi = mid;
+    }
+    size_t ti = lo < p->ntok ? lo : p->ntok - 1;
+    size_t sent = p->tok[ti].sent;
+    const cc_sentence *se = &p->sent[sent];
+    /* before, nearest first is not needed: order by position */
+    size_t first = ti, runs = 0;
+    while (first > 0 && runs < 24 && ti - first < 2000) {
+        first--;
+        if (p->tok[first].type == CC_TOK_WORD && (p->tok[first].flags & CC_TF_UPPER) &&
+            (first == 0 || !(p->tok[first - 1].type == CC_TOK_WORD && (p->tok[first - 1].flags & CC_TF_UPPER))))
+            runs++;
+    }
+    size_t last = se->tok_end < ti + 64 ? se->tok_end : ti + 64;
+    c->s0 = 0;
+    c->s1 = p->ntok;
+    for (size_t i = first; i < last; i++) {
+        size_t b = cap_run(c, i, last);
+        if (b == i) continue;
+        add_place(c, i, b, 0);
+        i = b - 1;
+    }
+}
+
 /* ------------------------------------------------------------------ scan */
 
 void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
@@ -1140,7 +1258,6 @@ void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
     c.ntrig = 0;
     c.nnp = 0;
     c.attribution = NULL;
-    size_t para_pl0 = st->npl;
     size_t para_cr0 = st->ncr;
     bool mentions_ready = false;
 
@@ -1189,42 +1306,37 @@ void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
             mentions_ready = true;
         }
         process_sentence(&c);
+        /* a sentence telling of an incident, with a date: the incident date
+         * for later counts whose paragraph gives none */
+        const char *ev = sentence_date(st, p->sent[si].start, p->sent[si].end);
+        if (ev && strlen(ev) >= 10 && ev[4] == '-' && ev[7] == '-') st->event_date = ev; /* a day */
     }
     if (d->oom) return;
 
-    /* dates in force: the sentence's date, else the latest before it in the paragraph */
-    if (st->ncr > para_cr0) {
-        for (size_t k = para_cr0; k < st->ncr; k++) {
-            concur_mention *m = st->cr[k].m;
-            const concur_mention *best = NULL;
-            for (size_t q = 0; q < st->npm; q++) {
-                const concur_mention *x = st->pm[q];
-                if (x->kind != CONCUR_KIND_DATE || !x->timex_value || !*x->timex_value) continue;
-                if (x->timex_type && strcmp(x->timex_type, "DATE")) continue;
-                if (x->sentence == m->sentence) { best = x; if (x->cstart > m->cstart) break; }
-                else if (x->cstart < m->cstart) best = x;
-                else break;
-            }
-            if (best) m->date = best->timex_value;
-        }
+    /* dates in force and place candidates of each new count */
+    for (size_t k = para_cr0; k < st->ncr; k++) {
+        count_rec *cr = &st->cr[k];
+        concur_mention *m = cr->m;
+        m->date = date_in_force(st, m);
+        if (!m->date) m->date = cr->event_date;
+        cr->pl_begin = st->npl;
+        place_cands_near(&c, m);
+        cr->pl_end = st->npl;
     }
-
-    /* place candidates: capitalised words of paragraphs with counts, and of the title */
-    if (st->ncr > para_cr0 || p->index == 0 || p->role == CC_ROLE_TITLE) {
-        for (size_t si = 0; si < p->nsent; si++) {
+    /* the title's (first paragraph's) places: the document's fallback */
+    if (p->index == 0 && p->start == 0) {
+        size_t n = 0;
+        for (size_t si = 0; si < p->nsent && n < 32; si++) {
             c.s0 = p->sent[si].tok_start;
             c.s1 = p->sent[si].tok_end;
-            for (size_t i = c.s0; i < c.s1; i++) {
+            for (size_t i = c.s0; i < c.s1 && n < 32; i++) {
                 size_t b = cap_run(&c, i, c.s1);
                 if (b == i) continue;
-                add_place(&c, i, b, 0);
+                add_place(&c, i, b, 1);
+                n++;
                 i = b - 1;
             }
         }
-    }
-    for (size_t k = para_cr0; k < st->ncr; k++) {
-        st->cr[k].pl_begin = para_pl0;
-        st->cr[k].pl_end = st->npl;
     }
 }
 
@@ -1243,12 +1355,21 @@ static void lower_copy(const char *s, char *buf, size_t cap, size_t *n)
     *n = k;
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static bool learned_has(const char **learned, size_t n, const char *name)
+{
+    return n && bsearch(&name, learned, n, sizeof *learned, cmp_str) != NULL;
+}
+
 /* Rank of a candidate as a place: 3 pattern, 2 learned name, 1 gazetteer, 0 none. */
-static int place_rank(const counts_tables *t, const count_state *st, const place_cand *pc)
+static int place_rank(const counts_tables *t, const char **learned, size_t nlearned, const place_cand *pc)
 {
     if (pc->strength == 3) return 3;
-    for (size_t k = 0; k < st->npl; k++)
-        if (st->pl[k].strength == 3 && !strcmp(st->pl[k].name, pc->name)) return 2;
+    if (learned_has(learned, nlearned, pc->name)) return 2;
     if (pc->sent_start) return 0;
     char buf[128];
     size_t n;
@@ -1270,62 +1391,62 @@ void cc_counts_finish(const concur_engine *e, concur_doc *d)
         concur_mention *m = st->cr[i].m;
         if (!(m->flags & CNT_SHOT)) continue;
         bool deaths = false;
-        for (size_t k = para_first; k < st->ncr && st->cr[k].para == st->cr[i].para; k++)
+        for (size_t k = para_first; k < st->ncr && st->cr[k].para == st->cr[i].para && k < para_first + 256; k++)
             if (!strcmp(st->cr[k].m->category, "killed")) deaths = true;
         if (!deaths) m->category = "injured";
     }
-    /* rank each candidate once */
-    uint8_t *rank = cc_arena_alloc(&d->arena, st->npl + 1);
-    if (!rank) { d->oom = true; return; }
-    /* learned names: one pass per pattern candidate is enough for documents;
-     * bound the work on pathological ones */
-    size_t learned = 0;
-    for (size_t k = 0; k < st->npl; k++) learned += st->pl[k].strength == 3;
-    for (size_t k = 0; k < st->npl; k++) {
-        if (learned > 256 && st->pl[k].strength != 3) {
-            /* many patterns: gazetteer only */
-            place_cand pc = st->pl[k];
-            pc.strength = 0;
-            char buf[128];
-            size_t n;
-            lower_copy(pc.name, buf, sizeof buf, &n);
-            rank[k] = (!pc.sent_start && t->places && cc_lex_find(t->places, buf, n) &&
-                       !(t->pstop && cc_lex_find(t->pstop, buf, n))) ? 1 : 0;
-        } else {
-            rank[k] = (uint8_t)place_rank(t, st, &st->pl[k]);
-        }
-    }
-    /* the document's place: the most frequent learned name, else a title place */
+    /* names learned from place patterns, sorted */
+    size_t nl = 0;
+    for (size_t k = 0; k < st->npl; k++) nl += st->pl[k].strength == 3;
+    const char **learned = cc_arena_alloc(&d->arena, (nl + 1) * sizeof *learned);
+    if (!learned) { d->oom = true; return; }
+    nl = 0;
+    for (size_t k = 0; k < st->npl; k++)
+        if (st->pl[k].strength == 3) learned[nl++] = st->pl[k].name;
+    qsort(learned, nl, sizeof *learned, cmp_str);
+    /* the document's place: the most often named learned place, else a title place */
     const char *doc_place = NULL;
     size_t best_n = 0;
-    for (size_t k = 0; k < st->npl && k < 4096; k++) {
-        if (rank[k] < 2) continue;
-        size_t n = 0;
-        for (size_t q = 0; q < st->npl && q < 4096; q++)
-            if (rank[q] >= 2 && !strcmp(st->pl[q].name, st->pl[k].name)) n++;
-        if (n > best_n) { best_n = n; doc_place = st->pl[k].name; }
+    {
+        /* every candidate naming a learned place counts once */
+        size_t nn = 0;
+        const char **names = cc_arena_alloc(&d->arena, (st->npl + 1) * sizeof *names);
+        if (!names) { d->oom = true; return; }
+        for (size_t k = 0; k < st->npl; k++)
+            if (st->pl[k].strength == 3 || learned_has(learned, nl, st->pl[k].name)) names[nn++] = st->pl[k].name;
+        qsort(names, nn, sizeof *names, cmp_str);
+        for (size_t k = 0; k < nn;) {
+            size_t r = k;
+            while (r < nn && !strcmp(names[r], names[k])) r++;
+            if (r - k > best_n) { best_n = r - k; doc_place = names[k]; }
+            k = r;
+        }
     }
     if (!doc_place)
         for (size_t k = 0; k < st->npl; k++)
-            if (st->pl[k].para == 0 && rank[k] >= 1) { doc_place = st->pl[k].name; break; }
+            if (st->pl[k].para == 0 && st->pl[k].strength == 1 && place_rank(t, learned, nl, &st->pl[k]) >= 1) {
+                doc_place = st->pl[k].name;
+                break;
+            }
 
     for (size_t i = 0; i < st->ncr; i++) {
         count_rec *cr = &st->cr[i];
         concur_mention *m = cr->m;
         const char *place = NULL;
         int best = 0;
-        /* the sentence */
+        /* the sentence: the best ranked, then the nearest */
         for (size_t k = cr->pl_begin; k < cr->pl_end; k++) {
-            if (st->pl[k].sent != m->sentence || rank[k] <= best) continue;
-            best = rank[k];
-            place = st->pl[k].name;
+            const place_cand *pc = &st->pl[k];
+            if (pc->sent != m->sentence) continue;
+            int r = place_rank(t, learned, nl, pc);
+            if (r > best) { best = r; place = pc->name; }
         }
-        /* the paragraph: the nearest before */
+        /* the paragraph before it: the nearest learned place, else gazetteer */
         for (int want = 2; want >= 1 && !place; want--) {
-            size_t lim = 0;
-            for (size_t k = cr->pl_end; k-- > cr->pl_begin && lim < 4096; lim++) {
-                if (st->pl[k].cstart >= m->cstart || rank[k] < want) continue;
-                place = st->pl[k].name;
+            for (size_t k = cr->pl_end; k-- > cr->pl_begin;) {
+                const place_cand *pc = &st->pl[k];
+                if (pc->cstart >= m->cstart || place_rank(t, learned, nl, pc) < want) continue;
+                place = pc->name;
                 break;
             }
         }

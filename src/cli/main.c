@@ -15,7 +15,7 @@ static const char usage[] =
     "\n"
     "Options (extract, text, compare):\n"
     "  --kinds LIST       number,quantity,date,count (default: all)\n"
-    "  --format FMT       extract: jsonl (default), tsv, table; compare: table, json, html\n"
+    "  --format FMT       extract: jsonl (default), tsv, table, gkg; compare: table, json, html\n"
     "  --input TYPE       auto (default), text, html, jsonl\n"
     "  --ref-date DATE    reference date YYYY-MM-DD for relative dates\n"
     "  --date-mode MODE   auto (default), news, narrative\n"
@@ -91,7 +91,8 @@ static int parse_opts(int argc, char **argv, cli_opts *o, int *first, bool compa
             } else if (!strcmp(val, "jsonl") || !strcmp(val, "json")) o->format = CONCUR_FORMAT_JSONL;
             else if (!strcmp(val, "tsv")) o->format = CONCUR_FORMAT_TSV;
             else if (!strcmp(val, "table")) o->format = CONCUR_FORMAT_TABLE;
-            else { fprintf(stderr, "concur: --format: '%s' is not jsonl, tsv or table\n", val); return 2; }
+            else if (!strcmp(val, "gkg")) o->format = CONCUR_FORMAT_GKG;
+            else { fprintf(stderr, "concur: --format: '%s' is not jsonl, tsv, table or gkg\n", val); return 2; }
         } else if (!strcmp(name, "--input")) {
             int in = concur_input_parse(val);
             if (in < 0) {
@@ -212,7 +213,7 @@ static int text_one(void *user, const char *path, const concur_record *rec, cons
     if (x->o->input == CONCUR_INPUT_TEXT || x->o->input == CONCUR_INPUT_HTML) dopt.input = x->o->input;
     dopt.id = id;
     dopt.name = path;
-    dopt.kinds = CONCUR_KIND_NUMBER; /* the text is the same whatever the kinds */
+    dopt.text_only = true;   /* the clean text only: no recognisers */
     concur_error err = {0};
     concur_doc *d = concur_extract(x->engine, rec->text, rec->len, &dopt, &err);
     if (!d) {

@@ -102,7 +102,14 @@ static int classify(const char *name)
 typedef struct conv_out {
     cc_buf b;
     cc_vec *segs;
+    bool had_invalid;
+    size_t first_invalid;
 } conv_out;
+
+static void note_invalid(conv_out *o, size_t at)
+{
+    if (!o->had_invalid) { o->had_invalid = true; o->first_invalid = at; }
+}
 
 static void out_piece(conv_out *o, const char *s, size_t n, size_t orig, size_t orig_len, bool linear)
 {
@@ -146,7 +153,11 @@ static void conv_utf8(const unsigned char *s, size_t n, size_t base, conv_out *o
             j += (size_t)l;
         }
         if (j > i) out_piece(o, (const char *)s + i, j - i, base + i, j - i, true);
-        if (j < n) { out_cp(o, 0xFFFD, base + j, 1); j++; }
+        if (j < n) {
+            if (s[j]) note_invalid(o, base + j);
+            out_cp(o, 0xFFFD, base + j, 1);
+            j++;
+        }
         i = j;
     }
 }
@@ -208,7 +219,7 @@ static bool conv_iconv(const unsigned char *s, size_t n, size_t start, const cha
                 break;   /* invalid sequence */
             }
         }
-        if (!done) { out_cp(o, 0xFFFD, i, 1); used = 1; }
+        if (!done) { note_invalid(o, i); out_cp(o, 0xFFFD, i, 1); used = 1; }
         i += used;
     }
     iconv_close(cd);
@@ -248,6 +259,7 @@ bool cc_conv_page(const char *bytes, size_t len, cc_conv *c)
         return true;
     }
     conv_out o;
+    memset(&o, 0, sizeof o);
     cc_buf_init(&o.b);
     o.segs = &c->segs;
     if (!cc_buf_reserve(&o.b, len + len / 4 + 16)) return false;
@@ -267,6 +279,8 @@ bool cc_conv_page(const char *bytes, size_t len, cc_conv *c)
     c->buf = o.b.data;
     c->len = o.b.len;
     memcpy(c->charset, name, sizeof c->charset);
+    c->had_invalid = o.had_invalid;
+    c->first_invalid = o.first_invalid;
     return true;
 }
 

@@ -46,7 +46,10 @@ enum {
     EF_LIST = 32,     /* ul / ol / dl */
     EF_P = 64,        /* a <p> */
     EF_FIGURE = 128,  /* inside <figure> */
-    EF_HASBLOCK = 256 /* has a block child: its own text is a virtual <p> child */
+    EF_HASBLOCK = 256, /* has a block child: its own text is a virtual <p> child */
+    EF_CLEAN = 512,    /* container that conditional cleaning looks at */
+    EF_KEEP = 1024,    /* never dropped by class hints (body, article, a ...) */
+    EF_BODY = 2048     /* <body> */
 };
 
 typedef struct hel {
@@ -79,6 +82,10 @@ typedef struct hctx {
     cc_text *t;
     cc_text scratch;
     size_t last_src;        /* input offset after the last emitted text */
+    struct tag_info *tag_cache;     /* TAG_CACHE entries */
+    struct hint_info *hint_cache;   /* HINT_CACHE entries */
+    struct hint_row *hint_rows;     /* boilerplate_class.tsv, parsed */
+    size_t nhint;
     bool keep_title;
 } hctx;
 
@@ -142,6 +149,12 @@ static void scratch_reset(cc_text *s)
     s->pending_space = false;
 }
 
+static bool is_space_cp(uint32_t cp)
+{
+    return cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F || cp == 0x3000 ||
+           cp == 0x1680 || cp == 0x85 || cp == 0x2028 || cp == 0x2029 || cp == 0x0B || cp < 0x20;
+}
+
 /* Appends decoded text s[0..n) standing for input [orig, orig+olen):
  * white space runs become an owed space, the rest is normalised like any
  * input (quotes, dashes, NFKC) and mapped as a whole to the span. */
@@ -168,13 +181,28 @@ static void emit_repl(hctx *x, const char *s, size_t n, size_t orig, size_t olen
             pn = (size_t)cc_utf8_encode(c1[(unsigned char)p[1] - 0x80], fix);
             p = fix;
         }
-        scratch_reset(&x->scratch);
-        cc_text_append_src(&x->scratch, p, pn, 0);
-        if (x->scratch.pending_space || !x->scratch.in_para) {
-            /* only spaces/controls came out */
-            cc_text_append_src(x->t, " ", 1, orig);
+        /* one piece at a time: a space character stays a (collapsible)
+         * space, anything else is normalised through the scratch text */
+        size_t q = 0;
+        while (q < pn) {
+            int l;
+            uint32_t cp = cc_utf8_decode((const unsigned char *)p + q, pn - q, &l);
+            size_t r = q + (size_t)l;
+            if (is_space_cp(cp)) {
+                cc_text_append_src(x->t, " ", 1, orig);
+                q = r;
+                continue;
+            }
+            while (r < pn) {
+                uint32_t c2 = cc_utf8_decode((const unsigned char *)p + r, pn - r, &l);
+                if (is_space_cp(c2)) break;
+                r += (size_t)l;
+            }
+            scratch_reset(&x->scratch);
+            cc_text_append_src(&x->scratch, p + q, r - q, 0);
+            if (x->scratch.out.len) cc_text_append_repl(x->t, x->scratch.out.data, x->scratch.out.len, orig, olen);
+            q = r;
         }
-        if (x->scratch.out.len) cc_text_append_repl(x->t, x->scratch.out.data, x->scratch.out.len, orig, olen);
         i = j;
     }
     x->last_src = orig + olen;
@@ -292,6 +320,15 @@ static size_t match_text(hctx *x, const char *C, size_t cn, size_t q, size_t *qe
             continue;
         }
         if (ci == rq) { i++; q++; continue; }         /* a literal '<' */
+        if (rq == '<') {
+            /* markup the parser dropped inside the text (a stray end tag) */
+            size_t e = skip_markup(raw, len, q);
+            if (e) {
+                if (emit) emit_raw(x, run, q);
+                q = run = e;
+                continue;
+            }
+        }
         break;
     }
     /* trailing white space of the text */
@@ -354,13 +391,6 @@ static size_t attr_value(xmlNodePtr n, const char *name, char *out, size_t cap)
     return 0;
 }
 
-static bool has_attr(xmlNodePtr n, const char *name)
-{
-    for (xmlAttrPtr a = n->properties; a; a = a->next)
-        if (a->name && !strcmp((const char *)a->name, name)) return true;
-    return false;
-}
-
 static bool word_at(const char *s, const char *hit, size_t kl)
 {
     bool left = hit == s || !isalnum((unsigned char)hit[-1]);
@@ -368,73 +398,138 @@ static bool word_at(const char *s, const char *hit, size_t kl)
     return left && right;
 }
 
-/* Class weight and drop decision from class, id, role and itemprop. */
-static void class_hints(const hctx *x, xmlNodePtr n, int16_t *weight, bool *drop)
+/* Per-document caches: tag roles by the parser's interned name pointer,
+ * class hints by a hash of the attribute text. */
+#define TAG_CACHE 128
+#define HINT_CACHE 512
+typedef struct tag_info {
+    const xmlChar *name;
+    uint8_t kind, level;
+    int16_t base;
+    uint16_t flags;
+} tag_info;
+typedef struct hint_row {
+    const char *key;
+    size_t len;
+    bool word;
+    char effect;    /* d(rop) n(eg) p(os) o(k) */
+} hint_row;
+typedef struct hint_info {
+    uint64_t hash;
+    int16_t weight;
+    bool drop, used;
+} hint_info;
+
+static uint64_t fnv(const char *s, size_t n)
 {
-    char buf[320];
-    size_t k = attr_value(n, "class", buf, 128);
-    buf[k++] = ' ';
-    k += attr_value(n, "id", buf + k, 96);
-    buf[k++] = ' ';
-    k += attr_value(n, "role", buf + k, 32);
-    buf[k++] = ' ';
-    k += attr_value(n, "itemprop", buf + k, 32);
-    buf[k] = 0;
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+/* Class weight and drop decision from the hint text (class, id, role,
+ * itemprop, lower case). */
+static void class_hints(const hctx *x, const char *buf, size_t k, int16_t *weight, bool *drop)
+{
     *weight = 0;
     *drop = false;
     if (k <= 3) return;
+    uint64_t h = fnv(buf, k);
+    hint_info *c = &x->hint_cache[h % HINT_CACHE];
+    if (c->used && c->hash == h) {
+        *weight = c->weight;
+        *drop = c->drop;
+        return;
+    }
     bool neg = false, pos = false, ok = false, dr = false;
-    const cc_lexicon *lx = x->hints;
-    for (size_t r = 0; r < lx->nrows; r++) {
-        const cc_lex_row *row = &lx->rows[r];
-        const char *key = row->col[0];
-        size_t kl = strlen(key);
-        bool word = row->col[3] && !strcmp(row->col[3], "word");
+    for (size_t r = 0; r < x->nhint; r++) {
+        const hint_row *row = &x->hint_rows[r];
         bool hit = false;
-        for (const char *h = strstr(buf, key); h; h = strstr(h + 1, key))
-            if (!word || word_at(buf, h, kl)) { hit = true; break; }
+        for (const char *hh = strstr(buf, row->key); hh; hh = strstr(hh + 1, row->key))
+            if (!row->word || word_at(buf, hh, row->len)) { hit = true; break; }
         if (!hit) continue;
-        const char *eff = row->col[1] ? row->col[1] : "";
-        if (!strcmp(eff, "drop")) { dr = true; neg = true; }
-        else if (!strcmp(eff, "neg")) neg = true;
-        else if (!strcmp(eff, "pos")) pos = true;
-        else if (!strcmp(eff, "ok")) ok = true;
+        switch (row->effect) {
+        case 'd': dr = true; neg = true; break;
+        case 'n': neg = true; break;
+        case 'p': pos = true; break;
+        case 'o': ok = true; break;
+        default: break;
+        }
     }
     *weight = (int16_t)((neg ? -25 : 0) + (pos ? 25 : 0));
     *drop = dr && !ok;
+    c->used = true;
+    c->hash = h;
+    c->weight = *weight;
+    c->drop = *drop;
 }
 
-static bool hidden(xmlNodePtr n)
+static size_t copy_lower(xmlAttrPtr a, char *out, size_t cap)
 {
-    if (has_attr(n, "hidden")) return true;
-    char v[160];
-    if (attr_value(n, "aria-hidden", v, sizeof v) && !strcmp(v, "true")) return true;
-    size_t k = attr_value(n, "style", v, sizeof v);
-    if (k) {
-        char sq[160];
-        size_t m = 0;
-        for (size_t i = 0; i < k; i++)
-            if (!is_ws((unsigned char)v[i])) sq[m++] = v[i];
-        sq[m] = 0;
-        if (strstr(sq, "display:none") || strstr(sq, "visibility:hidden")) return true;
+    size_t k = 0;
+    for (xmlNodePtr v = a->children; v && k + 1 < cap; v = v->next) {
+        const char *s = (const char *)v->content;
+        if (!s) continue;
+        while (*s && k + 1 < cap) out[k++] = (char)tolower((unsigned char)*s++);
     }
-    return false;
+    return k;
+}
+
+/* One pass over the attributes: hint text into buf (returns its length),
+ * *hide when the element is hidden (hidden, aria-hidden, display:none). */
+static size_t read_attrs(xmlNodePtr n, char *buf, size_t cap, bool *hide)
+{
+    size_t k = 0;
+    *hide = false;
+    for (xmlAttrPtr a = n->properties; a; a = a->next) {
+        const char *nm = (const char *)a->name;
+        if (!nm) continue;
+        if (!strcmp(nm, "class") || !strcmp(nm, "id") || !strcmp(nm, "role") || !strcmp(nm, "itemprop")) {
+            if (k + 2 < cap) {
+                k += copy_lower(a, buf + k, cap - k - 1);
+                buf[k++] = ' ';
+            }
+        } else if (!strcmp(nm, "hidden")) {
+            *hide = true;
+        } else if (!strcmp(nm, "aria-hidden") || !strcmp(nm, "style")) {
+            char v[160], sq[160];
+            size_t l = copy_lower(a, v, sizeof v), m = 0;
+            for (size_t i = 0; i < l; i++)
+                if (!is_ws((unsigned char)v[i])) sq[m++] = v[i];
+            sq[m] = 0;
+            bool h = nm[0] == 'a' ? !strcmp(sq, "true")
+                                  : (strstr(sq, "display:none") || strstr(sq, "visibility:hidden"));
+            if (h) *hide = true;
+        }
+    }
+    buf[k] = 0;
+    return k;
 }
 
 /* ------------------------------------------------------------- pass 1 */
 
-static uint8_t tag_kind(const hctx *x, const char *name, int16_t *base, bool *score)
+static const tag_info *tag_lookup(hctx *x, const xmlChar *name)
 {
-    *base = 0;
-    *score = false;
-    if (!name) return HK_INLINE;
-    const cc_lex_row *r = cc_lex_find(x->tags, name, strlen(name));
-    if (!r || !r->col[1]) return HK_INLINE;
-    if (r->col[2]) *base = (int16_t)atoi(r->col[2]);
-    if (r->col[3]) *score = r->col[3][0] == '1';
-    for (uint8_t k = 0; k < sizeof kind_names / sizeof *kind_names; k++)
-        if (!strcmp(r->col[1], kind_names[k])) return k;
-    return HK_INLINE;
+    tag_info *c = &x->tag_cache[((uintptr_t)name >> 3) % TAG_CACHE];
+    if (c->name == name && name) return c;
+    tag_info ti = {name, HK_INLINE, 0, 0, 0};
+    const cc_lex_row *r = name ? cc_lex_find(x->tags, (const char *)name, strlen((const char *)name)) : NULL;
+    if (r && r->col[1]) {
+        for (uint8_t k = 0; k < sizeof kind_names / sizeof *kind_names; k++)
+            if (!strcmp(r->col[1], kind_names[k])) ti.kind = k;
+        if (r->col[2]) ti.base = (int16_t)atoi(r->col[2]);
+        if (r->col[3] && r->col[3][0] == '1') ti.flags |= EF_SCORE;
+        const char *f = r->col[4] ? r->col[4] : "";
+        if (strstr(f, "list")) ti.flags |= EF_LIST;
+        if (strstr(f, "para")) ti.flags |= EF_P;
+        if (strstr(f, "figure")) ti.flags |= EF_FIGURE;
+        if (strstr(f, "clean")) ti.flags |= EF_CLEAN;
+        if (strstr(f, "keep")) ti.flags |= EF_KEEP;
+        if (strstr(f, "body")) ti.flags |= EF_BODY;
+    }
+    if (ti.kind == HK_HEADING && name && name[0] && name[1] >= '1' && name[1] <= '6') ti.level = (uint8_t)(name[1] - '0');
+    *c = ti;
+    return c;
 }
 
 static bool is_blockish(uint8_t k)
@@ -477,28 +572,23 @@ static bool walk_collect(hctx *x, xmlDocPtr doc)
             const hel *P = cur >= 0 ? EL(x, cur) : NULL;
             e->node = n;
             e->parent = cur;
-            bool score;
-            e->kind = tag_kind(x, (const char *)n->name, &e->base, &score);
+            const tag_info *ti = tag_lookup(x, n->name);
+            e->kind = ti->kind;
+            e->base = ti->base;
+            e->level = ti->level;
             uint16_t inh = P ? (uint16_t)(P->flags & (EF_SKIP | EF_HARD | EF_HINT | EF_INLINK | EF_FIGURE)) : 0;
-            e->flags = inh;
+            e->flags = (uint16_t)(inh | (ti->flags & ~EF_FIGURE));
+            if (ti->flags & EF_FIGURE) e->flags |= EF_FIGURE;
             if (e->kind == HK_SKIP) e->flags |= EF_SKIP;
             if (!(e->flags & (EF_SKIP | EF_HARD))) {
-                if (e->kind == HK_DROP || hidden(n)) e->flags |= EF_HARD;
-                bool drop;
-                class_hints(x, n, &e->weight, &drop);
-                const char *nm = (const char *)n->name;
-                if (drop && strcmp(nm, "body") && strcmp(nm, "html") && strcmp(nm, "article") &&
-                    strcmp(nm, "main") && strcmp(nm, "a"))
-                    e->flags |= EF_HINT;
+                char hb[320];
+                bool hide, drop;
+                size_t hk = read_attrs(n, hb, sizeof hb, &hide);
+                if (e->kind == HK_DROP || hide) e->flags |= EF_HARD;
+                class_hints(x, hb, hk, &e->weight, &drop);
+                if (drop && !(e->flags & EF_KEEP)) e->flags |= EF_HINT;
             }
             if (e->kind == HK_LINK) e->flags |= EF_INLINK;
-            if (score) e->flags |= EF_SCORE;
-            if (n->name && (!strcmp((const char *)n->name, "ul") || !strcmp((const char *)n->name, "ol") ||
-                            !strcmp((const char *)n->name, "dl")))
-                e->flags |= EF_LIST;
-            if (n->name && !strcmp((const char *)n->name, "p")) e->flags |= EF_P;
-            if (n->name && !strcmp((const char *)n->name, "figure")) e->flags |= EF_FIGURE;
-            if (e->kind == HK_HEADING && n->name) e->level = (uint8_t)(n->name[1] - '0');
             e->block = (is_blockish(e->kind) || !P) ? idx : P->block;
             if (P && is_blockish(e->kind)) EL(x, cur)->flags |= EF_HASBLOCK;
             n->_private = (void *)(intptr_t)(idx + 1);
@@ -537,11 +627,6 @@ typedef struct attempt {
     bool strip_unlikely, weight_classes, clean_conditionally;
 } attempt;
 
-static bool tag_is(const hel *e, const char *name)
-{
-    return e->node->name && !strcmp((const char *)e->node->name, name);
-}
-
 static void reset_totals(hel *e)
 {
     e->text = e->own_text;
@@ -575,9 +660,10 @@ static float link_density(const hel *e) { return e->text ? (float)e->link / (flo
 /* Lower-cased text of element i's subtree, at most cap-1 bytes. */
 static size_t subtree_text(const hctx *x, const hel *e, char *out, size_t cap)
 {
-    size_t k = 0;
+    size_t k = 0, visits = 0;
     xmlNodePtr root = e->node, n = root->children;
-    while (n && k + 1 < cap) {
+    /* bounded: a short block is what is looked at; deep chains stop early */
+    while (n && k + 1 < cap && ++visits < 512) {
         if (n->type == XML_TEXT_NODE && n->content) {
             for (const char *s = (const char *)n->content; *s && k + 1 < cap; s++) {
                 char c = (char)tolower((unsigned char)*s);
@@ -597,10 +683,9 @@ static size_t subtree_text(const hctx *x, const hel *e, char *out, size_t cap)
     return k;
 }
 
-bool cc_residue_match(const char *s, size_t n);
-
 static bool is_residue(const hctx *x, const hel *e)
 {
+    if (e->nsub > 32) return false;      /* residue is a small block */
     char buf[256];
     size_t k = subtree_text(x, e, buf, sizeof buf);
     return k && cc_residue_match(buf, k);
@@ -619,9 +704,7 @@ static bool clean_out(const hctx *x, const hel *e, const attempt *a)
     if (!a->clean_conditionally) return false;
     /* a short block that is all link: a teaser for another page */
     if ((e->flags & EF_P || e->kind == HK_BLOCK) && e->text && e->text < 200 && link_density(e) > 0.8f) return true;
-    bool cand = tag_is(e, "div") || tag_is(e, "section") || tag_is(e, "table") || (e->flags & EF_LIST) ||
-                tag_is(e, "form") || tag_is(e, "fieldset");
-    if (!cand) return false;
+    if (!(e->flags & (EF_CLEAN | EF_LIST))) return false;
     int weight = a->weight_classes ? e->weight : 0;
     float score = e->init ? e->score : 0.0f;
     if ((float)weight + score < 0) return true;
@@ -685,7 +768,7 @@ static size_t run_attempt(hctx *x, const attempt *a, uint8_t *mark)
     }
     int32_t body = -1;
     for (size_t i = 0; i < n && i < 8; i++)
-        if (tag_is(EL(x, i), "body")) { body = (int32_t)i; break; }
+        if (EL(x, i)->flags & EF_BODY) { body = (int32_t)i; break; }
     if (body < 0) body = 0;
     /* the five best candidates */
     int32_t top[5] = {-1, -1, -1, -1, -1};
@@ -771,10 +854,12 @@ static size_t run_attempt(hctx *x, const attempt *a, uint8_t *mark)
                 if (bclass[0] && attr_value(c, "class", sclass, sizeof sclass) && !strcmp(bclass, sclass))
                     bonus = bs * 0.2f;
                 if (S->init && S->score + bonus >= thr) app = true;
-                else if ((S->flags & EF_P) && S->text) {
+                else if (((S->flags & EF_P) || ((S->flags & EF_SCORE) && !(S->flags & EF_HASBLOCK))) &&
+                         S->text) {
+                    /* a paragraph (or a div holding only text, as good as one) */
                     float ld = link_density(S);
                     if (S->text > 80 && ld < 0.25f) app = true;
-                    else if (S->text < 80 && ld == 0.0f) {
+                    else if (S->text < 80 && ld == 0.0f && S->nsub <= 32) {
                         char buf[256];
                         size_t k = subtree_text(x, S, buf, sizeof buf);
                         while (k && buf[k - 1] == ' ') k--;
@@ -877,15 +962,39 @@ bool cc_ingest_html(const char *bytes, size_t len, cc_text *t, concur_doc *d)
     x.hints = cc_lexicon_get("boilerplate_class");
     if (!x.tags || !x.hints) return false;
     if (!cc_conv_page(bytes, len, &x.conv)) return false;
-    if (d && strcmp(x.conv.charset, "utf-8")) cc_doc_warn(d, "charset %s converted to UTF-8", x.conv.charset);
+    (void)d;
+    if (x.conv.had_invalid && !t->had_invalid_utf8) {
+        /* reported by the document like invalid UTF-8 in plain text */
+        t->had_invalid_utf8 = true;
+        t->first_invalid = x.conv.first_invalid;
+    }
     x.raw = x.conv.buf;
     x.len = x.conv.len;
     x.budget = 8 * (x.len + 1024);
     cc_vec_init(&x.els, sizeof(hel));
+    x.tag_cache = calloc(TAG_CACHE, sizeof(tag_info));
+    x.hint_cache = calloc(HINT_CACHE, sizeof(hint_info));
+    x.hint_rows = calloc(x.hints->nrows + 1, sizeof(hint_row));
+    if (!x.tag_cache || !x.hint_cache || !x.hint_rows) {
+        free(x.tag_cache);
+        free(x.hint_cache);
+        free(x.hint_rows);
+        cc_conv_free(&x.conv);
+        return false;
+    }
     cc_text_init(&x.scratch);
+    for (size_t r = 0; r < x.hints->nrows; r++) {
+        const cc_lex_row *row = &x.hints->rows[r];
+        if (!row->col[0] || !row->col[0][0] || !row->col[1]) continue;
+        hint_row *h = &x.hint_rows[x.nhint++];
+        h->key = row->col[0];
+        h->len = strlen(row->col[0]);
+        h->word = row->col[3] && !strcmp(row->col[3], "word");
+        h->effect = row->col[1][0];
+    }
     bool ok = true;
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-               HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD;
+               HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD | XML_PARSE_HUGE;
     htmlDocPtr doc = NULL;
     if (x.len && x.len < (size_t)INT32_MAX)
         doc = htmlReadMemory(x.raw, (int)x.len, NULL, "UTF-8", opts);
@@ -925,6 +1034,9 @@ bool cc_ingest_html(const char *bytes, size_t len, cc_text *t, concur_doc *d)
     }
     cc_text_free(&x.scratch);
     cc_vec_free(&x.els);
+    free(x.tag_cache);
+    free(x.hint_cache);
+    free(x.hint_rows);
     cc_conv_free(&x.conv);
     return ok && !t->out.oom;
 }

@@ -20,6 +20,8 @@ typedef struct cc_conv {
     char *owned;         /* malloc'ed buffer when a conversion happened */
     cc_vec segs;         /* cc_conv_seg; empty when identity */
     bool identity;
+    bool had_invalid;    /* some bytes were not valid in the charset */
+    size_t first_invalid;
     char charset[32];    /* the charset used, lower case ("utf-8", "windows-1252", ...) */
 } cc_conv;
 

@@ -266,6 +266,7 @@ int concur_doc_write(const concur_doc *d, concur_format fmt, unsigned kinds, boo
     switch (fmt) {
     case CONCUR_FORMAT_TSV: return cc_write_tsv(d, kinds, header, write, user);
     case CONCUR_FORMAT_TABLE: return cc_write_table(d, kinds, header, write, user);
+    case CONCUR_FORMAT_GKG: return cc_write_gkg(d, header, write, user);
     default: return cc_write_jsonl(d, kinds, write, user);
     }
 }

@@ -153,7 +153,7 @@ void cc_text_append_src(cc_text *t, const char *src, size_t n, size_t off)
             continue;
         }
         /* compatibility forms (ligatures, full-width, superscripts) -> NFKC */
-        utf8proc_int32_t buf[18];
+        utf8proc_int32_t buf[18] = {0};
         utf8proc_ssize_t k = -1;
         if (cp != 0xFFFD) {
             int lbc = 0;
