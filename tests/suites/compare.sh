@@ -133,6 +133,15 @@ case "$CONCUR" in
     secs=$(python3 -c "print(f'{$t1 - $t0:.2f}')")
     echo "# compare of 1000 documents (extraction included): ${secs}s"
     check "speed: 1000 documents in under 5 s" python3 -c "assert $t1 - $t0 < 5"
+    # a document that is a table of 2,000 distinct counts, given twice
+    python3 -c "print(''.join(f'On 3 March 2024, {i} people were killed. ' for i in range(1, 2001)))" >"$TMP/table.txt"
+    t0=$(date +%s.%N)
+    "$CONCUR" compare --format json "$TMP/table.txt" "$TMP/table.txt" >"$TMP/table.out"
+    t1=$(date +%s.%N)
+    echo "# compare of two 2,000-count documents: $(python3 -c "print(f'{$t1 - $t0:.2f}')")s"
+    check "pathological: two 2,000-count documents in under 10 s" python3 -c "assert $t1 - $t0 < 10"
+    check "pathological: each count lined up with its copy" \
+      python3 -c "import json; r=[json.loads(l) for l in open('$TMP/table.out')]; assert sum(x['verdict']=='agree' for x in r) >= 1990, len(r)"
     check "speed: 1000 documents make one row per incident, not one per document" \
       python3 -c "import json; r=[json.loads(l) for l in open('$TMP/many.out')]; assert 8 <= len(r) <= 60, len(r)"
     ;;
