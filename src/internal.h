@@ -43,10 +43,35 @@ typedef struct cc_buf {
 
 void cc_buf_init(cc_buf *b);
 void cc_buf_free(cc_buf *b);
-bool cc_buf_reserve(cc_buf *b, size_t extra);
-void cc_buf_put(cc_buf *b, const char *s, size_t n);
-void cc_buf_putc(cc_buf *b, char c);
+/* Slow path of cc_buf_reserve: grows the buffer (doubling). */
+bool cc_buf_grow(cc_buf *b, size_t extra);
+/* Room for `extra` more bytes and a NUL; false (and oom set) on failure.
+ * The appenders are inline: output and normalisation call them per byte. */
+static inline bool cc_buf_reserve(cc_buf *b, size_t extra)
+{
+    if (b->oom) return false;
+    if (b->len + extra + 1 <= b->cap) return true;
+    return cc_buf_grow(b, extra);
+}
+/* Appenders keep the data NUL-terminated. */
+static inline void cc_buf_put(cc_buf *b, const char *s, size_t n)
+{
+    if (!n || !cc_buf_reserve(b, n)) return;
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = 0;
+}
+static inline void cc_buf_putc(cc_buf *b, char c)
+{
+    if (!cc_buf_reserve(b, 1)) return;
+    b->data[b->len++] = c;
+    b->data[b->len] = 0;
+}
 void cc_buf_puts(cc_buf *b, const char *s);
+/* Appends a string literal (its length known at compile time). */
+#define CC_BUF_LIT(b, lit) cc_buf_put((b), "" lit, sizeof(lit) - 1)
+/* Decimal digits of an unsigned integer (same text as "%zu"). */
+void cc_buf_uint(cc_buf *b, uint64_t v);
 void cc_buf_printf(cc_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* JSON string body escaping (no quotes added); invalid UTF-8 -> U+FFFD. */
 void cc_buf_json_str(cc_buf *b, const char *s, size_t n);

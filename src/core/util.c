@@ -86,7 +86,7 @@ char *cc_arena_printf(cc_arena *a, const char *fmt, ...)
 void cc_buf_init(cc_buf *b) { b->data = NULL; b->len = b->cap = 0; b->oom = false; }
 void cc_buf_free(cc_buf *b) { free(b->data); cc_buf_init(b); }
 
-bool cc_buf_reserve(cc_buf *b, size_t extra)
+bool cc_buf_grow(cc_buf *b, size_t extra)
 {
     if (b->oom) return false;
     if (b->len + extra + 1 <= b->cap) return true;
@@ -102,19 +102,15 @@ bool cc_buf_reserve(cc_buf *b, size_t extra)
     return true;
 }
 
-void cc_buf_put(cc_buf *b, const char *s, size_t n)
+void cc_buf_uint(cc_buf *b, uint64_t v)
 {
-    if (!n || !cc_buf_reserve(b, n)) return;
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = 0;
-}
-
-void cc_buf_putc(cc_buf *b, char c)
-{
-    if (!cc_buf_reserve(b, 1)) return;
-    b->data[b->len++] = c;
-    b->data[b->len] = 0;
+    char tmp[24];
+    size_t i = sizeof tmp;
+    do {
+        tmp[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    cc_buf_put(b, tmp + i, sizeof tmp - i);
 }
 
 void cc_buf_puts(cc_buf *b, const char *s) { cc_buf_put(b, s, strlen(s)); }
@@ -141,6 +137,18 @@ void cc_buf_json_str(cc_buf *b, const char *s, size_t n)
     size_t i = 0;
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+            /* a run of plain ASCII: one copy */
+            size_t j = i + 1;
+            while (j < n) {
+                unsigned char d = (unsigned char)s[j];
+                if (d < 0x20 || d >= 0x7f || d == '"' || d == '\\') break;
+                j++;
+            }
+            cc_buf_put(b, s + i, j - i);
+            i = j;
+            continue;
+        }
         if (c >= 0x80) {
             int l;
             uint32_t cp = cc_utf8_decode((const unsigned char *)s + i, n - i, &l);
@@ -176,7 +184,9 @@ void cc_buf_num(cc_buf *b, double v)
 {
     if (!isfinite(v)) { cc_buf_puts(b, "null"); return; }
     if (v == floor(v) && fabs(v) < 1e15) {
-        cc_buf_printf(b, "%.0f", v);
+        /* exact in an int64: the digits "%.0f" would print */
+        if (signbit(v)) cc_buf_putc(b, '-');
+        cc_buf_uint(b, (uint64_t)fabs(v));
         return;
     }
     char tmp[40];

@@ -25,9 +25,8 @@ static size_t cp_width(const char *s, size_t n)
     return w;
 }
 
-static bool is_caption_line(const char *s, size_t n)
+static bool is_caption_line(const cc_lexicon *lx, const char *s, size_t n)
 {
-    const cc_lexicon *lx = cc_lexicon_get("captions");
     size_t i = 0;
     while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
     size_t w = i;
@@ -60,6 +59,7 @@ static int cmp_size(const void *a, const void *b)
 
 bool cc_ingest_text(const char *bytes, size_t len, cc_text *t)
 {
+    const cc_lexicon *captions = cc_lexicon_get("captions");
     cc_vec lines;
     cc_vec_init(&lines, sizeof(line));
     size_t i = 0;
@@ -127,7 +127,7 @@ bool cc_ingest_text(const char *bytes, size_t len, cc_text *t)
         if ((k == 0 || L[k - 1].blank) && (k + 1 == n || L[k + 1].blank) &&
             cc_residue_match(bytes + l->start, l->end - l->start))
             continue;
-        bool caption = is_caption_line(bytes + l->start, l->end - l->start);
+        bool caption = is_caption_line(captions, bytes + l->start, l->end - l->start);
         if (caption) {
             cc_text_break(t);
             cc_text_role(t, CC_ROLE_CAPTION);
@@ -138,7 +138,7 @@ bool cc_ingest_text(const char *bytes, size_t len, cc_text *t)
             char lc = last_char(bytes, l);
             bool terminal = lc == '.' || lc == '!' || lc == '?' || lc == ':' || lc == '"' || lc == '\'';
             if (terminal && l->width * 4 < width * 3) end_para = true;
-            if (k + 1 < n && !L[k + 1].blank && is_caption_line(bytes + L[k + 1].start, L[k + 1].end - L[k + 1].start))
+            if (k + 1 < n && !L[k + 1].blank && is_caption_line(captions, bytes + L[k + 1].start, L[k + 1].end - L[k + 1].start))
                 end_para = true;
         }
         if (end_para) {

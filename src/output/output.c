@@ -13,52 +13,49 @@ static int flush(cc_buf *b, concur_write_fn w, void *u)
     return r;
 }
 
-static void json_key(cc_buf *b, const char *k)
-{
-    cc_buf_putc(b, ',');
-    cc_buf_putc(b, '"');
-    cc_buf_puts(b, k);
-    cc_buf_put(b, "\":", 2);
-}
+/* Keys are literals: ",\"key\":" is written in one copy. */
+#define JSON_KEY(b, k) CC_BUF_LIT(b, ",\"" k "\":")
 
-static void json_strf(cc_buf *b, const char *k, const char *v)
+static void json_strv(cc_buf *b, const char *v)
 {
-    json_key(b, k);
-    if (!v) { cc_buf_puts(b, "null"); return; }
+    if (!v) { CC_BUF_LIT(b, "null"); return; }
     cc_buf_putc(b, '"');
     cc_buf_json_str(b, v, strlen(v));
     cc_buf_putc(b, '"');
 }
 
-static void json_numf(cc_buf *b, const char *k, bool has, double v)
+#define json_strf(b, k, v) (JSON_KEY(b, k), json_strv(b, v))
+
+static void json_numv(cc_buf *b, bool has, double v)
 {
-    json_key(b, k);
     if (has) cc_buf_num(b, v);
-    else cc_buf_puts(b, "null");
+    else CC_BUF_LIT(b, "null");
 }
 
-static void json_mention(cc_buf *b, const concur_doc *d, const concur_mention *m)
+#define json_numf(b, k, has, v) (JSON_KEY(b, k), json_numv(b, has, v))
+
+static void json_mention(cc_buf *b, const concur_doc *d, size_t idlen, const concur_mention *m)
 {
-    cc_buf_puts(b, "{\"doc\":\"");
-    cc_buf_json_str(b, d->id, strlen(d->id));
-    cc_buf_puts(b, "\"");
+    CC_BUF_LIT(b, "{\"doc\":\"");
+    cc_buf_json_str(b, d->id, idlen);
+    cc_buf_putc(b, '"');
     json_strf(b, "id", m->id);
     json_strf(b, "kind", concur_kind_name(m->kind));
-    json_key(b, "start");
-    cc_buf_printf(b, "%zu", m->start);
-    json_key(b, "end");
-    cc_buf_printf(b, "%zu", m->end);
-    json_key(b, "text");
+    JSON_KEY(b, "start");
+    cc_buf_uint(b, m->start);
+    JSON_KEY(b, "end");
+    cc_buf_uint(b, m->end);
+    JSON_KEY(b, "text");
     cc_buf_putc(b, '"');
     cc_buf_json_str(b, d->src + m->start, m->end - m->start);
     cc_buf_putc(b, '"');
-    json_key(b, "sentence");
-    cc_buf_printf(b, "%zu", m->sentence);
+    JSON_KEY(b, "sentence");
+    cc_buf_uint(b, m->sentence);
     if (m->kind == CONCUR_KIND_DATE) {
-        json_key(b, "timex");
-        cc_buf_puts(b, "{\"type\":\"");
+        JSON_KEY(b, "timex");
+        CC_BUF_LIT(b, "{\"type\":\"");
         cc_buf_puts(b, m->timex_type ? m->timex_type : "DATE");
-        cc_buf_puts(b, "\"");
+        cc_buf_putc(b, '"');
         json_strf(b, "value", m->timex_value ? m->timex_value : "");
         json_strf(b, "mod", m->timex_mod);
         cc_buf_putc(b, '}');
@@ -66,32 +63,33 @@ static void json_mention(cc_buf *b, const concur_doc *d, const concur_mention *m
         if (m->end_value) json_strf(b, "end_value", m->end_value);
         if (m->timex_alt) {
             /* the other day/month order of an ambiguous numeric date */
-            json_key(b, "alternatives");
-            cc_buf_puts(b, "[{\"value\":\"");
+            JSON_KEY(b, "alternatives");
+            CC_BUF_LIT(b, "[{\"value\":\"");
             cc_buf_json_str(b, m->timex_alt, strlen(m->timex_alt));
-            cc_buf_puts(b, "\"}]");
+            CC_BUF_LIT(b, "\"}]");
         }
         if (m->note) json_strf(b, "note", m->note);
-        cc_buf_puts(b, "}\n");
+        CC_BUF_LIT(b, "}\n");
         return;
     }
     json_numf(b, "value", m->has_value, m->value);
     json_numf(b, "min", m->has_min, m->min);
     json_numf(b, "max", m->has_max, m->max);
-    json_key(b, "approx");
-    cc_buf_puts(b, m->approx ? "true" : "false");
+    JSON_KEY(b, "approx");
+    if (m->approx) CC_BUF_LIT(b, "true");
+    else CC_BUF_LIT(b, "false");
     json_strf(b, "qualifier", concur_qualifier_name(m->qualifier));
     json_strf(b, "unit", m->unit);
     if (m->ordinal) {
-        json_key(b, "ordinal");
-        cc_buf_puts(b, "true");
+        JSON_KEY(b, "ordinal");
+        CC_BUF_LIT(b, "true");
     }
     if (m->nalt) {
-        json_key(b, "alternatives");
+        JSON_KEY(b, "alternatives");
         cc_buf_putc(b, '[');
         for (unsigned i = 0; i < m->nalt; i++) {
             if (i) cc_buf_putc(b, ',');
-            cc_buf_puts(b, "{\"value\":");
+            CC_BUF_LIT(b, "{\"value\":");
             cc_buf_num(b, m->alt[i]);
             cc_buf_putc(b, '}');
         }
@@ -106,12 +104,12 @@ static void json_mention(cc_buf *b, const concur_doc *d, const concur_mention *m
         json_strf(b, "place", m->place);
         json_strf(b, "date", m->date);
         if (m->hedged) {
-            json_key(b, "hedged");
-            cc_buf_puts(b, "true");
+            JSON_KEY(b, "hedged");
+            CC_BUF_LIT(b, "true");
         }
     }
     if (m->note) json_strf(b, "note", m->note);
-    cc_buf_puts(b, "}\n");
+    CC_BUF_LIT(b, "}\n");
 }
 
 int cc_write_jsonl(const concur_doc *d, unsigned kinds, concur_write_fn w, void *u)
@@ -119,9 +117,10 @@ int cc_write_jsonl(const concur_doc *d, unsigned kinds, concur_write_fn w, void 
     cc_buf b;
     cc_buf_init(&b);
     int r = 0;
+    size_t idlen = strlen(d->id);
     for (size_t i = 0; i < d->nm && !r; i++) {
         if (!(d->m[i]->kind & kinds)) continue;
-        json_mention(&b, d, d->m[i]);
+        json_mention(&b, d, idlen, d->m[i]);
         if (b.len > 65536) r = flush(&b, w, u);
     }
     if (!r) r = flush(&b, w, u);
@@ -132,6 +131,18 @@ int cc_write_jsonl(const concur_doc *d, unsigned kinds, concur_write_fn w, void 
 /* Copies s[0..n) with tabs, newlines and control bytes as spaces. */
 static void put_flat(cc_buf *b, const char *s, size_t n, size_t max_cp)
 {
+    if (!max_cp) {
+        /* no length limit: copy runs of bytes that need no change */
+        size_t i = 0;
+        while (i < n) {
+            size_t j = i;
+            while (j < n && (unsigned char)s[j] >= 0x20 && s[j] != 0x7f) j++;
+            cc_buf_put(b, s + i, j - i);
+            if (j < n) cc_buf_putc(b, ' ');
+            i = j + 1;
+        }
+        return;
+    }
     size_t cps = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
@@ -200,8 +211,17 @@ int cc_write_tsv(const concur_doc *d, unsigned kinds, bool header, concur_write_
         const concur_mention *m = d->m[i];
         if (!(m->kind & kinds)) continue;
         put_flat(&b, d->id, strlen(d->id), 0);
-        cc_buf_printf(&b, "\t%s\t%s\t%zu\t%zu\t%zu\t", m->id, concur_kind_name(m->kind), m->start, m->end,
-                      m->sentence);
+        cc_buf_putc(&b, '\t');
+        cc_buf_puts(&b, m->id);
+        cc_buf_putc(&b, '\t');
+        cc_buf_puts(&b, concur_kind_name(m->kind));
+        cc_buf_putc(&b, '\t');
+        cc_buf_uint(&b, m->start);
+        cc_buf_putc(&b, '\t');
+        cc_buf_uint(&b, m->end);
+        cc_buf_putc(&b, '\t');
+        cc_buf_uint(&b, m->sentence);
+        cc_buf_putc(&b, '\t');
         put_flat(&b, d->src + m->start, m->end - m->start, 0);
         cc_buf_putc(&b, '\t');
         if (m->has_value) cc_buf_num(&b, m->value);

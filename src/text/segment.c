@@ -6,21 +6,32 @@
  * dot is an abbreviation (data/lexicon/en/abbrev.tsv) or an initial. */
 #include "../internal.h"
 
-#include <ctype.h>
 #include <utf8proc.h>
+
+/* ASCII classes without the locale-dependent ctype calls (the text is
+ * always UTF-8; the "C" classes are meant). */
+static inline bool ascii_alpha(unsigned c) { return (unsigned)((c | 32u) - 'a') < 26u; }
+static inline bool ascii_upper(unsigned c) { return (unsigned)(c - 'A') < 26u; }
 
 static bool is_letter_cp(uint32_t cp)
 {
-    if (cp < 0x80) return isalpha((int)cp) != 0;
+    if (cp < 0x80) return ascii_alpha(cp);
     utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
     return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME);
 }
 
 static bool is_upper_cp(uint32_t cp)
 {
-    if (cp < 0x80) return isupper((int)cp) != 0;
-    return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU ||
-           utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LT;
+    if (cp < 0x80) return ascii_upper(cp);
+    utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+/* A new token slot (not zeroed: tokenize sets every field). */
+static inline cc_token *push_tok(cc_vec *toks)
+{
+    if (toks->len < toks->cap) return &((cc_token *)toks->data)[toks->len++];
+    return cc_vec_push(toks);
 }
 
 static bool tokenize(const char *text, size_t start, size_t end, cc_vec *toks)
@@ -36,10 +47,11 @@ static bool tokenize(const char *text, size_t start, size_t end, cc_vec *toks)
             i++;
             continue;
         }
-        cc_token *t = cc_vec_push(toks);
+        cc_token *t = push_tok(toks);
         if (!t) return false;
         t->start = (uint32_t)i;
         t->flags = pending;
+        t->sent = 0;
         pending = 0;
         if (c >= '0' && c <= '9') {
             size_t j = i + 1;
@@ -49,6 +61,12 @@ static bool tokenize(const char *text, size_t start, size_t end, cc_vec *toks)
             i = j;
             continue;
         }
+        if (c < 0x80 && !ascii_alpha(c)) {
+            t->type = CC_TOK_PUNCT;
+            t->end = (uint32_t)(i + 1);
+            i++;
+            continue;
+        }
         int l;
         uint32_t cp = c < 0x80 ? c : cc_utf8_decode(s + i, end - i, &l);
         if (c < 0x80) l = 1;
@@ -56,8 +74,16 @@ static bool tokenize(const char *text, size_t start, size_t end, cc_vec *toks)
             bool up = is_upper_cp(cp), all = up;
             size_t j = i + (size_t)l;
             while (j < end) {
+                unsigned char d = s[j];
+                if (d < 0x80) {
+                    /* ASCII letters: the common case, no decoding */
+                    if (!ascii_alpha(d)) break;
+                    if (!ascii_upper(d)) all = false;
+                    j++;
+                    continue;
+                }
                 int l2 = 1;
-                uint32_t c2 = s[j] < 0x80 ? s[j] : cc_utf8_decode(s + j, end - j, &l2);
+                uint32_t c2 = cc_utf8_decode(s + j, end - j, &l2);
                 if (!is_letter_cp(c2)) break;
                 if (!is_upper_cp(c2)) all = false;
                 j += (size_t)l2;

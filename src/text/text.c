@@ -113,7 +113,17 @@ void cc_text_append_src(cc_text *t, const char *src, size_t n, size_t off)
         /* ASCII fast path: copy the longest run of printable non-space bytes */
         if (s[i] > 0x20 && s[i] < 0x7F) {
             size_t j = i + 1;
-            while (j < n && s[j] > 0x20 && s[j] < 0x7F) j++;
+            for (;;) {
+                while (j < n && s[j] > 0x20 && s[j] < 0x7F) j++;
+                /* a single plain space between two words joins the run: it
+                 * is what owe_space + open_para_at would emit, byte for
+                 * byte, into the same linear segment */
+                if (j + 1 < n && s[j] == ' ' && s[j + 1] > 0x20 && s[j + 1] < 0x7F) {
+                    j += 2;
+                    continue;
+                }
+                break;
+            }
             open_para_at(t, s, i, off + i);
             emit(t, src + i, j - i, off + i, j - i, true);
             i = j;
