@@ -215,7 +215,19 @@ typedef struct cc_lexicon {
     const cc_lex_row *rows;
     size_t nrows;
     size_t max_words;        /* longest key, in words */
+    const uint32_t *hslot;   /* hash of the distinct keys: row + 1, 0 = empty */
+    size_t hmask;            /* slots - 1 (a power of two minus one) */
+    const uint32_t *first;   /* [257]: first row whose key's first byte >= c */
 } cc_lexicon;
+
+/* The hash of the generated index (FNV-1a; tools/gen_lexicon.c has the
+ * same function). */
+static inline uint32_t cc_lex_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
 
 /* Generated (build/gen/lexicon.c). */
 extern const cc_lexicon cc_lexicons[];
@@ -223,7 +235,7 @@ extern const size_t cc_lexicon_count;
 
 const cc_lexicon *cc_lexicon_get(const char *name);
 /* First row whose key equals key[0..n) (exact, case-sensitive: keys are
- * lower case), or NULL. Binary search. */
+ * lower case), or NULL. Hash lookup. */
 const cc_lex_row *cc_lex_find(const cc_lexicon *lx, const char *key, size_t n);
 
 /* Longest lexicon key matching the tokens starting at tok[i]: words are

@@ -1,5 +1,7 @@
 /* gen_lexicon.c -- compiles the word lists under data/lexicon/LANG/NAME.tsv
- * into C tables (sorted arrays searched by binary search).
+ * into C tables: sorted arrays (prefix searches narrow a range of rows),
+ * a hash index of the distinct keys (exact lookups) and an index of the
+ * rows by first byte. The hash function is cc_lex_hash (internal.h).
  *
  * usage: gen_lexicon OUT.c FILE.tsv...
  * A TSV line: key<TAB>column<TAB>...; '#' starts a comment line; blank
@@ -38,6 +40,14 @@ static void put_c_string(FILE *f, const char *s)
     fputc('"', f);
 }
 
+/* FNV-1a, 32 bits: must equal cc_lex_hash in src/internal.h. */
+static unsigned long lex_hash(const char *s, size_t n)
+{
+    unsigned long h = 2166136261ul;
+    for (size_t i = 0; i < n; i++) h = ((h ^ (unsigned char)s[i]) * 16777619ul) & 0xfffffffful;
+    return h;
+}
+
 static char *trim(char *s)
 {
     while (*s == ' ') s++;
@@ -59,6 +69,7 @@ int main(int argc, char **argv)
     int nfiles = argc - 2;
     size_t *counts = calloc((size_t)nfiles, sizeof *counts);
     size_t *maxw = calloc((size_t)nfiles, sizeof *maxw);
+    size_t *hsize = calloc((size_t)nfiles, sizeof *hsize);
     for (int fi = 0; fi < nfiles; fi++) {
         const char *path = argv[fi + 2];
         FILE *in = fopen(path, "r");
@@ -112,12 +123,38 @@ int main(int argc, char **argv)
                 if (c) fprintf(out, ", ");
                 if (c < rows[i].ncol) put_c_string(out, rows[i].col[c]);
                 else fprintf(out, "NULL");
-                free(c < rows[i].ncol ? rows[i].col[c] : NULL);
+                if (c) free(c < rows[i].ncol ? rows[i].col[c] : NULL);
             }
             fprintf(out, "}},\n");
         }
         if (!n) fprintf(out, "    {{NULL, NULL, NULL, NULL, NULL, NULL}}\n");
         fprintf(out, "};\n\n");
+        /* hash slots: row index + 1 of the first row of each distinct key,
+         * linear probing; at most half full */
+        size_t hs = 2;
+        while (hs < 2 * n) hs *= 2;
+        unsigned long *slot = calloc(hs, sizeof *slot);
+        if (!slot) { fprintf(stderr, "gen_lexicon: out of memory\n"); return 1; }
+        for (size_t i = 0; i < n; i++) {
+            if (i && !strcmp(rows[i].col[0], rows[i - 1].col[0])) continue;
+            size_t h = lex_hash(rows[i].col[0], strlen(rows[i].col[0])) & (hs - 1);
+            while (slot[h]) h = (h + 1) & (hs - 1);
+            slot[h] = (unsigned long)i + 1;
+        }
+        hsize[fi] = hs;
+        fprintf(out, "static const uint32_t lexh_%d[] = {", fi);
+        for (size_t i = 0; i < hs; i++) fprintf(out, "%s%lu,", i % 16 ? "" : "\n    ", slot[i]);
+        fprintf(out, "\n};\n\n");
+        free(slot);
+        /* first[c]: the first row whose key's first byte is >= c */
+        fprintf(out, "static const uint32_t lexf_%d[257] = {", fi);
+        size_t r = 0;
+        for (int c = 0; c <= 256; c++) {
+            while (r < n && (unsigned char)rows[r].col[0][0] < c) r++;
+            fprintf(out, "%s%zu,", c % 16 ? "" : "\n    ", r);
+        }
+        fprintf(out, "\n};\n\n");
+        for (size_t i = 0; i < n; i++) free(rows[i].col[0]);
         free(rows);
     }
     fprintf(out, "const cc_lexicon cc_lexicons[] = {\n");
@@ -126,10 +163,12 @@ int main(int argc, char **argv)
         base = base ? base + 1 : argv[fi + 2];
         size_t bl = strlen(base);
         if (bl > 4 && !strcmp(base + bl - 4, ".tsv")) bl -= 4;
-        fprintf(out, "    {\"%.*s\", lex_%d, %zu, %zu},\n", (int)bl, base, fi, counts[fi], maxw[fi]);
+        fprintf(out, "    {\"%.*s\", lex_%d, %zu, %zu, lexh_%d, %zu, lexf_%d},\n", (int)bl, base, fi,
+                counts[fi], maxw[fi], fi, hsize[fi] - 1, fi);
     }
     fprintf(out, "};\nconst size_t cc_lexicon_count = %d;\n", nfiles);
     free(counts);
     free(maxw);
+    free(hsize);
     return fclose(out) ? 1 : 0;
 }

@@ -1,13 +1,28 @@
-/* lexicon.c -- lookups in the generated word tables. */
+/* lexicon.c -- lookups in the generated word tables.
+ *
+ * Exact lookups use the generated hash index; prefix searches narrow the
+ * range of sorted rows that share the key so far, starting from the
+ * first-byte index, so each step compares only the bytes just added. */
 #include "../internal.h"
-
-#include <ctype.h>
 
 const cc_lexicon *cc_lexicon_get(const char *name)
 {
     for (size_t i = 0; i < cc_lexicon_count; i++)
         if (!strcmp(cc_lexicons[i].name, name)) return &cc_lexicons[i];
     return NULL;
+}
+
+static inline unsigned char lower(unsigned char c) { return (unsigned)(c - 'A') < 26u ? (unsigned char)(c + 32) : c; }
+
+/* strncmp without the call: bytes compared unsigned, a NUL in x ends it. */
+static inline int ncmp(const char *x, const char *y, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char a = (unsigned char)x[i], b = (unsigned char)y[i];
+        if (a != b) return a < b ? -1 : 1;
+        if (!a) return 0;
+    }
+    return 0;
 }
 
 /* First row with key >= key[0..n) (keys compared as byte strings). */
@@ -26,9 +41,19 @@ static size_t lower_bound(const cc_lexicon *lx, const char *key, size_t n)
 const cc_lex_row *cc_lex_find(const cc_lexicon *lx, const char *key, size_t n)
 {
     if (!lx || !lx->nrows) return NULL;
-    size_t i = lower_bound(lx, key, n);
-    if (i < lx->nrows && !strncmp(lx->rows[i].col[0], key, n) && lx->rows[i].col[0][n] == 0)
-        return &lx->rows[i];
+    if (n && memchr(key, 0, n)) {
+        /* a NUL inside the key: the byte-string search decides, as ever */
+        size_t i = lower_bound(lx, key, n);
+        if (i < lx->nrows && !strncmp(lx->rows[i].col[0], key, n) && lx->rows[i].col[0][n] == 0)
+            return &lx->rows[i];
+        return NULL;
+    }
+    size_t h = cc_lex_hash(key, n) & lx->hmask;
+    while (lx->hslot[h]) {
+        const cc_lex_row *r = &lx->rows[lx->hslot[h] - 1];
+        if (!ncmp(r->col[0], key, n) && r->col[0][n] == 0) return r;
+        h = (h + 1) & lx->hmask;
+    }
     return NULL;
 }
 
@@ -36,7 +61,7 @@ size_t cc_tok_lower(const char *text, const cc_token *t, char *buf, size_t cap)
 {
     size_t n = t->end - t->start;
     if (n >= cap) n = cap - 1;
-    for (size_t i = 0; i < n; i++) buf[i] = (char)tolower((unsigned char)text[t->start + i]);
+    for (size_t i = 0; i < n; i++) buf[i] = (char)lower((unsigned char)text[t->start + i]);
     buf[n] = 0;
     return n;
 }
@@ -45,9 +70,29 @@ bool cc_tok_is(const char *text, const cc_token *t, const char *w)
 {
     size_t n = t->end - t->start;
     for (size_t i = 0; i < n; i++) {
-        if (!w[i] || tolower((unsigned char)text[t->start + i]) != (unsigned char)w[i]) return false;
+        if (!w[i] || lower((unsigned char)text[t->start + i]) != (unsigned char)w[i]) return false;
     }
     return w[n] == 0;
+}
+
+/* Rows [*lo, *hi) all start with key[0..a); narrows them to the rows that
+ * start with key[0..b). */
+static void narrow(const cc_lexicon *lx, size_t *lo, size_t *hi, const char *key, size_t a, size_t b)
+{
+    size_t l = *lo, h = *hi;
+    while (l < h) {
+        size_t mid = l + (h - l) / 2;
+        if (ncmp(lx->rows[mid].col[0] + a, key + a, b - a) < 0) l = mid + 1;
+        else h = mid;
+    }
+    *lo = l;
+    h = *hi;
+    while (l < h) {
+        size_t mid = l + (h - l) / 2;
+        if (ncmp(lx->rows[mid].col[0] + a, key + a, b - a) <= 0) l = mid + 1;
+        else h = mid;
+    }
+    *hi = l;
 }
 
 const cc_lex_row *cc_lex_match(const cc_lexicon *lx, const char *text, const cc_token *tok,
@@ -58,6 +103,7 @@ const cc_lex_row *cc_lex_match(const cc_lexicon *lx, const char *text, const cc_
     size_t kn = 0;
     const cc_lex_row *best = NULL;
     size_t limit = lx->max_words * 2 + 2;
+    size_t lo = 0, hi = lx->nrows, done = 0;   /* rows starting with key[0..done) */
     for (size_t k = i; k < ntok && k - i < limit; k++) {
         const cc_token *t = &tok[k];
         size_t tl = t->end - t->start;
@@ -78,11 +124,18 @@ const cc_lex_row *cc_lex_match(const cc_lexicon *lx, const char *text, const cc_
                                                     text[t->start] == '&' || text[t->start] == '$')))
             break;
         if (kn + tl + 1 >= sizeof key) break;
-        for (size_t q = 0; q < tl; q++) key[kn++] = (char)tolower((unsigned char)text[t->start + q]);
-        size_t lb = lower_bound(lx, key, kn);
-        if (lb >= lx->nrows || strncmp(lx->rows[lb].col[0], key, kn) != 0) break;
-        if (lx->rows[lb].col[0][kn] == 0) {
-            best = &lx->rows[lb];
+        for (size_t q = 0; q < tl; q++) key[kn++] = (char)lower((unsigned char)text[t->start + q]);
+        if (done == 0 && kn > 0) {
+            unsigned char c = (unsigned char)key[0];
+            lo = lx->first[c];
+            hi = lx->first[c + 1];
+            done = 1;
+        }
+        narrow(lx, &lo, &hi, key, done, kn);
+        done = kn;
+        if (lo >= hi) break;
+        if (lx->rows[lo].col[0][kn] == 0) {
+            best = &lx->rows[lo];
             *used = k - i + 1;
         }
     }
