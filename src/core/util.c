@@ -189,6 +189,34 @@ void cc_buf_num(cc_buf *b, double v)
         cc_buf_uint(b, (uint64_t)fabs(v));
         return;
     }
+    double a = fabs(v);
+    if (a >= 1e-4 && a < 1e15) {
+        /* Few decimals (2.5, 0.35): the shortest round-trip form is the
+         * first k-decimal value r / 10^k that reads back as v. With at
+         * most 15 significant digits that value is the nearest one on its
+         * grid, i.e. exactly what "%.*g" prints at the smallest precision
+         * the loop below would accept, so the text is the same. */
+        double p10 = 1;
+        for (unsigned k = 1; k <= 15; k++) {
+            p10 *= 10;
+            if (a * p10 >= 1e15) break;
+            double r = nearbyint(a * p10);
+            if (r / p10 != a) continue;
+            uint64_t ri = (uint64_t)r, pw = 1;
+            for (unsigned q = 0; q < k; q++) pw *= 10;
+            uint64_t ip = ri / pw, frac = ri % pw;
+            if (signbit(v)) cc_buf_putc(b, '-');
+            cc_buf_uint(b, ip);
+            char d[16];
+            for (unsigned q = k; q-- > 0;) {
+                d[q] = (char)('0' + frac % 10);
+                frac /= 10;
+            }
+            cc_buf_putc(b, '.');
+            cc_buf_put(b, d, k);
+            return;
+        }
+    }
     char tmp[40];
     for (int prec = 1; prec <= 17; prec++) {
         snprintf(tmp, sizeof tmp, "%.*g", prec, v);
