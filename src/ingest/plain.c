@@ -20,8 +20,17 @@ typedef struct line {
 
 static size_t cp_width(const char *s, size_t n)
 {
-    size_t w = 0;
-    for (size_t i = 0; i < n; i++) w += ((unsigned char)s[i] & 0xC0) != 0x80;
+    /* code points = bytes - continuation bytes (10xxxxxx); eight bytes at a
+     * time, most text being ASCII */
+    size_t w = n, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        if (!(x & 0x8080808080808080ull)) continue;
+        uint64_t cont = (x >> 7) & ~(x >> 6) & 0x0101010101010101ull;
+        w -= (size_t)((cont * 0x0101010101010101ull) >> 56);
+    }
+    for (; i < n; i++) w -= ((unsigned char)s[i] & 0xC0) == 0x80;
     return w;
 }
 

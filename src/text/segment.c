@@ -73,10 +73,17 @@ static bool tokenize(const char *text, size_t start, size_t end, cc_vec *toks)
         if (is_letter_cp(cp)) {
             bool up = is_upper_cp(cp), all = up;
             size_t j = i + (size_t)l;
+            /* ASCII letters: the common case, no decoding; case only
+             * matters while all letters so far are capitals */
+            if (all)
+                while (j < end && ascii_upper(s[j])) j++;
+            if (j < end && ascii_alpha(s[j])) {
+                all = false;
+                while (j < end && ascii_alpha(s[j])) j++;
+            }
             while (j < end) {
                 unsigned char d = s[j];
                 if (d < 0x80) {
-                    /* ASCII letters: the common case, no decoding */
                     if (!ascii_alpha(d)) break;
                     if (!ascii_upper(d)) all = false;
                     j++;
