@@ -347,9 +347,10 @@ concur_doc *concur_extract(const concur_engine *e, const char *bytes, size_t len
         memcpy(d->ref_date, o->ref_date, 10);
         d->ref_date[10] = 0;
     }
-    d->src = cc_arena_alloc(&d->arena, len + 1);
+    d->src = cc_arena_alloc_raw(&d->arena, len + 1);
     if (!d->id || !d->src) goto oom;
     if (len) memcpy(d->src, bytes, len);
+    d->src[len] = 0;
     d->src_len = len;
 
     concur_input in = d->opt.input;

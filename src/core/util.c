@@ -30,6 +30,13 @@ void cc_arena_free(cc_arena *a)
 
 void *cc_arena_alloc(cc_arena *a, size_t n)
 {
+    void *p = cc_arena_alloc_raw(a, n);
+    if (p) memset(p, 0, (n + 15u) & ~(size_t)15u);
+    return p;
+}
+
+void *cc_arena_alloc_raw(cc_arena *a, size_t n)
+{
     n = (n + 15u) & ~(size_t)15u;
     if (n == 0) n = 16;
     cc_arena_block *b = a->head;
@@ -49,13 +56,12 @@ void *cc_arena_alloc(cc_arena *a, size_t n)
     void *p = b->data + b->used;
     b->used += n;
     a->used_total += n;
-    memset(p, 0, n);
     return p;
 }
 
 char *cc_arena_strndup(cc_arena *a, const char *s, size_t n)
 {
-    char *p = cc_arena_alloc(a, n + 1);
+    char *p = cc_arena_alloc_raw(a, n + 1);
     if (!p) return NULL;
     memcpy(p, s, n);
     p[n] = 0;

@@ -27,6 +27,27 @@ static bool is_upper_cp(uint32_t cp)
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
+/* How many of p[0..8) lead with ASCII letters (8: all). Word at a time:
+ * with bit 7 cleared, byte | 0x20 is a letter when in 'a'..'z'; a byte
+ * with bit 7 set is not an ASCII letter. */
+static inline size_t ascii_letters8(const unsigned char *p)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80, low7 = ones * 0x7F;
+    uint64_t x;
+    memcpy(&x, p, 8);
+    uint64_t y = (x & low7) | (ones * 0x20);
+    uint64_t letter = (y + ones * (0x80 - 'a')) & ~(y + ones * (0x80 - 'z' - 1)) & ~x & high;
+    uint64_t other = ~letter & high;
+    if (!other) return 8;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return (size_t)__builtin_ctzll(other) >> 3;
+#else
+    size_t k = 0;
+    while (k < 8 && ascii_alpha(p[k])) k++;
+    return k;
+#endif
+}
+
 /* A new token slot (not zeroed: tokenize sets every field). */
 static inline cc_token *push_tok(cc_vec *toks)
 {
@@ -79,7 +100,13 @@ static bool tokenize(const char *text, size_t start, size_t end, cc_vec *toks)
                 while (j < end && ascii_upper(s[j])) j++;
             if (j < end && ascii_alpha(s[j])) {
                 all = false;
-                while (j < end && ascii_alpha(s[j])) j++;
+                size_t k = 8;
+                while (k == 8 && j + 8 <= end) {
+                    k = ascii_letters8(s + j);
+                    j += k;
+                }
+                if (k == 8)
+                    while (j < end && ascii_alpha(s[j])) j++;
             }
             while (j < end) {
                 unsigned char d = s[j];
