@@ -219,7 +219,10 @@ typedef struct cc_lexicon {
     const uint32_t *hslot;   /* hash of the distinct keys: row + 1, 0 = empty */
     size_t hmask;            /* slots - 1 (a power of two minus one) */
     const uint32_t *first;   /* [257]: first row whose key's first byte >= c */
+    const uint8_t *pair;     /* [1024]: bit cc_lex_pair(k0, k1) of each key's first two bytes */
 } cc_lexicon;
+
+static inline unsigned cc_lex_pair(unsigned char a, unsigned char b) { return ((unsigned)a * 67u + b) & 8191u; }
 
 /* The hash of the generated index (FNV-1a; tools/gen_lexicon.c has the
  * same function). */

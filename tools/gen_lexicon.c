@@ -1,7 +1,9 @@
 /* gen_lexicon.c -- compiles the word lists under data/lexicon/LANG/NAME.tsv
  * into C tables: sorted arrays (prefix searches narrow a range of rows),
- * a hash index of the distinct keys (exact lookups) and an index of the
- * rows by first byte. The hash function is cc_lex_hash (internal.h).
+ * a hash index of the distinct keys (exact lookups), an index of the rows
+ * by first byte and a bit set of the keys' first two bytes (a quick "no"
+ * for prefix searches). The hash functions are cc_lex_hash and
+ * cc_lex_pair (internal.h).
  *
  * usage: gen_lexicon OUT.c FILE.tsv...
  * A TSV line: key<TAB>column<TAB>...; '#' starts a comment line; blank
@@ -47,6 +49,9 @@ static unsigned long lex_hash(const char *s, size_t n)
     for (size_t i = 0; i < n; i++) h = ((h ^ (unsigned char)s[i]) * 16777619ul) & 0xfffffffful;
     return h;
 }
+
+/* Must equal cc_lex_pair in src/internal.h. */
+static unsigned lex_pair(unsigned char a, unsigned char b) { return ((unsigned)a * 67u + b) & 8191u; }
 
 static char *trim(char *s)
 {
@@ -154,6 +159,18 @@ int main(int argc, char **argv)
             fprintf(out, "%s%zu,", c % 16 ? "" : "\n    ", r);
         }
         fprintf(out, "\n};\n\n");
+        /* pair filter: bit cc_lex_pair(k0, k1) set for the first two bytes
+         * of every key of two bytes or more */
+        unsigned char bits[1024] = {0};
+        for (size_t i = 0; i < n; i++) {
+            const unsigned char *k = (const unsigned char *)rows[i].col[0];
+            if (!k[0] || !k[1]) continue;
+            unsigned b = lex_pair(k[0], k[1]);
+            bits[b >> 3] |= (unsigned char)(1u << (b & 7));
+        }
+        fprintf(out, "static const uint8_t lexp_%d[1024] = {", fi);
+        for (size_t i = 0; i < 1024; i++) fprintf(out, "%s%u,", i % 24 ? "" : "\n    ", bits[i]);
+        fprintf(out, "\n};\n\n");
         for (size_t i = 0; i < n; i++) free(rows[i].col[0]);
         free(rows);
     }
@@ -163,8 +180,8 @@ int main(int argc, char **argv)
         base = base ? base + 1 : argv[fi + 2];
         size_t bl = strlen(base);
         if (bl > 4 && !strcmp(base + bl - 4, ".tsv")) bl -= 4;
-        fprintf(out, "    {\"%.*s\", lex_%d, %zu, %zu, lexh_%d, %zu, lexf_%d},\n", (int)bl, base, fi,
-                counts[fi], maxw[fi], fi, hsize[fi] - 1, fi);
+        fprintf(out, "    {\"%.*s\", lex_%d, %zu, %zu, lexh_%d, %zu, lexf_%d, lexp_%d},\n", (int)bl, base,
+                fi, counts[fi], maxw[fi], fi, hsize[fi] - 1, fi, fi);
     }
     fprintf(out, "};\nconst size_t cc_lexicon_count = %d;\n", nfiles);
     free(counts);

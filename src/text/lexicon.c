@@ -127,6 +127,11 @@ const cc_lex_row *cc_lex_match(const cc_lexicon *lx, const char *text, const cc_
         for (size_t q = 0; q < tl; q++) key[kn++] = (char)lower((unsigned char)text[t->start + q]);
         if (done == 0 && kn > 0) {
             unsigned char c = (unsigned char)key[0];
+            if (kn >= 2) {
+                /* no key starts with these two bytes: nothing can match */
+                unsigned b = cc_lex_pair(c, (unsigned char)key[1]);
+                if (!(lx->pair[b >> 3] & (1u << (b & 7)))) break;
+            }
             lo = lx->first[c];
             hi = lx->first[c + 1];
             done = 1;
