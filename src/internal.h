@@ -156,6 +156,10 @@ bool cc_text_finish(cc_text *t);
  * offset (exclusive) use cc_text_src_end. */
 size_t cc_text_src(const cc_text *t, size_t clean);
 size_t cc_text_src_end(const cc_text *t, size_t clean_end);
+/* The same, for callers walking the text forward: *cur (start at 0) keeps
+ * the map segment found last, so nearby lookups take a step, not a search. */
+size_t cc_text_src_at(const cc_text *t, size_t clean, size_t *cur);
+size_t cc_text_src_end_at(const cc_text *t, size_t clean_end, size_t *cur);
 
 /* ----------------------------------------------------------------- tokens */
 typedef enum cc_tok_type {

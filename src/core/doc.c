@@ -371,10 +371,11 @@ concur_doc *concur_extract(const concur_engine *e, const char *bytes, size_t len
     /* recognisers mostly add mentions in order: sort_mentions merges the
      * runs instead of a full n log n sort (cache-missing on millions) */
     sort_mentions(d->m, d->nm);
+    size_t cur_s = 0, cur_e = 0;   /* mentions are in text order: walk the map */
     for (size_t i = 0; i < d->nm; i++) {
         concur_mention *m = d->m[i];
-        m->start = cc_text_src(&d->text, m->cstart);
-        m->end = cc_text_src_end(&d->text, m->cend);
+        m->start = cc_text_src_at(&d->text, m->cstart, &cur_s);
+        m->end = cc_text_src_end_at(&d->text, m->cend, &cur_e);
         if (m->end < m->start) m->end = m->start;
         /* id "m<i+1>" */
         char num[24];

@@ -278,6 +278,57 @@ static const cc_map_seg *find_seg(const cc_text *t, size_t clean)
     return &g[lo];
 }
 
+/* find_seg starting from the segment found last time (*cur): callers
+ * that walk the text forward pay a step instead of a search. */
+static const cc_map_seg *find_seg_from(const cc_text *t, size_t clean, size_t *cur)
+{
+    const cc_map_seg *g = t->segs.data;
+    size_t n = t->segs.len, i = *cur;
+    if (i < n && g[i].clean <= clean) {
+        for (int step = 0; step < 8; step++) {
+            if (i + 1 >= n || g[i + 1].clean > clean) {
+                *cur = i;
+                return &g[i];
+            }
+            i++;
+        }
+    }
+    const cc_map_seg *r = find_seg(t, clean);
+    if (r) *cur = (size_t)(r - g);
+    return r;
+}
+
+static size_t seg_src(const cc_map_seg *g, size_t clean)
+{
+    if (!g) return 0;
+    if (g->linear) {
+        size_t d = clean - g->clean;
+        return g->src + (d < g->src_len ? d : g->src_len);
+    }
+    return g->src;
+}
+
+static size_t seg_src_end(const cc_map_seg *g, size_t clean_end)
+{
+    if (!g) return 0;
+    if (g->linear) {
+        size_t d = clean_end - g->clean;
+        return g->src + (d < g->src_len ? d : g->src_len);
+    }
+    return g->src + g->src_len;
+}
+
+size_t cc_text_src_at(const cc_text *t, size_t clean, size_t *cur)
+{
+    return seg_src(find_seg_from(t, clean, cur), clean);
+}
+
+size_t cc_text_src_end_at(const cc_text *t, size_t clean_end, size_t *cur)
+{
+    if (clean_end == 0) return cc_text_src_at(t, 0, cur);
+    return seg_src_end(find_seg_from(t, clean_end - 1, cur), clean_end);
+}
+
 size_t cc_text_src(const cc_text *t, size_t clean)
 {
     const cc_map_seg *g = find_seg(t, clean);
