@@ -164,7 +164,7 @@ typedef struct ctx {
     size_t ntok;
     const cc_num_state *ev;
     /* date mentions of this slice, for the overlap test */
-    concur_mention **dates;   /* this slice's mentions, by start (only DATE kinds count) */
+    concur_mention **dates_copy;   /* sorted copy of this slice's mentions, or NULL: d->m */
     size_t date_lo, date_hi, date_ptr;
     /* cache of the current non-space run: is it a URL or an e-mail? */
     size_t run_s, run_e;
@@ -194,7 +194,7 @@ static const concur_mention *date_overlap(ctx *c, size_t s, size_t e)
 {
     /* queries come in (nearly) increasing order: mentions ending before
      * the query are passed for good */
-    concur_mention **m = c->dates;
+    concur_mention **m = c->dates_copy ? c->dates_copy : c->d->m;   /* d->m moves as mentions are added */
     while (c->date_ptr < c->date_hi && (!(m[c->date_ptr]->kind & CONCUR_KIND_DATE) || m[c->date_ptr]->cend <= s))
         c->date_ptr++;
     for (size_t k = c->date_ptr; k < c->date_hi && m[k]->cstart < e; k++)
@@ -1193,7 +1193,7 @@ static size_t scan_at(ctx *c, size_t i)
     if (n1.digits && in_url(c, c->tk[i].start)) return b;
     if (n1.digits && a >= 2 && attached(c, a) && is_p(c, a - 1, '-') && attached(c, a - 1)) {
         /* "1995-01": the rest of a date */
-        concur_mention **dms = c->dates;
+        concur_mention **dms = c->dates_copy ? c->dates_copy : c->d->m;
         size_t from = c->date_ptr > c->date_lo + 2 ? c->date_ptr - 2 : c->date_lo;
         for (size_t k = from; k < c->date_hi; k++)
             if ((dms[k]->kind & CONCUR_KIND_DATE) && dms[k]->cstart <= c->tk[a - 2].start &&
@@ -1487,7 +1487,7 @@ void cc_numbers_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
         if (d->m[k]->cstart < d->m[k - 1]->cstart) sorted = false;
     concur_mention **copy = NULL;
     if (sorted) {
-        c.dates = d->m;
+        c.dates_copy = NULL;
         c.date_lo = c.date_ptr = lo;
         c.date_hi = d->nm;
     } else {
@@ -1495,7 +1495,7 @@ void cc_numbers_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
         if (!copy) { d->oom = true; return; }
         memcpy(copy, d->m + lo, (d->nm - lo) * sizeof *copy);
         qsort(copy, d->nm - lo, sizeof *copy, cmp_start);
-        c.dates = copy;
+        c.dates_copy = copy;
         c.date_lo = c.date_ptr = 0;
         c.date_hi = d->nm - lo;
     }
