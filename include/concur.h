@@ -141,6 +141,8 @@ typedef struct concur_doc_options {
     const char *ref_date;   /* "YYYY-MM-DD" reference (publication) date, or NULL */
     concur_date_mode date_mode;
     unsigned kinds;         /* kinds to recognise; 0 = all */
+    bool text_only;         /* only build the clean text (concur_doc_text):
+                               no recognisers run, no mentions */
 } concur_doc_options;
 
 void concur_doc_options_default(concur_doc_options *o);
@@ -224,6 +226,73 @@ typedef int (*concur_write_fn)(void *user, const char *bytes, size_t len);
  * line first. Returns 0, or the writer's non-zero result. */
 int concur_doc_write(const concur_doc *d, concur_format fmt, unsigned kinds,
                      bool header, concur_write_fn write, void *user);
+
+/* ------------------------------------------------------------- compare */
+/* Lines up the count claims of several documents about the same event
+ * (docs/compare.md): each aligned fact has a key (category, group, place),
+ * a verdict and its sources, each a mention of one of the documents. */
+
+typedef struct concur_comparison concur_comparison;
+
+typedef enum concur_verdict {
+    CONCUR_VERDICT_SINGLE = 0,  /* one document states it */
+    CONCUR_VERDICT_AGREE,       /* every document gives the same value */
+    CONCUR_VERDICT_CONSISTENT,  /* bounds overlap ("more than 1,000" / 1,275) */
+    CONCUR_VERDICT_CONFLICT     /* disjoint figures */
+} concur_verdict;
+/* "single", "agree", "consistent", "conflict". */
+const char *concur_verdict_name(concur_verdict v);
+
+typedef struct concur_compare_options {
+    /* Relative half-width given to approximate figures ("around 2,500"):
+     * 0 = default 0.10 (2,250..2,750). */
+    double approx_tolerance;
+    /* Two figures further apart than this ratio are not taken for the same
+     * fact unless their context says so: 0 = default 10. */
+    double max_conflict_ratio;
+    /* Incident dates more than this many days apart keep claims apart:
+     * 0 = default 1 (a night across midnight, a time zone). */
+    unsigned date_window_days;
+} concur_compare_options;
+
+void concur_compare_options_default(concur_compare_options *o);
+
+/* Aligns the count claims of docs[0..n) (n >= 1). The documents are not
+ * copied: they must outlive the comparison. `o` may be NULL. Returns NULL
+ * and fills `err` on failure (no memory, bad arguments). Free with
+ * concur_comparison_free. Cost: linear in the number of claims times the
+ * number of facts a claim may join (docs/compare.md). */
+concur_comparison *concur_compare(const concur_doc *const *docs, size_t n,
+                                  const concur_compare_options *o, concur_error *err);
+void concur_comparison_free(concur_comparison *c);
+
+/* Facts, in report order: a part ("106 women") follows the fact it is part
+ * of ("613 killed"). The incident-date fact has category "date". */
+size_t concur_comparison_fact_count(const concur_comparison *c);
+const char *concur_fact_category(const concur_comparison *c, size_t i);
+const char *concur_fact_group(const concur_comparison *c, size_t i);   /* may be NULL */
+const char *concur_fact_place(const concur_comparison *c, size_t i);   /* may be NULL */
+concur_verdict concur_fact_verdict(const concur_comparison *c, size_t i);
+/* Index of the fact this one is part of, or (size_t)-1. */
+size_t concur_fact_parent(const concur_comparison *c, size_t i);
+size_t concur_fact_source_count(const concur_comparison *c, size_t i);
+/* The j-th source: its mention (owned by its document) and the index of
+ * that document in the docs given to concur_compare. */
+const concur_mention *concur_fact_source(const concur_comparison *c, size_t i, size_t j,
+                                         size_t *doc_index);
+
+typedef enum concur_compare_format {
+    CONCUR_COMPARE_TABLE = 0,  /* aligned columns for a terminal */
+    CONCUR_COMPARE_JSON,       /* JSON Lines, one fact per line (compare contract) */
+    CONCUR_COMPARE_HTML        /* one self-contained page */
+} concur_compare_format;
+
+#define CONCUR_COMPARE_COLOR 1u /* table: ANSI colours */
+
+/* Writes the comparison in `fmt`. Returns 0, or the writer's non-zero
+ * result (-1 on out of memory). */
+int concur_comparison_write(const concur_comparison *c, concur_compare_format fmt, unsigned flags,
+                            concur_write_fn write, void *user);
 
 /* --------------------------------------------------------------- readers */
 

@@ -293,6 +293,9 @@ typedef struct concur_engine {
 /* ingest: fill t from the input bytes. Return false only on OOM. */
 bool cc_ingest_text(const char *bytes, size_t len, cc_text *t);
 bool cc_ingest_html(const char *bytes, size_t len, cc_text *t, concur_doc *d);
+/* True if s[0..n) is a whole block of page residue (residue.tsv): error
+ * banners, share / cookie / subscribe prompts. Used by both readers. */
+bool cc_residue_match(const char *s, size_t n);
 
 /* recognisers: each has _init (engine tables; false on failure), _free,
  * and _scan over one paragraph, adding mentions to the doc. _finish runs

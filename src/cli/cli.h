@@ -36,6 +36,10 @@ typedef struct cli_opts {
     bool no_header;
 } cli_opts;
 
+/* Parses options (main.c); leaves the files in argv[*first..argc). Returns
+ * -1 on success, else an exit status. */
+int cli_parse(int argc, char **argv, cli_opts *o, int *first, bool compare);
+
 int cmd_extract(int argc, char **argv);
 int cmd_text(int argc, char **argv);
 int cmd_compare(int argc, char **argv);

@@ -213,7 +213,7 @@ static int text_one(void *user, const char *path, const concur_record *rec, cons
     if (x->o->input == CONCUR_INPUT_TEXT || x->o->input == CONCUR_INPUT_HTML) dopt.input = x->o->input;
     dopt.id = id;
     dopt.name = path;
-    dopt.kinds = CONCUR_KIND_NUMBER; /* the text is the same whatever the kinds */
+    dopt.text_only = true;   /* the clean text only: no recognisers */
     concur_error err = {0};
     concur_doc *d = concur_extract(x->engine, rec->text, rec->len, &dopt, &err);
     if (!d) {

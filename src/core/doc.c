@@ -303,7 +303,7 @@ concur_doc *concur_extract(const concur_engine *e, const char *bytes, size_t len
     if (d->text.had_invalid_utf8)
         cc_doc_warn(d, "invalid UTF-8 at byte %zu replaced by U+FFFD", d->text.first_invalid);
 
-    run_pipeline(e, d);
+    if (!d->opt.text_only) run_pipeline(e, d);
     if (d->oom) goto oom;
 
     /* final order and ids; input offsets from the map */

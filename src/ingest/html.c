@@ -66,6 +66,7 @@ typedef struct hel {
     uint32_t text, link, commas, head_text, li_text;
     uint32_t np, nimg, nli, ninput, nembed;
     float score;
+    float best_below;       /* best candidate score in the subtree */
     bool init;              /* has a content score */
     bool gone;              /* excluded in the current attempt */
     bool keep;              /* part of the selected article */
@@ -84,6 +85,8 @@ typedef struct hctx {
     size_t last_src;        /* input offset after the last emitted text */
     struct tag_info *tag_cache;     /* TAG_CACHE entries */
     struct hint_info *hint_cache;   /* HINT_CACHE entries */
+    struct hint_row *hint_rows;     /* boilerplate_class.tsv, parsed */
+    size_t nhint;
     bool keep_title;
 } hctx;
 
@@ -406,6 +409,12 @@ typedef struct tag_info {
     int16_t base;
     uint16_t flags;
 } tag_info;
+typedef struct hint_row {
+    const char *key;
+    size_t len;
+    bool word;
+    char effect;    /* d(rop) n(eg) p(os) o(k) */
+} hint_row;
 typedef struct hint_info {
     uint64_t hash;
     int16_t weight;
@@ -434,21 +443,19 @@ static void class_hints(const hctx *x, const char *buf, size_t k, int16_t *weigh
         return;
     }
     bool neg = false, pos = false, ok = false, dr = false;
-    const cc_lexicon *lx = x->hints;
-    for (size_t r = 0; r < lx->nrows; r++) {
-        const cc_lex_row *row = &lx->rows[r];
-        const char *key = row->col[0];
-        size_t kl = strlen(key);
-        bool word = row->col[3] && !strcmp(row->col[3], "word");
+    for (size_t r = 0; r < x->nhint; r++) {
+        const hint_row *row = &x->hint_rows[r];
         bool hit = false;
-        for (const char *hh = strstr(buf, key); hh; hh = strstr(hh + 1, key))
-            if (!word || word_at(buf, hh, kl)) { hit = true; break; }
+        for (const char *hh = strstr(buf, row->key); hh; hh = strstr(hh + 1, row->key))
+            if (!row->word || word_at(buf, hh, row->len)) { hit = true; break; }
         if (!hit) continue;
-        const char *eff = row->col[1] ? row->col[1] : "";
-        if (!strcmp(eff, "drop")) { dr = true; neg = true; }
-        else if (!strcmp(eff, "neg")) neg = true;
-        else if (!strcmp(eff, "pos")) pos = true;
-        else if (!strcmp(eff, "ok")) ok = true;
+        switch (row->effect) {
+        case 'd': dr = true; neg = true; break;
+        case 'n': neg = true; break;
+        case 'p': pos = true; break;
+        case 'o': ok = true; break;
+        default: break;
+        }
     }
     *weight = (int16_t)((neg ? -25 : 0) + (pos ? 25 : 0));
     *drop = dr && !ok;
@@ -677,8 +684,6 @@ static size_t subtree_text(const hctx *x, const hel *e, char *out, size_t cap)
     return k;
 }
 
-bool cc_residue_match(const char *s, size_t n);
-
 static bool is_residue(const hctx *x, const hel *e)
 {
     if (e->nsub > 32) return false;      /* residue is a small block */
@@ -727,6 +732,13 @@ static void sub_init(hel *e, const attempt *a)
     e->score = (float)e->base + (a->weight_classes ? (float)e->weight : 0.0f);
 }
 
+/* Sections of one article: a sibling of the winner (levels up: JOIN_UP)
+ * whose best candidate scores at least JOIN_RATIO of the winner's joins.
+ * Measured on the dev pages: 1 level and 0.5 (2 levels or 0.3 cost
+ * precision). */
+#define JOIN_UP 1
+#define JOIN_RATIO 0.5f
+
 /* Runs one attempt: marks the kept roots (keep) and the cleaned elements
  * (gone). Returns the article's length in characters. */
 static size_t run_attempt(hctx *x, const attempt *a, uint8_t *mark)
@@ -739,6 +751,7 @@ static size_t run_attempt(hctx *x, const attempt *a, uint8_t *mark)
         e->keep = false;
         e->init = false;
         e->score = 0;
+        e->best_below = 0;
         reset_totals(e);
     }
     for (size_t i = n; i-- > 0;) {
@@ -850,7 +863,9 @@ static size_t run_attempt(hctx *x, const attempt *a, uint8_t *mark)
                 if (bclass[0] && attr_value(c, "class", sclass, sizeof sclass) && !strcmp(bclass, sclass))
                     bonus = bs * 0.2f;
                 if (S->init && S->score + bonus >= thr) app = true;
-                else if ((S->flags & EF_P) && S->text) {
+                else if (((S->flags & EF_P) || ((S->flags & EF_SCORE) && !(S->flags & EF_HASBLOCK))) &&
+                         S->text) {
+                    /* a paragraph (or a div holding only text, as good as one) */
                     float ld = link_density(S);
                     if (S->text > 80 && ld < 0.25f) app = true;
                     else if (S->text < 80 && ld == 0.0f && S->nsub <= 32) {
@@ -862,6 +877,28 @@ static size_t run_attempt(hctx *x, const attempt *a, uint8_t *mark)
                 }
             }
             S->keep = app;
+        }
+        /* an article split into sections: a sibling (of the winner or of
+         * its parent) holding a candidate nearly as strong joins */
+        for (size_t i = n; i-- > 0;) {
+            hel *e = EL(x, i);
+            if (e->gone) continue;
+            float own = e->init ? e->score : 0.0f;
+            if (own > e->best_below) e->best_below = own;
+            if (e->parent >= 0 && EL(x, e->parent)->best_below < e->best_below)
+                EL(x, e->parent)->best_below = e->best_below;
+        }
+        int32_t A = best;
+        for (int up = 0; up < JOIN_UP && A >= 0 && A != body && EL(x, A)->parent >= 0; up++) {
+            for (xmlNodePtr c = EL(x, EL(x, A)->parent)->node->children; c; c = c->next) {
+                int32_t si = el_index(c);
+                if (si < 0 || si == A) continue;
+                hel *S = EL(x, si);
+                if (S->gone || S->keep) continue;
+                if (S->best_below >= thr && S->best_below >= JOIN_RATIO * bs && link_density(S) < 0.25f)
+                    S->keep = true;
+            }
+            A = EL(x, A)->parent;
         }
     }
     /* clean inside the kept roots, innermost first, with totals recounted */
@@ -968,13 +1005,24 @@ bool cc_ingest_html(const char *bytes, size_t len, cc_text *t, concur_doc *d)
     cc_vec_init(&x.els, sizeof(hel));
     x.tag_cache = calloc(TAG_CACHE, sizeof(tag_info));
     x.hint_cache = calloc(HINT_CACHE, sizeof(hint_info));
-    if (!x.tag_cache || !x.hint_cache) {
+    x.hint_rows = calloc(x.hints->nrows + 1, sizeof(hint_row));
+    if (!x.tag_cache || !x.hint_cache || !x.hint_rows) {
         free(x.tag_cache);
         free(x.hint_cache);
+        free(x.hint_rows);
         cc_conv_free(&x.conv);
         return false;
     }
     cc_text_init(&x.scratch);
+    for (size_t r = 0; r < x.hints->nrows; r++) {
+        const cc_lex_row *row = &x.hints->rows[r];
+        if (!row->col[0] || !row->col[0][0] || !row->col[1]) continue;
+        hint_row *h = &x.hint_rows[x.nhint++];
+        h->key = row->col[0];
+        h->len = strlen(row->col[0]);
+        h->word = row->col[3] && !strcmp(row->col[3], "word");
+        h->effect = row->col[1][0];
+    }
     bool ok = true;
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD | XML_PARSE_HUGE;
@@ -1019,6 +1067,7 @@ bool cc_ingest_html(const char *bytes, size_t len, cc_text *t, concur_doc *d)
     cc_vec_free(&x.els);
     free(x.tag_cache);
     free(x.hint_cache);
+    free(x.hint_rows);
     cc_conv_free(&x.conv);
     return ok && !t->out.oom;
 }

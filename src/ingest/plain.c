@@ -4,7 +4,9 @@
  * width (PDF extractions, e-mail) has its lines rejoined; a short line that
  * ends a sentence ends its paragraph. In text that is not wrapped, every
  * line is a paragraph. A line starting "Photo:" (captions.tsv) is a
- * paragraph of its own, marked as a caption. */
+ * paragraph of its own, marked as a caption. A paragraph that is page
+ * residue (residue.tsv: "Error message", cookie and share prompts) is
+ * dropped. */
 #include "../internal.h"
 
 #include <ctype.h>
@@ -121,6 +123,10 @@ bool cc_ingest_text(const char *bytes, size_t len, cc_text *t)
             cc_text_break(t);
             continue;
         }
+        /* a paragraph of its own that is page residue ("Error message") */
+        if ((k == 0 || L[k - 1].blank) && (k + 1 == n || L[k + 1].blank) &&
+            cc_residue_match(bytes + l->start, l->end - l->start))
+            continue;
         bool caption = is_caption_line(bytes + l->start, l->end - l->start);
         if (caption) {
             cc_text_break(t);

@@ -220,6 +220,7 @@ typedef struct dres {
     bool year_stated;       /* the text states the year */
     bool the_ok;            /* a "the" before belongs to the expression */
     bool yearish;           /* a bare-year reading */
+    bool anaphoric;         /* counted from the date just told: not a new anchor */
 } dres;
 
 typedef struct dctx {
@@ -398,6 +399,41 @@ static bool year_at(const dctx *c, size_t i, bool year_ok)
     return true;
 }
 
+/* a spoken year at k: "nineteen ninety-six", "nineteen eighty", "two
+ * thousand [and] one"; sets *y and *end (one past its last token) */
+static bool spoken_year(const dctx *c, size_t k, int *y, size_t *end)
+{
+    const dt_entry *a = lex_at(c, k), *b = lex_at(c, k + 1);
+    if (!a || a->kind != K_NUMW) return false;
+    if (b && b->kind == K_NUMW && a->ival >= 11 && a->ival <= 19 && b->ival >= 20 && b->ival <= 90 && b->ival % 10 == 0) {
+        int v = a->ival * 100 + b->ival;
+        size_t j = k + 2;
+        size_t j2 = is_p(c, j, '-') ? j + 1 : j;
+        const dt_entry *u = lex_at(c, j2);
+        if (u && u->kind == K_NUMW && u->ival >= 1 && u->ival <= 9 && !word_is(c, j2, "a") && !word_is(c, j2, "an")) {
+            v += u->ival;
+            j = j2 + 1;
+        }
+        *y = v;
+        *end = j;
+        return true;
+    }
+    if (word_is(c, k, "two") && word_is(c, k + 1, "thousand")) {
+        int v = 2000;
+        size_t j = k + 2;
+        size_t j2 = word_is(c, j, "and") ? j + 1 : j;
+        const dt_entry *u = lex_at(c, j2);
+        if (u && u->kind == K_NUMW && u->ival >= 1 && u->ival <= 19 && !word_is(c, j2, "a") && !word_is(c, j2, "an")) {
+            v += u->ival;
+            j = j2 + 1;
+        }
+        *y = v;
+        *end = j;
+        return true;
+    }
+    return false;
+}
+
 /* month [.] [day[th]] [,] [year] -- i is the month token */
 static bool parse_month(dctx *c, size_t i, dres *r, int month)
 {
@@ -453,6 +489,14 @@ static bool parse_month(dctx *c, size_t i, dres *r, int month)
         set_date(r, (int)num_val(c, yk), month, 0, true);
         r->year_stated = true;
         r->s = i; r->e = yk + 1;
+        return true;
+    }
+    int sy;
+    size_t se;
+    if (upper && spoken_year(c, yk, &sy, &se)) {
+        set_date(r, sy, month, 0, true);
+        r->year_stated = true;
+        r->s = i; r->e = se;
         return true;
     }
     /* the month alone: only where the context makes it a month */
@@ -857,11 +901,13 @@ static bool parse_duration(dctx *c, size_t i, dres *r)
         /* "5 year" mostly "5 year bonds": allowed as duration */
     }
     size_t e = j + 1;
+    /* "a week or so ago" */
+    if (word_is(c, e, "or") && word_is(c, e + 1, "so") && word_is(c, e + 2, "ago")) e += 2;
     /* "24 hours a day", "four flights a week": a rate, not a duration */
     if ((word_is(c, i, "a") || word_is(c, i, "an")) && i > 0 && same_sent(c, i - 1, i) &&
         (is_num(c, i - 1) || (c->tk[i - 1].type == CC_TOK_WORD && !(c->tk[i - 1].flags & CC_TF_UPPER) &&
                               c->tk[i - 1].end - c->tk[i - 1].start > 3 && c->text[c->tk[i - 1].end - 1] == 's' &&
-                              !lex_at(c, i - 1)) ||
+                              (!lex_at(c, i - 1) || kind_at(c, i - 1) == K_UNIT)) ||
          word_is(c, i - 1, "once") || word_is(c, i - 1, "twice") || word_is(c, i - 1, "times")))
         return false;
     /* ages: "15 years old", "15-year-old", "aged 2 years" */
@@ -882,8 +928,10 @@ static bool parse_duration(dctx *c, size_t i, dres *r)
         /* "a year ago" beside a quarter speaks of that quarter a year before */
         const char *base = recent_date(c, i, 1);
         if (n > 0 && base && strlen(base) == 7 && base[5] == 'Q' &&
-            shift_value(base, u->sval, ag->ival * n, r->val, sizeof r->val))
+            shift_value(base, u->sval, ag->ival * n, r->val, sizeof r->val)) {
+            r->anaphoric = true;
             return true;
+        }
         shift_date(c, r, u->sval, n < 0 ? 0 : ag->ival * n);
         if (n < 0) snprintf(r->val, sizeof r->val, ag->ival < 0 ? "PAST_REF" : "FUTURE_REF");
         return true;
@@ -892,7 +940,7 @@ static bool parse_duration(dctx *c, size_t i, dres *r)
         /* "a year earlier", "two days later": from the date just spoken of */
         const char *base = recent_date(c, i, 1);
         if (base && shift_value(base, u->sval, ag->ival * n, r->val, sizeof r->val)) {
-            r->s = i; r->e = e + 1; r->type = T_DATE;
+            r->s = i; r->e = e + 1; r->type = T_DATE; r->anaphoric = true;
             return true;
         }
         if (!strcmp(u->sval, "Y") && shift_date(c, r, "Y", ag->ival * n) && r->val[0] != 'P' && r->val[0] != 'F') {
@@ -956,17 +1004,30 @@ static bool parse_ordinal(dctx *c, size_t i, dres *r, int ord)
     return false;
 }
 
+/* Is the clause around token i about the future? The nearest tense cue
+ * decides: a future marker (will, 'll, scheduled ...) against a past one
+ * (was, had, ended ... or a verb in -ed). */
 static bool future_sentence(const dctx *c, size_t i)
 {
     const cc_sentence *s = &c->p->sent[c->tk[i].sent];
     size_t lo = i > s->tok_start + 8 ? i - 8 : s->tok_start;
     size_t hi = i + 12 < s->tok_end ? i + 12 : s->tok_end;
+    size_t best_fut = (size_t)-1, best_past = (size_t)-1;
     for (size_t k = lo; k < hi; k++) {
         if (c->tk[k].type != CC_TOK_WORD) continue;
-        if (kind_at(c, k) == K_FUT) return true;
-        if (word_is(c, k, "ll") && k > 0 && is_p(c, k - 1, '\'')) return true;
+        size_t dist = k > i ? k - i : i - k;
+        int kd = kind_at(c, k);
+        if (kd == K_FUT || (word_is(c, k, "ll") && k > 0 && is_p(c, k - 1, '\''))) {
+            if (dist < best_fut) best_fut = dist;
+        } else if (kd == K_PAST || word_is(c, k, "said") ||
+                   (c->tk[k].end - c->tk[k].start > 4 && !(c->tk[k].flags & CC_TF_UPPER) &&
+                    c->text[c->tk[k].end - 2] == 'e' && c->text[c->tk[k].end - 1] == 'd' &&
+                    !word_is(c, k - 1, "be") && !word_is(c, k - 1, "been") && !word_is(c, k - 1, "is") &&
+                    !word_is(c, k - 1, "are"))) {
+            if (dist < best_past) best_past = dist;
+        }
     }
-    return false;
+    return best_fut != (size_t)-1 && best_fut <= best_past;
 }
 
 static bool past_sentence(const dctx *c, size_t i)
@@ -1033,6 +1094,15 @@ static bool parse_season(dctx *c, size_t i, dres *r, const char *code, int shift
         r->y = (int)num_val(c, j);
         r->year_stated = true;
         r->s = i; r->e = j + 1; r->type = T_DATE; r->the_ok = true;
+        return true;
+    }
+    int sy;
+    size_t se;
+    if (spoken_year(c, j, &sy, &se)) {
+        snprintf(r->val, sizeof r->val, "%04d-%s", sy, code);
+        r->y = sy;
+        r->year_stated = true;
+        r->s = i; r->e = se; r->type = T_DATE; r->the_ok = true;
         return true;
     }
     if (!shifted && word_is(c, i, "fall")) return false; /* the verb */
@@ -1137,6 +1207,13 @@ static bool good_year_context(dctx *c, size_t i, const char **mod)
                     word_is(c, i + 1, "kg") || word_is(c, i + 1, "miles") || word_is(c, i + 1, "per"))
                     return false;
             }
+            if (nt->type == CC_TOK_WORD && (nt->flags & CC_TF_UPPER) && nt->end - nt->start > 4) {
+                /* "1948 Palestinians", "2000 Americans", "1500 Azerbaijanis": people counted */
+                const char *w = c->text + nt->end;
+                if ((w[-3] == 'a' && w[-2] == 'n' && w[-1] == 's') || (w[-3] == 'n' && w[-2] == 'i' && w[-1] == 's') ||
+                    (w[-3] == 'e' && w[-2] == 'r' && w[-1] == 's'))
+                    return false;
+            }
             if (nt->type == CC_TOK_PUNCT && glued(c, i + 1) && (is_p(c, i + 1, '%') || is_p(c, i + 1, '+')))
                 return false;
         }
@@ -1151,6 +1228,47 @@ static bool good_year_context(dctx *c, size_t i, const char **mod)
     if (nx && nx->kind == K_YNOUN) return true;
     if (is_p(c, i + 1, '\'') && word_is(c, i + 2, "s") && glued(c, i + 1)) return true; /* "1992's" */
     return false;
+}
+
+/* Month and day of a holiday in year y: "12-25" (fixed), "11-4-4" (the
+ * fourth Thursday of November), "05-L-1" (the last Monday of May),
+ * "EASTER" (Western Easter Sunday). */
+static bool holiday_day(const char *rule, int y, int *m, int *d)
+{
+    if (!strcmp(rule, "EASTER")) {
+        /* the anonymous Gregorian computus */
+        int a = y % 19, b = y / 100, cc = y % 100, dd = b / 4, e = b % 4, f = (b + 8) / 25;
+        int g = (b - f + 1) / 3, h = (19 * a + b - dd - g + 15) % 30, i = cc / 4, k = cc % 4;
+        int l = (32 + 2 * e + 2 * i - h - k) % 7, mm = (a + 11 * h + 22 * l) / 451;
+        *m = (h + l - 7 * mm + 114) / 31;
+        *d = (h + l - 7 * mm + 114) % 31 + 1;
+        return true;
+    }
+    int mo = atoi(rule);
+    if (mo < 1 || mo > 12 || strlen(rule) < 5) return false;
+    if (isdigit((unsigned char)rule[3]) && (rule[4] == 0 || isdigit((unsigned char)rule[4]))) {
+        *m = mo;
+        *d = atoi(rule + 3);
+        return *d >= 1 && *d <= 31;
+    }
+    /* nth weekday */
+    if (strlen(rule) != 6 || rule[4] != '-') return false;
+    int wd = rule[5] - '0';
+    if (wd < 1 || wd > 7) return false;
+    if (rule[3] == 'L') {
+        long last = days_from_civil(y, mo, days_in_month(y, mo));
+        long day = last - ((weekday_of(last) - wd + 7) % 7);
+        int yy;
+        civil_from_days(day, &yy, m, d);
+        return true;
+    }
+    int n = rule[3] - '0';
+    if (n < 1 || n > 5) return false;
+    long first = days_from_civil(y, mo, 1);
+    long day = first + (wd - weekday_of(first) + 7) % 7 + 7L * (n - 1);
+    int yy;
+    civil_from_days(day, &yy, m, d);
+    return *m == mo;
 }
 
 /* ------------------------------------------------------------ core */
@@ -1332,7 +1450,8 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         }
         if (u->kind == K_UNIT && !strcmp(u->sval, "Q") && word_is(c, i, "latest")) sh = -1;
         if (u->kind == K_UNIT && !u->extra[0] && sh != 0 &&
-            (word_is(c, i, "following") || word_is(c, i, "previous") || word_is(c, i, "preceding"))) {
+            (word_is(c, i, "following") || word_is(c, i, "previous") || word_is(c, i, "preceding") ||
+             (word_is(c, i, "next") && i > 0 && word_is(c, i - 1, "the") && !strcmp(u->sval, "D")))) {
             /* anaphoric: "the following month" counts from the date just told */
             const char *base = recent_date(c, i, 3);
             if (base && shift_value(base, u->sval, sh, r->val, sizeof r->val)) return true;
@@ -1392,6 +1511,16 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             return true;
         case K_PARTDAY: {
             int y, m, d;
+            const char *base = recent_date(c, i, 3);
+            if (sh != 0 && i > 0 && word_is(c, i - 1, "the") && base && strlen(base) == 10) {
+                /* "the next morning": the morning after the day just told */
+                char v[24];
+                if (shift_value(base, "D", sh, v, sizeof v)) {
+                    snprintf(r->val, sizeof r->val, "%sT%s", v, u->sval);
+                    r->type = T_TIME;
+                    return true;
+                }
+            }
             if (anchor(c, &y, &m, &d) < 3 || !c->st->ry) {
                 snprintf(r->val, sizeof r->val, "XXXX-XX-XXT%s", u->sval);
             } else {
@@ -1409,6 +1538,10 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         }
     }
     case K_SETW:
+        /* "the Communist Party daily Granma": a newspaper */
+        if (i + 1 < c->n && c->tk[i + 1].type == CC_TOK_WORD && (c->tk[i + 1].flags & CC_TF_UPPER) &&
+            same_sent(c, i, i + 1))
+            return false;
         snprintf(r->val, sizeof r->val, "%s", e->sval);
         r->s = i; r->e = i + 1; r->type = T_SET;
         return true;
@@ -1416,20 +1549,24 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         size_t used = 0;
         const cc_lex_row *row = cc_lex_match(c->t->lex, c->text, c->tk, i, c->n, &used);
         if (!row || !used || !(c->tk[i].flags & CC_TF_UPPER)) return false;
-        int m = atoi(e->sval), d = atoi(e->sval + 3);
         const dt_entry *he = &c->t->ent[row - c->t->lex->rows];
-        if (he->kind == K_HOLIDAY) { m = atoi(he->sval); d = atoi(he->sval + 3); }
+        if (he->kind != K_HOLIDAY || he->sval[0] == '-') return false; /* a first word only */
         size_t k = i + used;
+        int y = 0;
+        bool res = true;
         if (year_at(c, k, true)) {
-            set_date(r, (int)num_val(c, k), m, d, true);
-            r->e = k + 1;
-        } else {
-            bool res;
-            int y = pick_year(c, i, m, d, &res);
-            set_date(r, y, m, d, res);
-            r->e = k;
+            y = (int)num_val(c, k);
+            r->year_stated = true;
+            k++;
         }
-        r->s = i;
+        int m, d;
+        if (!holiday_day(he->sval, y ? y : 2000, &m, &d)) return false;
+        if (!y) {
+            y = pick_year(c, i, m, d, &res);
+            if (res && !holiday_day(he->sval, y, &m, &d)) return false;
+        }
+        set_date(r, y, m, d, res);
+        r->s = i; r->e = k;
         return true;
     }
     case K_TIMEW: {
@@ -1469,6 +1606,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             bool quarter = word_is(c, j, "quarter"), period = word_is(c, j, "period");
             const char *base = recent_date(c, i, 2);
             r->s = i; r->e = (quarter || period) ? j + 1 : i + 3; r->type = T_DATE; r->the_ok = true;
+            r->anaphoric = true;
             int y, m, d;
             int prec = anchor(c, &y, &m, &d);
             if (ord && prec >= 1) {
@@ -1504,6 +1642,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             return true;
         }
         if (!strcmp(e->sval, "Q") && !e->extra[0] && i > 0 && word_is(c, i - 1, "the") && c->st->ry &&
+            !(is_p(c, i + 1, '-') && glued(c, i + 1)) &&
             !word_is(c, i + 1, "of") && !word_is(c, i + 1, "century")) {
             /* "the quarter" in a news report: the last one reported */
             shift_date(c, r, "Q", -1);
@@ -1517,6 +1656,36 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             r->s = i; r->e = i + 1; r->type = T_DURATION; r->the_ok = true;
             return true;
         }
+        if (!strcmp(e->sval, "Y") && !e->extra[0] &&
+            ((is_p(c, i + 1, '-') && glued(c, i + 1) && word_is(c, i + 2, "end")) ||
+             (is_p(c, i + 1, '\'') && word_is(c, i + 2, "s") && word_is(c, i + 3, "end")))) {
+            /* "by year-end", "by year's end": the end of the current year */
+            int y, m, d;
+            if (!anchor(c, &y, &m, &d)) return false;
+            snprintf(r->val, sizeof r->val, "%04d", y);
+            r->s = i; r->e = is_p(c, i + 1, '-') ? i + 3 : i + 4; r->mod = "END"; r->the_ok = true;
+            r->anaphoric = true;
+            return true;
+        }
+        if (!strcmp(e->sval, "Y") && !e->extra[0] && i > 1 && word_is(c, i - 1, "full") && word_is(c, i - 2, "the")) {
+            /* "the full year" */
+            int y, m, d;
+            if (!anchor(c, &y, &m, &d)) return false;
+            snprintf(r->val, sizeof r->val, "%04d", y);
+            r->s = i - 1; r->e = i + 1; r->the_ok = true; r->anaphoric = true;
+            return true;
+        }
+        if (!strcmp(e->sval, "Y") && !e->extra[0]) {
+            /* "the year two thousand" */
+            int sy;
+            size_t se;
+            if (spoken_year(c, i + 1, &sy, &se)) {
+                snprintf(r->val, sizeof r->val, "%04d", sy);
+                r->y = sy; r->year_stated = true;
+                r->s = i; r->e = se; r->the_ok = true;
+                return true;
+            }
+        }
         if (!strcmp(e->sval, "Y") && !e->extra[0] && year_at(c, i + 1, true)) {
             /* "the year 1992" */
             snprintf(r->val, sizeof r->val, "%04ld", num_val(c, i + 1));
@@ -1525,11 +1694,15 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             return true;
         }
         if (e->extra[0] && (!strcmp(e->sval, "Y") || !strcmp(e->sval, "M") || !strcmp(e->sval, "W") ||
-                            !strcmp(e->sval, "DE"))) {
+                            !strcmp(e->sval, "DE") || !strcmp(e->sval, "D") || !strcmp(e->sval, "H") ||
+                            !strcmp(e->sval, "MIN"))) {
             /* bare "years", "for months": an unspecified duration */
             if (i > 0 && (kind_at(c, i - 1) == K_NUMW || is_num(c, i - 1) || kind_at(c, i - 1) == K_ORD)) return false;
             if (!(i > 0 && (word_is(c, i - 1, "for") || word_is(c, i - 1, "in") || word_is(c, i - 1, "over") ||
-                            word_is(c, i - 1, "within") || word_is(c, i - 1, "after")))) return false;
+                            word_is(c, i - 1, "within") || word_is(c, i - 1, "after"))) &&
+                !(word_is(c, i + 1, "before") || word_is(c, i + 1, "after") || word_is(c, i + 1, "later") ||
+                  word_is(c, i + 1, "earlier")))
+                return false;
             if (word_is(c, i + 1, "of") || word_is(c, i + 1, "old")) return false;
             r->s = i; r->e = i + 1; r->type = T_DURATION;
             duration_value(r->val, sizeof r->val, -1, e->sval);
@@ -1691,6 +1864,12 @@ static void join_interval(dctx *c, dres *r)
     size_t k = r->e;
     if (r->yearish && is_p(c, k, '-') && glued(c, k)) return; /* "2009-2010": two years, as TimeML marks them */
     bool between = r->s > 0 && r->s - 1 >= c->floor && word_is(c, r->s - 1, "between");
+    bool from = r->s > 0 && r->s - 1 >= c->floor && word_is(c, r->s - 1, "from");
+    /* without "from"/"between", "to" and "and" link too many things
+     * ("rose from 1991 to 1997 levels"): only a dash or "through" does */
+    if (!between && !from && !is_p(c, k, '-') && !is_p(c, k, '~') && !word_is(c, k, "through") &&
+        !word_is(c, k, "thru"))
+        return;
     if (!(word_is(c, k, "to") || word_is(c, k, "until") || word_is(c, k, "till") || word_is(c, k, "through") ||
           word_is(c, k, "thru") || is_p(c, k, '-') || is_p(c, k, '~') || (between && word_is(c, k, "and"))))
         return;
@@ -1745,7 +1924,7 @@ static void emit(dctx *c, dres *r)
 
     /* the story's timeline */
     cc_date_state *st = c->st;
-    if ((r->type == T_DATE || r->type == T_TIME) && isdigit((unsigned char)r->val[0]) && strlen(r->val) >= 4 &&
+    if ((r->type == T_DATE || r->type == T_TIME) && !r->anaphoric && isdigit((unsigned char)r->val[0]) && strlen(r->val) >= 4 &&
         r->val[4] != 'X' && strlen(r->val) < sizeof st->last_val) {
         size_t l = strlen(r->val);
         if (l > 10) l = 10;

@@ -22,7 +22,7 @@
 #define BLOOM_BITS 65536u
 
 typedef struct cc_numbers {
-    const cc_lexicon *words, *suffix, *vague, *qual, *units, *prefix, *ident, *not_, *whole;
+    const cc_lexicon *words, *suffix, *vague, *qual, *units, *prefix, *ident, *not_, *whole, *change;
     uint64_t bloom[BLOOM_BITS / 64];   /* first words that may start a number */
     uint8_t first_prefix[256], first_qual[256];   /* first bytes of the keys */
 } cc_numbers;
@@ -62,8 +62,9 @@ bool cc_numbers_init(concur_engine *e)
     nb->ident = cc_lexicon_get("number_identifiers");
     nb->not_ = cc_lexicon_get("number_not");
     nb->whole = cc_lexicon_get("number_whole_nouns");
+    nb->change = cc_lexicon_get("number_change_words");
     if (!nb->words || !nb->suffix || !nb->vague || !nb->qual || !nb->units || !nb->prefix ||
-        !nb->ident || !nb->not_ || !nb->whole) {
+        !nb->ident || !nb->not_ || !nb->whole || !nb->change) {
         free(nb);
         return false;
     }
@@ -168,6 +169,7 @@ typedef struct ctx {
     /* cache of the current non-space run: is it a URL or an e-mail? */
     size_t run_s, run_e;
     bool run_url;
+    size_t plain_until;   /* tokens before this one: digits without separators */
     /* the last mention emitted, and the token after it */
     concur_mention *last;
     size_t last_b;
@@ -188,19 +190,19 @@ static inline bool word_is(const ctx *c, size_t i, const char *w)
 }
 static inline bool same_sent(const ctx *c, size_t a, size_t b) { return c->tk[a].sent == c->tk[b].sent; }
 
-static bool date_overlap(ctx *c, size_t s, size_t e)
+static const concur_mention *date_overlap(ctx *c, size_t s, size_t e)
 {
     concur_mention **m = c->d->m;
     if (c->dates_sorted) {
         while (c->date_ptr < c->date_hi && (!(m[c->date_ptr]->kind & CONCUR_KIND_DATE) || m[c->date_ptr]->cend <= s))
             c->date_ptr++;
         for (size_t k = c->date_ptr; k < c->date_hi && m[k]->cstart < e; k++)
-            if ((m[k]->kind & CONCUR_KIND_DATE) && m[k]->cstart < e && s < m[k]->cend) return true;
-        return false;
+            if ((m[k]->kind & CONCUR_KIND_DATE) && m[k]->cstart < e && s < m[k]->cend) return m[k];
+        return NULL;
     }
     for (size_t k = c->date_lo; k < c->date_hi; k++)
-        if ((m[k]->kind & CONCUR_KIND_DATE) && m[k]->cstart < e && s < m[k]->cend) return true;
-    return false;
+        if ((m[k]->kind & CONCUR_KIND_DATE) && m[k]->cstart < e && s < m[k]->cend) return m[k];
+    return NULL;
 }
 
 /* Is the clean offset inside a URL, an e-mail address or a path? */
@@ -273,7 +275,7 @@ static const cc_lex_row *lex_prefix(const cc_lexicon *lx, const char *text, size
  * before it), starting at one of the up to `maxk` tokens before token i.
  * Returns the row and sets *first to the first token of the match. */
 static const cc_lex_row *match_before(const ctx *c, const cc_lexicon *lx, const uint8_t *firsts, size_t i,
-                                      size_t maxk, size_t *first)
+                                      size_t maxk, size_t *first, bool pre_only)
 {
     const cc_lex_row *best = NULL;
     size_t end = i < c->ntok ? c->tk[i].start : c->p->end;
@@ -285,6 +287,7 @@ static const cc_lex_row *match_before(const ctx *c, const cc_lexicon *lx, const 
         size_t s = c->tk[j].start;
         const cc_lex_row *r = lex_prefix(lx, c->text, s, end, true, &used);
         if (!r) continue;
+        if (pre_only && r->col[4] && strcmp(r->col[4], "pre")) continue;
         if (s + used == end || (s + used + 1 == end && c->text[end - 1] == ' ')) {
             best = r;
             *first = j;
@@ -380,7 +383,8 @@ static double suffix_mult(const ctx *c, size_t i, bool spaced, bool have_cur, bo
     }
     if (spaced && !strchr(f, 's')) return 0;
     bool upper = isupper((unsigned char)c->text[c->tk[i].start]) != 0;
-    bool ok = strchr(f, 'a') || (strchr(f, 'U') && upper) || (strchr(f, 'c') && have_cur);
+    bool ok = strchr(f, 'a') || (strchr(f, 'U') && upper) || (strchr(f, 'c') && have_cur) ||
+              (strchr(f, 'w') && whole_noun_follows(c, i + 1));
     if (!ok) return 0;
     /* "5m" with a unit reading (metre) and no currency: let the unit win */
     return strtod(r->col[1], NULL);
@@ -396,7 +400,7 @@ static void parse_digits(ctx *c, size_t i, bool have_cur, nres *r)
     char first = 0, last = 0;
     int switches = 0;
     size_t len0 = tlen(c, i);
-    while (j + 2 < c->ntok + 0 && is_p(c, j + 1, '.') + is_p(c, j + 1, ',') && attached(c, j + 1) &&
+    while (i >= c->plain_until && j + 2 < c->ntok && is_p(c, j + 1, '.') + is_p(c, j + 1, ',') && attached(c, j + 1) &&
            is_num(c, j + 2) && attached(c, j + 2)) {
         char s = t[c->tk[j + 1].start];
         if (!first) first = s;
@@ -439,13 +443,13 @@ static void parse_digits(ctx *c, size_t i, bool have_cur, nres *r)
     } else if (switches == 0 && nsep >= 2) {
         if (lead_ok && !mid_bad && last_len == 3) thou = first;
         else if (first == ',') {
-            /* a list "1,2,3": the first number alone */
+            /* a list "1,2,3": each number alone (and the chain is not read again) */
             end_tok = i;
+            c->plain_until = j + 1;
         } else {
-            /* "192.168.1.2", "2.0.1": a version, an address: not a quantity */
-            r->skip = true;
-            r->b = j + 1;
-            return;
+            /* "192.168.1.2", "2.0.1": an address, a version: each part alone */
+            end_tok = i;
+            c->plain_until = j + 1;
         }
     } else if (switches == 1 && lead_ok && !mid_bad) {
         thou = first;
@@ -496,7 +500,6 @@ static void parse_digits(ctx *c, size_t i, bool have_cur, nres *r)
     } else {
         r->v = digits_value(ib, il, NULL, 0, &ok);
     }
-    (void)thou;
     if (!ok) { r->skip = true; r->b = end_tok + 1; return; }
     size_t b = end_tok + 1;
     /* exponent: "1e10", "1.3e6", "-12e-1" */
@@ -569,7 +572,9 @@ static void parse_digits(ctx *c, size_t i, bool have_cur, nres *r)
         bool ord;
         double m = suffix_mult(c, b, false, have_cur, &ord);
         if (ord) {
-            if (r->integer && !r->amb && nsep == 0) {
+            bool thousands = nsep > 0 && first == ',' && switches == 0 && !dec && (thou == ',' || r->amb);
+            if (r->integer && (nsep == 0 || thousands)) {
+                if (r->amb) { r->v = r->amb_int; r->amb = false; }
                 r->ordinal = true;
                 r->b = b + 1;
             } else {
@@ -611,6 +616,20 @@ static void parse_digits(ctx *c, size_t i, bool have_cur, nres *r)
 /* ------------------------------------------------------ number words */
 
 enum { A_NONE, A_N, A_T, A_H, A_M, A_D, A_AND, A_FRAC, A_HALF };
+
+/* "the one", "one another", "first-hand": a number word that is not a
+ * number (data/lexicon/en/number_not.tsv), matched at the word before it
+ * and at the word itself. */
+static bool not_a_number(const ctx *c, size_t k)
+{
+    for (size_t back = 0; back <= 2 && back <= k; back++) {
+        size_t s = k - back, used = 0;
+        if (!same_sent(c, s, k)) break;
+        const cc_lex_row *r = cc_lex_match(c->nb->not_, c->text, c->tk, s, c->ntok, &used);
+        if (r && used > back && r->col[1] && (size_t)atoi(r->col[1]) == back) return true;
+    }
+    return false;
+}
 
 /* Number words (and digits followed by number words) from token i.
  * r may already hold a digit number at [r->a, r->b). */
@@ -700,13 +719,7 @@ static void parse_words(ctx *c, size_t i, bool from_digits, nres *r)
             }
             if (last == A_H && fmod(cur, 100) != 0) break;
             /* "one" as a pronoun */
-            if (v == 1 && last == A_NONE) {
-                size_t used = 0;
-                if ((k > 0 && same_sent(c, k - 1, k) && cc_lex_match(c->nb->not_, t, c->tk, k - 1, c->ntok, &used) &&
-                     used >= 2) ||
-                    cc_lex_match(c->nb->not_, t, c->tk, k, c->ntok, &used))
-                    break;
-            }
+            if (v == 1 && last == A_NONE && not_a_number(c, k)) break;
             cur += v;
             seg = last == A_T ? seg + v : v;
             last = A_N;
@@ -745,6 +758,8 @@ static void parse_words(ctx *c, size_t i, bool from_digits, nres *r)
                 num = seg;
             } else if (last == A_NONE) {
                 num = 1;   /* "half", "a quarter", "a third" */
+                /* "the third quarter" is a period: a bare "quarter" needs "of" or a magnitude */
+                if (!strcmp(cls, "q") && !lead_a && !word_is(c, k + 1, "of") && !is_magnitude_word(c, k + 1)) break;
                 if (!strcmp(cls, "o")) {
                     /* "a third" is a fraction only before "of", a magnitude or the end */
                     size_t n1 = k + 1;
@@ -793,14 +808,19 @@ static void parse_words(ctx *c, size_t i, bool from_digits, nres *r)
             }
         } else if (!strcmp(cls, "o")) {
             /* ordinal: alone, or ending a compound ("twenty-first", "one hundred twenty-fifth") */
+            if (last == A_NONE && not_a_number(c, k)) break;
             if (last == A_T) {
-                if (v >= 10) break;
-            } else if (!(last == A_NONE || last == A_H || last == A_M || last == A_AND)) {
+                if (v >= 10 && v < 100) break;
+            } else if (!(last == A_NONE || last == A_H || last == A_M || last == A_AND ||
+                         ((last == A_N || last == A_D) && v >= 100))) {
                 break;
             }
             k++;
             good_end = k;
-            good_val = total + cur + v;
+            if (v >= 100 && (total > 0 || cur > 0))   /* "two hundredth", "a hundred trillionth" */
+                good_val = (last_mag == 0 || v < last_mag) ? total + (cur ? cur : 1) * v : (total + cur) * v;
+            else
+                good_val = total + cur + v;
             good_ord = true;
             any_word = true;
             break;
@@ -896,6 +916,12 @@ static void parse_number(ctx *c, size_t i, bool have_cur, nres *r)
         parse_digits(c, i, have_cur, r);
         if (r->skip) return;
         r->ok = true;
+        if (r->amb && is_magnitude_word(c, r->b)) {
+            /* "4.464 million": the mark is a decimal point */
+            r->v = r->amb_dec;
+            r->amb = false;
+            r->integer = false;
+        }
         if (!r->ordinal && !r->cur_mult) {
             size_t b0 = r->b;
             parse_words(c, i, true, r);
@@ -917,7 +943,13 @@ static void parse_number(ctx *c, size_t i, bool have_cur, nres *r)
         if (is_word(c, r->b) && attached(c, r->b)) r->ok = false;   /* "the .25ml" */
         return;
     }
-    if (is_word(c, i)) parse_words(c, i, false, r);
+    if (is_word(c, i)) {
+        /* "multi-million", "co-first": a word part, not a number */
+        if (i > 1 && attached(c, i) && is_p(c, i - 1, '-') && attached(c, i - 1) && is_word(c, i - 2) &&
+            !word_row(c, i - 2))
+            return;
+        parse_words(c, i, false, r);
+    }
 }
 
 /* "dozens", "tens of thousands", "a few hundred" at token i. */
@@ -999,6 +1031,8 @@ static bool merge_bounds(ctx *c, concur_mention *m, size_t a)
 static void emit(ctx *c, size_t a, size_t b, size_t cend, const nres *n1, const nres *n2, const char *unit,
                  const char *dim, const cc_lex_row *qual, int sign)
 {
+    /* "1e999", "0^-1": no finite value, not a quantity */
+    if (!n1->vague && (!isfinite(n1->v) || (n2 && !isfinite(n2->v)))) return;
     size_t cs = c->tk[a].start;
     size_t ce = cend ? cend : c->tk[b - 1].end;
     /* a percentage is a ratio, written as a number with unit "percent" */
@@ -1142,7 +1176,7 @@ static size_t scan_at(ctx *c, size_t i)
     /* a currency or "aged" right before */
     size_t pre_first = i;
     const cc_lex_row *pre = NULL;
-    if (!vague && i > 0) pre = match_before(c, nb->prefix, nb->first_prefix, i, 3, &pre_first);
+    if (!vague && i > 0) pre = match_before(c, nb->prefix, nb->first_prefix, i, 3, &pre_first, false);
     if (pre && !strcmp(pre->col[2], "age") && !is_num(c, i) && !word_row(c, i)) pre = NULL;
     bool have_cur = pre && !strcmp(pre->col[2], "currency");
     if (!vague) {
@@ -1151,8 +1185,24 @@ static size_t scan_at(ctx *c, size_t i)
         if (!n1.ok) return i + 1;
     }
     size_t a = n1.a, b = n1.b;
-    if (date_overlap(c, c->tk[a].start, c->tk[b - 1].end)) return b;
+    const concur_mention *dm = date_overlap(c, c->tk[a].start, c->tk[b - 1].end);
+    if (dm) {
+        /* a bare "1900" read as a year, yet followed by "killed" or "people":
+         * the number stays (the count recogniser reads it) */
+        bool bare_year = n1.digits && b == a + 1 && dm->cstart == c->tk[a].start && dm->cend == c->tk[a].end &&
+                         dm->timex_value && strlen(dm->timex_value) == 4 && whole_noun_follows(c, b);
+        if (!bare_year) return b;
+    }
     if (n1.digits && in_url(c, c->tk[i].start)) return b;
+    if (n1.digits && a >= 2 && attached(c, a) && is_p(c, a - 1, '-') && attached(c, a - 1)) {
+        /* "1995-01": the rest of a date */
+        concur_mention **dms = c->d->m;
+        size_t from = c->date_ptr > c->date_lo + 2 ? c->date_ptr - 2 : c->date_lo;
+        for (size_t k = from; k < c->date_hi; k++)
+            if ((dms[k]->kind & CONCUR_KIND_DATE) && dms[k]->cstart <= c->tk[a - 2].start &&
+                c->tk[a - 2].end <= dms[k]->cend)
+                return b;
+    }
     if (n1.digits && !pre) {
         /* identifiers: "G7", "MH17", "F-16", "No. 822", "Resolution 822", "[1]" */
         if (a > 0 && attached(c, a) && is_word(c, a - 1)) return b;
@@ -1209,8 +1259,25 @@ static size_t scan_at(ctx *c, size_t i)
         bool dash = is_p(c, k, '-') && (attached(c, k) == attached(c, k + 1));
         bool to = word_is(c, k, "to") || word_is(c, k, "through") || word_is(c, k, "and");
         if (dash || to) {
-            bool between = a > 0 && (word_is(c, a - 1, "between") || (pre && pre_first > 0 && word_is(c, pre_first - 1, "between")));
+            size_t lead = pre ? pre_first : a;
+            bool between = lead > 0 && word_is(c, lead - 1, "between");
             if (word_is(c, k, "and") && !between) to = false;
+            /* "rose from 20 to 35", "cut by 5 to 10": a change, two figures */
+            if (to && !between && lead > 0 && word_is(c, lead - 1, "by")) to = false;
+            if (to && !dash && !between && lead > 0) {
+                /* a word of change shortly before: "rose $1.64 to $47.10",
+                 * "rose from 20 to 35", "lost more than $2 to $43.25" */
+                for (size_t q = lead; q-- > 0 && q + 7 >= lead;) {
+                    if (!same_sent(c, q, lead)) break;
+                    char w[24];
+                    if (!is_word(c, q)) continue;
+                    size_t wn = cc_tok_lower(t, &c->tk[q], w, sizeof w);
+                    if (cc_lex_find(nb->change, w, wn)) { to = false; break; }
+                }
+            }
+            /* "half to 10%", "two thirds - 65%": no range from a fraction word */
+            if (n1.words && !n1.integer) to = dash = false;
+            if (dash && !n1.digits) dash = false;
             if (dash || to) {
                 size_t j = k + 1;
                 /* "$5-$10", "£2m to £3m" */
@@ -1235,7 +1302,7 @@ static size_t scan_at(ctx *c, size_t i)
                         while (mul < 1e15 && n1.v * mul * 10 <= n2.v) mul *= 1000;
                         if (mul > 1) n1x.v = round_near(n1.v * mul);
                     }
-                    if (n1x.v < n2.v && (!dash || n2.digits == n1.digits || n1.words)) {
+                    if (n1x.v < n2.v && (!dash || n2.digits)) {
                         n1 = n1x;
                         have_n2 = true;
                         range_word = k;
@@ -1269,6 +1336,16 @@ static size_t scan_at(ctx *c, size_t i)
             dim = u->col[2];
             cend = uend;
             b = tok_at_or_after(c, b, uend);
+            if (!n1.mult && is_word(c, b) && same_sent(c, b - 1, b) && word_row(c, b) &&
+                !strcmp(word_row(c, b)->col[1], "m") && strtod(word_row(c, b)->col[2], NULL) >= 1e6) {
+                /* "75 USD million" */
+                double mul = strtod(word_row(c, b)->col[2], NULL);
+                n1.v = round_near(n1.v * mul);
+                if (have_n2) n2.v = round_near(n2.v * mul);
+                n1.mult = true;
+                cend = c->tk[b].end;
+                b++;
+            }
             if (u->col[4] && u->col[4][0]) {
                 /* "30 MUSD" */
                 double mul = strtod(u->col[4], NULL);
@@ -1356,8 +1433,12 @@ static size_t scan_at(ctx *c, size_t i)
         a--;
     if (!n1.vague && !qual) {
         size_t qf = a;
-        const cc_lex_row *q = match_before(c, nb->qual, nb->first_qual, a, 5, &qf);
+        const cc_lex_row *q = match_before(c, nb->qual, nb->first_qual, a, 5, &qf, true);
         if (q && q->col[4] && !strcmp(q->col[4], "pre")) {
+            /* "<>30", "=>30": not a comparison we read */
+            if ((q->col[0][0] == '<' || q->col[0][0] == '>') && qf > 0 && attached(c, qf) &&
+                (is_p(c, qf - 1, '<') || is_p(c, qf - 1, '>') || is_p(c, qf - 1, '=')))
+                return b;
             qual = q;
             a = qf;
         }
@@ -1365,7 +1446,7 @@ static size_t scan_at(ctx *c, size_t i)
     if (n1.vague && a > 0 && word_is(c, a - 1, "many") == false) {
         /* "some dozens", "several thousands": inside the span, still vague */
         size_t qf = a;
-        const cc_lex_row *q = match_before(c, nb->qual, nb->first_qual, a, 3, &qf);
+        const cc_lex_row *q = match_before(c, nb->qual, nb->first_qual, a, 3, &qf, true);
         if (q && q->col[4] && !strcmp(q->col[4], "pre")) a = qf;
     }
     /* a pre-qualifier and a range: "between" already covers it */

@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
-"""Compact one-line form of concur number/quantity mentions (JSON Lines on
-stdin): start end kind "text" value min max qualifier approx unit [ord] [alt]."""
+"""Compact one-line form of concur number/quantity mentions.
+
+As a filter (JSON Lines on stdin):
+  START END KIND "TEXT" v=VALUE min=MIN max=MAX q=QUALIFIER approx|exact unit=UNIT [ordinal] [alt=A,..]
+numbers_cases.py uses line(m, offsets=False), the same without START END."""
 import json, sys
+
 
 def fmt(v):
     if v is None:
@@ -10,16 +14,23 @@ def fmt(v):
         v = int(v)
     return str(v)
 
-for line in sys.stdin:
-    m = json.loads(line)
-    if m["kind"] not in ("number", "quantity"):
-        continue
-    parts = [str(m["start"]), str(m["end"]), m["kind"], json.dumps(m["text"], ensure_ascii=False),
-             "v=" + fmt(m.get("value")), "min=" + fmt(m.get("min")), "max=" + fmt(m.get("max")),
-             "q=" + fmt(m.get("qualifier")), "approx" if m.get("approx") else "exact",
-             "unit=" + fmt(m.get("unit"))]
+
+def line(m, offsets=True):
+    parts = [str(m["start"]), str(m["end"])] if offsets else []
+    parts += [m["kind"], json.dumps(m["text"], ensure_ascii=False),
+              "v=" + fmt(m.get("value")), "min=" + fmt(m.get("min")), "max=" + fmt(m.get("max")),
+              "q=" + fmt(m.get("qualifier")), "approx" if m.get("approx") else "exact",
+              "unit=" + fmt(m.get("unit"))]
     if m.get("ordinal"):
         parts.append("ordinal")
     if m.get("alternatives"):
-        parts.append("alt=" + ",".join(fmt(a.get("value") if isinstance(a, dict) else a) for a in m["alternatives"]))
-    print(" ".join(parts))
+        parts.append("alt=" + ",".join(fmt(a.get("value") if isinstance(a, dict) else a)
+                                       for a in m["alternatives"]))
+    return " ".join(parts)
+
+
+if __name__ == "__main__":
+    for raw in sys.stdin:
+        m = json.loads(raw)
+        if m["kind"] in ("number", "quantity"):
+            print(line(m))

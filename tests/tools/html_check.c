@@ -76,6 +76,7 @@ static int spell(const char *s, size_t a, size_t b, char *out, size_t cap)
             i = j;
             continue;
         }
+        if (s[i] == '&' && i + 5 <= b && !memcmp(s + i, "&shy;", 5)) { i += 5; continue; }  /* dropped */
         if ((unsigned char)s[i] >= 0x80) return -1;
         out[k++] = s[i++];
     }

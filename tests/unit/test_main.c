@@ -14,6 +14,9 @@ int main(void)
     failed += run_text_tests();
     failed += run_dates_tests();
     failed += run_api_tests();
+    failed += run_numbers_tests();
     failed += run_counts_tests();
+    failed += run_compare_tests();
+    failed += run_html_tests();
     return failed ? 1 : 0;
 }
