@@ -688,6 +688,13 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
         out->t1 = k;
         return true;
     }
+    /* "Dozens were injured", "Many have died" (not "several wounds") */
+    if (vague && !out->article && link_at(c, j, "aux,hedge", NULL) && !tok_is(c, j, "of") &&
+        !tok_is(c, j, "who") && !tok_is(c, j, "that") && !tok_is(c, j, "which")) {
+        out->bare = true;
+        out->t1 = j;
+        return true;
+    }
     if (out->article || vague || year_like) return false;
     /* bare number: "killed four", "40 died", "1275 were taken hostage" */
     if (!bare_end_ok(c, j)) return false;
