@@ -1278,6 +1278,13 @@ static void place_cands_near(ctx *c, const concur_mention *m)
     }
 }
 
+static int cmp_start(const void *a, const void *b)
+{
+    const concur_mention *x = *(const concur_mention *const *)a, *y = *(const concur_mention *const *)b;
+    if (x->cstart != y->cstart) return x->cstart < y->cstart ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
 /* ------------------------------------------------------------------ scan */
 
 void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
@@ -1331,16 +1338,10 @@ void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
             st->npm = 0;
             for (size_t q = k; q < d->nm; q++)
                 if (d->m[q]->kind != CONCUR_KIND_COUNT) st->pm[st->npm++] = d->m[q];
-            /* two sorted runs (dates, then numbers): insertion merge */
-            for (size_t a = 1; a < st->npm; a++) {
-                const concur_mention *x = st->pm[a];
-                size_t b = a;
-                while (b > 0 && st->pm[b - 1]->cstart > x->cstart) {
-                    st->pm[b] = st->pm[b - 1];
-                    b--;
-                }
-                st->pm[b] = x;
-            }
+            /* runs of each recogniser, each in order: sort by start */
+            bool sorted = true;
+            for (size_t a = 1; a < st->npm && sorted; a++) sorted = st->pm[a - 1]->cstart <= st->pm[a]->cstart;
+            if (!sorted) qsort(st->pm, st->npm, sizeof *st->pm, cmp_start);
             mentions_ready = true;
         }
         process_sentence(&c);
