@@ -887,18 +887,31 @@ static const char *find_attribution(ctx *c)
                     b++;
                 if (b > a && !is_pronoun(c, a) && names_source(c, a, b)) return span_str(c, a, b);
             }
-            /* "police said", "the health ministry said" */
-            size_t b = i, a = i;
-            /* the head word before the verb: a name or a source noun */
-            bool head_name = i > c->s0 && (c->tok[i - 1].flags & CC_TF_UPPER) && !names_source_noun(c, i - 1);
-            while (a > c->s0 && i - a < 4 && c->tok[a - 1].type == CC_TOK_WORD && !is_pronoun(c, a - 1) &&
-                   (!head_name || (c->tok[a - 1].flags & CC_TF_UPPER)) &&
-                   !link_at(c, a - 1, "aux,both,end,part,pre,hedge,drop", NULL) && !trig_covering(c, a - 1) &&
-                   !tok_is(c, a - 1, "did") && !tok_is(c, a - 1, "not") && !tok_is(c, a - 1, "does"))
-                a--;
-            while (a < b && (tok_is(c, a, "the") || tok_is(c, a, "a"))) a++;
+            /* "police said", "the health ministry said", "the health
+             * ministry in Gaza said" (one "in"/"of" joins two phrases) */
+            size_t b = i, a = i, end = i;
+            for (int part = 0; part < 2; part++) {
+                /* the head word before the verb: a name or a source noun */
+                bool head_name = end > c->s0 && (c->tok[end - 1].flags & CC_TF_UPPER) &&
+                                 !names_source_noun(c, end - 1);
+                a = end;
+                while (a > c->s0 && end - a < 5 && c->tok[a - 1].type == CC_TOK_WORD && !is_pronoun(c, a - 1) &&
+                       (!head_name || (c->tok[a - 1].flags & CC_TF_UPPER)) &&
+                       !link_at(c, a - 1, "aux,both,end,part,pre,hedge,drop", NULL) && !trig_covering(c, a - 1) &&
+                       !tok_is(c, a - 1, "did") && !tok_is(c, a - 1, "not") && !tok_is(c, a - 1, "does") &&
+                       !tok_is(c, a - 1, "a") && !tok_is(c, a - 1, "an") && !tok_is(c, a - 1, "the"))
+                    a--;
+                if (part == 0 && a > c->s0 + 1 && a < end && (tok_is(c, a - 1, "in") || tok_is(c, a - 1, "of")) &&
+                    c->tok[a - 2].type == CC_TOK_WORD &&
+                    (names_source_noun(c, a - 2) || ((c->tok[a - 2].flags & CC_TF_UPPER) && !(c->tok[a - 2].flags & CC_TF_SENT_START)))) {
+                    end = a - 1;
+                    continue;
+                }
+                break;
+            }
             if (a < b && (a == c->s0 || c->tok[a - 1].type == CC_TOK_PUNCT || tok_is(c, a - 1, "the") ||
-                          tok_is(c, a - 1, "and")) && names_source(c, a, b))
+                          tok_is(c, a - 1, "a") || tok_is(c, a - 1, "an") || tok_is(c, a - 1, "and")) &&
+                names_source(c, a, b))
                 return span_str(c, a, b);
         }
     }
