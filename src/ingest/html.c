@@ -983,6 +983,8 @@ static void emit_root(hctx *x, const hel *R)
 
 /* ---------------------------------------------------------------- entry */
 
+void cc_ingest_html_init(void) { xmlInitParser(); }
+
 bool cc_ingest_html(const char *bytes, size_t len, cc_text *t, concur_doc *d)
 {
     hctx x;
