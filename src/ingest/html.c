@@ -86,8 +86,6 @@ typedef struct hctx {
     struct tag_info *tag_cache;     /* TAG_CACHE entries */
     struct hint_info *hint_cache;   /* HINT_CACHE entries */
     struct hint_row *hint_rows;     /* boilerplate_class.tsv, parsed */
-    const cc_lexicon *meta_dates;   /* html_meta_dates.tsv, or NULL: not wanted */
-    char pubdate[11];               /* the page's publication date, or "" */
     size_t nhint;
     bool keep_title;
 } hctx;
@@ -509,46 +507,6 @@ static size_t read_attrs(xmlNodePtr n, char *buf, size_t cap, bool *hide)
     return k;
 }
 
-/* A <meta> naming the publication date (html_meta_dates.tsv): its
- * content's leading YYYY-MM-DD becomes x->pubdate. */
-static void meta_date(hctx *x, xmlNodePtr n)
-{
-    char names[160], content[40];
-    size_t k = 0, cl = 0;
-    for (xmlAttrPtr a = n->properties; a; a = a->next) {
-        const char *nm = (const char *)a->name;
-        if (!nm) continue;
-        if ((!strcmp(nm, "property") || !strcmp(nm, "name") || !strcmp(nm, "itemprop")) && k + 2 < sizeof names) {
-            k += copy_lower(a, names + k, sizeof names - k - 1);
-            names[k++] = ' ';
-        } else if (!strcmp(nm, "content")) {
-            cl = copy_lower(a, content, sizeof content);
-        }
-    }
-    names[k] = 0;
-    content[cl] = 0;
-    if (!k || cl < 10) return;
-    const char *c = content;
-    bool shape = isdigit((unsigned char)c[0]) && isdigit((unsigned char)c[1]) && isdigit((unsigned char)c[2]) &&
-                 isdigit((unsigned char)c[3]) && c[4] == '-' && isdigit((unsigned char)c[5]) &&
-                 isdigit((unsigned char)c[6]) && c[7] == '-' && isdigit((unsigned char)c[8]) &&
-                 isdigit((unsigned char)c[9]) && (cl == 10 || !isdigit((unsigned char)c[10]));
-    int mo = (c[5] - '0') * 10 + (c[6] - '0'), dd = (c[8] - '0') * 10 + (c[9] - '0');
-    if (!shape || mo < 1 || mo > 12 || dd < 1 || dd > 31) return;
-    /* any of the space-separated names listed */
-    for (char *w = names; *w;) {
-        while (*w == ' ') w++;
-        char *e = w;
-        while (*e && *e != ' ') e++;
-        if (e > w && cc_lex_find(x->meta_dates, w, (size_t)(e - w))) {
-            memcpy(x->pubdate, c, 10);
-            x->pubdate[10] = 0;
-            return;
-        }
-        w = e;
-    }
-}
-
 /* ------------------------------------------------------------- pass 1 */
 
 static const tag_info *tag_lookup(hctx *x, const xmlChar *name)
@@ -635,8 +593,6 @@ static bool walk_collect(hctx *x, xmlDocPtr doc)
             e->block = (is_blockish(e->kind) || !P) ? idx : P->block;
             if (P && is_blockish(e->kind)) EL(x, cur)->flags |= EF_HASBLOCK;
             n->_private = (void *)(intptr_t)(idx + 1);
-            if (x->meta_dates && !x->pubdate[0] && n->properties && n->name && !strcmp((const char *)n->name, "meta"))
-                meta_date(x, n);
             if (n->children) { cur = idx; descend = true; }
         } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             const char *C = (const char *)n->content;
@@ -1038,7 +994,6 @@ bool cc_ingest_html(const char *bytes, size_t len, cc_text *t, concur_doc *d)
     x.tags = cc_lexicon_get("html_tags");
     x.hints = cc_lexicon_get("boilerplate_class");
     if (!x.tags || !x.hints) return false;
-    if (d && !d->ref_date[0]) x.meta_dates = cc_lexicon_get("html_meta_dates");
     if (!cc_conv_page(bytes, len, &x.conv)) return false;
     (void)d;
     if (x.conv.had_invalid && !t->had_invalid_utf8) {
@@ -1109,7 +1064,6 @@ bool cc_ingest_html(const char *bytes, size_t len, cc_text *t, concur_doc *d)
         }
         free(mark);
         xmlFreeDoc(doc);
-        if (x.pubdate[0] && d && !d->ref_date[0]) memcpy(d->ref_date, x.pubdate, sizeof d->ref_date);
     }
     cc_text_free(&x.scratch);
     cc_vec_free(&x.els);

@@ -142,10 +142,3 @@ for s in "$SHARED"/seeds/002_*.txt; do
   check "seed 002: banner gone, text starts with the article" \
     bash -c "head -c 60 '$TMP/seed.out' | grep -q '^The Armenia-Azerbaijan conflict' && ! grep -q jReject '$TMP/seed.out'"
 done
-
-# ---- the page's publication date (<meta>) anchors relative dates
-printf '<html><head><meta property="article:published_time" content="2024-03-03T10:00:00Z"></head><body><article><p>Shells hit the market on Saturday, officials said, and 12 people were killed.</p></article></body></html>' >"$TMP/pub.html"
-"$CONCUR" extract --input html --format jsonl --kinds date "$TMP/pub.html" >"$TMP/pub.jsonl" 2>&1
-check "meta published_time is the reference date" grep -q '"timex":{"type":"DATE","value":"2024-03-02"' "$TMP/pub.jsonl"
-"$CONCUR" extract --input html --format jsonl --kinds date --ref-date 2020-01-01 "$TMP/pub.html" >"$TMP/pub2.jsonl" 2>&1
-check "--ref-date wins over the page's date" grep -q '"value":"2019-12-28"' "$TMP/pub2.jsonl"
