@@ -9,8 +9,11 @@
 #   concur text                ingest + normalisation only
 #   concur extract --kinds K   for all kinds and each of number, date, count
 #   concur extract (jsonl)     all kinds, one document per article
-# and prints MB/s (input MB = 10^6 bytes / median wall seconds) and the
-# peak RSS of the median run. Not part of `make test`.
+# and prints the median wall time and MB/s (10^6 bytes / median wall
+# seconds), the median CPU time (user + system) and MB/s by CPU time (on a
+# shared, loaded machine the wall figure includes waiting for a core; the
+# CPU figure does not), and the largest peak RSS of the runs. Not part of
+# `make test`.
 #   usage: bench/run.sh [--runs N] [--size MB] [--concur PATH]
 set -eu
 cd "$(dirname "$0")/.."
@@ -58,7 +61,7 @@ import os, platform, statistics, subprocess, sys, time
 concur, out, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 txt, jsl = os.path.join(out, "corpus.txt"), os.path.join(out, "corpus.jsonl")
 def measure(label, cmd, path):
-    times, peaks = [], []
+    walls, cpus, peaks = [], [], []
     for _ in range(runs):
         with open(os.devnull, "wb") as null:
             t = time.monotonic()
@@ -67,12 +70,12 @@ def measure(label, cmd, path):
             dt = time.monotonic() - t
         if status != 0:
             print(f"bench: {label}: exit status {status >> 8}", file=sys.stderr)
-        times.append(dt)
+        walls.append(dt)
+        cpus.append(ru.ru_utime + ru.ru_stime)
         peaks.append(ru.ru_maxrss)
-    med = statistics.median(times)
-    i = times.index(med) if med in times else 0
     mb = os.path.getsize(path) / 1e6
-    print(f"| {label:<34} | {mb:7.1f} | {med:8.3f} | {min(times):8.3f} | {mb / med:8.1f} | {peaks[i] / 1024:8.1f} |")
+    wall, cpu = statistics.median(walls), statistics.median(cpus)
+    print(f"| {label:<34} | {mb:6.1f} | {wall:7.3f} | {mb / wall:7.1f} | {cpu:7.3f} | {mb / cpu:7.1f} | {max(peaks) / 1024:7.1f} |")
     sys.stdout.flush()
 cpu = "?"
 try:
@@ -82,11 +85,12 @@ try:
 except OSError:
     pass
 ver = subprocess.run([concur, "--version"], capture_output=True, text=True).stdout.strip()
+load = os.getloadavg()[0]
 print(f"{ver}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, {cpu}, "
-      f"{platform.system()} {platform.release()}; median of {runs} runs")
+      f"{platform.system()} {platform.release()}, load average {load:.1f}; median of {runs} runs")
 print()
-print(f"| {'command':<34} | {'MB':>7} | {'median s':>8} | {'best s':>8} | {'MB/s':>8} | {'RSS MB':>8} |")
-print(f"|{'-' * 36}|{'-' * 9}|{'-' * 10}|{'-' * 10}|{'-' * 10}|{'-' * 10}|")
+print(f"| {'command':<34} | {'MB':>6} | {'wall s':>7} | {'MB/s':>7} | {'CPU s':>7} | {'MB/s':>7} | {'RSS MB':>7} |")
+print(f"|{'-' * 36}|{'-' * 8}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 9}|")
 measure("wc -w (read the bytes)", ["wc", "-w"], txt)
 measure("concur text", [concur, "text"], txt)
 measure("concur extract (all kinds)", [concur, "extract"], txt)

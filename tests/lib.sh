@@ -20,10 +20,11 @@ expect_status() {
 # run_in FILE COMMAND...: runs the command with FILE as standard input;
 # output in $TMP/stdout, $TMP/stderr, status in $RC.
 run_in() { local f=$1; shift; "$@" <"$f" >"$TMP/stdout" 2>"$TMP/stderr"; RC=$?; }
-# peak_rss_kb COMMAND...: runs the command and prints "SECONDS KB" (wall
-# time, peak resident set of the child) on stdout; its exit status is the
-# command's. The command's output goes to $PEAK_OUT (default /dev/null),
-# its errors to $PEAK_ERR (default /dev/null).
+# peak_rss_kb COMMAND...: runs the command and prints "CPU KB WALL": CPU
+# seconds (user + system; unlike wall time, not inflated by other load on
+# the machine), peak resident set of the child in KB, wall seconds. Its
+# exit status is the command's. The command's output goes to $PEAK_OUT
+# (default /dev/null), its errors to $PEAK_ERR (default /dev/null).
 peak_rss_kb() {
   python3 - "$@" <<'PY'
 import os, resource, subprocess, sys, time
@@ -33,7 +34,7 @@ t = time.monotonic()
 p = subprocess.run(sys.argv[1:], stdout=out, stderr=err)
 dt = time.monotonic() - t
 ru = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(f"{dt:.3f} {ru.ru_maxrss}")
+print(f"{ru.ru_utime + ru.ru_stime:.3f} {ru.ru_maxrss} {dt:.3f}")
 sys.exit(p.returncode)
 PY
 }

@@ -107,6 +107,11 @@ printf '<html><body>&amp; &#x31;&#50; &bogus; &#99999999999; &#0; &#xD800; 4&nbs
 check "odd entities: no crash" no_crash
 check "odd entities: contract holds" python3 "$ROOT/tests/contract.py" "$TMP/stdout" --src "$TMP/ent.html=$TMP/ent.html"
 
+python3 -c "import sys; sys.stdout.write('<html><body>' + '<div>' * 200 + '<p>Officials said 5 people were killed in the attack.</p>' + '</div>' * 200 + '</body></html>')" > "$TMP/deep200.html"
+"$C" text "$TMP/deep200.html" >"$TMP/stdout" 2>"$TMP/stderr"; RC=$?
+check "HTML nested 200 deep: no crash" no_crash
+check "HTML nested 200 deep: the text inside is read" grep -q '5 people were killed' "$TMP/stdout"
+
 # ---- writing to a closed pipe / full device ------------------------------
 if [ -w /dev/full ]; then
   "$C" extract "$TMP/good.txt" > /dev/full 2>"$TMP/stderr"; RC=$?

@@ -8,22 +8,23 @@
 . "$(dirname "$0")/../lib.sh"
 
 C=$CONCUR
-LIMIT=${PATHOLOGICAL_LIMIT:-120}   # seconds for any one run
+LIMIT=${PATHOLOGICAL_LIMIT:-300}   # wall seconds for any one run
 
-# timed NAME MAXSEC COMMAND...: runs the command under `timeout`, output in
-# $TMP/stdout (or $OUT when set) and $TMP/stderr; sets SECS, KB (peak RSS)
-# and RC; prints a line.
+# timed NAME MAXSEC COMMAND...: runs the command under `timeout` (wall
+# limit $LIMIT), output in $TMP/stdout (or $OUT when set) and $TMP/stderr;
+# sets SECS (CPU seconds, user + system: a shared, loaded machine inflates
+# wall time, not CPU time), KB (peak RSS) and RC; MAXSEC bounds SECS.
 timed() {
   local n=$1 max=$2; shift 2
-  local r
+  local r wall
   r=$(PEAK_OUT=${OUT:-$TMP/stdout} PEAK_ERR=$TMP/stderr peak_rss_kb timeout "$LIMIT" "$@"); RC=$?
-  SECS=${r% *}; KB=${r#* }
-  echo "# $n: ${SECS}s, peak RSS ${KB} KB, exit $RC"
+  read -r SECS KB wall <<<"$r"
+  echo "# $n: ${SECS}s CPU (${wall}s wall), peak RSS ${KB} KB, exit $RC"
   if [ "$RC" -gt 2 ]; then not_ok "$n (exit $RC: crash or time limit)"; return 1; fi
   if python3 -c "import sys; sys.exit(not float(sys.argv[1]) <= float(sys.argv[2]))" "$SECS" "$max"; then
-    ok "$n within ${max}s"
+    ok "$n within ${max}s CPU"
   else
-    not_ok "$n took ${SECS}s (limit ${max}s)"
+    not_ok "$n took ${SECS}s CPU (limit ${max}s)"
   fi
 }
 mb() { python3 -c "import os,sys; print(os.path.getsize(sys.argv[1]) // 1000000)" "$1"; }
@@ -50,7 +51,7 @@ EOF
 for kinds in all; do
   "$C" extract --kinds $kinds "$TMP/line10.txt" > /dev/null 2>&1   # warm the page cache
   OUT=/dev/null timed "10 MB line, extract" 60 "$C" extract --kinds $kinds "$TMP/line10.txt"; t10=$SECS; kb10=$KB
-  OUT=/dev/null timed "100 MB line, extract" "$LIMIT" "$C" extract --kinds $kinds "$TMP/line100.txt"; t100=$SECS; kb100=$KB
+  OUT=/dev/null timed "100 MB line, extract" 120 "$C" extract --kinds $kinds "$TMP/line100.txt"; t100=$SECS; kb100=$KB
   check "100 MB line: time linear (t100/t10 <= 15): $t100/$t10" \
     python3 -c "import sys; a,b=map(float,sys.argv[1:]); sys.exit(not b <= 15*max(a,0.05))" "$t10" "$t100"
   # memory: bounded by a constant times the input (input mapping, its copy,
@@ -58,7 +59,7 @@ for kinds in all; do
   check "100 MB line: peak RSS ${kb100} KB <= 12 x input + 64 MB" test "$kb100" -le $((12 * 100000 + 65536))
   check "100 MB line: RSS grows linearly (${kb10} -> ${kb100} KB)" test "$kb100" -le $((kb10 * 14))
 done
-OUT=/dev/null timed "100 MB line, text" "$LIMIT" "$C" text "$TMP/line100.txt"
+OUT=/dev/null timed "100 MB line, text" 60 "$C" text "$TMP/line100.txt"
 check "100 MB line, text: peak RSS ${KB} KB <= 6 x input + 64 MB" test "$KB" -le $((6 * 100000 + 65536))
 "$C" extract --kinds number "$TMP/line10.txt" 2>/dev/null | head -c 2000000 > "$TMP/l10.jsonl"
 sed -i '$d' "$TMP/l10.jsonl"   # the last line may be cut by head
@@ -103,6 +104,9 @@ timed "5 MB of invalid UTF-8" 20 "$C" extract "$TMP/ff.txt"
 # ---- HTML ----------------------------------------------------------------
 python3 -c "import sys; sys.stdout.write('<html><body>' + '<div>' * 100000 + '5 people killed' + '</div>' * 100000 + '</body></html>')" > "$TMP/nest.html"
 timed "100,000 nested tags" 20 "$C" extract "$TMP/nest.html"
+# known limit (libxml2 stops below depth 256 without XML_PARSE_HUGE): report, do not count
+if grep -q '"text":"5' "$TMP/stdout"; then echo "# 100,000 nested tags: the text inside is read"
+else echo "# 100,000 nested tags: the text inside is NOT read (known: HTML depth limit)"; fi
 python3 -c "import sys; sys.stdout.write('<html><body>' + '<div><span><b>' * 100000 + ' 6 killed')" > "$TMP/open.html"
 timed "300,000 tags never closed" 20 "$C" extract "$TMP/open.html"
 python3 -c "import sys; sys.stdout.write('<p>' + '<' * 1000000 + ' 7 killed</p>')" > "$TMP/lt.html"
