@@ -240,9 +240,13 @@ static size_t skip_markup(const char *raw, size_t len, size_t p)
     if (p + 1 >= len) return 0;
     char c = raw[p + 1];
     if (c == '!' && p + 3 < len && raw[p + 2] == '-' && raw[p + 3] == '-') {
-        for (size_t i = p + 4; i + 2 < len; i++) {
-            i = (size_t)((const char *)memchr(raw + i, '-', len - i) ? (const char *)memchr(raw + i, '-', len - i) - raw : (ptrdiff_t)len);
+        size_t i = p + 4;
+        while (i + 2 < len) {
+            const char *dash = memchr(raw + i, '-', len - i);
+            if (!dash) break;
+            i = (size_t)(dash - raw);
             if (i + 2 < len && raw[i + 1] == '-' && raw[i + 2] == '>') return i + 3;
+            i++;
         }
         return len;
     }
