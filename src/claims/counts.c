@@ -590,11 +590,16 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
     if (tok_is(c, k, "of")) {
         size_t q = k + 1;
         bool det = false;
-        if (tok_is(c, q, "its") || tok_is(c, q, "their") || tok_is(c, q, "the") || tok_is(c, q, "those") ||
-            tok_is(c, q, "these")) {
-            det = !tok_is(c, q, "its") && !tok_is(c, q, "their");
+        bool poss = tok_is(c, q, "its") || tok_is(c, q, "their") || tok_is(c, q, "his") || tok_is(c, q, "her") ||
+                    tok_is(c, q, "our") || tok_is(c, q, "my") || tok_is(c, q, "your");
+        if (poss || tok_is(c, q, "the") || tok_is(c, q, "those") || tok_is(c, q, "these")) {
+            det = !poss;
             q++;
         }
+        /* "three of his fellow employees" */
+        if (poss && !is_group_word(c, q, &gu, NULL) && q + 1 < c->s1 && c->tok[q].type == CC_TOK_WORD &&
+            !trig_starting(c, q) && is_group_word(c, q + 1, &gu, NULL))
+            q++;
         if (tok_is(c, k + 1, "them") || tok_is(c, k + 1, "whom") ||
             (tok_is(c, k + 1, "those") && !is_group_word(c, k + 2, &gu, NULL))) {
             out->of_prev = true;
@@ -654,8 +659,16 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
             out->trig_noun = true;
             out->noun_trig = adj->row;
         }
+        /* "a teen girl", "two security guards": the last noun is the head */
+        size_t g0 = k, gu2;
+        const cc_lex_row *gr2;
+        while (k + gu < c->s1 && is_group_word(c, k + gu, &gu2, &gr2)) {
+            k += gu;
+            gu = gu2;
+            gr = gr2;
+        }
         out->group = gr->col[1];
-        out->g0 = k;
+        out->g0 = g0;
         out->g1 = k + gu;
         out->t1 = k + gu;
         return true;
@@ -678,6 +691,10 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
     if (out->article || vague || year_like) return false;
     /* bare number: "killed four", "40 died", "1275 were taken hostage" */
     if (!bare_end_ok(c, j)) return false;
+    /* a name and its number: "Doom 3", "Apollo 11" */
+    if (i > c->s0 && tk[i - 1].type == CC_TOK_WORD && (tk[i - 1].flags & CC_TF_UPPER) &&
+        !(tk[i - 1].flags & CC_TF_SENT_START) && tk[i].type == CC_TOK_NUM)
+        return false;
     out->bare = true;
     out->t1 = j;
     return true;
@@ -1025,6 +1042,8 @@ static void process_sentence(ctx *c)
         } else {
             /* post: the count, maybe its parts, then the trigger */
             size_t pend = parts_after(c, after, (int)k);
+            /* "Nine people, including four children, died" */
+            if (pend && tok_punct(c, pend, ',')) pend++;
             tm = look_post(c, pend ? pend : after, &hedged, &dropped, &aux);
             if (tm && !aux && active_use(c, tm)) tm = NULL;
             if (tm && q->article && !aux) tm = NULL;
@@ -1049,6 +1068,18 @@ static void process_sentence(ctx *c)
                 }
             }
             if (!tm) {
+                /* "wounded 14 people, three of them seriously": a part */
+                if (q->of_prev && k > 0 && c->nps[k - 1].m && c->nps[k - 1].t1 + 1 == q->t0 &&
+                    tok_punct(c, q->t0 - 1, ',')) {
+                    q->category = c->nps[k - 1].category;
+                    q->rule = c->nps[k - 1].rule;
+                    q->hedged = c->nps[k - 1].hedged;
+                    q->parent = (int)k - 1;
+                    q->of_prev = false;
+                    emit(c, q);
+                    if (!q->m) return;
+                    continue;
+                }
                 /* coordination: "three adults and three 9-year-old children" */
                 size_t gap = k > 0 ? q->t0 - c->nps[k - 1].t1 : 0;
                 bool joined = k > 0 && q->t0 > c->nps[k - 1].t1 &&

@@ -131,12 +131,12 @@ static const concur_mention *context_date(const concur_doc *d, size_t mi, bool s
 {
     const concur_mention *m = d->m[mi];
     if (m->date)
-        for (size_t i = mi; i-- > 0;) {
+        for (size_t i = mi, n = 0; i-- > 0 && n++ < 256;) {
             const concur_mention *x = d->m[i];
             if (x->kind == CONCUR_KIND_DATE && x->timex_value && !strcmp(x->timex_value, m->date) && has_year(d, x))
                 return x;
         }
-    for (size_t i = mi; i-- > 0 && d->m[i]->sentence == m->sentence;) {
+    for (size_t i = mi, n = 0; i-- > 0 && d->m[i]->sentence == m->sentence && n++ < 64;) {
         const concur_mention *x = d->m[i];
         if (x->kind == CONCUR_KIND_DATE && (!x->timex_type || !strcmp(x->timex_type, "DATE")) && has_year(d, x)) {
             long lo, hi;
@@ -318,14 +318,77 @@ typedef struct claim_ctx {
     long dlo, dhi;
 } claim_ctx;
 
+/* A document's own figures in each fact it joined (open addressing, keyed
+ * by fact index): the same-document rule of fit() in constant time. Only the
+ * first OWN_KEEP figures are kept (a document restating one figure a
+ * thousand times stays cheap). */
+#define OWN_KEEP 4
+typedef struct own_entry {
+    size_t fact;             /* CC_NO_FACT: empty slot */
+    size_t n;
+    const concur_mention *m[OWN_KEEP];
+} own_entry;
+
+typedef struct own_map {
+    own_entry *e;
+    size_t cap, n;           /* cap: a power of two */
+} own_map;
+
+static const own_entry *own_find(const own_map *om, size_t fact)
+{
+    if (!om->cap) return NULL;
+    for (size_t i = (fact * 2654435761u) & (om->cap - 1);; i = (i + 1) & (om->cap - 1)) {
+        if (om->e[i].fact == fact) return &om->e[i];
+        if (om->e[i].fact == CC_NO_FACT) return NULL;
+    }
+}
+
+static bool own_add(own_map *om, size_t fact, const concur_mention *m)
+{
+    if ((om->n + 1) * 2 > om->cap) {
+        size_t cap = om->cap ? om->cap * 2 : 16;
+        own_entry *ne = malloc(cap * sizeof *ne);
+        if (!ne) return false;
+        for (size_t i = 0; i < cap; i++) ne[i].fact = CC_NO_FACT;
+        for (size_t i = 0; i < om->cap; i++) {
+            if (om->e[i].fact == CC_NO_FACT) continue;
+            size_t j = (om->e[i].fact * 2654435761u) & (cap - 1);
+            while (ne[j].fact != CC_NO_FACT) j = (j + 1) & (cap - 1);
+            ne[j] = om->e[i];
+        }
+        free(om->e);
+        om->e = ne;
+        om->cap = cap;
+    }
+    size_t i = (fact * 2654435761u) & (om->cap - 1);
+    while (om->e[i].fact != CC_NO_FACT && om->e[i].fact != fact) i = (i + 1) & (om->cap - 1);
+    own_entry *e = &om->e[i];
+    if (e->fact == CC_NO_FACT) {
+        e->fact = fact;
+        e->n = 0;
+        om->n++;
+    }
+    if (e->n < OWN_KEEP) e->m[e->n] = m;
+    e->n++;
+    return true;
+}
+
 /* Per-document working state: the fact each mention went to. */
 typedef struct doc_work {
     size_t *fact_of;         /* per mention index, CC_NO_FACT if none */
     int *depth;              /* per mention: its pass (claim_pass), -1 if no claim */
     size_t *ctx_date;        /* per mention: the last incident_day before it, or CC_NO_FACT */
-    size_t *claims;          /* mention indices of the document's claims */
-    size_t nclaims;
+    own_map own;             /* the document's figures per fact */
 } doc_work;
+
+/* Claims of one document beyond this many are left out of the comparison:
+ * keeps a pathological input (a table of a million counts) bounded. */
+#define CLAIMS_MAX 5000
+/* Facts a document started in the same pass that a later claim of it looks
+ * at, most recent first. */
+#define NEW_LOOKBACK 64
+/* Facts of earlier documents kept per claim as candidates, best first. */
+#define CAND_KEEP 8
 
 /* How many distinct figures of a fact fit() looks at one by one; beyond
  * them it uses the fact's hull (keeps a fact of thousands of sources cheap). */
@@ -340,12 +403,9 @@ static long fit(const concur_comparison *c, const doc_work *w, const claim_ctx *
     if (k->parent_fact != CC_NO_FACT && f->parent != CC_NO_FACT && k->parent_fact != f->parent) return 0;
     /* the document's own figures already in the fact: a restatement or a
      * differently attributed variant may join, another figure may not */
-    const doc_work *dw = &w[k->doc];
-    const concur_doc *d = c->docs[k->doc];
-    for (size_t q = 0; q < dw->nclaims; q++) {
-        size_t j = dw->claims[q];
-        if (dw->fact_of[j] != fi) continue;
-        const concur_mention *o = d->m[j];
+    const own_entry *own = own_find(&w[k->doc].own, fi);
+    for (size_t q = 0; own && q < own->n && q < OWN_KEEP; q++) {
+        const concur_mention *o = own->m[q];
         if (same_figure(o, m)) continue;
         if (o->attribution && m->attribution && !same_text(o->attribution, m->attribution)) continue;
         return 0;
@@ -425,10 +485,8 @@ static bool join(concur_comparison *c, size_t fi, const claim_ctx *k, doc_work *
 {
     cc_cmp_src s = {k->m, k->doc, k->lo, k->hi, NULL, k->has_days, k->dlo, k->dhi};
     cc_cmp_fact *f = &c->f[fi];
-    const doc_work *dw = &w[k->doc];
-    bool present = false;
-    for (size_t q = 0; q < dw->nclaims && !present; q++) present = dw->fact_of[dw->claims[q]] == fi;
-    if (!fact_add(f, &s)) return false;
+    bool present = own_find(&w[k->doc].own, fi) != NULL;
+    if (!fact_add(f, &s) || !own_add(&w[k->doc].own, fi, k->m)) return false;
     if (!present) f->ndocs++;
     if (f->parent == CC_NO_FACT && k->parent_fact != CC_NO_FACT) {
         /* adopt the claim's parent unless that would make a cycle */
@@ -515,14 +573,23 @@ static bool align_doc_level(concur_comparison *c, doc_work *w, buckets *bs, size
     for (size_t j = 0; j < claims->len; j++) {
         bucket *b = bucket_get(bs, ks[j].m->category, ks[j].gclass);
         if (!b) return false;
+        /* the claim's best CAND_KEEP facts (bounded memory) */
+        cand top[CAND_KEEP];
+        size_t ntop = 0;
         for (size_t q = 0; q < b->n; q++) {
             long s = fit(c, w, &ks[j], b->facts[q]);
-            if (s <= 0) continue;
+            if (s <= 0 || (ntop == CAND_KEEP && s <= top[ntop - 1].score)) continue;
+            size_t at = ntop < CAND_KEEP ? ntop++ : ntop - 1;
+            while (at > 0 && top[at - 1].score < s) {
+                top[at] = top[at - 1];
+                at--;
+            }
+            top[at] = (cand){j, b->facts[q], s};
+        }
+        for (size_t t = 0; t < ntop; t++) {
             cand *cd = cc_vec_push(cands);
             if (!cd) return false;
-            cd->claim = j;
-            cd->fact = b->facts[q];
-            cd->score = s;
+            *cd = top[t];
         }
     }
     cand *cs = cands->data;
@@ -543,17 +610,19 @@ static bool align_doc_level(concur_comparison *c, doc_work *w, buckets *bs, size
         if (w[doc].fact_of[mi] != CC_NO_FACT) continue;
         long best = 0;
         size_t bf = CC_NO_FACT;
-        for (size_t fi = first_new; fi < c->nf; fi++) {
-            long s = fit(c, w, k, fi);
-            if (s > best) { best = s; bf = fi; }
+        bucket *b = bucket_get(bs, k->m->category, k->gclass);
+        if (!b) return false;
+        /* the facts this document started in this pass, the last
+         * NEW_LOOKBACK of them (variants and restatements are near) */
+        for (size_t q = b->n, seen = 0; q-- > 0 && b->facts[q] >= first_new && seen < NEW_LOOKBACK; seen++) {
+            long sc = fit(c, w, k, b->facts[q]);
+            if (sc > best) { best = sc; bf = b->facts[q]; }
         }
         if (bf != CC_NO_FACT) {
             if (!join(c, bf, k, w, mi)) return false;
             continue;
         }
-        if (!start_fact(c, k, w, mi)) return false;
-        bucket *b = bucket_get(bs, k->m->category, k->gclass);
-        if (!b || !bucket_push(b, c->nf - 1)) return false;
+        if (!start_fact(c, k, w, mi) || !bucket_push(b, c->nf - 1)) return false;
     }
     return true;
 }
@@ -577,8 +646,15 @@ static bool contains(const cc_cmp_fact *f, const cc_cmp_src *s, double p)
     return s->lo <= p && p <= s->hi;
 }
 
+bool cc_cmp_is_variant(const cc_cmp_fact *f, size_t j)
+{
+    return f->verdict == CONCUR_VERDICT_AGREE && f->agreed != CC_NO_FACT && f->agreed < f->nsrc &&
+           !same_source(f, &f->src[f->agreed], &f->src[j]);
+}
+
 static concur_verdict compute_verdict(cc_cmp_fact *f, unsigned char *seen)
 {
+    f->agreed = CC_NO_FACT;
     if (f->ndocs < 2) return CONCUR_VERDICT_SINGLE;
     bool is_date = !strcmp(f->category, "date");
     if (is_date) {
@@ -612,7 +688,10 @@ static concur_verdict compute_verdict(cc_cmp_fact *f, unsigned char *seen)
                 }
             }
             for (size_t j = 0; j < f->nsrc; j++) seen[f->src[j].doc] = 0;
-            if (have == f->ndocs) return pass == 0 ? CONCUR_VERDICT_AGREE : CONCUR_VERDICT_CONSISTENT;
+            if (have == f->ndocs) {
+                if (pass == 0) f->agreed = f->fig[q];
+                return pass == 0 ? CONCUR_VERDICT_AGREE : CONCUR_VERDICT_CONSISTENT;
+            }
         }
     }
     return CONCUR_VERDICT_CONFLICT;
@@ -809,15 +888,13 @@ concur_comparison *concur_compare(const concur_doc *const *docs, size_t n, const
         w[i].depth = malloc((d->nm ? d->nm : 1) * sizeof *w[i].depth);
         w[i].ctx_date = malloc((d->nm ? d->nm : 1) * sizeof *w[i].ctx_date);
         if (!w[i].fact_of || !w[i].depth || !w[i].ctx_date) { ok = false; break; }
-        w[i].claims = malloc((d->nm ? d->nm : 1) * sizeof *w[i].claims);
-        if (!w[i].claims) { ok = false; break; }
-        size_t last_day = CC_NO_FACT;
+        size_t last_day = CC_NO_FACT, nclaims = 0;
         for (size_t j = 0; j < d->nm; j++) {
             w[i].ctx_date[j] = last_day;
             if (incident_day(d, d->m[j])) last_day = j;
-            if (is_claim(d->m[j])) w[i].claims[w[i].nclaims++] = j;
+            bool claim = is_claim(d->m[j]) && nclaims++ < CLAIMS_MAX;
             w[i].fact_of[j] = CC_NO_FACT;
-            w[i].depth[j] = is_claim(d->m[j]) ? claim_pass(d->m[j]) : -1;
+            w[i].depth[j] = claim ? claim_pass(d->m[j]) : -1;
             if (w[i].depth[j] > maxdepth) maxdepth = w[i].depth[j];
         }
     }
@@ -853,7 +930,7 @@ concur_comparison *concur_compare(const concur_doc *const *docs, size_t n, const
         free(w[i].fact_of);
         free(w[i].depth);
         free(w[i].ctx_date);
-        free(w[i].claims);
+        free(w[i].own.e);
     }
     free(w);
     free(seen);

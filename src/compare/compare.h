@@ -27,6 +27,7 @@ typedef struct cc_cmp_fact {
     long dlo, dhi;           /* date or its document's context), when known */
     size_t parent;           /* fact index or CC_NO_FACT */
     concur_verdict verdict;
+    size_t agreed;           /* agree: a source with the agreed figure, else CC_NO_FACT */
     cc_cmp_src *src;
     size_t nsrc, capsrc;
     size_t ndocs;            /* distinct documents among the sources */
@@ -45,6 +46,10 @@ struct concur_comparison {
     size_t nf, capf;
     size_t *order;           /* report order: order[k] = index into f */
 };
+
+/* True when source j of f is a figure other than the one the documents
+ * agree on (official 613 agreed, unofficial 1,300 the variant). */
+bool cc_cmp_is_variant(const cc_cmp_fact *f, size_t j);
 
 /* Name of document i as shown in tables: its id. */
 const char *cc_cmp_doc_name(const concur_comparison *c, size_t i);

@@ -375,6 +375,7 @@ int cc_cmp_write_json(const concur_comparison *c, concur_write_fn w, void *u)
                 cc_buf_puts(&b, ",\"date\":");
                 jstr(&b, m->date);
             }
+            if (cc_cmp_is_variant(f, j)) cc_buf_puts(&b, ",\"variant\":true");
             cc_buf_puts(&b, ",\"text\":\"");
             cc_buf_json_str(&b, m->doc->src + m->start, m->end - m->start);
             cc_buf_printf(&b, "\",\"start\":%zu,\"end\":%zu}", m->start, m->end);
@@ -458,7 +459,9 @@ static const char html_head[] =
     ".fid{color:#777;font-size:.8em;margin-right:.3em}\n"
     "mark.v-agree{background:#c8efd0}mark.v-consistent{background:#c6e6f5}"
     "mark.v-conflict{background:#f9c9c9}mark.v-single{background:#fbeeb8}\n"
+    "mark.variant{background:none;border-bottom:2px dashed #888}a.src.variant{font-style:italic}\n"
     "mark.off{background:none}\n"
+    "td.label{min-width:12em}\n"
     ":target{outline:3px solid #f0a000}\n"
     "@media print{#filters{display:none}.docs{display:block}.doc{border:none;padding:0;margin-bottom:1em}"
     "mark{background:none!important;border-bottom:2px solid #555}a{color:inherit;text-decoration:none}"
@@ -491,6 +494,7 @@ typedef struct hmark {
     size_t cstart, cend;
     const concur_mention *m;
     const cc_cmp_fact *f;
+    bool variant;            /* a figure other than the agreed one */
 } hmark;
 
 static int cmp_hmark(const void *a, const void *b)
@@ -522,6 +526,7 @@ static void html_open_mark(cc_buf *b, size_t doc, const hmark *h)
 {
     cc_buf_puts(b, "<mark class=\"claim v-");
     cc_buf_puts(b, concur_verdict_name(h->f->verdict));
+    if (h->variant) cc_buf_puts(b, " variant");
     cc_buf_puts(b, "\" id=\"");
     mark_id(b, doc, h->m);
     cc_buf_printf(b, "\" data-fact=\"f%zu\" data-verdict=\"%s\" data-category=\"", h->f->id,
@@ -533,7 +538,7 @@ static void html_open_mark(cc_buf *b, size_t doc, const hmark *h)
     fact_label(&tl, h->f);
     hesc(b, tl.data ? tl.data : "", tl.len);
     cc_buf_free(&tl);
-    cc_buf_printf(b, ": %s\">", concur_verdict_name(h->f->verdict));
+    cc_buf_printf(b, ": %s%s\">", concur_verdict_name(h->f->verdict), h->variant ? " (another figure)" : "");
 }
 
 #define MARK_DEPTH 8
@@ -585,7 +590,7 @@ static void html_cell_sources(cc_buf *b, const concur_comparison *c, const cc_cm
         if (any) cc_buf_puts(b, "<br>");
         any = true;
         if (label) cc_buf_printf(b, "[%zu] ", s->doc + 1);
-        cc_buf_puts(b, "<a class=\"src\" href=\"#");
+        cc_buf_puts(b, cc_cmp_is_variant(f, j) ? "<a class=\"src variant\" href=\"#" : "<a class=\"src\" href=\"#");
         mark_id(b, s->doc, s->m);
         cc_buf_puts(b, "\" title=\"");
         hesc(b, s->m->doc->src + s->m->start, s->m->end - s->m->start);
@@ -696,7 +701,7 @@ int cc_cmp_write_html(const concur_comparison *c, concur_write_fn w, void *u)
             const cc_cmp_fact *f = fact_k(c, k);
             for (size_t j = 0; j < f->nsrc; j++) {
                 const concur_mention *m = f->src[j].m;
-                hm[start[f->src[j].doc]++] = (hmark){m->cstart, m->cend, m, f};
+                hm[start[f->src[j].doc]++] = (hmark){m->cstart, m->cend, m, f, cc_cmp_is_variant(f, j)};
             }
         }
         /* start[d] is now the end of bucket d, i.e. the start of d + 1 */

@@ -447,10 +447,9 @@ static void parse_digits(ctx *c, size_t i, bool have_cur, nres *r)
             end_tok = i;
             c->plain_until = j + 1;
         } else {
-            /* "192.168.1.2", "2.0.1": a version, an address: not a quantity */
-            r->skip = true;
-            r->b = j + 1;
-            return;
+            /* "192.168.1.2", "2.0.1": an address, a version: each part alone */
+            end_tok = i;
+            c->plain_until = j + 1;
         }
     } else if (switches == 1 && lead_ok && !mid_bad) {
         thou = first;
@@ -811,13 +810,17 @@ static void parse_words(ctx *c, size_t i, bool from_digits, nres *r)
             /* ordinal: alone, or ending a compound ("twenty-first", "one hundred twenty-fifth") */
             if (last == A_NONE && not_a_number(c, k)) break;
             if (last == A_T) {
-                if (v >= 10) break;
-            } else if (!(last == A_NONE || last == A_H || last == A_M || last == A_AND)) {
+                if (v >= 10 && v < 100) break;
+            } else if (!(last == A_NONE || last == A_H || last == A_M || last == A_AND ||
+                         ((last == A_N || last == A_D) && v >= 100))) {
                 break;
             }
             k++;
             good_end = k;
-            good_val = total + cur + v;
+            if (v >= 100 && (total > 0 || cur > 0))   /* "two hundredth", "a hundred trillionth" */
+                good_val = (last_mag == 0 || v < last_mag) ? total + (cur ? cur : 1) * v : (total + cur) * v;
+            else
+                good_val = total + cur + v;
             good_ord = true;
             any_word = true;
             break;
@@ -1028,6 +1031,8 @@ static bool merge_bounds(ctx *c, concur_mention *m, size_t a)
 static void emit(ctx *c, size_t a, size_t b, size_t cend, const nres *n1, const nres *n2, const char *unit,
                  const char *dim, const cc_lex_row *qual, int sign)
 {
+    /* "1e999", "0^-1": no finite value, not a quantity */
+    if (!n1->vague && (!isfinite(n1->v) || (n2 && !isfinite(n2->v)))) return;
     size_t cs = c->tk[a].start;
     size_t ce = cend ? cend : c->tk[b - 1].end;
     /* a percentage is a ratio, written as a number with unit "percent" */
@@ -1331,6 +1336,16 @@ static size_t scan_at(ctx *c, size_t i)
             dim = u->col[2];
             cend = uend;
             b = tok_at_or_after(c, b, uend);
+            if (!n1.mult && is_word(c, b) && same_sent(c, b - 1, b) && word_row(c, b) &&
+                !strcmp(word_row(c, b)->col[1], "m") && strtod(word_row(c, b)->col[2], NULL) >= 1e6) {
+                /* "75 USD million" */
+                double mul = strtod(word_row(c, b)->col[2], NULL);
+                n1.v = round_near(n1.v * mul);
+                if (have_n2) n2.v = round_near(n2.v * mul);
+                n1.mult = true;
+                cend = c->tk[b].end;
+                b++;
+            }
             if (u->col[4] && u->col[4][0]) {
                 /* "30 MUSD" */
                 double mul = strtod(u->col[4], NULL);

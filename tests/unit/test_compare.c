@@ -333,6 +333,14 @@ static void khojaly_alignment(void **st)
                               "\"verdict\":\"agree\",\"sources\":[{\"doc\":\"000_a6e83453918b2be5.txt\",\"id\":"));
     assert_non_null(strstr(j, "\"value\":1275,\"min\":1275,\"max\":1275,\"attribution\":null"));
     assert_non_null(strstr(j, "\"text\":\"1.275\\npeople were taken hostage\""));
+    /* the unofficial 1,300 is marked as a figure other than the agreed one */
+    assert_non_null(strstr(j, "\"value\":1300,\"min\":1300,\"max\":1300,\"attribution\":\"unofficial data\""));
+    const char *v = strstr(j, "\"value\":1300,");
+    assert_non_null(v);
+    const char *vend = strchr(v, '}');
+    const char *vf = strstr(v, "\"variant\":true");
+    assert_true(vf && vf < vend);
+    assert_int_equal(strstr(j, "\"variant\":true") - j < v - j ? 1 : 0, 0);   /* no earlier variant */
     free(j);
     /* HTML: a report for the browser test */
     char *html = render(c, CONCUR_COMPARE_HTML);

@@ -17,5 +17,6 @@ int main(void)
     failed += run_numbers_tests();
     failed += run_counts_tests();
     failed += run_compare_tests();
+    failed += run_html_tests();
     return failed ? 1 : 0;
 }

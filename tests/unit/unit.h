@@ -7,4 +7,5 @@ int run_api_tests(void);
 int run_numbers_tests(void);
 int run_counts_tests(void);
 int run_compare_tests(void);
+int run_html_tests(void);
 #endif
