@@ -338,6 +338,9 @@ typedef struct concur_engine {
 /* ingest: fill t from the input bytes. Return false only on OOM. */
 bool cc_ingest_text(const char *bytes, size_t len, cc_text *t);
 bool cc_ingest_html(const char *bytes, size_t len, cc_text *t, concur_doc *d);
+/* Initialises libxml2 (idempotent): called by concur_engine_new, before
+ * any thread parses a page. */
+void cc_ingest_html_init(void);
 /* True if s[0..n) is a whole block of page residue (residue.tsv): error
  * banners, share / cookie / subscribe prompts. Used by both readers. */
 bool cc_residue_match(const char *s, size_t n);

@@ -102,6 +102,7 @@ concur_engine *concur_engine_new(const concur_options *opt, concur_error *err)
         return NULL;
     }
     if (opt) e->opt = *opt;
+    cc_ingest_html_init();
     if (!e->opt.max_document_bytes) e->opt.max_document_bytes = ((size_t)1 << 31) - 1;
     e->abbrev = cc_lexicon_get("abbrev");
     if (!e->abbrev || !cc_numbers_init(e) || !cc_dates_init(e) || !cc_counts_init(e)) {

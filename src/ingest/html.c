@@ -24,9 +24,6 @@
 #include <libxml/tree.h>
 #include <stdint.h>
 #include <stdlib.h>
-#ifdef CC_HTML_DEBUG
-#include <stdio.h>
-#endif
 
 enum {
     HK_INLINE = 0, HK_SKIP, HK_DROP, HK_BLOCK, HK_HEADING, HK_CAPTION, HK_QUOTE, HK_ITEM,
@@ -243,9 +240,13 @@ static size_t skip_markup(const char *raw, size_t len, size_t p)
     if (p + 1 >= len) return 0;
     char c = raw[p + 1];
     if (c == '!' && p + 3 < len && raw[p + 2] == '-' && raw[p + 3] == '-') {
-        for (size_t i = p + 4; i + 2 < len; i++) {
-            i = (size_t)((const char *)memchr(raw + i, '-', len - i) ? (const char *)memchr(raw + i, '-', len - i) - raw : (ptrdiff_t)len);
+        size_t i = p + 4;
+        while (i + 2 < len) {
+            const char *dash = memchr(raw + i, '-', len - i);
+            if (!dash) break;
+            i = (size_t)(dash - raw);
             if (i + 2 < len && raw[i + 1] == '-' && raw[i + 2] == '>') return i + 3;
+            i++;
         }
         return len;
     }
@@ -840,11 +841,6 @@ static size_t run_attempt(hctx *x, const attempt *a, uint8_t *mark)
     }
     /* the best candidate and its worthy siblings */
     hel *B = EL(x, best);
-#ifdef CC_HTML_DEBUG
-    for (int k = 0; k < 5; k++) if (top[k] >= 0) { char cl[128]; attr_value(EL(x, top[k])->node, "class", cl, sizeof cl);
-        fprintf(stderr, "top%d %s.%s score %.1f text %u link %u\n", k, EL(x, top[k])->node->name, cl, EL(x, top[k])->score, EL(x, top[k])->text, EL(x, top[k])->link); }
-    { char cl[128]; attr_value(B->node, "class", cl, sizeof cl); fprintf(stderr, "best %s.%s attempt %d%d%d\n", B->node->name, cl, a->strip_unlikely, a->weight_classes, a->clean_conditionally); }
-#endif
     float bs = B->init ? B->score : 0.0f;
     float thr = bs * 0.2f > 10.0f ? bs * 0.2f : 10.0f;
     char bclass[128], sclass[128];
@@ -982,6 +978,8 @@ static void emit_root(hctx *x, const hel *R)
 }
 
 /* ---------------------------------------------------------------- entry */
+
+void cc_ingest_html_init(void) { xmlInitParser(); }
 
 bool cc_ingest_html(const char *bytes, size_t len, cc_text *t, concur_doc *d)
 {

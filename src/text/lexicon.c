@@ -25,31 +25,14 @@ static inline int ncmp(const char *x, const char *y, size_t n)
     return 0;
 }
 
-/* First row with key >= key[0..n) (keys compared as byte strings). */
-static size_t lower_bound(const cc_lexicon *lx, const char *key, size_t n)
-{
-    size_t lo = 0, hi = lx->nrows;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        const char *k = lx->rows[mid].col[0];
-        if (strncmp(k, key, n) < 0) lo = mid + 1;
-        else hi = mid;   /* k >= key, or k starts with key */
-    }
-    return lo;
-}
-
 const cc_lex_row *cc_lex_find(const cc_lexicon *lx, const char *key, size_t n)
 {
     if (!lx || !lx->nrows) return NULL;
-    if (n && memchr(key, 0, n)) {
-        /* a NUL inside the key: the byte-string search decides, as ever */
-        size_t i = lower_bound(lx, key, n);
-        if (i < lx->nrows && !strncmp(lx->rows[i].col[0], key, n) && lx->rows[i].col[0][n] == 0)
-            return &lx->rows[i];
-        return NULL;
-    }
+    /* a key holding a NUL byte equals no row (and is never read past) */
+    if (n && memchr(key, 0, n)) return NULL;
     size_t h = cc_lex_hash(key, n) & lx->hmask;
     while (lx->hslot[h]) {
+        /* all n bytes equal (none is NUL), then the row ends: exact */
         const cc_lex_row *r = &lx->rows[lx->hslot[h] - 1];
         if (!ncmp(r->col[0], key, n) && r->col[0][n] == 0) return r;
         h = (h + 1) & lx->hmask;
