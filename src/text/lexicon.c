@@ -7,8 +7,9 @@
 
 const cc_lexicon *cc_lexicon_get(const char *name)
 {
+    /* called per block by the residue test: compare the first byte first */
     for (size_t i = 0; i < cc_lexicon_count; i++)
-        if (!strcmp(cc_lexicons[i].name, name)) return &cc_lexicons[i];
+        if (cc_lexicons[i].name[0] == name[0] && !strcmp(cc_lexicons[i].name, name)) return &cc_lexicons[i];
     return NULL;
 }
 
