@@ -110,12 +110,23 @@ bool cc_buf_grow(cc_buf *b, size_t extra)
 
 void cc_buf_uint(cc_buf *b, uint64_t v)
 {
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                "8081828384858687888990919293949596979899";
     char tmp[24];
     size_t i = sizeof tmp;
-    do {
-        tmp[--i] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
+    while (v >= 100) {   /* two digits per division */
+        unsigned q = (unsigned)(v % 100);
+        v /= 100;
+        tmp[--i] = pairs[2 * q + 1];
+        tmp[--i] = pairs[2 * q];
+    }
+    if (v >= 10) {
+        tmp[--i] = pairs[2 * v + 1];
+        tmp[--i] = pairs[2 * v];
+    } else {
+        tmp[--i] = (char)('0' + v);
+    }
     cc_buf_put(b, tmp + i, sizeof tmp - i);
 }
 

@@ -34,11 +34,10 @@ static void json_numv(cc_buf *b, bool has, double v)
 
 #define json_numf(b, k, has, v) (JSON_KEY(b, k), json_numv(b, has, v))
 
-static void json_mention(cc_buf *b, const concur_doc *d, size_t idlen, const concur_mention *m)
+/* head: {"doc":"<escaped id>" -- the same for every mention of a document */
+static void json_mention(cc_buf *b, const concur_doc *d, const cc_buf *head, const concur_mention *m)
 {
-    CC_BUF_LIT(b, "{\"doc\":\"");
-    cc_buf_json_str(b, d->id, idlen);
-    cc_buf_putc(b, '"');
+    cc_buf_put(b, head->data, head->len);
     json_strf(b, "id", m->id);
     json_strf(b, "kind", concur_kind_name(m->kind));
     JSON_KEY(b, "start");
@@ -117,13 +116,19 @@ int cc_write_jsonl(const concur_doc *d, unsigned kinds, concur_write_fn w, void 
     cc_buf b;
     cc_buf_init(&b);
     int r = 0;
-    size_t idlen = strlen(d->id);
+    cc_buf head;
+    cc_buf_init(&head);
+    CC_BUF_LIT(&head, "{\"doc\":\"");
+    cc_buf_json_str(&head, d->id, strlen(d->id));
+    cc_buf_putc(&head, '"');
+    if (head.oom) r = -1;
     for (size_t i = 0; i < d->nm && !r; i++) {
         if (!(d->m[i]->kind & kinds)) continue;
-        json_mention(&b, d, idlen, d->m[i]);
+        json_mention(&b, d, &head, d->m[i]);
         if (b.len > 65536) r = flush(&b, w, u);
     }
     if (!r) r = flush(&b, w, u);
+    cc_buf_free(&head);
     cc_buf_free(&b);
     return r;
 }
