@@ -108,19 +108,22 @@ static bool tokenize(const char *text, size_t start, size_t end, cc_vec *toks)
                 if (k == 8)
                     while (j < end && ascii_alpha(s[j])) j++;
             }
-            while (j < end) {
-                unsigned char d = s[j];
-                if (d < 0x80) {
-                    if (!ascii_alpha(d)) break;
-                    if (!ascii_upper(d)) all = false;
-                    j++;
-                    continue;
+            /* s[j] is not an ASCII letter now: more only past a non-ASCII one */
+            if (j < end && s[j] >= 0x80) {
+                while (j < end) {
+                    unsigned char d = s[j];
+                    if (d < 0x80) {
+                        if (!ascii_alpha(d)) break;
+                        if (!ascii_upper(d)) all = false;
+                        j++;
+                        continue;
+                    }
+                    int l2 = 1;
+                    uint32_t c2 = cc_utf8_decode(s + j, end - j, &l2);
+                    if (!is_letter_cp(c2)) break;
+                    if (!is_upper_cp(c2)) all = false;
+                    j += (size_t)l2;
                 }
-                int l2 = 1;
-                uint32_t c2 = cc_utf8_decode(s + j, end - j, &l2);
-                if (!is_letter_cp(c2)) break;
-                if (!is_upper_cp(c2)) all = false;
-                j += (size_t)l2;
             }
             t->type = CC_TOK_WORD;
             t->end = (uint32_t)j;
