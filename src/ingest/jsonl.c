@@ -78,12 +78,24 @@ static int hex4(const char *s)
 }
 
 /* Parses a string at p->i (on the quote) into out (may be NULL). */
+/* Is there a '"' or a '\\' in p[0..8)? Word at a time (exact "has a zero
+ * byte" test on the word xor each of the two bytes). */
+static inline bool has_quote_or_escape8(const char *p)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+    uint64_t x;
+    memcpy(&x, p, 8);
+    uint64_t q = x ^ (ones * '"'), e = x ^ (ones * '\\');
+    return (((q - ones) & ~q) | ((e - ones) & ~e)) & high;
+}
+
 static bool jstring(jp *p, cc_buf *out)
 {
     if (p->i >= p->n || p->s[p->i] != '"') return false;
     p->i++;
     while (p->i < p->n) {
         size_t j = p->i;
+        while (j + 8 <= p->n && !has_quote_or_escape8(p->s + j)) j += 8;
         while (j < p->n && p->s[j] != '"' && p->s[j] != '\\') j++;
         if (out) cc_buf_put(out, p->s + p->i, j - p->i);
         p->i = j;
