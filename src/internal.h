@@ -220,7 +220,8 @@ typedef struct cc_lexicon {
     const cc_lex_row *rows;
     size_t nrows;
     size_t max_words;        /* longest key, in words */
-    const uint32_t *hslot;   /* hash of the distinct keys: row + 1, 0 = empty */
+    const uint32_t *hslot;   /* hash of the distinct keys: row + 1 in the low 24 bits,
+                              * the hash's top 8 bits above; 0 = empty */
     size_t hmask;            /* slots - 1 (a power of two minus one) */
     const uint32_t *first;   /* [257]: first row whose key's first byte >= c */
     const uint8_t *pair;     /* [1024]: bit cc_lex_pair(k0, k1) of each key's first two bytes */

@@ -134,17 +134,21 @@ int main(int argc, char **argv)
         }
         if (!n) fprintf(out, "    {{NULL, NULL, NULL, NULL, NULL, NULL}}\n");
         fprintf(out, "};\n\n");
-        /* hash slots: row index + 1 of the first row of each distinct key,
-         * linear probing; at most half full */
+        /* hash slots: row index + 1 of the first row of each distinct key
+         * in the low 24 bits, the hash's top 8 bits above (most failed
+         * lookups stop there, without reading a row); linear probing; at
+         * most half full */
+        if (n >= 0xFFFFFF) { fprintf(stderr, "gen_lexicon: %s: too many rows\n", path); return 1; }
         size_t hs = 2;
         while (hs < 2 * n) hs *= 2;
         unsigned long *slot = calloc(hs, sizeof *slot);
         if (!slot) { fprintf(stderr, "gen_lexicon: out of memory\n"); return 1; }
         for (size_t i = 0; i < n; i++) {
             if (i && !strcmp(rows[i].col[0], rows[i - 1].col[0])) continue;
-            size_t h = lex_hash(rows[i].col[0], strlen(rows[i].col[0])) & (hs - 1);
+            unsigned long hv = lex_hash(rows[i].col[0], strlen(rows[i].col[0]));
+            size_t h = hv & (hs - 1);
             while (slot[h]) h = (h + 1) & (hs - 1);
-            slot[h] = (unsigned long)i + 1;
+            slot[h] = ((unsigned long)i + 1) | (hv >> 24) << 24;
         }
         hsize[fi] = hs;
         fprintf(out, "static const uint32_t lexh_%d[] = {", fi);

@@ -31,12 +31,13 @@ const cc_lex_row *cc_lex_find(const cc_lexicon *lx, const char *key, size_t n)
     if (!lx || !lx->nrows) return NULL;
     /* a key holding a NUL byte equals no row (and is never read past) */
     if (n && memchr(key, 0, n)) return NULL;
-    size_t h = cc_lex_hash(key, n) & lx->hmask;
-    while (lx->hslot[h]) {
+    uint32_t hv = cc_lex_hash(key, n);
+    size_t h = hv & lx->hmask;
+    for (uint32_t sl; (sl = lx->hslot[h]) != 0; h = (h + 1) & lx->hmask) {
+        if (sl >> 24 != hv >> 24) continue;   /* another key: the row is not read */
         /* all n bytes equal (none is NUL), then the row ends: exact */
-        const cc_lex_row *r = &lx->rows[lx->hslot[h] - 1];
+        const cc_lex_row *r = &lx->rows[(sl & 0xFFFFFFu) - 1];
         if (!ncmp(r->col[0], key, n) && r->col[0][n] == 0) return r;
-        h = (h + 1) & lx->hmask;
     }
     return NULL;
 }
