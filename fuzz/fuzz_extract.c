@@ -1,9 +1,10 @@
 /* fuzz_extract.c -- libFuzzer target over the whole entry point: reader,
- * extract, every accessor and every output format.
+ * extract, every accessor and every output format, then concur_compare
+ * over the documents of the input and its three report formats.
  *
  * The first two bytes choose the options:
  *   byte 0: bits 0-1 input (auto, text, html, jsonl), bits 2-5 kinds
- *           (0 = all), bits 6-7 output format (jsonl, tsv, table, jsonl)
+ *           (0 = all), bits 6-7 output format (jsonl, tsv, table, gkg)
  *   byte 1: bits 0-1 date mode, bit 2 a reference date, bit 3 split mode,
  *           bits 4-7 number of chunks - 1 in split mode
  * The rest is the document. Whole mode reads it as one file; split mode
@@ -73,8 +74,14 @@ static void check_doc(const concur_doc *d, const char *src, size_t len, concur_f
     CHECK(concur_doc_write(d, fmt, kinds, true, sink, &total) == 0);
 }
 
+#define MAX_DOCS 64
+typedef struct docset {
+    concur_doc *d[MAX_DOCS];
+    size_t n;
+} docset;
+
 static void one(const char *bytes, size_t len, concur_input input, const char *name,
-                const concur_doc_options *base, concur_format fmt)
+                const concur_doc_options *base, concur_format fmt, docset *keep)
 {
     concur_error err;
     concur_reader *r = concur_reader_new(bytes, len, input, name, &err);
@@ -96,7 +103,8 @@ static void one(const char *bytes, size_t len, concur_input input, const char *n
             continue;
         }
         check_doc(d, rec.text, rec.len, fmt, o.kinds);
-        concur_doc_free(d);
+        if (keep->n < MAX_DOCS) keep->d[keep->n++] = d;
+        else concur_doc_free(d);
     }
     concur_reader_free(r);
 }
@@ -110,7 +118,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 2) return 0;
     static const concur_input inputs[] = {CONCUR_INPUT_AUTO, CONCUR_INPUT_TEXT, CONCUR_INPUT_HTML, CONCUR_INPUT_JSONL};
     static const concur_format formats[] = {CONCUR_FORMAT_JSONL, CONCUR_FORMAT_TSV, CONCUR_FORMAT_TABLE,
-                                            CONCUR_FORMAT_JSONL};
+                                            CONCUR_FORMAT_GKG};
     static const char *const names[] = {NULL, "f.txt", "f.html", "f.jsonl"};
     concur_input input = inputs[data[0] & 3];
     const char *name = names[data[0] & 3];
@@ -127,8 +135,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *buf = malloc(len ? len : 1);
     if (!buf) return 0;
     memcpy(buf, data + 2, len);
+    docset keep;
+    keep.n = 0;
     if (!split || chunks == 1) {
-        one(buf, len, input, name, &o, fmt);
+        one(buf, len, input, name, &o, fmt, &keep);
     } else {
         size_t step = len / chunks + 1, at = 0;
         while (at < len) {
@@ -136,11 +146,33 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             char *piece = malloc(n);
             if (!piece) break;
             memcpy(piece, buf + at, n);
-            one(piece, n, input, name, &o, fmt);
+            one(piece, n, input, name, &o, fmt, &keep);
             free(piece);
             at += n;
         }
     }
+    /* the documents of this input, lined up */
+    if (keep.n) {
+        concur_error err;
+        concur_comparison *c = concur_compare((const concur_doc *const *)keep.d, keep.n, NULL, &err);
+        CHECK(c || err.message);
+        if (c) {
+            for (size_t i = 0; i < concur_comparison_fact_count(c); i++) {
+                CHECK(concur_fact_category(c, i));
+                size_t p = concur_fact_parent(c, i);
+                CHECK(p == (size_t)-1 || p < concur_comparison_fact_count(c));
+                for (size_t j = 0; j < concur_fact_source_count(c, i); j++) {
+                    size_t di = (size_t)-1;
+                    CHECK(concur_fact_source(c, i, j, &di) && di < keep.n);
+                }
+            }
+            size_t total = 0;
+            concur_compare_format cf = (concur_compare_format)((data[1] >> 4) % 3);
+            CHECK(concur_comparison_write(c, cf, (data[1] >> 6) & 1 ? CONCUR_COMPARE_COLOR : 0, sink, &total) == 0);
+            concur_comparison_free(c);
+        }
+    }
+    for (size_t i = 0; i < keep.n; i++) concur_doc_free(keep.d[i]);
     free(buf);
     return 0;
 }

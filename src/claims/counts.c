@@ -688,6 +688,13 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
         out->t1 = k;
         return true;
     }
+    /* "Dozens were injured", "Many have died" (not "several wounds") */
+    if (vague && !out->article && link_at(c, j, "aux,hedge", NULL) && !tok_is(c, j, "of") &&
+        !tok_is(c, j, "who") && !tok_is(c, j, "that") && !tok_is(c, j, "which")) {
+        out->bare = true;
+        out->t1 = j;
+        return true;
+    }
     if (out->article || vague || year_like) return false;
     /* bare number: "killed four", "40 died", "1275 were taken hostage" */
     if (!bare_end_ok(c, j)) return false;
@@ -880,18 +887,31 @@ static const char *find_attribution(ctx *c)
                     b++;
                 if (b > a && !is_pronoun(c, a) && names_source(c, a, b)) return span_str(c, a, b);
             }
-            /* "police said", "the health ministry said" */
-            size_t b = i, a = i;
-            /* the head word before the verb: a name or a source noun */
-            bool head_name = i > c->s0 && (c->tok[i - 1].flags & CC_TF_UPPER) && !names_source_noun(c, i - 1);
-            while (a > c->s0 && i - a < 4 && c->tok[a - 1].type == CC_TOK_WORD && !is_pronoun(c, a - 1) &&
-                   (!head_name || (c->tok[a - 1].flags & CC_TF_UPPER)) &&
-                   !link_at(c, a - 1, "aux,both,end,part,pre,hedge,drop", NULL) && !trig_covering(c, a - 1) &&
-                   !tok_is(c, a - 1, "did") && !tok_is(c, a - 1, "not") && !tok_is(c, a - 1, "does"))
-                a--;
-            while (a < b && (tok_is(c, a, "the") || tok_is(c, a, "a"))) a++;
+            /* "police said", "the health ministry said", "the health
+             * ministry in Gaza said" (one "in"/"of" joins two phrases) */
+            size_t b = i, a = i, end = i;
+            for (int part = 0; part < 2; part++) {
+                /* the head word before the verb: a name or a source noun */
+                bool head_name = end > c->s0 && (c->tok[end - 1].flags & CC_TF_UPPER) &&
+                                 !names_source_noun(c, end - 1);
+                a = end;
+                while (a > c->s0 && end - a < 5 && c->tok[a - 1].type == CC_TOK_WORD && !is_pronoun(c, a - 1) &&
+                       (!head_name || (c->tok[a - 1].flags & CC_TF_UPPER)) &&
+                       !link_at(c, a - 1, "aux,both,end,part,pre,hedge,drop", NULL) && !trig_covering(c, a - 1) &&
+                       !tok_is(c, a - 1, "did") && !tok_is(c, a - 1, "not") && !tok_is(c, a - 1, "does") &&
+                       !tok_is(c, a - 1, "a") && !tok_is(c, a - 1, "an") && !tok_is(c, a - 1, "the"))
+                    a--;
+                if (part == 0 && a > c->s0 + 1 && a < end && (tok_is(c, a - 1, "in") || tok_is(c, a - 1, "of")) &&
+                    c->tok[a - 2].type == CC_TOK_WORD &&
+                    (names_source_noun(c, a - 2) || ((c->tok[a - 2].flags & CC_TF_UPPER) && !(c->tok[a - 2].flags & CC_TF_SENT_START)))) {
+                    end = a - 1;
+                    continue;
+                }
+                break;
+            }
             if (a < b && (a == c->s0 || c->tok[a - 1].type == CC_TOK_PUNCT || tok_is(c, a - 1, "the") ||
-                          tok_is(c, a - 1, "and")) && names_source(c, a, b))
+                          tok_is(c, a - 1, "a") || tok_is(c, a - 1, "an") || tok_is(c, a - 1, "and")) &&
+                names_source(c, a, b))
                 return span_str(c, a, b);
         }
     }
@@ -1271,6 +1291,13 @@ static void place_cands_near(ctx *c, const concur_mention *m)
     }
 }
 
+static int cmp_start(const void *a, const void *b)
+{
+    const concur_mention *x = *(const concur_mention *const *)a, *y = *(const concur_mention *const *)b;
+    if (x->cstart != y->cstart) return x->cstart < y->cstart ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
 /* ------------------------------------------------------------------ scan */
 
 void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
@@ -1324,16 +1351,10 @@ void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
             st->npm = 0;
             for (size_t q = k; q < d->nm; q++)
                 if (d->m[q]->kind != CONCUR_KIND_COUNT) st->pm[st->npm++] = d->m[q];
-            /* two sorted runs (dates, then numbers): insertion merge */
-            for (size_t a = 1; a < st->npm; a++) {
-                const concur_mention *x = st->pm[a];
-                size_t b = a;
-                while (b > 0 && st->pm[b - 1]->cstart > x->cstart) {
-                    st->pm[b] = st->pm[b - 1];
-                    b--;
-                }
-                st->pm[b] = x;
-            }
+            /* runs of each recogniser, each in order: sort by start */
+            bool sorted = true;
+            for (size_t a = 1; a < st->npm && sorted; a++) sorted = st->pm[a - 1]->cstart <= st->pm[a]->cstart;
+            if (!sorted) qsort(st->pm, st->npm, sizeof *st->pm, cmp_start);
             mentions_ready = true;
         }
         process_sentence(&c);

@@ -1200,6 +1200,10 @@ static bool good_year_context(dctx *c, size_t i, const char **mod)
                 /* "2000 people", "1990 troops", "1950 metres": a plural noun counts */
                 size_t wl = nt->end - nt->start;
                 if (wl > 2 && c->text[nt->end - 1] == 's' && c->text[nt->end - 2] != 's') return false;
+                /* "1900 killed", "2000 died": a bare figure before a past
+                 * participle or past tense counts those who underwent it */
+                if ((wl > 3 && c->text[nt->end - 2] == 'e' && c->text[nt->end - 1] == 'd') || word_is(c, i + 1, "died"))
+                    return false;
                 if (word_is(c, i + 1, "people") || word_is(c, i + 1, "men") || word_is(c, i + 1, "women") ||
                     word_is(c, i + 1, "children") || word_is(c, i + 1, "feet") || word_is(c, i + 1, "were") ||
                     word_is(c, i + 1, "are") || word_is(c, i + 1, "of") || word_is(c, i + 1, "more") ||

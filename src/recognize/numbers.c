@@ -164,8 +164,8 @@ typedef struct ctx {
     size_t ntok;
     const cc_num_state *ev;
     /* date mentions of this slice, for the overlap test */
+    concur_mention **dates_copy;   /* sorted copy of this slice's mentions, or NULL: d->m */
     size_t date_lo, date_hi, date_ptr;
-    bool dates_sorted;
     /* cache of the current non-space run: is it a URL or an e-mail? */
     size_t run_s, run_e;
     bool run_url;
@@ -192,16 +192,13 @@ static inline bool same_sent(const ctx *c, size_t a, size_t b) { return c->tk[a]
 
 static const concur_mention *date_overlap(ctx *c, size_t s, size_t e)
 {
-    concur_mention **m = c->d->m;
-    if (c->dates_sorted) {
-        while (c->date_ptr < c->date_hi && (!(m[c->date_ptr]->kind & CONCUR_KIND_DATE) || m[c->date_ptr]->cend <= s))
-            c->date_ptr++;
-        for (size_t k = c->date_ptr; k < c->date_hi && m[k]->cstart < e; k++)
-            if ((m[k]->kind & CONCUR_KIND_DATE) && m[k]->cstart < e && s < m[k]->cend) return m[k];
-        return NULL;
-    }
-    for (size_t k = c->date_lo; k < c->date_hi; k++)
-        if ((m[k]->kind & CONCUR_KIND_DATE) && m[k]->cstart < e && s < m[k]->cend) return m[k];
+    /* queries come in (nearly) increasing order: mentions ending before
+     * the query are passed for good */
+    concur_mention **m = c->dates_copy ? c->dates_copy : c->d->m;   /* d->m moves as mentions are added */
+    while (c->date_ptr < c->date_hi && (!(m[c->date_ptr]->kind & CONCUR_KIND_DATE) || m[c->date_ptr]->cend <= s))
+        c->date_ptr++;
+    for (size_t k = c->date_ptr; k < c->date_hi && m[k]->cstart < e; k++)
+        if ((m[k]->kind & CONCUR_KIND_DATE) && s < m[k]->cend) return m[k];
     return NULL;
 }
 
@@ -1196,7 +1193,7 @@ static size_t scan_at(ctx *c, size_t i)
     if (n1.digits && in_url(c, c->tk[i].start)) return b;
     if (n1.digits && a >= 2 && attached(c, a) && is_p(c, a - 1, '-') && attached(c, a - 1)) {
         /* "1995-01": the rest of a date */
-        concur_mention **dms = c->d->m;
+        concur_mention **dms = c->dates_copy ? c->dates_copy : c->d->m;
         size_t from = c->date_ptr > c->date_lo + 2 ? c->date_ptr - 2 : c->date_lo;
         for (size_t k = from; k < c->date_hi; k++)
             if ((dms[k]->kind & CONCUR_KIND_DATE) && dms[k]->cstart <= c->tk[a - 2].start &&
@@ -1456,6 +1453,12 @@ static size_t scan_at(ctx *c, size_t i)
     return b > i ? b : i + 1;
 }
 
+static int cmp_start(const void *a, const void *b)
+{
+    const concur_mention *x = *(const concur_mention *const *)a, *y = *(const concur_mention *const *)b;
+    return x->cstart < y->cstart ? -1 : x->cstart > y->cstart;
+}
+
 void cc_numbers_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
 {
     if (!(d->opt.kinds & (CONCUR_KIND_NUMBER | CONCUR_KIND_QUANTITY | CONCUR_KIND_COUNT))) return;
@@ -1474,14 +1477,28 @@ void cc_numbers_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
     c.tk = p->tok;
     c.ntok = p->ntok;
     c.ev = d->numbers;
-    /* the date mentions of this slice are the last ones added */
+    /* the date mentions of this slice are the last ones added; they are
+     * read in order of start (a sorted copy when the date recogniser
+     * added them otherwise) */
     size_t lo = d->nm;
     while (lo > 0 && d->m[lo - 1]->cstart >= p->start) lo--;
-    c.date_lo = c.date_ptr = lo;
-    c.date_hi = d->nm;
-    c.dates_sorted = true;
-    for (size_t k = lo + 1; k < d->nm; k++)
-        if (d->m[k]->cstart < d->m[k - 1]->cstart || d->m[k]->cend < d->m[k - 1]->cend) c.dates_sorted = false;
+    bool sorted = true;
+    for (size_t k = lo + 1; k < d->nm && sorted; k++)
+        if (d->m[k]->cstart < d->m[k - 1]->cstart) sorted = false;
+    concur_mention **copy = NULL;
+    if (sorted) {
+        c.dates_copy = NULL;
+        c.date_lo = c.date_ptr = lo;
+        c.date_hi = d->nm;
+    } else {
+        copy = malloc((d->nm - lo) * sizeof *copy);
+        if (!copy) { d->oom = true; return; }
+        memcpy(copy, d->m + lo, (d->nm - lo) * sizeof *copy);
+        qsort(copy, d->nm - lo, sizeof *copy, cmp_start);
+        c.dates_copy = copy;
+        c.date_lo = c.date_ptr = 0;
+        c.date_hi = d->nm - lo;
+    }
     c.run_s = c.run_e = 0;
     size_t i = 0;
     while (i < p->ntok && !d->oom) {
@@ -1492,4 +1509,5 @@ void cc_numbers_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
         else
             i++;
     }
+    free(copy);
 }

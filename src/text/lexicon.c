@@ -27,8 +27,12 @@ const cc_lex_row *cc_lex_find(const cc_lexicon *lx, const char *key, size_t n)
 {
     if (!lx || !lx->nrows) return NULL;
     size_t i = lower_bound(lx, key, n);
-    if (i < lx->nrows && !strncmp(lx->rows[i].col[0], key, n) && lx->rows[i].col[0][n] == 0)
-        return &lx->rows[i];
+    /* exact match of all n bytes: strnlen first, so that a key holding a
+     * NUL byte ("ab\0x" against the row "ab") never reads past the row */
+    if (i < lx->nrows) {
+        const char *k = lx->rows[i].col[0];
+        if (strnlen(k, n + 1) == n && !memcmp(k, key, n)) return &lx->rows[i];
+    }
     return NULL;
 }
 

@@ -45,7 +45,9 @@ printf '\xff\xfeS\x00o\x00m\x00e\x00 \x001\x002\x00' > "$TMP/utf16.txt"
 expect_status 1 "UTF-16 file: exit 1, reported like binary" "$C" extract "$TMP/utf16.txt"
 check "UTF-16 file: named" grep -q "utf16.txt: binary file" "$TMP/stderr"
 # NUL bytes later than the sniffed prefix: processed, no crash
-{ head -c 10000 /dev/zero | tr '\0' 'a'; printf ' 12 \0\0 34 killed\n'; } > "$TMP/latenul.txt"
+# (the fuzzer found a word-table lookup reading past a row on a key with a
+# NUL byte in it: "please enable javascript\0...")
+{ head -c 10000 /dev/zero | tr '\0' 'a'; printf ' 12 \0\0 34 killed\nplease enable javascript\0<41\n'; } > "$TMP/latenul.txt"
 expect_status 0 "NUL bytes after the first 8 KiB: processed" "$C" extract "$TMP/latenul.txt"
 check "late NUL bytes: the text around them is read" grep -q '"text":"34"' "$TMP/stdout"
 
@@ -87,6 +89,12 @@ for id in ok1 ok2 ok3 ok4 ok5; do
 done
 check "JSON Lines: the next file still processed" good_done
 check "JSON Lines: contract holds with bad lines around" python3 "$ROOT/tests/contract.py" "$TMP/stdout" --jsonl "$TMP/mixed.jsonl"
+# a NUL byte inside a record's text reaches the word tables: the fuzzer found
+# a lookup reading past a table row on the key "please enable javascript\0..."
+printf '{"id":"nul","text":"please enable javascript\\u0000<41.2:41.5750\\n\\nOfficials said 12 people were killed."}\n' > "$TMP/nul.jsonl"
+"$C" extract "$TMP/nul.jsonl" >"$TMP/stdout" 2>"$TMP/stderr"; RC=$?
+check "JSON Lines text with a \\u0000: no crash" no_crash
+check "JSON Lines text with a \\u0000: 12 found" grep -q '"text":"12"' "$TMP/stdout"
 printf '\xef\xbb\xbf{"id": "bom", "text": "7 killed"}\n' > "$TMP/bom.jsonl"
 expect_status 0 "JSON Lines with a byte-order mark: read" "$C" extract "$TMP/bom.jsonl"
 check "JSON Lines with a byte-order mark: record found" grep -q '"doc":"bom"' "$TMP/stdout"

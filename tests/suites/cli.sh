@@ -161,3 +161,16 @@ if [ -w /dev/full ]; then
   check "output to a full device: exit 1" test "$RC" = 1
   check "output to a full device: a message" grep -q 'cannot write' "$TMP/full.err"
 fi
+
+# ---- the man page says what --help says ----------------------------------
+"$C" --help > "$TMP/help.txt"
+for opt in $(grep -oE -- '--[a-z][a-z-]+' "$TMP/help.txt" | sort -u); do
+  esc=$(printf '%s' "$opt" | sed 's/-/\\\\-/g')
+  check "man page documents $opt" grep -q -- "$esc" "$ROOT/man/concur.1"
+done
+for fmt in $(sed -n 's/.*--format FMT *extract: \([^;]*\);.*/\1/p' "$TMP/help.txt" | tr -d ',()' | sed 's/default//'); do
+  check "man page documents --format $fmt" grep -qE "^\.BR? $fmt( |$)" "$ROOT/man/concur.1"
+done
+for cmd in $(sed -n 's/^  \([a-z]*\)   .*/\1/p' "$TMP/help.txt"); do
+  check "man page documents the command $cmd" grep -q "^\.B $cmd\$" "$ROOT/man/concur.1"
+done

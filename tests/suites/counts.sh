@@ -50,3 +50,5 @@ fi
 # 7. pathological: dense triggers and numbers in one paragraph stay linear
 python3 -c "print(' '.join(['According to officials, 613 civilians were killed including 106 women, and 1,275 were taken hostage in the town of Khojaly on 26 February 1992;'] * 30000))" >"$TMP/dense.txt"
 check "30k count sentences in one paragraph within 20s" timeout 20 "$CONCUR" extract --kinds all --format tsv "$TMP/dense.txt"
+python3 -c "print(' '.join(['On May 5, 1992, 12 people were killed and 5 injured in 1990; the 1990s three years ago 40 died'] * 20000))" >"$TMP/dense2.txt"
+check "20k sentences mixing dates, numbers and counts within 20s" timeout 20 "$CONCUR" extract --kinds all --format tsv "$TMP/dense2.txt"
