@@ -8,8 +8,9 @@
 bool cc_residue_match(const char *s, size_t n)
 {
     const cc_lexicon *lx = cc_lexicon_get("residue");
-    if (!lx || n > 400) return false;
-    char buf[404];
+    /* a NUL would end the lexicon's key comparison early */
+    if (!lx || n > 400 || memchr(s, 0, n)) return false;
+    char buf[404] = {0};
     size_t k = 0;
     size_t i = 0;
     while (i < n && isspace((unsigned char)s[i])) i++;

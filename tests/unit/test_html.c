@@ -85,6 +85,9 @@ static void residue_lexicon(void **st)
     assert_false(cc_residue_match("An error message was shown to 3 users.", 38));
     assert_false(cc_residue_match("Advertisements were banned in 1992.", 35));
     assert_false(cc_residue_match("", 0));
+    /* a NUL inside (binary-ish text) is never residue, and never read past */
+    assert_false(cc_residue_match("share\0xx", 8));
+    assert_false(cc_residue_match("error message\0", 14));
 }
 
 static cc_text ingest(const char *s)
