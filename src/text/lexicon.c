@@ -71,7 +71,21 @@ static void narrow(const cc_lexicon *lx, size_t *lo, size_t *hi, const char *key
         else h = mid;
     }
     *lo = l;
+    /* the end of the rows starting with the key: first row > key. Ranges
+     * are short once a few bytes are known: gallop from the start. */
     h = *hi;
+    if (l >= h || ncmp(lx->rows[l].col[0] + a, key + a, b - a) != 0) {
+        *hi = l;
+        return;
+    }
+    size_t prev = l, step = 1, p = l + 1;
+    while (p < h && ncmp(lx->rows[p].col[0] + a, key + a, b - a) <= 0) {
+        prev = p;
+        step *= 2;
+        p = l + step;
+    }
+    if (p < h) h = p;
+    l = prev + 1;   /* rows[prev] <= key; rows[h] > key or h is the end */
     while (l < h) {
         size_t mid = l + (h - l) / 2;
         if (ncmp(lx->rows[mid].col[0] + a, key + a, b - a) <= 0) l = mid + 1;
