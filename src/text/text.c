@@ -239,7 +239,8 @@ void cc_text_break(cc_text *t)
     p[1] = t->out.len;
     /* paragraphs are separated by a blank line in the clean text; the
      * separator maps to the end of the paragraph's last source byte */
-    size_t src = cc_text_src_end(t, t->out.len);
+    size_t last = t->segs.len ? t->segs.len - 1 : 0;   /* the end is in the last segment */
+    size_t src = cc_text_src_end_at(t, t->out.len, &last);
     emit(t, "\n\n", 2, src, 0, false);
 }
 
