@@ -207,16 +207,22 @@ void cc_buf_num(cc_buf *b, double v)
         return;
     }
     double a = fabs(v);
+    int prec0 = 1;
     if (a >= 1e-4 && a < 1e15) {
         /* Few decimals (2.5, 0.35): the shortest round-trip form is the
          * first k-decimal value r / 10^k that reads back as v. With at
          * most 15 significant digits that value is the nearest one on its
          * grid, i.e. exactly what "%.*g" prints at the smallest precision
-         * the loop below would accept, so the text is the same. */
+         * the loop below would accept, so the text is the same. The loop
+         * ends when a * 10^k reaches 10^15 (by k = 19 as a >= 1e-4): by
+         * then every precision up to 15 has been tried. */
         double p10 = 1;
-        for (unsigned k = 1; k <= 15; k++) {
+        for (unsigned k = 1; k <= 19; k++) {
             p10 *= 10;
-            if (a * p10 >= 1e15) break;
+            if (a * p10 >= 1e15) {
+                prec0 = 16;   /* 1..15 cannot round-trip: start at 16 */
+                break;
+            }
             double r = nearbyint(a * p10);
             if (r / p10 != a) continue;
             uint64_t ri = (uint64_t)r, pw = 1;
@@ -224,7 +230,7 @@ void cc_buf_num(cc_buf *b, double v)
             uint64_t ip = ri / pw, frac = ri % pw;
             if (signbit(v)) cc_buf_putc(b, '-');
             cc_buf_uint(b, ip);
-            char d[16];
+            char d[20];
             for (unsigned q = k; q-- > 0;) {
                 d[q] = (char)('0' + frac % 10);
                 frac /= 10;
@@ -235,7 +241,7 @@ void cc_buf_num(cc_buf *b, double v)
         }
     }
     char tmp[40];
-    for (int prec = 1; prec <= 17; prec++) {
+    for (int prec = prec0; prec <= 17; prec++) {
         snprintf(tmp, sizeof tmp, "%.*g", prec, v);
         if (strtod(tmp, NULL) == v) break;
     }
