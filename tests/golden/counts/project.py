@@ -5,7 +5,7 @@ hand. The parent is named by its text (ids shift when other recognisers add
 mentions). Columns: text, category, group, group_text, value, min, max,
 qualifier, approx, parent, attribution, place, date, hedged, note.
 The bounds of a vague amount ("dozens upon dozens") are the number
-recogniser's reading, tested by its own goldens: they show as "*" here.
+recogniser's reading, tested by its own goldens: they show as "*" here."""
 import json, sys
 
 ms = [json.loads(l) for l in sys.stdin if l.strip()]
