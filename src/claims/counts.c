@@ -468,7 +468,7 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
         double total = 0, cur = 0;
         bool article = false;
         if (!r || j != core0 || out->qual) r = numw_at(c, j, &used);
-        if (!r && (tok_is(c, j, "a") || tok_is(c, j, "an"))) {
+        if (!r && (tok_is(c, j, "a") || tok_is(c, j, "an") || tok_is(c, j, "another"))) {
             article = true;
         }
         while (r && j < c->s1) {
@@ -1024,9 +1024,68 @@ static void coordinated_totals(ctx *c)
     }
 }
 
+/* "gunned down four coworkers ... before killing a woman": top-level exact
+ * counts of one category told by different triggers of one sentence add up
+ * to a total (note "sum of clauses"), their parent. */
+static void sentence_totals(ctx *c, size_t cr0)
+{
+    count_state *st = c->st;
+    size_t n1 = st->ncr;
+    for (size_t a = cr0; a < n1; a++) {
+        concur_mention *first = st->cr[a].m;
+        if (first->parent || !first->has_value || first->qualifier || first->hedged || first->note ||
+            !strcmp(first->group, "perpetrators"))
+            continue;
+        const char *cat = first->category;
+        size_t n = 0;
+        bool ok = true, seen_before = false;
+        double sum = 0;
+        const char *group = NULL;
+        size_t last = a;
+        for (size_t b = cr0; b < n1; b++) {
+            concur_mention *o = st->cr[b].m;
+            if (o->parent || strcmp(o->category, cat) || !strcmp(o->group, "perpetrators")) continue;
+            if (b < a) { seen_before = true; break; }
+            if (!o->has_value || o->qualifier || o->hedged || o->note || (o->flags & CNT_SHOT) != (first->flags & CNT_SHOT)) {
+                ok = false;
+                break;
+            }
+            n++;
+            sum += o->value;
+            if (!group) group = o->group;
+            else if (strcmp(group, o->group)) group = "people";
+            last = b;
+        }
+        if (seen_before || !ok || n < 2) continue;
+        concur_mention *lm = st->cr[last].m;
+        concur_mention *w = cc_doc_add(c->d, CONCUR_KIND_COUNT, first->cstart, lm->cend);
+        if (!w) return;
+        uint32_t order = w->order;
+        *w = *first;
+        w->order = order;
+        w->cend = lm->cend;
+        w->value = w->min = w->max = sum;
+        w->group = group;
+        w->group_text = NULL;
+        w->note = "sum of clauses";
+        if (!arena_grow(&c->d->arena, (void **)&st->cr, &st->capcr, st->ncr + 1, sizeof *st->cr)) {
+            c->d->oom = true;
+            return;
+        }
+        st->cr[st->ncr] = st->cr[a];
+        st->cr[st->ncr].m = w;
+        st->ncr++;
+        for (size_t b = a; b < n1; b++) {
+            concur_mention *o = st->cr[b].m;
+            if (!o->parent && !strcmp(o->category, cat) && strcmp(o->group, "perpetrators")) o->parent = w;
+        }
+    }
+}
+
 static void process_sentence(ctx *c)
 {
     const cc_token *tk = c->tok;
+    size_t cr0 = c->st->ncr;
     /* number phrases, outside trigger words */
     c->nnp = 0;
     for (size_t i = c->s0; i < c->s1 && c->nnp < MAX_NP; i++) {
@@ -1036,7 +1095,9 @@ static void process_sentence(ctx *c)
         if (t->type != CC_TOK_NUM && t->type != CC_TOK_WORD) continue;
         if (t->type == CC_TOK_WORD) {
             size_t u;
-            if (!numw_at(c, i, &u) && !cc_tok_is(c->text, t, "a") && !cc_tok_is(c->text, t, "an")) continue;
+            if (!numw_at(c, i, &u) && !cc_tok_is(c->text, t, "a") && !cc_tok_is(c->text, t, "an") &&
+                !cc_tok_is(c->text, t, "another"))
+                continue;
         }
         np *q = &c->nps[c->nnp];
         if (parse_np(c, i, q)) {
@@ -1153,6 +1214,7 @@ static void process_sentence(ctx *c)
     }
     coordinate_back(c);
     coordinated_totals(c);
+    sentence_totals(c, cr0);
 }
 
 /* ---------------------------------------------------------------- places */
@@ -1446,6 +1508,44 @@ void cc_counts_finish(const concur_engine *e, concur_doc *d)
         for (size_t k = para_first; k < st->ncr && st->cr[k].para == st->cr[i].para && k < para_first + 256; k++)
             if (!strcmp(st->cr[k].m->category, "killed")) deaths = true;
         if (!deaths) m->category = "injured";
+    }
+    /* "Five people were shot, two fatally": the wounded are the people shot
+     * less the dead (the largest top-level killed figure of the paragraph
+     * below the shot figure), unless the paragraph states an injured figure */
+    {
+        size_t n0 = st->ncr;
+        for (size_t i = 0, para_first = 0; i < n0; i++) {
+            if (i == 0 || st->cr[i].para != st->cr[i - 1].para) para_first = i;
+            concur_mention *m = st->cr[i].m;
+            if (!(m->flags & CNT_SHOT) || strcmp(m->category, "casualties") || m->parent || !m->has_value ||
+                m->qualifier == CONCUR_QUAL_VAGUE)
+                continue;
+            double killed = -1;
+            bool injured = false;
+            for (size_t k = para_first; k < n0 && st->cr[k].para == st->cr[i].para && k < para_first + 256; k++) {
+                const concur_mention *o = st->cr[k].m;
+                if (o->parent || !o->has_value) continue;
+                if (!strcmp(o->category, "injured")) injured = true;
+                if (!strcmp(o->category, "killed") && o->value < m->value && o->value > killed) killed = o->value;
+            }
+            if (injured || killed < 1) continue;
+            concur_mention *w = cc_doc_add(d, CONCUR_KIND_COUNT, m->cstart, m->cend);
+            if (!w) return;
+            uint32_t order = w->order;
+            *w = *m;
+            w->order = order;
+            w->flags &= ~CNT_SHOT;
+            w->category = "injured";
+            w->value = w->min = w->max = m->value - killed;
+            w->note = "shot less killed";
+            if (!arena_grow(&d->arena, (void **)&st->cr, &st->capcr, st->ncr + 1, sizeof *st->cr)) {
+                d->oom = true;
+                return;
+            }
+            st->cr[st->ncr] = st->cr[i];
+            st->cr[st->ncr].m = w;
+            st->ncr++;
+        }
     }
     /* names learned from place patterns, sorted */
     size_t nl = 0;
