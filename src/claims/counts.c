@@ -18,8 +18,10 @@
  */
 #include "../internal.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
+#include <strings.h>
 
 /* --------------------------------------------------------------- tables */
 
@@ -1082,6 +1084,66 @@ static void sentence_totals(ctx *c, size_t cr0)
     }
 }
 
+/* "... killed three more": a count told as more than an earlier one ("N
+ * more", "another N") adds to the latest earlier top-level count of its
+ * category in the paragraph: a total (note "sum of clauses"), their parent. */
+static bool word_at(const char *s, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+    if (n < k || strncasecmp(s, w, k)) return false;
+    return n == k || !isalpha((unsigned char)s[k]);
+}
+
+static void more_totals(ctx *c, size_t cr0)
+{
+    count_state *st = c->st;
+    const char *text = c->text;
+    size_t tlen = c->d->text.out.len;
+    size_t n1 = st->ncr;
+    for (size_t a = cr0; a < n1; a++) {
+        concur_mention *m = st->cr[a].m;
+        if (m->parent || !m->has_value || m->qualifier || m->hedged || m->note) continue;
+        size_t e = m->cend;
+        while (e < tlen && text[e] == ' ') e++;
+        bool more = word_at(text + e, tlen - e, "more");
+        size_t b = m->cstart;
+        while (b > 0 && text[b - 1] == ' ') b--;
+        if (b >= 7 && !strncasecmp(text + b - 7, "another", 7) && (b == 7 || !isalpha((unsigned char)text[b - 8])))
+            more = true;
+        if (!more) continue;
+        concur_mention *prev = NULL;
+        for (size_t k = cr0; k-- > 0 && st->cr[k].para == st->cr[a].para;) {
+            concur_mention *o = st->cr[k].m;
+            if (o->parent || strcmp(o->category, m->category) || !o->has_value || o->qualifier || o->hedged ||
+                !strcmp(o->group, "perpetrators"))
+                continue;
+            prev = o;
+            break;
+        }
+        if (!prev) continue;
+        concur_mention *w = cc_doc_add(c->d, CONCUR_KIND_COUNT, prev->cstart, m->cend);
+        if (!w) return;
+        uint32_t order = w->order;
+        *w = *prev;
+        w->order = order;
+        w->cend = m->cend;
+        w->sentence = m->sentence;
+        w->value = w->min = w->max = prev->value + m->value;
+        if (strcmp(prev->group, m->group)) w->group = "people";
+        w->group_text = NULL;
+        w->note = "sum of clauses";
+        if (!arena_grow(&c->d->arena, (void **)&st->cr, &st->capcr, st->ncr + 1, sizeof *st->cr)) {
+            c->d->oom = true;
+            return;
+        }
+        st->cr[st->ncr] = st->cr[a];
+        st->cr[st->ncr].m = w;
+        st->ncr++;
+        prev->parent = w;
+        m->parent = w;
+    }
+}
+
 static void process_sentence(ctx *c)
 {
     const cc_token *tk = c->tok;
@@ -1212,9 +1274,26 @@ static void process_sentence(ctx *c)
             if (!pq->m) return;
         }
     }
+    /* "shot 10 young girls ..., killing 5": the object of an active "shot"
+     * is a count of people shot when the sentence reports deaths */
+    bool deaths = false;
+    for (size_t r = cr0; r < c->st->ncr; r++)
+        if (!strcmp(c->st->cr[r].m->category, "killed") && !c->st->cr[r].m->parent) deaths = true;
+    for (size_t k = 0; deaths && k < c->nnp; k++) {
+        np *q = &c->nps[k];
+        if (q->m || q->done || q->article || q->bare || q->t0 <= c->s0) continue;
+        const trig_match *tm = trig_ending(c, q->t0);
+        if (!tm || !tm->row->col[4] || strcmp(tm->row->col[4], "injured_unless_killed")) continue;
+        q->category = tm->row->col[1];
+        q->note = tm->row->col[3];
+        q->rule = tm->row->col[4];
+        emit(c, q);
+        if (!q->m) return;
+    }
     coordinate_back(c);
     coordinated_totals(c);
     sentence_totals(c, cr0);
+    more_totals(c, cr0);
 }
 
 /* ---------------------------------------------------------------- places */
