@@ -1167,7 +1167,6 @@ static void process_sentence(ctx *c)
             i = q->t1 - 1;
         }
     }
-    if (!c->nnp) return;
     c->attribution = NULL;
     bool attr_done = false;
     bool of_sentence = tok_is(c, c->s0, "of") || (tok_is(c, c->s0 + 1, "of") && tok_is(c, c->s0, "and"));
@@ -1274,6 +1273,73 @@ static void process_sentence(ctx *c)
             if (!pq->m) return;
         }
     }
+    /* "Man shot in leg", "resident killed": a singular group noun without a
+     * number (count_groups column 3 "one") opening the sentence or a clause
+     * and followed by a trigger is one */
+    for (size_t i = c->s0; i < c->s1 && c->nnp < MAX_NP; i++) {
+        if (i > c->s0 && !tok_punct(c, i - 1, ',') && !tok_punct(c, i - 1, ';') && !tok_punct(c, i - 1, ':'))
+            continue;
+        size_t u = 0, j = i;
+        const cc_lex_row *gr = NULL, *g2 = NULL;
+        if (!is_group_word(c, j, &u, &gr)) continue;
+        /* "teen girl": the last of consecutive group nouns is the head */
+        size_t u2 = 0;
+        while (j + u < c->s1 && is_group_word(c, j + u, &u2, &g2)) {
+            j += u;
+            u = u2;
+            gr = g2;
+        }
+        if (!gr->col[2] || strcmp(gr->col[2], "one")) continue;
+        bool covered = false;
+        for (size_t k = 0; k < c->nnp; k++)
+            if (c->nps[k].t0 <= j && j < c->nps[k].t1) covered = true;
+        if (covered || trig_covering(c, i)) continue;
+        bool hedged = false, dropped = false, aux = false;
+        const trig_match *tm = look_post(c, j + u, &hedged, &dropped, &aux);
+        if (!tm || dropped || (!aux && active_use(c, tm))) continue;
+        /* without an auxiliary the verb must end its clause or go on with a
+         * preposition or adverb ("Man shot in leg"), not an object ("suspect
+         * shot mirror") */
+        if (!aux && tm->t1 < c->s1 && c->tok[tm->t1].type != CC_TOK_PUNCT && c->tok[tm->t1].type != CC_TOK_NUM &&
+            !link_at(c, tm->t1, "aux,both,end,pre", NULL) && !tok_is(c, tm->t1, "multiple") &&
+            !tok_is(c, tm->t1, "once") && !tok_is(c, tm->t1, "twice") && !tok_is(c, tm->t1, "dead") &&
+            !tok_is(c, tm->t1, "died") && !tok_is(c, tm->t1, "outside") && !tok_is(c, tm->t1, "inside") &&
+            !tok_is(c, tm->t1, "through"))
+            continue;
+        cues_before(c, tm->t0, &hedged, &dropped);
+        if (dropped) continue;
+        np *q = &c->nps[c->nnp++];
+        memset(q, 0, sizeof *q);
+        q->t0 = i;
+        q->t1 = q->c1 = q->after = j + u;
+        q->has_value = q->has_min = q->has_max = true;
+        q->value = q->min = q->max = 1;
+        q->group = gr->col[1];
+        q->g0 = i;
+        q->g1 = j + u;
+        q->parent = q->coord_with = -1;
+        q->category = tm->row->col[1];
+        q->note = tm->row->col[3];
+        q->rule = tm->row->col[4];
+        q->hedged = hedged;
+        q->via_post = true;
+        q->done = true;
+        if (!attr_done) {
+            c->attribution = find_attribution(c);
+            attr_done = true;
+        }
+        emit(c, q);
+        if (!q->m) return;
+        /* "Man shot, face, died on scene": the one shot died */
+        if (q->m->flags & CNT_SHOT)
+            for (size_t k = 0; k < c->ntrig; k++)
+                if (!strcmp(c->trig[k].row->col[1], "killed")) {
+                    q->m->category = "killed";
+                    q->m->flags &= ~CNT_SHOT;
+                    break;
+                }
+        i = j + u - 1;
+    }
     /* "shot 10 young girls ..., killing 5": the object of an active "shot"
      * is a count of people shot when the sentence reports deaths */
     bool deaths = false;
@@ -1290,8 +1356,10 @@ static void process_sentence(ctx *c)
         emit(c, q);
         if (!q->m) return;
     }
-    coordinate_back(c);
-    coordinated_totals(c);
+    if (c->nnp) {
+        coordinate_back(c);
+        coordinated_totals(c);
+    }
     sentence_totals(c, cr0);
     more_totals(c, cr0);
 }
