@@ -1112,7 +1112,7 @@ static void more_totals(ctx *c, size_t cr0)
             more = true;
         if (!more) continue;
         concur_mention *prev = NULL;
-        for (size_t k = cr0; k-- > 0 && st->cr[k].para == st->cr[a].para;) {
+        for (size_t k = cr0; k-- > 0 && k + 256 >= cr0 && st->cr[k].para == st->cr[a].para;) {
             concur_mention *o = st->cr[k].m;
             if (o->parent || strcmp(o->category, m->category) || !o->has_value || o->qualifier || o->hedged ||
                 !strcmp(o->group, "perpetrators"))
