@@ -181,6 +181,8 @@ struct cc_date_state {
     int textual_dmy, textual_mdy;
     char last_val[24];      /* value of the last calendar date mentioned */
     size_t last_sent;       /* its document sentence */
+    char last_q[8];         /* the last calendar quarter mentioned (1989-Q3) */
+    size_t last_q_sent;     /* its document sentence */
 };
 
 static cc_date_state *state(concur_doc *d)
@@ -353,7 +355,16 @@ static int pick_year(const dctx *c, size_t tok, int m, int dd, bool *resolved)
         int day = dd ? dd : 1;
         if (day > days_in_month(best, m)) day = days_in_month(best, m);
         long ahead = days_from_civil(best, m, day) - ref;
-        if (ahead > 31 && !future_sentence(c, tok) && (ahead > 92 || past_sentence(c, tok))) best--;
+        /* "by February", "until March": a deadline lies ahead */
+        size_t pv = tok;
+        while (pv > 0 && (word_is(c, pv - 1, "early") || word_is(c, pv - 1, "late") || word_is(c, pv - 1, "mid"))) pv--;
+        const dt_entry *pe = pv > 0 ? lex_at(c, pv - 1) : NULL;
+        bool deadline = pe && pe->kind == K_YPREP && pe->sval && !strcmp(pe->sval, "ON_OR_BEFORE");
+        bool fut = deadline || future_sentence(c, tok);
+        if (ahead > 31 && !fut && (ahead > 92 || past_sentence(c, tok))) best--;
+        /* a future sentence about a month well before the reference date
+         * speaks of next year's */
+        else if (ahead < -92 && fut && best < s->ry + 1) best++;
         return best;
     }
     *resolved = false;
@@ -879,6 +890,17 @@ static const char *recent_date(const dctx *c, size_t tok, size_t max_back)
     return s->last_val;
 }
 
+/* The quarter a report is about: the last quarter mentioned within a few
+ * sentences ("third-quarter net ... Revenue fell from $9 million a year
+ * earlier" -> that quarter a year before). */
+static const char *recent_quarter(const dctx *c, size_t tok, size_t max_back)
+{
+    const cc_date_state *s = c->st;
+    size_t sent = c->p->sent_base + c->tk[tok].sent;
+    if (!s->last_q[0] || s->last_q_sent > sent || sent - s->last_q_sent > max_back) return NULL;
+    return s->last_q;
+}
+
 /* number unit [ago|later|earlier]: durations and relative dates */
 static bool parse_duration(dctx *c, size_t i, dres *r)
 {
@@ -939,6 +961,7 @@ static bool parse_duration(dctx *c, size_t i, dres *r)
     if (ag && ag->kind == K_AGO && same_sent(c, j, e) && n > 0 && !word_is(c, e + 1, "than")) {
         /* "a year earlier", "two days later": from the date just spoken of */
         const char *base = recent_date(c, i, 1);
+        if (!base && n == 1 && ag->ival < 0 && !strcmp(u->sval, "Y")) base = recent_quarter(c, i, 6);
         if (base && shift_value(base, u->sval, ag->ival * n, r->val, sizeof r->val)) {
             r->s = i; r->e = e + 1; r->type = T_DATE; r->anaphoric = true;
             return true;
@@ -1623,6 +1646,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
                 return true;
             }
             if (base && shift_value(base, "Y", -1, r->val, sizeof r->val)) return true;
+            if ((base = recent_quarter(c, i, 6)) && shift_value(base, "Y", -1, r->val, sizeof r->val)) return true;
             if (quarter && prec >= 2) {
                 long t = (long)y * 4 + (m - 1) / 3 - 5;
                 snprintf(r->val, sizeof r->val, "%04ld-Q%ld", t / 4, t % 4 + 1);
@@ -1936,6 +1960,13 @@ static void emit(dctx *c, dres *r)
         st->last_val[l] = 0;
         st->last_sent = m->sentence;
     }
+    if (r->type == T_DATE && !r->anaphoric && strlen(r->val) == 7 && r->val[5] == 'Q' && isdigit((unsigned char)r->val[6])) {
+        memcpy(st->last_q, r->val, 8);
+        st->last_q_sent = m->sentence;
+    }
+    /* "for the nine months": the report has moved on from the quarter */
+    if (r->type == T_DURATION && r->val[0] == 'P' && r->val[1] != 'T' && r->val[strlen(r->val) - 1] == 'M')
+        st->last_q[0] = 0;
     if (r->type == T_DATE || r->type == T_TIME) {
         if (r->year_stated && r->y) {
             st->cy = r->y; st->cm = r->m; st->cd = r->dd;
