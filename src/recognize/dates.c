@@ -327,6 +327,21 @@ static int anchor(const dctx *c, int *y, int *m, int *d)
 static bool future_sentence(const dctx *c, size_t i);
 static bool past_sentence(const dctx *c, size_t i);
 
+/* "by February", "until 9 a.m. Tuesday", "as soon as Tuesday": a deadline
+ * lies ahead */
+static bool deadline_before(const dctx *c, size_t tok)
+{
+    size_t pv = tok;
+    while (pv > 0 && (word_is(c, pv - 1, "early") || word_is(c, pv - 1, "late") || word_is(c, pv - 1, "mid") ||
+                      is_num(c, pv - 1) || kind_at(c, pv - 1) == K_AMPM || kind_at(c, pv - 1) == K_TZ ||
+                      is_p(c, pv - 1, '.') || is_p(c, pv - 1, ':')))
+        pv--;
+    if (pv == 0) return false;
+    const dt_entry *pe = lex_at(c, pv - 1);
+    if (pe && pe->kind == K_YPREP && pe->sval && !strcmp(pe->sval, "ON_OR_BEFORE")) return true;
+    return pv > 2 && word_is(c, pv - 1, "as") && word_is(c, pv - 2, "soon") && word_is(c, pv - 3, "as");
+}
+
 /* Year for a month (and day) stated without one. */
 static int pick_year(const dctx *c, size_t tok, int m, int dd, bool *resolved)
 {
@@ -355,12 +370,7 @@ static int pick_year(const dctx *c, size_t tok, int m, int dd, bool *resolved)
         int day = dd ? dd : 1;
         if (day > days_in_month(best, m)) day = days_in_month(best, m);
         long ahead = days_from_civil(best, m, day) - ref;
-        /* "by February", "until March": a deadline lies ahead */
-        size_t pv = tok;
-        while (pv > 0 && (word_is(c, pv - 1, "early") || word_is(c, pv - 1, "late") || word_is(c, pv - 1, "mid"))) pv--;
-        const dt_entry *pe = pv > 0 ? lex_at(c, pv - 1) : NULL;
-        bool deadline = pe && pe->kind == K_YPREP && pe->sval && !strcmp(pe->sval, "ON_OR_BEFORE");
-        bool fut = deadline || future_sentence(c, tok);
+        bool fut = deadline_before(c, tok) || future_sentence(c, tok);
         if (ahead > 31 && !fut && (ahead > 92 || past_sentence(c, tok))) best--;
         /* a future sentence about a month well before the reference date
          * speaks of next year's */
@@ -1087,7 +1097,7 @@ static bool parse_weekday(dctx *c, size_t i, dres *r, int wd, int shift)
         long day;
         if (shift < 0) day = base - ((bw - wd + 7) % 7 ? (bw - wd + 7) % 7 : 7);
         else if (shift > 0) day = base + ((wd - bw + 7) % 7 ? (wd - bw + 7) % 7 : 7);
-        else if (future_sentence(c, i)) day = base + (wd - bw + 7) % 7;
+        else if ((deadline_before(c, i) && !past_sentence(c, i)) || future_sentence(c, i)) day = base + (wd - bw + 7) % 7;
         else day = base - (bw - wd + 7) % 7;
         int yy, mm, dd;
         civil_from_days(day, &yy, &mm, &dd);
@@ -1326,6 +1336,13 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             r->y = (int)y; r->year_stated = true; r->yearish = true;
             r->s = i; r->e = i + 1;
             r->mod = pmod;
+            /* "the 1988 period" in a quarterly report: that year's quarter */
+            const char *q = i > 0 && word_is(c, i - 1, "the") && (word_is(c, i + 1, "period") || word_is(c, i + 1, "quarter"))
+                                ? recent_quarter(c, i, 6) : NULL;
+            if (q) {
+                snprintf(r->val, sizeof r->val, "%04ld-%s", y, q + 5);
+                r->e = i + 2; r->the_ok = true; r->mod = NULL; r->year_stated = false;
+            }
             return true;
         }
         if (parse_duration(c, i, r)) return true;
@@ -1961,8 +1978,15 @@ static void emit(dctx *c, dres *r)
         st->last_sent = m->sentence;
     }
     if (r->type == T_DATE && !r->anaphoric && strlen(r->val) == 7 && r->val[5] == 'Q' && isdigit((unsigned char)r->val[6])) {
-        memcpy(st->last_q, r->val, 8);
-        st->last_q_sent = m->sentence;
+        /* the quarter a report is about is the first calendar one it names
+         * (a fiscal quarter is not a calendar one) */
+        bool fiscal = false;
+        for (size_t k = r->s > 2 ? r->s - 2 : 0; k < r->e; k++)
+            if (kind_at(c, k) == K_FISCAL) fiscal = true;
+        if (!fiscal) {
+            if (!st->last_q[0]) memcpy(st->last_q, r->val, 8);
+            st->last_q_sent = m->sentence;
+        }
     }
     /* "for the nine months": the report has moved on from the quarter */
     if (r->type == T_DURATION && r->val[0] == 'P' && r->val[1] != 'T' && r->val[strlen(r->val) - 1] == 'M')
