@@ -326,6 +326,7 @@ static int anchor(const dctx *c, int *y, int *m, int *d)
 
 static bool future_sentence(const dctx *c, size_t i);
 static bool past_sentence(const dctx *c, size_t i);
+static bool past_verb_near(const dctx *c, size_t i);
 
 /* "by February", "until 9 a.m. Tuesday", "as soon as Tuesday": a deadline
  * lies ahead */
@@ -371,7 +372,7 @@ static int pick_year(const dctx *c, size_t tok, int m, int dd, bool *resolved)
         if (day > days_in_month(best, m)) day = days_in_month(best, m);
         long ahead = days_from_civil(best, m, day) - ref;
         bool fut = deadline_before(c, tok) || future_sentence(c, tok);
-        if (ahead > 31 && !fut && (ahead > 92 || past_sentence(c, tok))) best--;
+        if (ahead > 31 && !fut && (ahead > 92 || past_sentence(c, tok) || past_verb_near(c, tok))) best--;
         /* a future sentence about a month well before the reference date
          * speaks of next year's */
         else if (ahead < -92 && fut && best < s->ry + 1) best++;
@@ -1061,6 +1062,31 @@ static bool future_sentence(const dctx *c, size_t i)
         }
     }
     return best_fut != (size_t)-1 && best_fut <= best_past;
+}
+
+/* A verb in -ed is the nearest tense cue ("In January, Acme acquired ...");
+ * "said" does not count: reported speech may be about what comes. */
+static bool past_verb_near(const dctx *c, size_t i)
+{
+    const cc_sentence *s = &c->p->sent[c->tk[i].sent];
+    size_t lo = i > s->tok_start + 8 ? i - 8 : s->tok_start;
+    size_t hi = i + 12 < s->tok_end ? i + 12 : s->tok_end;
+    size_t best_fut = (size_t)-1, best_past = (size_t)-1;
+    for (size_t k = lo; k < hi; k++) {
+        if (c->tk[k].type != CC_TOK_WORD) continue;
+        size_t dist = k > i ? k - i : i - k;
+        int kd = kind_at(c, k);
+        if (kd == K_FUT || (word_is(c, k, "ll") && k > 0 && is_p(c, k - 1, '\'')) || word_is(c, k, "is") ||
+            word_is(c, k, "are") || word_is(c, k, "would")) {
+            if (dist < best_fut) best_fut = dist;
+        } else if (c->tk[k].end - c->tk[k].start > 4 && !(c->tk[k].flags & CC_TF_UPPER) &&
+                   c->text[c->tk[k].end - 2] == 'e' && c->text[c->tk[k].end - 1] == 'd' &&
+                   !word_is(c, k - 1, "be") && !word_is(c, k - 1, "been") && !word_is(c, k - 1, "is") &&
+                   !word_is(c, k - 1, "are") && !word_is(c, k - 1, "the") && !word_is(c, k - 1, "a")) {
+            if (dist < best_past) best_past = dist;
+        }
+    }
+    return best_past != (size_t)-1 && best_past < best_fut;
 }
 
 static bool past_sentence(const dctx *c, size_t i)
