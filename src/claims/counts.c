@@ -18,8 +18,10 @@
  */
 #include "../internal.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
+#include <strings.h>
 
 /* --------------------------------------------------------------- tables */
 
@@ -468,7 +470,7 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
         double total = 0, cur = 0;
         bool article = false;
         if (!r || j != core0 || out->qual) r = numw_at(c, j, &used);
-        if (!r && (tok_is(c, j, "a") || tok_is(c, j, "an"))) {
+        if (!r && (tok_is(c, j, "a") || tok_is(c, j, "an") || tok_is(c, j, "another"))) {
             article = true;
         }
         while (r && j < c->s1) {
@@ -1024,9 +1026,128 @@ static void coordinated_totals(ctx *c)
     }
 }
 
+/* "gunned down four coworkers ... before killing a woman": top-level exact
+ * counts of one category told by different triggers of one sentence add up
+ * to a total (note "sum of clauses"), their parent. */
+static void sentence_totals(ctx *c, size_t cr0)
+{
+    count_state *st = c->st;
+    size_t n1 = st->ncr;
+    for (size_t a = cr0; a < n1; a++) {
+        concur_mention *first = st->cr[a].m;
+        if (first->parent || !first->has_value || first->qualifier || first->hedged || first->note ||
+            !strcmp(first->group, "perpetrators"))
+            continue;
+        const char *cat = first->category;
+        size_t n = 0;
+        bool ok = true, seen_before = false;
+        double sum = 0;
+        const char *group = NULL;
+        size_t last = a;
+        for (size_t b = cr0; b < n1; b++) {
+            concur_mention *o = st->cr[b].m;
+            if (o->parent || strcmp(o->category, cat) || !strcmp(o->group, "perpetrators")) continue;
+            if (b < a) { seen_before = true; break; }
+            if (!o->has_value || o->qualifier || o->hedged || o->note || (o->flags & CNT_SHOT) != (first->flags & CNT_SHOT)) {
+                ok = false;
+                break;
+            }
+            n++;
+            sum += o->value;
+            if (!group) group = o->group;
+            else if (strcmp(group, o->group)) group = "people";
+            last = b;
+        }
+        if (seen_before || !ok || n < 2) continue;
+        concur_mention *lm = st->cr[last].m;
+        concur_mention *w = cc_doc_add(c->d, CONCUR_KIND_COUNT, first->cstart, lm->cend);
+        if (!w) return;
+        uint32_t order = w->order;
+        *w = *first;
+        w->order = order;
+        w->cend = lm->cend;
+        w->value = w->min = w->max = sum;
+        w->group = group;
+        w->group_text = NULL;
+        w->note = "sum of clauses";
+        if (!arena_grow(&c->d->arena, (void **)&st->cr, &st->capcr, st->ncr + 1, sizeof *st->cr)) {
+            c->d->oom = true;
+            return;
+        }
+        st->cr[st->ncr] = st->cr[a];
+        st->cr[st->ncr].m = w;
+        st->ncr++;
+        for (size_t b = a; b < n1; b++) {
+            concur_mention *o = st->cr[b].m;
+            if (!o->parent && !strcmp(o->category, cat) && strcmp(o->group, "perpetrators")) o->parent = w;
+        }
+    }
+}
+
+/* "... killed three more": a count told as more than an earlier one ("N
+ * more", "another N") adds to the latest earlier top-level count of its
+ * category in the paragraph: a total (note "sum of clauses"), their parent. */
+static bool word_at(const char *s, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+    if (n < k || strncasecmp(s, w, k)) return false;
+    return n == k || !isalpha((unsigned char)s[k]);
+}
+
+static void more_totals(ctx *c, size_t cr0)
+{
+    count_state *st = c->st;
+    const char *text = c->text;
+    size_t tlen = c->d->text.out.len;
+    size_t n1 = st->ncr;
+    for (size_t a = cr0; a < n1; a++) {
+        concur_mention *m = st->cr[a].m;
+        if (m->parent || !m->has_value || m->qualifier || m->hedged || m->note) continue;
+        size_t e = m->cend;
+        while (e < tlen && text[e] == ' ') e++;
+        bool more = word_at(text + e, tlen - e, "more");
+        size_t b = m->cstart;
+        while (b > 0 && text[b - 1] == ' ') b--;
+        if (b >= 7 && !strncasecmp(text + b - 7, "another", 7) && (b == 7 || !isalpha((unsigned char)text[b - 8])))
+            more = true;
+        if (!more) continue;
+        concur_mention *prev = NULL;
+        for (size_t k = cr0; k-- > 0 && k + 256 >= cr0 && st->cr[k].para == st->cr[a].para;) {
+            concur_mention *o = st->cr[k].m;
+            if (o->parent || strcmp(o->category, m->category) || !o->has_value || o->qualifier || o->hedged ||
+                !strcmp(o->group, "perpetrators"))
+                continue;
+            prev = o;
+            break;
+        }
+        if (!prev) continue;
+        concur_mention *w = cc_doc_add(c->d, CONCUR_KIND_COUNT, prev->cstart, m->cend);
+        if (!w) return;
+        uint32_t order = w->order;
+        *w = *prev;
+        w->order = order;
+        w->cend = m->cend;
+        w->sentence = m->sentence;
+        w->value = w->min = w->max = prev->value + m->value;
+        if (strcmp(prev->group, m->group)) w->group = "people";
+        w->group_text = NULL;
+        w->note = "sum of clauses";
+        if (!arena_grow(&c->d->arena, (void **)&st->cr, &st->capcr, st->ncr + 1, sizeof *st->cr)) {
+            c->d->oom = true;
+            return;
+        }
+        st->cr[st->ncr] = st->cr[a];
+        st->cr[st->ncr].m = w;
+        st->ncr++;
+        prev->parent = w;
+        m->parent = w;
+    }
+}
+
 static void process_sentence(ctx *c)
 {
     const cc_token *tk = c->tok;
+    size_t cr0 = c->st->ncr;
     /* number phrases, outside trigger words */
     c->nnp = 0;
     for (size_t i = c->s0; i < c->s1 && c->nnp < MAX_NP; i++) {
@@ -1036,7 +1157,9 @@ static void process_sentence(ctx *c)
         if (t->type != CC_TOK_NUM && t->type != CC_TOK_WORD) continue;
         if (t->type == CC_TOK_WORD) {
             size_t u;
-            if (!numw_at(c, i, &u) && !cc_tok_is(c->text, t, "a") && !cc_tok_is(c->text, t, "an")) continue;
+            if (!numw_at(c, i, &u) && !cc_tok_is(c->text, t, "a") && !cc_tok_is(c->text, t, "an") &&
+                !cc_tok_is(c->text, t, "another"))
+                continue;
         }
         np *q = &c->nps[c->nnp];
         if (parse_np(c, i, q)) {
@@ -1044,7 +1167,6 @@ static void process_sentence(ctx *c)
             i = q->t1 - 1;
         }
     }
-    if (!c->nnp) return;
     c->attribution = NULL;
     bool attr_done = false;
     bool of_sentence = tok_is(c, c->s0, "of") || (tok_is(c, c->s0 + 1, "of") && tok_is(c, c->s0, "and"));
@@ -1151,8 +1273,95 @@ static void process_sentence(ctx *c)
             if (!pq->m) return;
         }
     }
-    coordinate_back(c);
-    coordinated_totals(c);
+    /* "Man shot in leg", "resident killed": a singular group noun without a
+     * number (count_groups column 3 "one") opening the sentence or a clause
+     * and followed by a trigger is one */
+    for (size_t i = c->s0; i < c->s1 && c->nnp < MAX_NP; i++) {
+        if (i > c->s0 && !tok_punct(c, i - 1, ',') && !tok_punct(c, i - 1, ';') && !tok_punct(c, i - 1, ':'))
+            continue;
+        size_t u = 0, j = i;
+        const cc_lex_row *gr = NULL, *g2 = NULL;
+        if (!is_group_word(c, j, &u, &gr)) continue;
+        /* "teen girl": the last of consecutive group nouns is the head */
+        size_t u2 = 0;
+        while (j + u < c->s1 && is_group_word(c, j + u, &u2, &g2)) {
+            j += u;
+            u = u2;
+            gr = g2;
+        }
+        if (!gr->col[2] || strcmp(gr->col[2], "one")) continue;
+        bool covered = false;
+        for (size_t k = 0; k < c->nnp; k++)
+            if (c->nps[k].t0 <= j && j < c->nps[k].t1) covered = true;
+        if (covered || trig_covering(c, i)) continue;
+        bool hedged = false, dropped = false, aux = false;
+        const trig_match *tm = look_post(c, j + u, &hedged, &dropped, &aux);
+        if (!tm || dropped || (!aux && active_use(c, tm))) continue;
+        /* without an auxiliary the verb must end its clause or go on with a
+         * preposition or adverb ("Man shot in leg"), not an object ("suspect
+         * shot mirror") */
+        if (!aux && tm->t1 < c->s1 && c->tok[tm->t1].type != CC_TOK_PUNCT && c->tok[tm->t1].type != CC_TOK_NUM &&
+            !link_at(c, tm->t1, "aux,both,end,pre", NULL) && !tok_is(c, tm->t1, "multiple") &&
+            !tok_is(c, tm->t1, "once") && !tok_is(c, tm->t1, "twice") && !tok_is(c, tm->t1, "dead") &&
+            !tok_is(c, tm->t1, "died") && !tok_is(c, tm->t1, "outside") && !tok_is(c, tm->t1, "inside") &&
+            !tok_is(c, tm->t1, "through"))
+            continue;
+        cues_before(c, tm->t0, &hedged, &dropped);
+        if (dropped) continue;
+        np *q = &c->nps[c->nnp++];
+        memset(q, 0, sizeof *q);
+        q->t0 = i;
+        q->t1 = q->c1 = q->after = j + u;
+        q->has_value = q->has_min = q->has_max = true;
+        q->value = q->min = q->max = 1;
+        q->group = gr->col[1];
+        q->g0 = i;
+        q->g1 = j + u;
+        q->parent = q->coord_with = -1;
+        q->category = tm->row->col[1];
+        q->note = tm->row->col[3];
+        q->rule = tm->row->col[4];
+        q->hedged = hedged;
+        q->via_post = true;
+        q->done = true;
+        if (!attr_done) {
+            c->attribution = find_attribution(c);
+            attr_done = true;
+        }
+        emit(c, q);
+        if (!q->m) return;
+        /* "Man shot, face, died on scene": the one shot died */
+        if (q->m->flags & CNT_SHOT)
+            for (size_t k = 0; k < c->ntrig; k++)
+                if (!strcmp(c->trig[k].row->col[1], "killed")) {
+                    q->m->category = "killed";
+                    q->m->flags &= ~CNT_SHOT;
+                    break;
+                }
+        i = j + u - 1;
+    }
+    /* "shot 10 young girls ..., killing 5": the object of an active "shot"
+     * is a count of people shot when the sentence reports deaths */
+    bool deaths = false;
+    for (size_t r = cr0; r < c->st->ncr; r++)
+        if (!strcmp(c->st->cr[r].m->category, "killed") && !c->st->cr[r].m->parent) deaths = true;
+    for (size_t k = 0; deaths && k < c->nnp; k++) {
+        np *q = &c->nps[k];
+        if (q->m || q->done || q->article || q->bare || q->t0 <= c->s0) continue;
+        const trig_match *tm = trig_ending(c, q->t0);
+        if (!tm || !tm->row->col[4] || strcmp(tm->row->col[4], "injured_unless_killed")) continue;
+        q->category = tm->row->col[1];
+        q->note = tm->row->col[3];
+        q->rule = tm->row->col[4];
+        emit(c, q);
+        if (!q->m) return;
+    }
+    if (c->nnp) {
+        coordinate_back(c);
+        coordinated_totals(c);
+    }
+    sentence_totals(c, cr0);
+    more_totals(c, cr0);
 }
 
 /* ---------------------------------------------------------------- places */
@@ -1446,6 +1655,44 @@ void cc_counts_finish(const concur_engine *e, concur_doc *d)
         for (size_t k = para_first; k < st->ncr && st->cr[k].para == st->cr[i].para && k < para_first + 256; k++)
             if (!strcmp(st->cr[k].m->category, "killed")) deaths = true;
         if (!deaths) m->category = "injured";
+    }
+    /* "Five people were shot, two fatally": the wounded are the people shot
+     * less the dead (the largest top-level killed figure of the paragraph
+     * below the shot figure), unless the paragraph states an injured figure */
+    {
+        size_t n0 = st->ncr;
+        for (size_t i = 0, para_first = 0; i < n0; i++) {
+            if (i == 0 || st->cr[i].para != st->cr[i - 1].para) para_first = i;
+            concur_mention *m = st->cr[i].m;
+            if (!(m->flags & CNT_SHOT) || strcmp(m->category, "casualties") || m->parent || !m->has_value ||
+                m->qualifier == CONCUR_QUAL_VAGUE)
+                continue;
+            double killed = -1;
+            bool injured = false;
+            for (size_t k = para_first; k < n0 && st->cr[k].para == st->cr[i].para && k < para_first + 256; k++) {
+                const concur_mention *o = st->cr[k].m;
+                if (o->parent || !o->has_value) continue;
+                if (!strcmp(o->category, "injured")) injured = true;
+                if (!strcmp(o->category, "killed") && o->value < m->value && o->value > killed) killed = o->value;
+            }
+            if (injured || killed < 1) continue;
+            concur_mention *w = cc_doc_add(d, CONCUR_KIND_COUNT, m->cstart, m->cend);
+            if (!w) return;
+            uint32_t order = w->order;
+            *w = *m;
+            w->order = order;
+            w->flags &= ~CNT_SHOT;
+            w->category = "injured";
+            w->value = w->min = w->max = m->value - killed;
+            w->note = "shot less killed";
+            if (!arena_grow(&d->arena, (void **)&st->cr, &st->capcr, st->ncr + 1, sizeof *st->cr)) {
+                d->oom = true;
+                return;
+            }
+            st->cr[st->ncr] = st->cr[i];
+            st->cr[st->ncr].m = w;
+            st->ncr++;
+        }
     }
     /* names learned from place patterns, sorted */
     size_t nl = 0;

@@ -181,6 +181,8 @@ struct cc_date_state {
     int textual_dmy, textual_mdy;
     char last_val[24];      /* value of the last calendar date mentioned */
     size_t last_sent;       /* its document sentence */
+    char last_q[8];         /* the last calendar quarter mentioned (1989-Q3) */
+    size_t last_q_sent;     /* its document sentence */
 };
 
 static cc_date_state *state(concur_doc *d)
@@ -324,6 +326,22 @@ static int anchor(const dctx *c, int *y, int *m, int *d)
 
 static bool future_sentence(const dctx *c, size_t i);
 static bool past_sentence(const dctx *c, size_t i);
+static bool past_verb_near(const dctx *c, size_t i);
+
+/* "by February", "until 9 a.m. Tuesday", "as soon as Tuesday": a deadline
+ * lies ahead */
+static bool deadline_before(const dctx *c, size_t tok)
+{
+    size_t pv = tok;
+    while (pv > 0 && (word_is(c, pv - 1, "early") || word_is(c, pv - 1, "late") || word_is(c, pv - 1, "mid") ||
+                      is_num(c, pv - 1) || kind_at(c, pv - 1) == K_AMPM || kind_at(c, pv - 1) == K_TZ ||
+                      is_p(c, pv - 1, '.') || is_p(c, pv - 1, ':')))
+        pv--;
+    if (pv == 0) return false;
+    const dt_entry *pe = lex_at(c, pv - 1);
+    if (pe && pe->kind == K_YPREP && pe->sval && !strcmp(pe->sval, "ON_OR_BEFORE")) return true;
+    return pv > 2 && word_is(c, pv - 1, "as") && word_is(c, pv - 2, "soon") && word_is(c, pv - 3, "as");
+}
 
 /* Year for a month (and day) stated without one. */
 static int pick_year(const dctx *c, size_t tok, int m, int dd, bool *resolved)
@@ -353,7 +371,11 @@ static int pick_year(const dctx *c, size_t tok, int m, int dd, bool *resolved)
         int day = dd ? dd : 1;
         if (day > days_in_month(best, m)) day = days_in_month(best, m);
         long ahead = days_from_civil(best, m, day) - ref;
-        if (ahead > 31 && !future_sentence(c, tok) && (ahead > 92 || past_sentence(c, tok))) best--;
+        bool fut = deadline_before(c, tok) || future_sentence(c, tok);
+        if (ahead > 31 && !fut && (ahead > 92 || past_sentence(c, tok) || past_verb_near(c, tok))) best--;
+        /* a future sentence about a month well before the reference date
+         * speaks of next year's */
+        else if (ahead < -92 && fut && best < s->ry + 1) best++;
         return best;
     }
     *resolved = false;
@@ -879,6 +901,17 @@ static const char *recent_date(const dctx *c, size_t tok, size_t max_back)
     return s->last_val;
 }
 
+/* The quarter a report is about: the last quarter mentioned within a few
+ * sentences ("third-quarter net ... Revenue fell from $9 million a year
+ * earlier" -> that quarter a year before). */
+static const char *recent_quarter(const dctx *c, size_t tok, size_t max_back)
+{
+    const cc_date_state *s = c->st;
+    size_t sent = c->p->sent_base + c->tk[tok].sent;
+    if (!s->last_q[0] || s->last_q_sent > sent || sent - s->last_q_sent > max_back) return NULL;
+    return s->last_q;
+}
+
 /* number unit [ago|later|earlier]: durations and relative dates */
 static bool parse_duration(dctx *c, size_t i, dres *r)
 {
@@ -939,6 +972,7 @@ static bool parse_duration(dctx *c, size_t i, dres *r)
     if (ag && ag->kind == K_AGO && same_sent(c, j, e) && n > 0 && !word_is(c, e + 1, "than")) {
         /* "a year earlier", "two days later": from the date just spoken of */
         const char *base = recent_date(c, i, 1);
+        if (!base && n == 1 && ag->ival < 0 && !strcmp(u->sval, "Y")) base = recent_quarter(c, i, 6);
         if (base && shift_value(base, u->sval, ag->ival * n, r->val, sizeof r->val)) {
             r->s = i; r->e = e + 1; r->type = T_DATE; r->anaphoric = true;
             return true;
@@ -1030,6 +1064,31 @@ static bool future_sentence(const dctx *c, size_t i)
     return best_fut != (size_t)-1 && best_fut <= best_past;
 }
 
+/* A verb in -ed is the nearest tense cue ("In January, Acme acquired ...");
+ * "said" does not count: reported speech may be about what comes. */
+static bool past_verb_near(const dctx *c, size_t i)
+{
+    const cc_sentence *s = &c->p->sent[c->tk[i].sent];
+    size_t lo = i > s->tok_start + 8 ? i - 8 : s->tok_start;
+    size_t hi = i + 12 < s->tok_end ? i + 12 : s->tok_end;
+    size_t best_fut = (size_t)-1, best_past = (size_t)-1;
+    for (size_t k = lo; k < hi; k++) {
+        if (c->tk[k].type != CC_TOK_WORD) continue;
+        size_t dist = k > i ? k - i : i - k;
+        int kd = kind_at(c, k);
+        if (kd == K_FUT || (word_is(c, k, "ll") && k > 0 && is_p(c, k - 1, '\'')) || word_is(c, k, "is") ||
+            word_is(c, k, "are") || word_is(c, k, "would")) {
+            if (dist < best_fut) best_fut = dist;
+        } else if (c->tk[k].end - c->tk[k].start > 4 && !(c->tk[k].flags & CC_TF_UPPER) &&
+                   c->text[c->tk[k].end - 2] == 'e' && c->text[c->tk[k].end - 1] == 'd' &&
+                   !word_is(c, k - 1, "be") && !word_is(c, k - 1, "been") && !word_is(c, k - 1, "is") &&
+                   !word_is(c, k - 1, "are") && !word_is(c, k - 1, "the") && !word_is(c, k - 1, "a")) {
+            if (dist < best_past) best_past = dist;
+        }
+    }
+    return best_past != (size_t)-1 && best_past < best_fut;
+}
+
 static bool past_sentence(const dctx *c, size_t i)
 {
     const cc_sentence *s = &c->p->sent[c->tk[i].sent];
@@ -1064,7 +1123,7 @@ static bool parse_weekday(dctx *c, size_t i, dres *r, int wd, int shift)
         long day;
         if (shift < 0) day = base - ((bw - wd + 7) % 7 ? (bw - wd + 7) % 7 : 7);
         else if (shift > 0) day = base + ((wd - bw + 7) % 7 ? (wd - bw + 7) % 7 : 7);
-        else if (future_sentence(c, i)) day = base + (wd - bw + 7) % 7;
+        else if ((deadline_before(c, i) && !past_sentence(c, i)) || future_sentence(c, i)) day = base + (wd - bw + 7) % 7;
         else day = base - (bw - wd + 7) % 7;
         int yy, mm, dd;
         civil_from_days(day, &yy, &mm, &dd);
@@ -1303,6 +1362,13 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             r->y = (int)y; r->year_stated = true; r->yearish = true;
             r->s = i; r->e = i + 1;
             r->mod = pmod;
+            /* "the 1988 period" in a quarterly report: that year's quarter */
+            const char *q = i > 0 && word_is(c, i - 1, "the") && (word_is(c, i + 1, "period") || word_is(c, i + 1, "quarter"))
+                                ? recent_quarter(c, i, 6) : NULL;
+            if (q) {
+                snprintf(r->val, sizeof r->val, "%04ld-%s", y, q + 5);
+                r->e = i + 2; r->the_ok = true; r->mod = NULL; r->year_stated = false;
+            }
             return true;
         }
         if (parse_duration(c, i, r)) return true;
@@ -1623,6 +1689,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
                 return true;
             }
             if (base && shift_value(base, "Y", -1, r->val, sizeof r->val)) return true;
+            if ((base = recent_quarter(c, i, 6)) && shift_value(base, "Y", -1, r->val, sizeof r->val)) return true;
             if (quarter && prec >= 2) {
                 long t = (long)y * 4 + (m - 1) / 3 - 5;
                 snprintf(r->val, sizeof r->val, "%04ld-Q%ld", t / 4, t % 4 + 1);
@@ -1936,6 +2003,20 @@ static void emit(dctx *c, dres *r)
         st->last_val[l] = 0;
         st->last_sent = m->sentence;
     }
+    if (r->type == T_DATE && !r->anaphoric && strlen(r->val) == 7 && r->val[5] == 'Q' && isdigit((unsigned char)r->val[6])) {
+        /* the quarter a report is about is the first calendar one it names
+         * (a fiscal quarter is not a calendar one) */
+        bool fiscal = false;
+        for (size_t k = r->s > 2 ? r->s - 2 : 0; k < r->e; k++)
+            if (kind_at(c, k) == K_FISCAL) fiscal = true;
+        if (!fiscal) {
+            if (!st->last_q[0]) memcpy(st->last_q, r->val, 8);
+            st->last_q_sent = m->sentence;
+        }
+    }
+    /* "for the nine months": the report has moved on from the quarter */
+    if (r->type == T_DURATION && r->val[0] == 'P' && r->val[1] != 'T' && r->val[strlen(r->val) - 1] == 'M')
+        st->last_q[0] = 0;
     if (r->type == T_DATE || r->type == T_TIME) {
         if (r->year_stated && r->y) {
             st->cy = r->y; st->cm = r->m; st->cd = r->dd;
