@@ -523,6 +523,15 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
                 mods++;
             }
             if (!is_group_word(c, k, &gu, NULL)) return false;
+            /* "killing a security guard and then others": not one */
+            {
+                size_t m = k + gu;
+                if (tok_is(c, m, "and")) {
+                    m++;
+                    if (tok_is(c, m, "then")) m++;
+                    if (tok_is(c, m, "others") || tok_is(c, m, "many") || tok_is(c, m, "several")) return false;
+                }
+            }
             out->article = true;
             total = 1;
             any = true;
