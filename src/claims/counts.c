@@ -1550,6 +1550,11 @@ void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
             size_t u = 0;
             const cc_lex_row *r = cc_lex_match(t->trig, p->text, p->tok, i, c.s1, &u);
             if (!r) continue;
+            /* "3 serious;", "2 critical, 1 stable": a condition word is a
+               trigger only where no word follows it ("5 serious crimes") */
+            if (r->col[1] && r->col[2] && r->col[3] && r->col[4] && !strcmp(r->col[4], "condition") &&
+                i + u < c.s1 && p->tok[i + u].type == CC_TOK_WORD && !cc_tok_is(p->text, &p->tok[i + u], "condition"))
+                continue;
             c.trig[c.ntrig].t0 = i;
             c.trig[c.ntrig].t1 = i + u;
             c.trig[c.ntrig].row = r;
