@@ -1369,6 +1369,26 @@ static void process_sentence(ctx *c)
         coordinate_back(c);
         coordinated_totals(c);
     }
+    /* "A man was critically wounded ... and taken to X, where he died": one
+     * wounded who died later in the sentence is one killed */
+    for (size_t k = 0; k < c->ntrig; k++) {
+        size_t t = c->trig[k].t0;
+        if (!cc_tok_is(c->text, &c->tok[t], "died") || t == c->s0) continue;
+        if (!tok_is(c, t - 1, "he") && !tok_is(c, t - 1, "she") && !tok_is(c, t - 1, "later")) continue;
+        concur_mention *one = NULL;
+        size_t n = 0;
+        for (size_t r = cr0; r < c->st->ncr; r++) {
+            concur_mention *m = c->st->cr[r].m;
+            if (m->parent || m->cend > c->tok[t].start) continue;
+            n++;
+            if (!strcmp(m->category, "injured") && m->has_value && m->value == 1 && !m->hedged) one = m;
+        }
+        if (one && n == 1) {
+            one->category = "killed";
+            one->flags &= ~CNT_SHOT;
+        }
+        break;
+    }
     sentence_totals(c, cr0);
     more_totals(c, cr0);
 }
