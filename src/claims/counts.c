@@ -1157,6 +1157,14 @@ static void process_sentence(ctx *c)
 {
     const cc_token *tk = c->tok;
     size_t cr0 = c->st->ncr;
+    /* "(The day prior, Pough killed a pimp ...)": a sentence opening with a
+     * lead of an earlier incident (count_links role "past") tells of
+     * another incident; its counts are not claims of this one */
+    {
+        size_t i = c->s0;
+        while (i < c->s1 && (tok_punct(c, i, '(') || tok_punct(c, i, '[') || is_quote(c, i))) i++;
+        if (link_at(c, i, "past", NULL)) return;
+    }
     /* number phrases, outside trigger words */
     c->nnp = 0;
     for (size_t i = c->s0; i < c->s1 && c->nnp < MAX_NP; i++) {
