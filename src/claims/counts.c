@@ -1377,6 +1377,43 @@ static void process_sentence(ctx *c)
         coordinate_back(c);
         coordinated_totals(c);
     }
+    /* "walk-up by 1; died in hospital", "Chest; died on scene": a clause
+     * without a subject opening with a trigger of rule "subjectless_one"
+     * (died, dead, deceased) at the sentence start or after ";" tells of one
+     * death, when the sentence has no other count */
+    if (c->st->ncr == cr0 && c->nnp < MAX_NP)
+        for (size_t k = 0; k < c->ntrig; k++) {
+            const trig_match *tm = &c->trig[k];
+            if (!tm->row->col[4] || strcmp(tm->row->col[4], "subjectless_one")) continue;
+            if (tm->t0 != c->s0 && !tok_punct(c, tm->t0 - 1, ';')) continue;
+            size_t gu;
+            if (tok_punct(c, tm->t1, ':') || tok_is(c, tm->t1, "or") || tok_is(c, tm->t1, "and") ||
+                is_group_word(c, tm->t1, &gu, NULL))
+                continue; /* "Died:", "Dead bodies", "dead or alive" */
+            bool hedged = false, dropped = false;
+            cues_before(c, tm->t0, &hedged, &dropped);
+            if (dropped) continue;
+            np *q = &c->nps[c->nnp++];
+            memset(q, 0, sizeof *q);
+            q->t0 = tm->t0;
+            q->t1 = q->c1 = q->after = tm->t1;
+            q->has_value = q->has_min = q->has_max = true;
+            q->value = q->min = q->max = 1;
+            q->group = "people";
+            q->parent = q->coord_with = -1;
+            q->category = tm->row->col[1];
+            q->note = "subjectless clause";
+            q->hedged = hedged;
+            q->via_post = true;
+            q->done = true;
+            if (!attr_done) {
+                c->attribution = find_attribution(c);
+                attr_done = true;
+            }
+            emit(c, q);
+            if (!q->m) return;
+            break;
+        }
     /* "A man was critically wounded ... and taken to X, where he died": one
      * wounded who died later in the sentence is one killed */
     for (size_t k = 0; k < c->ntrig; k++) {
