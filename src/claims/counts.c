@@ -1385,7 +1385,12 @@ static void process_sentence(ctx *c)
         for (size_t k = 0; k < c->ntrig; k++) {
             const trig_match *tm = &c->trig[k];
             if (!tm->row->col[4] || strcmp(tm->row->col[4], "subjectless_one")) continue;
-            if (tm->t0 != c->s0 && !tok_punct(c, tm->t0 - 1, ';')) continue;
+            bool shot_before = false; /* "shot multiple times, died at hosp" */
+            for (size_t k2 = 0; k2 < k; k2++)
+                if (c->trig[k2].row->col[4] && !strcmp(c->trig[k2].row->col[4], "injured_unless_killed"))
+                    shot_before = true;
+            if (tm->t0 != c->s0 && !tok_punct(c, tm->t0 - 1, ';') && !(shot_before && tok_punct(c, tm->t0 - 1, ',')))
+                continue;
             size_t gu;
             if (tok_punct(c, tm->t1, ':') || tok_is(c, tm->t1, "or") || tok_is(c, tm->t1, "and") ||
                 is_group_word(c, tm->t1, &gu, NULL))
