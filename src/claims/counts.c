@@ -1357,6 +1357,46 @@ static void process_sentence(ctx *c)
                 }
         i = j + u - 1;
     }
+    /* "shot five students ..., killing all but one": killed = the people
+     * shot less N (the shot-less-killed rule then gives injured N) */
+    for (size_t k = 0; k < c->ntrig && c->nnp < MAX_NP; k++) {
+        const trig_match *tm = &c->trig[k];
+        if (strcmp(tm->row->col[1], "killed") || !dir_allows(tm->row, "pre")) continue;
+        size_t a = tm->t1, u = 0;
+        if (!tok_is(c, a, "all") || !tok_is(c, a + 1, "but")) continue;
+        const cc_lex_row *nw = numw_at(c, a + 2, &u);
+        if (!nw || strcmp(nw->col[1], "unit")) continue;
+        double n = strtod(nw->col[2], NULL);
+        int obj = -1;
+        for (size_t j = 0; j < c->nnp; j++) {
+            const np *q = &c->nps[j];
+            if (q->m || q->done || q->article || !q->has_value || q->qual || q->t0 <= c->s0 || q->t0 >= a ||
+                q->value <= n)
+                continue;
+            const trig_match *st = trig_ending(c, q->t0);
+            if (st && st->row->col[4] && !strcmp(st->row->col[4], "injured_unless_killed")) obj = (int)j;
+        }
+        if (obj < 0) continue;
+        np *q = &c->nps[c->nnp++];
+        *q = c->nps[obj];
+        q->t0 = a;
+        q->t1 = q->c1 = q->after = a + 2 + u;
+        q->value = q->min = q->max = c->nps[obj].value - n;
+        q->g0 = q->g1 = 0;
+        q->category = "killed";
+        q->note = "all but";
+        q->rule = NULL;
+        q->parent = q->coord_with = -1;
+        q->done = true;
+        q->m = NULL;
+        if (!attr_done) {
+            c->attribution = find_attribution(c);
+            attr_done = true;
+        }
+        emit(c, q);
+        if (!q->m) return;
+        break;
+    }
     /* "shot 10 young girls ..., killing 5": the object of an active "shot"
      * is a count of people shot when the sentence reports deaths */
     bool deaths = false;
