@@ -523,6 +523,15 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
                 mods++;
             }
             if (!is_group_word(c, k, &gu, NULL)) return false;
+            /* "killing a security guard and then others": not one */
+            {
+                size_t m = k + gu;
+                if (tok_is(c, m, "and")) {
+                    m++;
+                    if (tok_is(c, m, "then")) m++;
+                    if (tok_is(c, m, "others") || tok_is(c, m, "many") || tok_is(c, m, "several")) return false;
+                }
+            }
             out->article = true;
             total = 1;
             any = true;
@@ -1148,6 +1157,14 @@ static void process_sentence(ctx *c)
 {
     const cc_token *tk = c->tok;
     size_t cr0 = c->st->ncr;
+    /* "(The day prior, Pough killed a pimp ...)": a sentence opening with a
+     * lead of an earlier incident (count_links role "past") tells of
+     * another incident; its counts are not claims of this one */
+    {
+        size_t i = c->s0;
+        while (i < c->s1 && (tok_punct(c, i, '(') || tok_punct(c, i, '[') || is_quote(c, i))) i++;
+        if (link_at(c, i, "past", NULL)) return;
+    }
     /* number phrases, outside trigger words */
     c->nnp = 0;
     for (size_t i = c->s0; i < c->s1 && c->nnp < MAX_NP; i++) {
@@ -1340,6 +1357,46 @@ static void process_sentence(ctx *c)
                 }
         i = j + u - 1;
     }
+    /* "shot five students ..., killing all but one": killed = the people
+     * shot less N (the shot-less-killed rule then gives injured N) */
+    for (size_t k = 0; k < c->ntrig && c->nnp < MAX_NP; k++) {
+        const trig_match *tm = &c->trig[k];
+        if (strcmp(tm->row->col[1], "killed") || !dir_allows(tm->row, "pre")) continue;
+        size_t a = tm->t1, u = 0;
+        if (!tok_is(c, a, "all") || !tok_is(c, a + 1, "but")) continue;
+        const cc_lex_row *nw = numw_at(c, a + 2, &u);
+        if (!nw || strcmp(nw->col[1], "unit")) continue;
+        double n = strtod(nw->col[2], NULL);
+        int obj = -1;
+        for (size_t j = 0; j < c->nnp; j++) {
+            const np *q = &c->nps[j];
+            if (q->m || q->done || q->article || !q->has_value || q->qual || q->t0 <= c->s0 || q->t0 >= a ||
+                q->value <= n)
+                continue;
+            const trig_match *st = trig_ending(c, q->t0);
+            if (st && st->row->col[4] && !strcmp(st->row->col[4], "injured_unless_killed")) obj = (int)j;
+        }
+        if (obj < 0) continue;
+        np *q = &c->nps[c->nnp++];
+        *q = c->nps[obj];
+        q->t0 = a;
+        q->t1 = q->c1 = q->after = a + 2 + u;
+        q->value = q->min = q->max = c->nps[obj].value - n;
+        q->g0 = q->g1 = 0;
+        q->category = "killed";
+        q->note = "all but";
+        q->rule = NULL;
+        q->parent = q->coord_with = -1;
+        q->done = true;
+        q->m = NULL;
+        if (!attr_done) {
+            c->attribution = find_attribution(c);
+            attr_done = true;
+        }
+        emit(c, q);
+        if (!q->m) return;
+        break;
+    }
     /* "shot 10 young girls ..., killing 5": the object of an active "shot"
      * is a count of people shot when the sentence reports deaths */
     bool deaths = false;
@@ -1359,6 +1416,68 @@ static void process_sentence(ctx *c)
     if (c->nnp) {
         coordinate_back(c);
         coordinated_totals(c);
+    }
+    /* "walk-up by 1; died in hospital", "Chest; died on scene": a clause
+     * without a subject opening with a trigger of rule "subjectless_one"
+     * (died, dead, deceased) at the sentence start or after ";" tells of one
+     * death, when the sentence has no other count */
+    if (c->st->ncr == cr0 && c->nnp < MAX_NP)
+        for (size_t k = 0; k < c->ntrig; k++) {
+            const trig_match *tm = &c->trig[k];
+            if (!tm->row->col[4] || strcmp(tm->row->col[4], "subjectless_one")) continue;
+            bool shot_before = false; /* "shot multiple times, died at hosp" */
+            for (size_t k2 = 0; k2 < k; k2++)
+                if (c->trig[k2].row->col[4] && !strcmp(c->trig[k2].row->col[4], "injured_unless_killed"))
+                    shot_before = true;
+            if (tm->t0 != c->s0 && !tok_punct(c, tm->t0 - 1, ';') && !(shot_before && tok_punct(c, tm->t0 - 1, ',')))
+                continue;
+            size_t gu;
+            if (tok_punct(c, tm->t1, ':') || tok_is(c, tm->t1, "or") || tok_is(c, tm->t1, "and") ||
+                is_group_word(c, tm->t1, &gu, NULL))
+                continue; /* "Died:", "Dead bodies", "dead or alive" */
+            bool hedged = false, dropped = false;
+            cues_before(c, tm->t0, &hedged, &dropped);
+            if (dropped) continue;
+            np *q = &c->nps[c->nnp++];
+            memset(q, 0, sizeof *q);
+            q->t0 = tm->t0;
+            q->t1 = q->c1 = q->after = tm->t1;
+            q->has_value = q->has_min = q->has_max = true;
+            q->value = q->min = q->max = 1;
+            q->group = "people";
+            q->parent = q->coord_with = -1;
+            q->category = tm->row->col[1];
+            q->note = "subjectless clause";
+            q->hedged = hedged;
+            q->via_post = true;
+            q->done = true;
+            if (!attr_done) {
+                c->attribution = find_attribution(c);
+                attr_done = true;
+            }
+            emit(c, q);
+            if (!q->m) return;
+            break;
+        }
+    /* "A man was critically wounded ... and taken to X, where he died": one
+     * wounded who died later in the sentence is one killed */
+    for (size_t k = 0; k < c->ntrig; k++) {
+        size_t t = c->trig[k].t0;
+        if (!cc_tok_is(c->text, &c->tok[t], "died") || t == c->s0) continue;
+        if (!tok_is(c, t - 1, "he") && !tok_is(c, t - 1, "she") && !tok_is(c, t - 1, "later")) continue;
+        concur_mention *one = NULL;
+        size_t n = 0;
+        for (size_t r = cr0; r < c->st->ncr; r++) {
+            concur_mention *m = c->st->cr[r].m;
+            if (m->parent || m->cend > c->tok[t].start) continue;
+            n++;
+            if (!strcmp(m->category, "injured") && m->has_value && m->value == 1 && !m->hedged) one = m;
+        }
+        if (one && n == 1) {
+            one->category = "killed";
+            one->flags &= ~CNT_SHOT;
+        }
+        break;
     }
     sentence_totals(c, cr0);
     more_totals(c, cr0);
@@ -1541,6 +1660,11 @@ void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
             size_t u = 0;
             const cc_lex_row *r = cc_lex_match(t->trig, p->text, p->tok, i, c.s1, &u);
             if (!r) continue;
+            /* "3 serious;", "2 critical, 1 stable": a condition word is a
+               trigger only where no word follows it ("5 serious crimes") */
+            if (r->col[1] && r->col[2] && r->col[3] && r->col[4] && !strcmp(r->col[4], "condition") &&
+                i + u < c.s1 && p->tok[i + u].type == CC_TOK_WORD && !cc_tok_is(p->text, &p->tok[i + u], "condition"))
+                continue;
             c.trig[c.ntrig].t0 = i;
             c.trig[c.ntrig].t1 = i + u;
             c.trig[c.ntrig].row = r;
