@@ -5,6 +5,9 @@
 
 #include <ctype.h>
 
+/* isspace of the "C" locale, without the call */
+static inline bool is_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
 bool cc_residue_match(const char *s, size_t n)
 {
     const cc_lexicon *lx = cc_lexicon_get("residue");
@@ -13,10 +16,10 @@ bool cc_residue_match(const char *s, size_t n)
     char buf[404] = {0};
     size_t k = 0;
     size_t i = 0;
-    while (i < n && isspace((unsigned char)s[i])) i++;
+    while (i < n && is_space((unsigned char)s[i])) i++;
     for (; i < n; i++) {
-        char c = (char)tolower((unsigned char)s[i]);
-        if (isspace((unsigned char)c)) c = ' ';
+        unsigned char u = (unsigned char)s[i];
+        char c = is_space(u) ? ' ' : (char)((unsigned)(u - 'A') < 26u ? u + 32 : u);
         if (c == ' ' && k && buf[k - 1] == ' ') continue;
         buf[k++] = c;
     }
@@ -27,8 +30,10 @@ bool cc_residue_match(const char *s, size_t n)
     if (!k) return false;
     const cc_lex_row *r = cc_lex_find(lx, buf, k);
     if (r) return true;
-    /* prefix rows: any key that is a prefix of the text at a word boundary */
-    for (size_t j = 0; j < lx->nrows; j++) {
+    /* prefix rows: any key that is a prefix of the text at a word boundary
+     * (such a key starts with buf[0]: only those rows) */
+    unsigned char c0 = (unsigned char)buf[0];
+    for (size_t j = lx->first[c0]; j < lx->first[c0 + 1]; j++) {
         const cc_lex_row *row = &lx->rows[j];
         if (!row->col[1] || strcmp(row->col[1], "prefix")) continue;
         size_t kl = strlen(row->col[0]);

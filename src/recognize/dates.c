@@ -21,6 +21,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#define LEX_UNKNOWN 0xFFFFu   /* lex_at's memo: token not looked up yet */
+
 /* ------------------------------------------------------------- tables */
 enum {
     K_NONE = 0, K_MONTH, K_WDAY, K_SEASON, K_PARTDAY, K_UNIT, K_NUMW, K_ORD, K_REL, K_REF,
@@ -73,7 +75,7 @@ static uint32_t dt_hash(const char *s, size_t n)
 bool cc_dates_init(concur_engine *e)
 {
     const cc_lexicon *lx = cc_lexicon_get("dates");
-    if (!lx) return false;
+    if (!lx || lx->nrows >= LEX_UNKNOWN) return false;   /* rows fit lex_at's memo */
     dt_tables *t = calloc(1, sizeof *t);
     if (!t) return false;
     t->lex = lx;
@@ -234,9 +236,26 @@ typedef struct dctx {
     const cc_token *tk;
     size_t n;
     size_t floor;           /* first token not yet consumed */
+    uint16_t *memo;         /* per token: lex_at's row + 1, 0 none, LEX_UNKNOWN not looked up */
 } dctx;
 
-static const dt_entry *lex_at(const dctx *c, size_t i)
+static const dt_entry *lex_lookup(const dctx *c, size_t i);
+
+/* The lexicon entry of word token i, or NULL. The parsers ask for the same
+ * tokens again and again: each is looked up once per paragraph. */
+static inline const dt_entry *lex_at(const dctx *c, size_t i)
+{
+    if (i >= c->n) return NULL;
+    uint16_t m = c->memo[i];
+    if (m == LEX_UNKNOWN) {
+        const dt_entry *en = lex_lookup(c, i);
+        m = en ? (uint16_t)(en - c->t->ent + 1) : 0;
+        c->memo[i] = m;
+    }
+    return m ? &c->t->ent[m - 1] : NULL;
+}
+
+static const dt_entry *lex_lookup(const dctx *c, size_t i)
 {
     if (i >= c->n || c->tk[i].type != CC_TOK_WORD) return NULL;
     const char *w = c->text + c->tk[i].start;
@@ -391,7 +410,26 @@ static void set_date(dres *r, int y, int m, int d, bool yres)
         r->m = m; r->dd = d;
         return;
     }
-    if (d) snprintf(r->val, sizeof r->val, "%04d-%02d-%02d", y, m, d);
+    if (y >= 0 && y <= 9999 && m >= 0 && m <= 99 && d >= 0 && d <= 99) {
+        /* the common case without printf: the same text as below */
+        char *o = r->val;
+        o[0] = (char)('0' + y / 1000);
+        o[1] = (char)('0' + y / 100 % 10);
+        o[2] = (char)('0' + y / 10 % 10);
+        o[3] = (char)('0' + y % 10);
+        size_t n = 4;
+        if (d || m) {
+            o[n++] = '-';
+            o[n++] = (char)('0' + m / 10);
+            o[n++] = (char)('0' + m % 10);
+        }
+        if (d) {
+            o[n++] = '-';
+            o[n++] = (char)('0' + d / 10);
+            o[n++] = (char)('0' + d % 10);
+        }
+        o[n] = 0;
+    } else if (d) snprintf(r->val, sizeof r->val, "%04d-%02d-%02d", y, m, d);
     else if (m) snprintf(r->val, sizeof r->val, "%04d-%02d", y, m);
     else snprintf(r->val, sizeof r->val, "%04d", y);
     r->y = y; r->m = m; r->dd = d;
@@ -2038,7 +2076,12 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
     if (!t || !p->ntok) return;
     cc_date_state *st = state(d);
     if (!st) return;
-    dctx c = {t, d, st, p, p->text, p->tok, p->ntok, 0};
+    /* lex_at's memo: on the stack for most paragraphs */
+    uint16_t memo_small[512];
+    uint16_t *memo = p->ntok <= 512 ? memo_small : malloc(p->ntok * sizeof *memo);
+    if (!memo) { d->oom = true; return; }
+    memset(memo, 0xFF, p->ntok * sizeof *memo);
+    dctx c = {t, d, st, p, p->text, p->tok, p->ntok, 0, memo};
     for (size_t i = 0; i < p->ntok && !d->oom; i++) {
         const cc_token *tk = &p->tok[i];
         if (tk->type == CC_TOK_NUM) {
@@ -2088,4 +2131,5 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
             }
         }
     }
+    if (memo != memo_small) free(memo);
 }

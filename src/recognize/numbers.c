@@ -109,11 +109,27 @@ struct cc_num_state {
 
 static inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+/* Is there an ASCII digit in p[0..8)? Word at a time: with bit 7 cleared
+ * a byte is a digit when >= '0' and <= '9'; bytes with bit 7 are not. */
+static inline bool has_digit8(const char *p)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80, low7 = ones * 0x7F;
+    uint64_t x;
+    memcpy(&x, p, 8);
+    uint64_t y = x & low7;
+    return ((ones * (127 + '9' + 1) - y) & ~x & (y + ones * (127 - '0' + 1)) & high) != 0;
+}
+
 static void gather_evidence(cc_num_state *ev, const char *t, size_t n)
 {
     size_t i = 0;
     while (i < n) {
-        if (!is_digit(t[i])) { i++; continue; }
+        if (!is_digit(t[i])) {
+            /* text between figures: skip it eight bytes at a time */
+            i++;
+            while (i + 8 <= n && !has_digit8(t + i)) i += 8;
+            continue;
+        }
         bool chained = i > 0 && (t[i - 1] == '.' || t[i - 1] == ',');
         size_t g0 = i;
         while (i < n && is_digit(t[i])) i++;
@@ -238,23 +254,31 @@ static const cc_lex_row *lex_prefix(const cc_lexicon *lx, const char *text, size
         unsigned char ch = (unsigned char)tolower((unsigned char)text[s + k]);
         if (ch == '-') ch = ' ';
         if (ch == '\n') break;
-        /* rows [lo, hi) share key[0..k): narrow to key[k] == ch */
-        size_t a = lo, b = hi;
-        while (a < b) {
-            size_t mid = (a + b) / 2;
-            if ((unsigned char)lx->rows[mid].col[0][k] < ch) a = mid + 1;
-            else b = mid;
+        /* rows [lo, hi) share key[0..k): narrow to key[k] == ch (the first
+         * byte from the generated index) */
+        size_t nlo, nhi;
+        if (k == 0) {
+            nlo = lx->first[ch];
+            nhi = lx->first[ch + 1];
+        } else {
+            size_t a = lo, b = hi;
+            while (a < b) {
+                size_t mid = (a + b) / 2;
+                if ((unsigned char)lx->rows[mid].col[0][k] < ch) a = mid + 1;
+                else b = mid;
+            }
+            nlo = a;
+            b = hi;
+            while (a < b) {
+                size_t mid = (a + b) / 2;
+                if ((unsigned char)lx->rows[mid].col[0][k] <= ch) a = mid + 1;
+                else b = mid;
+            }
+            nhi = a;
         }
-        size_t nlo = a;
-        b = hi;
-        while (a < b) {
-            size_t mid = (a + b) / 2;
-            if ((unsigned char)lx->rows[mid].col[0][k] <= ch) a = mid + 1;
-            else b = mid;
-        }
-        if (nlo == a) break;
+        if (nlo == nhi) break;
         lo = nlo;
-        hi = a;
+        hi = nhi;
         if (lx->rows[lo].col[0][k + 1] == 0) {
             unsigned char last = ch, next = s + k + 1 < lim ? (unsigned char)text[s + k + 1] : ' ';
             bool need = isalnum(last) != 0;
@@ -324,6 +348,17 @@ static double digits_value(const char *ip, size_t il, const char *fp, size_t fl,
     /* skip leading zeros of a long integer part */
     while (il > 1 && *ip == '0') { ip++; il--; }
     if (il > 30 || fl > 40) return 0;
+    if (il + fl <= 15) {
+        /* at most 15 digits: the integer of all digits is exact in a double
+         * and so is 10^fl, so one division rounds correctly, as strtod */
+        static const double p10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+                                     1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+        uint64_t v = 0;
+        for (size_t k = 0; k < il; k++) v = v * 10 + (uint64_t)(ip[k] - '0');
+        for (size_t k = 0; k < fl; k++) v = v * 10 + (uint64_t)(fp[k] - '0');
+        *ok = true;
+        return fl ? (double)v / p10[fl] : (double)v;
+    }
     memcpy(buf, ip, il);
     n = il;
     if (fl) {
