@@ -69,8 +69,8 @@ function initRT() {
   const D = require('@microsoft/recognizers-text-date-time');
   if (wantNum) {
     const nr = new N.NumberRecognizer(E);
-    models.push(['number', nr.getNumberModel(E)], ['number', nr.getOrdinalModel(E)],
-                ['number', nr.getPercentageModel(E)]);
+    models.push(['number', nr.getPercentageModel(E)], ['number', nr.getOrdinalModel(E)],
+                ['number', nr.getNumberModel(E)]);
   }
   if (wantQty) {
     const ur = new U.NumberWithUnitRecognizer(E);
@@ -88,10 +88,23 @@ function runRT(doc, text, ref) {
     if (m[0].length === 0) { SENT.lastIndex++; if (SENT.lastIndex > text.length) break; continue; }
     const off = m.index, sent = m[0];
     if (!/\S/.test(sent)) continue;
+    // all models' results; of overlapping results of one kind keep the
+    // longest (the first model's on a tie), as the suite's own callers do
+    const all = [];
     for (const [kind, model] of models) {
       let rs;
       try { rs = kind === 'date' ? model.parse(sent, ref) : model.parse(sent); } catch (e) { continue; }
-      for (const r of rs) {
+      for (const r of rs) all.push([kind, r, all.length]);
+    }
+    all.sort((a, b) => (b[1].end - b[1].start) - (a[1].end - a[1].start) || a[2] - b[2]);
+    const kept = [];
+    for (const x of all) {
+      if (kept.some(y => y[0] === x[0] && y[1].start <= x[1].end && x[1].start <= y[1].end)) continue;
+      kept.push(x);
+    }
+    kept.sort((a, b) => a[1].start - b[1].start);
+    {
+      for (const [kind, r] of kept) {
         const s = off + r.start, e = off + r.end + 1, res = r.resolution || {};
         if (kind === 'date') {
           const vs = res.values || [];
