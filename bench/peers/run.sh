@@ -170,7 +170,7 @@ L.append(f"- Machine: {cpu}, {os.cpu_count()} CPUs, {platform.system()} {platfor
          f"load average {os.getloadavg()[0]:.1f} at the end (shared machine: figures are noisy).")
 pk = json.load(open(os.path.join(root, "bench", "peers", "package.json")))["dependencies"]
 dpv = sh(["/usr/bin/python3", "-c", "import dateparser; print(dateparser.__version__)"])
-L.append(f"- Versions: concur {sh([concur, '--version']) or '?'} (commit {sh(['git', '-C', root, 'rev-parse', '--short', 'HEAD'])}); "
+L.append(f"- Versions: {sh([concur, '--version']) or 'concur ?'} (commit {sh(['git', '-C', root, 'rev-parse', '--short', 'HEAD'])}); "
          + ", ".join(f"{k} {v}" for k, v in pk.items())
          + f" (Node {sh(['node', '--version'])}); dateparser {dpv} (Debian python3-dateparser, Python {sh(['/usr/bin/python3', '-c', 'import platform; print(platform.python_version())'])}).")
 L.append("- Drivers: `bench/peers/driver.js` (npm peers) and `bench/peers/driver_dateparser.py` read concur's "
@@ -222,6 +222,10 @@ if speed:
              f"{med('concur --kinds number') / med('Recognizers-Text numbers'):.0f}x Recognizers-Text on numbers, "
              f"{med('concur, all kinds') / med('Recognizers-Text, all models'):.0f}x Recognizers-Text on everything, "
              f"{med('concur --kinds number,date') / med('compromise numbers + dates'):.0f}x compromise (wall MB/s).")
+    rc, rr = med('concur --kinds date') / med('chrono-node (dates)'), med('concur --kinds number') / med('Recognizers-Text numbers')
+    L.append(f"Issue 6 asks for at least 20x chrono-node and 300x Recognizers-Text numbers: "
+             f"{'met' if rc >= 20 else 'not met'} ({rc:.0f}x) and {'met' if rr >= 300 else 'not met'} ({rr:.0f}x) here. "
+             "chrono-node is regular-expression based and fast on whole documents.")
 L.append("")
 L.append("### Why concur and not X: the seeds")
 L.append("")
