@@ -35,7 +35,7 @@ LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lexicon.o
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 HDRS    := include/concur.h $(wildcard src/*.h src/*/*.h)
 
-.PHONY: all test check asan ubsan fuzz fuzz-run leakcheck lint install uninstall clean bench
+.PHONY: all test check asan ubsan fuzz fuzz-run leakcheck lint install uninstall clean bench bench-peers
 
 all: $(BUILD)/concur $(BUILD)/libconcur.a $(BUILD)/libconcur.so $(BUILD)/concur.pc
 
@@ -130,3 +130,7 @@ uninstall:
 
 clean:
 	rm -rf build build-asan build-ubsan build-fuzz
+
+# concur against chrono-node, Recognizers-Text, compromise, dateparser (needs npm, apt; minutes)
+bench-peers: all
+	bash bench/peers/run.sh
