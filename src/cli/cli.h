@@ -49,4 +49,10 @@ int cmd_compare(int argc, char **argv);
 typedef int (*cli_doc_fn)(void *user, const char *path, const concur_record *rec, const char *id);
 int cli_each_record(char **files, int nfiles, concur_input input, cli_doc_fn fn, void *user);
 
+/* Reads one record as a document with the command's options (input type,
+ * reference date, date mode, kinds; text_only for `concur text`), printing
+ * its warnings. Returns NULL after printing why it could not be read. */
+concur_doc *cli_extract_record(concur_engine *e, const cli_opts *o, const char *path,
+                               const concur_record *rec, const char *id, bool text_only);
+
 #endif

@@ -19,22 +19,8 @@ typedef struct compare_ctx {
 static int compare_one(void *user, const char *path, const concur_record *rec, const char *id)
 {
     compare_ctx *x = user;
-    concur_doc_options dopt;
-    concur_doc_options_default(&dopt);
-    dopt.input = rec->input;
-    if (x->o->input == CONCUR_INPUT_TEXT || x->o->input == CONCUR_INPUT_HTML) dopt.input = x->o->input;
-    dopt.id = id;
-    dopt.name = path;
-    dopt.ref_date = x->o->ref_date ? x->o->ref_date : rec->date;
-    dopt.date_mode = x->o->date_mode;
-    concur_error err = {0};
-    concur_doc *d = concur_extract(x->engine, rec->text, rec->len, &dopt, &err);
-    if (!d) {
-        fprintf(stderr, "concur: %s: %s\n", id, err.message ? err.message : "cannot process");
-        return 1;
-    }
-    for (size_t i = 0; i < concur_doc_warning_count(d); i++)
-        fprintf(stderr, "concur: %s: %s\n", id, concur_doc_warning(d, i));
+    concur_doc *d = cli_extract_record(x->engine, x->o, path, rec, id, false);
+    if (!d) return 1;
     if (x->n == x->cap) {
         size_t cap = x->cap ? x->cap * 2 : 16;
         concur_doc **nd = realloc(x->docs, cap * sizeof *nd);

@@ -133,6 +133,30 @@ int cli_parse(int argc, char **argv, cli_opts *o, int *first, bool compare)
     return parse_opts(argc, argv, o, first, compare);
 }
 
+concur_doc *cli_extract_record(concur_engine *e, const cli_opts *o, const char *path,
+                               const concur_record *rec, const char *id, bool text_only)
+{
+    concur_doc_options dopt;
+    concur_doc_options_default(&dopt);
+    dopt.input = rec->input;
+    if (o->input == CONCUR_INPUT_TEXT || o->input == CONCUR_INPUT_HTML) dopt.input = o->input;
+    dopt.id = id;
+    dopt.name = path;
+    dopt.ref_date = o->ref_date ? o->ref_date : rec->date;
+    dopt.date_mode = o->date_mode;
+    dopt.kinds = o->kinds;
+    dopt.text_only = text_only;   /* `concur text`: the clean text only, no recognisers */
+    concur_error err = {0};
+    concur_doc *d = concur_extract(e, rec->text, rec->len, &dopt, &err);
+    if (!d) {
+        fprintf(stderr, "concur: %s: %s\n", id, err.message ? err.message : "cannot process");
+        return NULL;
+    }
+    for (size_t i = 0; i < concur_doc_warning_count(d); i++)
+        fprintf(stderr, "concur: %s: %s\n", id, concur_doc_warning(d, i));
+    return d;
+}
+
 /* ---------------------------------------------------------------- extract */
 
 typedef struct extract_ctx {
@@ -144,23 +168,8 @@ typedef struct extract_ctx {
 static int extract_one(void *user, const char *path, const concur_record *rec, const char *id)
 {
     extract_ctx *x = user;
-    concur_doc_options dopt;
-    concur_doc_options_default(&dopt);
-    dopt.input = rec->input;
-    if (x->o->input == CONCUR_INPUT_TEXT || x->o->input == CONCUR_INPUT_HTML) dopt.input = x->o->input;
-    dopt.id = id;
-    dopt.name = path;
-    dopt.ref_date = x->o->ref_date ? x->o->ref_date : rec->date;
-    dopt.date_mode = x->o->date_mode;
-    dopt.kinds = x->o->kinds;
-    concur_error err = {0};
-    concur_doc *d = concur_extract(x->engine, rec->text, rec->len, &dopt, &err);
-    if (!d) {
-        fprintf(stderr, "concur: %s: %s\n", id, err.message ? err.message : "cannot process");
-        return 1;
-    }
-    for (size_t i = 0; i < concur_doc_warning_count(d); i++)
-        fprintf(stderr, "concur: %s: %s\n", id, concur_doc_warning(d, i));
+    concur_doc *d = cli_extract_record(x->engine, x->o, path, rec, id, false);
+    if (!d) return 1;
     if (x->o->format == CONCUR_FORMAT_TABLE && !x->o->no_header)
         printf("%s== %s ==\n", x->ndocs ? "\n" : "", id);
     bool header = !x->o->no_header && (x->o->format == CONCUR_FORMAT_TABLE || x->ndocs == 0);
@@ -207,21 +216,8 @@ typedef struct text_ctx {
 static int text_one(void *user, const char *path, const concur_record *rec, const char *id)
 {
     text_ctx *x = user;
-    concur_doc_options dopt;
-    concur_doc_options_default(&dopt);
-    dopt.input = rec->input;
-    if (x->o->input == CONCUR_INPUT_TEXT || x->o->input == CONCUR_INPUT_HTML) dopt.input = x->o->input;
-    dopt.id = id;
-    dopt.name = path;
-    dopt.text_only = true;   /* the clean text only: no recognisers */
-    concur_error err = {0};
-    concur_doc *d = concur_extract(x->engine, rec->text, rec->len, &dopt, &err);
-    if (!d) {
-        fprintf(stderr, "concur: %s: %s\n", id, err.message ? err.message : "cannot process");
-        return 1;
-    }
-    for (size_t i = 0; i < concur_doc_warning_count(d); i++)
-        fprintf(stderr, "concur: %s: %s\n", id, concur_doc_warning(d, i));
+    concur_doc *d = cli_extract_record(x->engine, x->o, path, rec, id, true);
+    if (!d) return 1;
     size_t len;
     const char *t = concur_doc_text(d, &len);
     if (x->ndocs) fputs("\n", stdout);
