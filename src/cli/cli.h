@@ -49,6 +49,9 @@ int cmd_compare(int argc, char **argv);
 typedef int (*cli_doc_fn)(void *user, const char *path, const concur_record *rec, const char *id);
 int cli_each_record(char **files, int nfiles, concur_input input, cli_doc_fn fn, void *user);
 
+/* The engine, or NULL after printing why it could not be built. */
+concur_engine *cli_engine(void);
+
 /* Reads one record as a document with the command's options (input type,
  * reference date, date mode, kinds; text_only for `concur text`), printing
  * its warnings. Returns NULL after printing why it could not be read. */

@@ -47,12 +47,8 @@ int cmd_compare(int argc, char **argv)
     int first;
     int s = cli_parse(argc, argv, &o, &first, true);
     if (s >= 0) return s;
-    concur_error err = {0};
-    concur_engine *e = concur_engine_new(NULL, &err);
-    if (!e) {
-        fprintf(stderr, "concur: %s\n", err.message);
-        return 1;
-    }
+    concur_engine *e = cli_engine();
+    if (!e) return 1;
     compare_ctx x = {e, &o, NULL, 0, 0};
     int status = cli_each_record(argv + first, argc - first, o.input, compare_one, &x);
     if (x.n == 0) {
@@ -60,6 +56,7 @@ int cmd_compare(int argc, char **argv)
         concur_engine_free(e);
         return 1;
     }
+    concur_error err = {0};
     concur_comparison *c = concur_compare((const concur_doc *const *)x.docs, x.n, NULL, &err);
     if (!c) {
         fprintf(stderr, "concur: compare: %s\n", err.message);

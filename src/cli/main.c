@@ -133,6 +133,14 @@ int cli_parse(int argc, char **argv, cli_opts *o, int *first, bool compare)
     return parse_opts(argc, argv, o, first, compare);
 }
 
+concur_engine *cli_engine(void)
+{
+    concur_error err = {0};
+    concur_engine *e = concur_engine_new(NULL, &err);
+    if (!e) fprintf(stderr, "concur: %s\n", err.message ? err.message : "cannot build the word tables");
+    return e;
+}
+
 concur_doc *cli_extract_record(concur_engine *e, const cli_opts *o, const char *path,
                                const concur_record *rec, const char *id, bool text_only)
 {
@@ -159,15 +167,17 @@ concur_doc *cli_extract_record(concur_engine *e, const cli_opts *o, const char *
 
 /* ---------------------------------------------------------------- extract */
 
-typedef struct extract_ctx {
+/* Per-run state of extract and text: the engine, the options, and how
+ * many documents were written so far (for separators and headers). */
+typedef struct doc_ctx {
     concur_engine *engine;
     cli_opts *o;
     size_t ndocs;
-} extract_ctx;
+} doc_ctx;
 
 static int extract_one(void *user, const char *path, const concur_record *rec, const char *id)
 {
-    extract_ctx *x = user;
+    doc_ctx *x = user;
     concur_doc *d = cli_extract_record(x->engine, x->o, path, rec, id, false);
     if (!d) return 1;
     if (x->o->format == CONCUR_FORMAT_TABLE && !x->o->no_header)
@@ -189,13 +199,9 @@ int cmd_extract(int argc, char **argv)
     int first;
     int s = parse_opts(argc, argv, &o, &first, false);
     if (s >= 0) return s;
-    concur_error err = {0};
-    concur_engine *e = concur_engine_new(NULL, &err);
-    if (!e) {
-        fprintf(stderr, "concur: %s\n", err.message);
-        return 1;
-    }
-    extract_ctx x = {e, &o, 0};
+    concur_engine *e = cli_engine();
+    if (!e) return 1;
+    doc_ctx x = {e, &o, 0};
     int status = cli_each_record(argv + first, argc - first, o.input, extract_one, &x);
     concur_engine_free(e);
     if (fflush(stdout) != 0 || ferror(stdout)) {
@@ -207,15 +213,9 @@ int cmd_extract(int argc, char **argv)
 
 /* ------------------------------------------------------------------- text */
 
-typedef struct text_ctx {
-    concur_engine *engine;
-    cli_opts *o;
-    size_t ndocs;
-} text_ctx;
-
 static int text_one(void *user, const char *path, const concur_record *rec, const char *id)
 {
-    text_ctx *x = user;
+    doc_ctx *x = user;
     concur_doc *d = cli_extract_record(x->engine, x->o, path, rec, id, true);
     if (!d) return 1;
     size_t len;
@@ -234,13 +234,9 @@ int cmd_text(int argc, char **argv)
     int first;
     int s = parse_opts(argc, argv, &o, &first, false);
     if (s >= 0) return s;
-    concur_error err = {0};
-    concur_engine *e = concur_engine_new(NULL, &err);
-    if (!e) {
-        fprintf(stderr, "concur: %s\n", err.message);
-        return 1;
-    }
-    text_ctx x = {e, &o, 0};
+    concur_engine *e = cli_engine();
+    if (!e) return 1;
+    doc_ctx x = {e, &o, 0};
     int status = cli_each_record(argv + first, argc - first, o.input, text_one, &x);
     concur_engine_free(e);
     if (fflush(stdout) != 0 || ferror(stdout)) {
