@@ -417,6 +417,8 @@ const char *concur_doc_text(const concur_doc *d, size_t *len)
     return d->text.out.data ? d->text.out.data : "";
 }
 
+const char *concur_doc_ref_date(const concur_doc *d) { return d ? d->ref_date : ""; }
+
 size_t concur_doc_source_offset(const concur_doc *d, size_t clean) { return cc_text_src(&d->text, clean); }
 size_t concur_doc_warning_count(const concur_doc *d) { return d->nwarn; }
 const char *concur_doc_warning(const concur_doc *d, size_t i) { return i < d->nwarn ? d->warnings[i] : NULL; }
