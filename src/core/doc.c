@@ -105,7 +105,8 @@ concur_engine *concur_engine_new(const concur_options *opt, concur_error *err)
     cc_ingest_html_init();
     if (!e->opt.max_document_bytes) e->opt.max_document_bytes = ((size_t)1 << 31) - 1;
     e->abbrev = cc_lexicon_get("abbrev");
-    if (!e->abbrev || !cc_numbers_init(e) || !cc_dates_init(e) || !cc_counts_init(e)) {
+    e->words = cc_words_new();
+    if (!e->abbrev || !e->words || !cc_numbers_init(e) || !cc_dates_init(e) || !cc_counts_init(e)) {
         cc_error_set(err, CONCUR_ERR_INTERNAL, 0, "cannot build the word tables");
         concur_engine_free(e);
         return NULL;
@@ -119,6 +120,7 @@ void concur_engine_free(concur_engine *e)
     cc_numbers_free(e);
     cc_dates_free(e);
     cc_counts_free(e);
+    cc_words_free(e->words);
     free(e);
 }
 

@@ -19,34 +19,22 @@
 
 /* ------------------------------------------------------------ engine */
 
-#define BLOOM_BITS 65536u
-
 typedef struct cc_numbers {
     const cc_lexicon *words, *suffix, *vague, *qual, *units, *prefix, *ident, *not_, *whole, *change;
-    uint64_t bloom[BLOOM_BITS / 64];   /* first words that may start a number */
+    uint8_t *starts;   /* [word id]: 1 if the word may start a number (cc_token.wid) */
+    size_t nstarts;
     uint8_t first_prefix[256], first_qual[256];   /* first bytes of the keys */
 } cc_numbers;
 
-/* A cheap key for the filter: length, first two and last letters. */
-static uint32_t word_hash(const char *s, size_t n)
+/* Registers the first word of key (up to a space or '-') as a start. */
+static bool add_start(concur_engine *e, uint32_t *ids, size_t *n, const char *key)
 {
-    if (n == 0) return 0;
-    unsigned a = (unsigned char)s[0] | 32, b = (unsigned char)s[n > 1] | 32, z = (unsigned char)s[n - 1] | 32;
-    uint32_t h = (uint32_t)n * 0x9E3779B1u ^ a * 0x85EBCA6Bu ^ b * 0xC2B2AE35u ^ z * 0x27D4EB2Fu;
-    return h ^ (h >> 15);
-}
-
-static void bloom_add_first_word(cc_numbers *nb, const char *key)
-{
-    size_t n = strcspn(key, " -");
-    uint32_t h = word_hash(key, n) % BLOOM_BITS;
-    nb->bloom[h / 64] |= (uint64_t)1 << (h % 64);
-}
-
-static bool bloom_has(const cc_numbers *nb, const char *s, size_t n)
-{
-    uint32_t h = word_hash(s, n) % BLOOM_BITS;
-    return (nb->bloom[h / 64] >> (h % 64)) & 1;
+    size_t len = strcspn(key, " -");
+    if (!len) return true;
+    uint32_t id = cc_words_add(e->words, key, len);
+    if (!id) return false;
+    ids[(*n)++] = id;
+    return true;
 }
 
 bool cc_numbers_init(concur_engine *e)
@@ -68,15 +56,28 @@ bool cc_numbers_init(concur_engine *e)
         free(nb);
         return false;
     }
-    for (size_t i = 0; i < nb->words->nrows; i++) {
+    /* the first words of number words and vague numbers, by word id */
+    size_t nids = 0;
+    uint32_t *ids = malloc((nb->words->nrows + nb->vague->nrows + 1) * sizeof *ids);
+    bool ok = ids != NULL;
+    for (size_t i = 0; ok && i < nb->words->nrows; i++) {
         const char *k = nb->words->rows[i].col[0];
-        if (strcmp(k, "point") && strcmp(k, "nil")) bloom_add_first_word(nb, k);
+        if (strcmp(k, "point") && strcmp(k, "nil")) ok = add_start(e, ids, &nids, k);
     }
-    for (size_t i = 0; i < nb->vague->nrows; i++) {
+    for (size_t i = 0; ok && i < nb->vague->nrows; i++) {
         const char *k = nb->vague->rows[i].col[0];
         if (!strncmp(k, "a ", 2)) k += 2;   /* "a few hundred": starts at "few" */
-        bloom_add_first_word(nb, k);
+        ok = add_start(e, ids, &nids, k);
     }
+    nb->nstarts = cc_words_count(e->words);
+    nb->starts = ok ? calloc(nb->nstarts, 1) : NULL;
+    if (!nb->starts) {
+        free(ids);
+        free(nb);
+        return false;
+    }
+    for (size_t i = 0; i < nids; i++) nb->starts[ids[i]] = 1;
+    free(ids);
     for (size_t i = 0; i < nb->prefix->nrows; i++) {
         unsigned char ch = (unsigned char)nb->prefix->rows[i].col[0][0];
         nb->first_prefix[ch] = 1;
@@ -93,6 +94,8 @@ bool cc_numbers_init(concur_engine *e)
 
 void cc_numbers_free(concur_engine *e)
 {
+    cc_numbers *nb = e->numbers;
+    if (nb) free(nb->starts);
     free(e->numbers);
     e->numbers = NULL;
 }
@@ -1202,7 +1205,8 @@ static size_t scan_at(ctx *c, size_t i)
     nres n1, n2;
     bool vague = false;
     if (is_word(c, i)) {
-        if (!bloom_has(nb, t + c->tk[i].start, tlen(c, i))) return i + 1;
+        uint32_t id = c->tk[i].wid;
+        if (id >= nb->nstarts || !nb->starts[id]) return i + 1;
         vague = parse_vague(c, i, &n1);
     }
     /* a currency or "aged" right before */

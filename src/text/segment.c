@@ -192,6 +192,7 @@ bool cc_segment(const concur_engine *e, const char *text, size_t start, size_t e
                 cc_vec *sents)
 {
     if (!tokenize(text, start, end, toks)) return false;
+    cc_words_tag(e->words, text, end, toks->data, toks->len);
     sents->len = 0;
     cc_token *tk = toks->data;
     size_t n = toks->len;
