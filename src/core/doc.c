@@ -361,6 +361,9 @@ concur_doc *concur_extract(const concur_engine *e, const char *bytes, size_t len
         in = concur_input_detect(o ? o->name : NULL, bytes, len);
     if (in != CONCUR_INPUT_HTML) in = CONCUR_INPUT_TEXT;
     d->opt.input = in;
+    /* plain text cleans to about its own length: one buffer from the start
+     * rather than doubling copies of a large one */
+    if (in == CONCUR_INPUT_TEXT && len > 4096 && !cc_buf_reserve(&d->text.out, len + len / 8)) goto oom;
     bool ok = in == CONCUR_INPUT_HTML ? cc_ingest_html(d->src, len, &d->text, d)
                                       : cc_ingest_text(d->src, len, &d->text);
     if (!ok || !cc_text_finish(&d->text)) goto oom;
