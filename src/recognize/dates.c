@@ -21,7 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#define LEX_UNKNOWN 0xFFFFu   /* lex_at's memo: token not looked up yet */
+#define LEX_UNKNOWN 0xFFFFu   /* rows must number fewer: wrow holds row + 1 in 16 bits */
 
 /* ------------------------------------------------------------- tables */
 enum {
@@ -53,7 +53,7 @@ typedef struct dt_tables {
 bool cc_dates_init(concur_engine *e)
 {
     const cc_lexicon *lx = cc_lexicon_get("dates");
-    if (!lx || lx->nrows >= LEX_UNKNOWN) return false;   /* rows fit lex_at's memo */
+    if (!lx || lx->nrows >= LEX_UNKNOWN) return false;   /* rows fit wrow */
     dt_tables *t = calloc(1, sizeof *t);
     if (!t) return false;
     t->lex = lx;
@@ -215,29 +215,15 @@ typedef struct dctx {
     const cc_token *tk;
     size_t n;
     size_t floor;           /* first token not yet consumed */
-    uint16_t *memo;         /* per token: lex_at's row + 1, 0 none, LEX_UNKNOWN not looked up */
 } dctx;
 
-static const dt_entry *lex_lookup(const dctx *c, size_t i);
-
-/* The lexicon entry of word token i, or NULL. The parsers ask for the same
- * tokens again and again: each is looked up once per paragraph. */
+/* The lexicon entry of word token i, or NULL: the one-word key of the
+ * token's word id, looked up once by the tokenizer (cc_token.wid; 0 for
+ * every other token). */
 static inline const dt_entry *lex_at(const dctx *c, size_t i)
 {
     if (i >= c->n) return NULL;
-    uint16_t m = c->memo[i];
-    if (m == LEX_UNKNOWN) {
-        const dt_entry *en = lex_lookup(c, i);
-        m = en ? (uint16_t)(en - c->t->ent + 1) : 0;
-        c->memo[i] = m;
-    }
-    return m ? &c->t->ent[m - 1] : NULL;
-}
-
-static const dt_entry *lex_lookup(const dctx *c, size_t i)
-{
-    if (i >= c->n || c->tk[i].type != CC_TOK_WORD) return NULL;
-    uint32_t id = c->tk[i].wid;   /* looked up once by the tokenizer */
+    uint32_t id = c->tk[i].wid;
     unsigned r = id < c->t->nwrow ? c->t->wrow[id] : 0;
     return r ? &c->t->ent[r - 1] : NULL;
 }
@@ -2038,12 +2024,7 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
     if (!t || !p->ntok) return;
     cc_date_state *st = state(d);
     if (!st) return;
-    /* lex_at's memo: on the stack for most paragraphs */
-    uint16_t memo_small[512];
-    uint16_t *memo = p->ntok <= 512 ? memo_small : malloc(p->ntok * sizeof *memo);
-    if (!memo) { d->oom = true; return; }
-    memset(memo, 0xFF, p->ntok * sizeof *memo);
-    dctx c = {t, d, st, p, p->text, p->tok, p->ntok, 0, memo};
+    dctx c = {t, d, st, p, p->text, p->tok, p->ntok, 0};
     for (size_t i = 0; i < p->ntok && !d->oom; i++) {
         const cc_token *tk = &p->tok[i];
         if (tk->type == CC_TOK_NUM) {
@@ -2093,5 +2074,4 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
             }
         }
     }
-    if (memo != memo_small) free(memo);
 }

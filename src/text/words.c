@@ -27,7 +27,16 @@ struct cc_words {
     size_t n, cap;       /* ids 1 .. n - 1 in use (0 = none) */
     uint32_t *slot;      /* open addressing: id, 0 = empty */
     size_t mask;
+    uint32_t shape[1024];   /* shape_of -> bit set of the lengths (mod 32) */
 };
+
+/* A filter index from a word's first two bytes: the low five bits of each
+ * with the case bit set, so both cases of a letter agree. */
+static inline unsigned shape_of(const char *s, size_t n)
+{
+    unsigned a = (unsigned char)s[0], b = n > 1 ? (unsigned char)s[1] : 0;
+    return ((a | 32u) & 31u) << 5 | ((b | 32u) & 31u);
+}
 
 /* ASCII lower case of eight bytes at once: 0x20 added to each byte in
  * 'A'..'Z' (other bytes, UTF-8 ones included, unchanged). */
@@ -162,6 +171,7 @@ uint32_t cc_words_add(cc_words *w, const char *s, size_t n)
     }
     if ((w->n + 1) * 2 > w->mask + 1 && !rehash(w)) return 0;
     id = (uint32_t)w->n++;
+    w->shape[shape_of(s, n)] |= 1u << (n & 31);
     w->key[id] = k;
     w->len[id] = (uint8_t)n;
     size_t i = h & w->mask;
@@ -187,6 +197,9 @@ void cc_words_tag(const cc_words *w, const char *text, size_t end, cc_token *tk,
         size_t len = t->end - t->start;
         t->wid = 0;
         if (t->type != CC_TOK_WORD || len > CC_WORDS_MAXLEN || !w) continue;
+        /* most words are in no list: a quick no from the first two
+         * letters and the length (a length of 32 shares the bit of 0) */
+        if (!(w->shape[shape_of(text + t->start, len)] & (1u << (len & 31)))) continue;
         word_key k;
         uint64_t h = make_key(text + t->start, len, end - t->start, &k);
         t->wid = find_key(w, &k, len, h);
