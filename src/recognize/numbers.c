@@ -1582,6 +1582,10 @@ void cc_numbers_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
     size_t i = 0;
     while (i < p->ntok && !d->oom) {
         const cc_token *t = &p->tok[i];
+        if (t->type == CC_TOK_WORD && (t->wid >= nb->nstarts || !nb->starts[t->wid])) {
+            i++;   /* most words: scan_at's first test, without the call */
+            continue;
+        }
         if (t->type == CC_TOK_NUM || t->type == CC_TOK_WORD ||
             (t->type == CC_TOK_PUNCT && p->text[t->start] == '.' && i + 1 < p->ntok && p->tok[i + 1].type == CC_TOK_NUM))
             i = scan_at(&c, i);

@@ -123,7 +123,7 @@ void cc_words_free(cc_words *w)
     free(w);
 }
 
-static uint32_t find_key(const cc_words *w, const word_key *k, size_t n, uint64_t h)
+static inline uint32_t find_key(const cc_words *w, const word_key *k, size_t n, uint64_t h)
 {
     for (size_t i = h & w->mask;; i = (i + 1) & w->mask) {
         uint32_t id = w->slot[i];
@@ -169,7 +169,7 @@ uint32_t cc_words_add(cc_words *w, const char *s, size_t n)
         w->len = len;
         w->cap = cap;
     }
-    if ((w->n + 1) * 2 > w->mask + 1 && !rehash(w)) return 0;
+    if ((w->n + 1) * 4 > w->mask + 1 && !rehash(w)) return 0;   /* a quarter full: most misses meet an empty slot at once */
     id = (uint32_t)w->n++;
     w->shape[shape_of(s, n)] |= 1u << (n & 31);
     w->key[id] = k;
