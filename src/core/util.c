@@ -148,7 +148,13 @@ void cc_buf_uint(cc_buf *b, uint64_t v)
     } else {
         tmp[--i] = (char)('0' + v);
     }
-    cc_buf_put(b, tmp + i, sizeof tmp - i);
+    /* at most 20 digits: copied without the call to memcpy */
+    size_t n = sizeof tmp - i;
+    if (!cc_buf_reserve(b, n)) return;
+    char *o = b->data + b->len;
+    for (size_t k = 0; k < n; k++) o[k] = tmp[i + k];
+    b->len += n;
+    b->data[b->len] = 0;
 }
 
 void cc_buf_puts(cc_buf *b, const char *s) { cc_buf_put(b, s, strlen(s)); }
