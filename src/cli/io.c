@@ -66,7 +66,13 @@ bool cli_file_read(cli_file *f, const char *path)
     }
     bool ok;
     if (S_ISREG(st.st_mode) && st.st_size > 0) {
-        void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+        /* the whole file is read at once: map its pages in one call rather
+         * than one page fault per 4 KiB */
+        int flags = MAP_PRIVATE;
+#ifdef MAP_POPULATE
+        flags |= MAP_POPULATE;
+#endif
+        void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, flags, fd, 0);
         if (p != MAP_FAILED) {
             f->data = p;
             f->len = (size_t)st.st_size;

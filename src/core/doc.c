@@ -107,7 +107,8 @@ concur_engine *concur_engine_new(const concur_options *opt, concur_error *err)
     cc_ingest_html_init();
     if (!e->opt.max_document_bytes) e->opt.max_document_bytes = ((size_t)1 << 31) - 1;
     e->abbrev = cc_lexicon_get("abbrev");
-    if (!e->abbrev || !cc_numbers_init(e) || !cc_dates_init(e) || !cc_counts_init(e)) {
+    e->words = cc_words_new();
+    if (!e->abbrev || !e->words || !cc_numbers_init(e) || !cc_dates_init(e) || !cc_counts_init(e)) {
         cc_error_set(err, CONCUR_ERR_INTERNAL, 0, "cannot build the word tables");
         concur_engine_free(e);
         return NULL;
@@ -121,6 +122,7 @@ void concur_engine_free(concur_engine *e)
     cc_numbers_free(e);
     cc_dates_free(e);
     cc_counts_free(e);
+    cc_words_free(e->words);
     free(e);
 }
 
@@ -362,6 +364,9 @@ concur_doc *concur_extract(const concur_engine *e, const char *bytes, size_t len
         in = concur_input_detect(o ? o->name : NULL, bytes, len);
     if (in != CONCUR_INPUT_HTML) in = CONCUR_INPUT_TEXT;
     d->opt.input = in;
+    /* plain text cleans to about its own length: one buffer from the start
+     * rather than doubling copies of a large one */
+    if (in == CONCUR_INPUT_TEXT && len > 4096 && !cc_buf_reserve(&d->text.out, len + len / 8)) goto oom;
     bool ok = in == CONCUR_INPUT_HTML ? cc_ingest_html(d->src, len, &d->text, d)
                                       : cc_ingest_text(d->src, len, &d->text);
     if (!ok || !cc_text_finish(&d->text)) goto oom;

@@ -19,8 +19,26 @@ static int flush(cc_buf *b, concur_write_fn w, void *u)
 static void json_strv(cc_buf *b, const char *v)
 {
     if (!v) { CC_BUF_LIT(b, "null"); return; }
+    size_t n = strlen(v);
+    /* values are short and plain ASCII (ids, kinds, units, categories):
+     * checked while copied, quotes included, in one pass */
+    if (!cc_buf_reserve(b, n + 2)) return;
+    char *o = b->data + b->len;
+    size_t i = 0;
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)v[i];
+        if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') break;
+        o[i + 1] = (char)c;
+    }
+    if (i == n) {
+        o[0] = '"';
+        o[n + 1] = '"';
+        b->len += n + 2;
+        b->data[b->len] = 0;
+        return;
+    }
     cc_buf_putc(b, '"');
-    cc_buf_json_str(b, v, strlen(v));
+    cc_buf_json_str(b, v, n);
     cc_buf_putc(b, '"');
 }
 
