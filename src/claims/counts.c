@@ -144,6 +144,7 @@ static count_state *state_of(concur_doc *d)
 
 #define MAX_TRIG 64
 #define CNT_SHOT 1u   /* mention flag: category from "shot" (see cc_counts_finish) */
+#define CNT_TOLL 2u   /* mention flag: a toll, a total already: never a clause of a sum */
 #define MAX_NP 64
 
 typedef struct trig_match {
@@ -740,10 +741,29 @@ static const trig_match *look_post(const ctx *c, size_t j, bool *hedged, bool *d
     return NULL;
 }
 
+static bool has_rule(const cc_lex_row *r, const char *rule)
+{
+    return r->col[4] && !strcmp(r->col[4], rule);
+}
+
+/* "The death toll from the attack that killed 12 people has risen to 14":
+ * before a verb of change ending at j, a toll subject (trigger rule "toll")
+ * with its modifier phrase: at most 20 tokens, no ";" or ":" in between. */
+static const trig_match *toll_before(const ctx *c, size_t j)
+{
+    for (size_t k = j, n = 0; k > c->s0 && n < 20; k--, n++) {
+        if (tok_punct(c, k - 1, ';') || tok_punct(c, k - 1, ':')) return NULL;
+        const trig_match *tm = trig_covering(c, k - 1);
+        if (tm && has_rule(tm->row, "toll")) return tm;
+    }
+    return NULL;
+}
+
 /* Before token i (exclusive): skips link words; returns the trigger ending there. */
 static const trig_match *look_pre(const ctx *c, size_t i, bool *hedged)
 {
     size_t j = i, skipped = 0;
+    bool rise = false;
     while (j > c->s0 && skipped < 5) {
         const trig_match *tm = trig_ending(c, j);
         if (tm && dir_allows(tm->row, "pre")) return tm;
@@ -757,12 +777,13 @@ static const trig_match *look_pre(const ctx *c, size_t i, bool *hedged)
             u = link_at(c, j - back, "pre,both,hedge,aux", &role);
             if (u == back) found = true;
         }
-        if (!found) return NULL;
+        if (!found) break;
         if (role_is(role, "hedge")) *hedged = true;
+        if (link_at(c, j - u, "rise", NULL) == u) rise = true;
         j -= u;
         skipped++;
     }
-    return NULL;
+    return rise ? toll_before(c, j) : NULL;
 }
 
 /* Hedge or drop cue right before a trigger ("threatened to kill"). */
@@ -803,6 +824,23 @@ static bool active_use(const ctx *c, const trig_match *tm)
     if (link_at(c, k, "end,aux,hedge", NULL)) return false;
     if (trig_starting(c, k)) return false;
     return true;
+}
+
+/* An aside after a count, ", though not shot," or ", both in their 20s,":
+ * a comma at j and another within 8 tokens, with no ";" ":" or count phrase
+ * in between; returns the token after the second comma, or 0. */
+static size_t aside_end(const ctx *c, size_t j)
+{
+    if (!tok_punct(c, j, ',')) return 0;
+    for (size_t k = j + 2; k < c->s1 && k <= j + 8; k++) {
+        if (tok_punct(c, k, ';') || tok_punct(c, k, ':')) return 0;
+        if (tok_punct(c, k, ',')) {
+            for (size_t q = 0; q < c->nnp; q++)
+                if (c->nps[q].t0 > j && c->nps[q].t0 < k) return 0;
+            return k + 1;
+        }
+    }
+    return 0;
 }
 
 /* Parts list after token j: "including 106 women, 63 children and 70 elderly". */
@@ -953,6 +991,7 @@ static void emit(ctx *c, np *q)
     m->hedged = q->hedged;
     m->note = q->note && *q->note ? q->note : NULL;
     if (q->rule && !strcmp(q->rule, "injured_unless_killed")) m->flags |= CNT_SHOT;
+    if (q->rule && !strcmp(q->rule, "toll")) m->flags |= CNT_TOLL;
     if (q->parent >= 0) m->parent = c->nps[q->parent].m;
     q->m = m;
     count_state *st = c->st;
@@ -1045,6 +1084,7 @@ static void sentence_totals(ctx *c, size_t cr0)
     for (size_t a = cr0; a < n1; a++) {
         concur_mention *first = st->cr[a].m;
         if (first->parent || !first->has_value || first->qualifier || first->hedged || first->note ||
+            (first->flags & CNT_TOLL) ||
             !strcmp(first->group, "perpetrators"))
             continue;
         const char *cat = first->category;
@@ -1057,7 +1097,8 @@ static void sentence_totals(ctx *c, size_t cr0)
             concur_mention *o = st->cr[b].m;
             if (o->parent || strcmp(o->category, cat) || !strcmp(o->group, "perpetrators")) continue;
             if (b < a) { seen_before = true; break; }
-            if (!o->has_value || o->qualifier || o->hedged || o->note || (o->flags & CNT_SHOT) != (first->flags & CNT_SHOT)) {
+            if (!o->has_value || o->qualifier || o->hedged || o->note || (o->flags & CNT_TOLL) ||
+                (o->flags & CNT_SHOT) != (first->flags & CNT_SHOT)) {
                 ok = false;
                 break;
             }
@@ -1103,6 +1144,13 @@ static bool word_at(const char *s, size_t n, const char *w)
     return n == k || !isalpha((unsigned char)s[k]);
 }
 
+static bool sentence_has(const ctx *c, const char *w)
+{
+    for (size_t i = c->s0; i < c->s1; i++)
+        if (tok_is(c, i, w)) return true;
+    return false;
+}
+
 static void more_totals(ctx *c, size_t cr0)
 {
     count_state *st = c->st;
@@ -1111,7 +1159,7 @@ static void more_totals(ctx *c, size_t cr0)
     size_t n1 = st->ncr;
     for (size_t a = cr0; a < n1; a++) {
         concur_mention *m = st->cr[a].m;
-        if (m->parent || !m->has_value || m->qualifier || m->hedged || m->note) continue;
+        if (m->parent || !m->has_value || m->qualifier || m->hedged || m->note || (m->flags & CNT_TOLL)) continue;
         size_t e = m->cend;
         while (e < tlen && text[e] == ' ') e++;
         bool more = word_at(text + e, tlen - e, "more");
@@ -1119,6 +1167,16 @@ static void more_totals(ctx *c, size_t cr0)
         while (b > 0 && text[b - 1] == ' ') b--;
         if (b >= 7 && !strncasecmp(text + b - 7, "another", 7) && (b == 7 || !isalpha((unsigned char)text[b - 8])))
             more = true;
+        /* a new referent told in a later sentence: "A man was critically
+         * wounded ..., where he died" after "killed a teen girl and three
+         * women"; "killed two others" (not "a man was among the dead") */
+        if (!more && !sentence_has(c, "among")) {
+            const char *s = text + m->cstart;
+            size_t n = m->cend - m->cstart;
+            more = (m->value == 1 && (word_at(s, n, "a") || word_at(s, n, "an") || word_at(s, n, "another"))) ||
+                   (m->group_text && (word_at(m->group_text, strlen(m->group_text), "others") ||
+                                      word_at(m->group_text, strlen(m->group_text), "other")));
+        }
         if (!more) continue;
         concur_mention *prev = NULL;
         for (size_t k = cr0; k-- > 0 && k + 256 >= cr0 && st->cr[k].para == st->cr[a].para;) {
@@ -1204,8 +1262,22 @@ static void process_sentence(ctx *c)
             /* "Nine people, including four children, died" */
             if (pend && tok_punct(c, pend, ',')) pend++;
             tm = look_post(c, pend ? pend : after, &hedged, &dropped, &aux);
+            /* "A fifth victim, though not shot, suffered minor injuries" */
+            if (!tm && !pend && !q->bare) { /* not "Polito, 67, a professor, died" */
+                size_t e = aside_end(c, after);
+                if (e) {
+                    hedged = dropped = false;
+                    tm = look_post(c, e, &hedged, &dropped, &aux);
+                }
+            }
             if (tm && !aux && active_use(c, tm)) tm = NULL;
-            if (tm && q->article && !aux) tm = NULL;
+            /* "a man killed ...", "a man shot ..." need an auxiliary; a
+             * death or an injury told by an intransitive verb does not ("a
+             * man died", "a victim suffered minor injuries") */
+            if (tm && q->article && !aux &&
+                !(!strcmp(tm->row->col[2] ? tm->row->col[2] : "both", "post") && !has_rule(tm->row, "injured_unless_killed") &&
+                  (!strcmp(tm->row->col[1], "killed") || !strcmp(tm->row->col[1], "injured"))))
+                tm = NULL;
             /* "who shot a man was arrested": "a man" is the object of "shot" */
             if (tm && q->article && q->t0 > c->s0 && trig_covering(c, q->t0 - 1)) tm = NULL;
             if (tm) {
