@@ -1271,6 +1271,10 @@ static void process_sentence(ctx *c)
                 }
             }
             if (tm && !aux && active_use(c, tm)) tm = NULL;
+            /* "shot three people to death", not "sentenced three men to death" */
+            if (tm && has_rule(tm->row, "to_death") &&
+                (aux || q->t0 == c->s0 || !link_at(c, q->t0 - 1, "to_death", NULL)))
+                tm = NULL;
             /* "a man killed ...", "a man shot ..." need an auxiliary; a
              * death or an injury told by an intransitive verb does not ("a
              * man died", "a victim suffered minor injuries") */
