@@ -190,6 +190,7 @@ typedef struct ctx {
     size_t nnp;
     count_state *st;
     const char *attribution;
+    bool attr_done;       /* attribution looked up for this sentence */
 } ctx;
 
 static bool tok_is(const ctx *c, size_t i, const char *w)
@@ -268,18 +269,25 @@ static bool dir_allows(const cc_lex_row *r, const char *dir)
     return !strcmp(d, "both") || !strcmp(d, dir);
 }
 
+/* Index of the paragraph's first mention starting at or after clean offset
+ * s (binary search over the mentions, ordered by start). */
+static size_t pm_from(const count_state *st, size_t s)
+{
+    size_t lo = 0, hi = st->npm;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (st->pm[mid]->cstart < s) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
 /* Mention of the paragraph (number/quantity/date) covering clean [s, e). */
 static const concur_mention *mention_covering(const ctx *c, unsigned kinds, size_t s, size_t e)
 {
     const count_state *st = c->st;
-    /* binary search: first mention with cstart > s, then walk back */
-    size_t lo = 0, hi = st->npm;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (st->pm[mid]->cstart <= s) lo = mid + 1;
-        else hi = mid;
-    }
-    for (size_t k = lo; k-- > 0;) {
+    /* the mentions starting at or before s, nearest first */
+    for (size_t k = pm_from(st, s + 1); k-- > 0;) {
         const concur_mention *m = st->pm[k];
         if (s - m->cstart > 4096) break;
         if ((m->kind & kinds) && m->cstart <= s && m->cend >= e) return m;
@@ -290,13 +298,7 @@ static const concur_mention *mention_covering(const ctx *c, unsigned kinds, size
 static bool mention_overlapping(const ctx *c, unsigned kinds, size_t s, size_t e)
 {
     const count_state *st = c->st;
-    size_t lo = 0, hi = st->npm;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (st->pm[mid]->cstart < e) lo = mid + 1;
-        else hi = mid;
-    }
-    for (size_t k = lo; k-- > 0;) {
+    for (size_t k = pm_from(st, e); k-- > 0;) {
         const concur_mention *m = st->pm[k];
         if (s > m->cstart && s - m->cstart > 4096) break;
         if ((m->kind & kinds) && m->cstart < e && s < m->cend) return true;
@@ -870,6 +872,16 @@ static size_t parts_after(ctx *c, size_t j, int head)
     return c->nps[last].t1;
 }
 
+/* The parts taken for count k go free again: k found no trigger. */
+static void release_parts(ctx *c, size_t k)
+{
+    for (size_t r = 0; r < c->nnp; r++)
+        if (c->nps[r].parent == (int)k) {
+            c->nps[r].parent = -1;
+            c->nps[r].done = false;
+        }
+}
+
 /* ---------------------------------------------------------- attribution */
 
 static bool is_pronoun(const ctx *c, size_t i)
@@ -900,11 +912,15 @@ static bool names_source(const ctx *c, size_t a, size_t b)
     for (size_t k = a; k < b; k++) {
         const cc_token *t = &c->tok[k];
         if ((t->flags & CC_TF_UPPER) && !(t->flags & CC_TF_SENT_START)) return true;
-        size_t u = 0;
-        const cc_lex_row *r = cc_lex_match(c->t->attr, c->text, c->tok, k, k + 1, &u);
-        if (r && r->col[1] && !strcmp(r->col[1], "source")) return true;
+        if (names_source_noun(c, k)) return true;
     }
     return false;
+}
+
+static size_t skip_articles(const ctx *c, size_t a)
+{
+    while (tok_is(c, a, "the") || tok_is(c, a, "a") || tok_is(c, a, "an")) a++;
+    return a;
 }
 
 static const char *find_attribution(ctx *c)
@@ -918,7 +934,7 @@ static const char *find_attribution(ctx *c)
         if (!strcmp(role, "source")) continue;
         if (!strcmp(role, "lead")) {
             size_t a = i + u;
-            while (tok_is(c, a, "the") || tok_is(c, a, "a") || tok_is(c, a, "an")) a++;
+            a = skip_articles(c, a);
             size_t b = a;
             while (b < c->s1 && b - a < 8 && c->tok[b].type == CC_TOK_WORD &&
                    !(b > a && link_at(c, b, "aux,both,end,part,pre", NULL)))
@@ -928,7 +944,7 @@ static const char *find_attribution(ctx *c)
             /* ", said the health ministry" */
             if (i > c->s0 && tok_punct(c, i - 1, ',')) {
                 size_t a = i + u;
-                while (tok_is(c, a, "the") || tok_is(c, a, "a") || tok_is(c, a, "an")) a++;
+                a = skip_articles(c, a);
                 size_t b = a;
                 while (b < c->s1 && b - a < 8 &&
                        ((c->tok[b].type == CC_TOK_WORD && !link_at(c, b, "end", NULL)) ||
@@ -969,9 +985,47 @@ static const char *find_attribution(ctx *c)
 
 /* ------------------------------------------------------------- emitting */
 
+/* What the trigger row says of count q: category, note, rule. */
+static void set_trigger(np *q, const cc_lex_row *r)
+{
+    q->category = r->col[1];
+    q->note = r->col[3];
+    q->rule = r->col[4];
+}
+
+/* A part or a coordinated count takes what happened from its whole. */
+static void inherit(np *q, const np *from)
+{
+    q->category = from->category;
+    q->rule = from->rule;
+    q->hedged = from->hedged;
+}
+
+/* A count phrase read from words other than a number ("Man shot", "died"
+ * opening a clause, "all but one"): value v over tokens [t0, t1), linked
+ * already. */
+static np *np_made(ctx *c, size_t t0, size_t t1, double v)
+{
+    np *q = &c->nps[c->nnp++];
+    memset(q, 0, sizeof *q);
+    q->t0 = t0;
+    q->t1 = q->c1 = q->after = t1;
+    q->has_value = q->has_min = q->has_max = true;
+    q->value = q->min = q->max = v;
+    q->parent = q->coord_with = -1;
+    q->done = true;
+    return q;
+}
+
+/* Emits count q as a mention; the sentence's attribution is looked up at
+ * its first count. */
 static void emit(ctx *c, np *q)
 {
     concur_doc *d = c->d;
+    if (!c->attr_done) {
+        c->attribution = find_attribution(c);
+        c->attr_done = true;
+    }
     const cc_token *tk = c->tok;
     concur_mention *m = cc_doc_add(d, CONCUR_KIND_COUNT, tk[q->t0].start, tk[q->t1 - 1].end);
     if (!m) return;
@@ -1005,6 +1059,28 @@ static void emit(ctx *c, np *q)
     cr->para = c->p->index;
 }
 
+/* A count made from `from` (a total, the wounded of "shot less killed"): a
+ * copy of it from its start to cend, with its own order, recorded with the
+ * paragraph and dates of record `rec`; NULL when out of memory. */
+static concur_mention *derive_count(concur_doc *d, count_state *st, size_t rec, const concur_mention *from,
+                                    size_t cend)
+{
+    concur_mention *w = cc_doc_add(d, CONCUR_KIND_COUNT, from->cstart, cend);
+    if (!w) return NULL;
+    uint32_t order = w->order;
+    *w = *from;
+    w->order = order;
+    w->cend = cend;
+    if (!arena_grow(&d->arena, (void **)&st->cr, &st->capcr, st->ncr + 1, sizeof *st->cr)) {
+        d->oom = true;
+        return NULL;
+    }
+    st->cr[st->ncr] = st->cr[rec];
+    st->cr[st->ncr].m = w;
+    st->ncr++;
+    return w;
+}
+
 /* The latest top-level count of this category whose value is at least v. */
 static concur_mention *earlier_whole(const ctx *c, const concur_mention *self, const char *cat, double v)
 {
@@ -1028,9 +1104,7 @@ static void coordinate_back(ctx *c)
         if (tok_punct(c, j, ',')) j++;
         if (!tok_is(c, j, "and")) continue;
         if (j + 1 != n->t0) continue;
-        q->category = n->category;
-        q->rule = n->rule;
-        q->hedged = n->hedged;
+        inherit(q, n);
         q->via_post = true;
         q->coord_with = (int)k + 1;
         emit(c, q);
@@ -1109,24 +1183,12 @@ static void sentence_totals(ctx *c, size_t cr0)
             last = b;
         }
         if (seen_before || !ok || n < 2) continue;
-        concur_mention *lm = st->cr[last].m;
-        concur_mention *w = cc_doc_add(c->d, CONCUR_KIND_COUNT, first->cstart, lm->cend);
+        concur_mention *w = derive_count(c->d, st, a, first, st->cr[last].m->cend);
         if (!w) return;
-        uint32_t order = w->order;
-        *w = *first;
-        w->order = order;
-        w->cend = lm->cend;
         w->value = w->min = w->max = sum;
         w->group = group;
         w->group_text = NULL;
         w->note = "sum of clauses";
-        if (!arena_grow(&c->d->arena, (void **)&st->cr, &st->capcr, st->ncr + 1, sizeof *st->cr)) {
-            c->d->oom = true;
-            return;
-        }
-        st->cr[st->ncr] = st->cr[a];
-        st->cr[st->ncr].m = w;
-        st->ncr++;
         for (size_t b = a; b < n1; b++) {
             concur_mention *o = st->cr[b].m;
             if (!o->parent && !strcmp(o->category, cat) && strcmp(o->group, "perpetrators")) o->parent = w;
@@ -1188,24 +1250,13 @@ static void more_totals(ctx *c, size_t cr0)
             break;
         }
         if (!prev) continue;
-        concur_mention *w = cc_doc_add(c->d, CONCUR_KIND_COUNT, prev->cstart, m->cend);
+        concur_mention *w = derive_count(c->d, st, a, prev, m->cend);
         if (!w) return;
-        uint32_t order = w->order;
-        *w = *prev;
-        w->order = order;
-        w->cend = m->cend;
         w->sentence = m->sentence;
         w->value = w->min = w->max = prev->value + m->value;
         if (strcmp(prev->group, m->group)) w->group = "people";
         w->group_text = NULL;
         w->note = "sum of clauses";
-        if (!arena_grow(&c->d->arena, (void **)&st->cr, &st->capcr, st->ncr + 1, sizeof *st->cr)) {
-            c->d->oom = true;
-            return;
-        }
-        st->cr[st->ncr] = st->cr[a];
-        st->cr[st->ncr].m = w;
-        st->ncr++;
         prev->parent = w;
         m->parent = w;
     }
@@ -1243,7 +1294,7 @@ static void process_sentence(ctx *c)
         }
     }
     c->attribution = NULL;
-    bool attr_done = false;
+    c->attr_done = false;
     bool of_sentence = tok_is(c, c->s0, "of") || (tok_is(c, c->s0 + 1, "of") && tok_is(c, c->s0, "and"));
 
     for (size_t k = 0; k < c->nnp; k++) {
@@ -1253,9 +1304,7 @@ static void process_sentence(ctx *c)
         const trig_match *tm = NULL;
         size_t after = q->after;
         if (q->trig_noun) {
-            q->category = q->noun_trig->col[1];
-            q->note = q->noun_trig->col[3];
-            q->rule = q->noun_trig->col[4];
+            set_trigger(q, q->noun_trig);
         } else {
             /* post: the count, maybe its parts, then the trigger */
             size_t pend = parts_after(c, after, (int)k);
@@ -1293,8 +1342,7 @@ static void process_sentence(ctx *c)
                 /* parts after the trigger: "were massacred including 106 women" */
                 if (!pend) parts_after(c, tm->t1, (int)k);
             } else {
-                for (size_t r = 0; r < c->nnp; r++)
-                    if (c->nps[r].parent == (int)k) c->nps[r].parent = -1, c->nps[r].done = false;
+                release_parts(c, k);
                 hedged = dropped = false;
                 tm = look_pre(c, q->t0, &hedged);
                 if (tm) {
@@ -1306,9 +1354,7 @@ static void process_sentence(ctx *c)
                 /* "wounded 14 people, three of them seriously": a part */
                 if (q->of_prev && k > 0 && c->nps[k - 1].m && c->nps[k - 1].t1 + 1 == q->t0 &&
                     tok_punct(c, q->t0 - 1, ',')) {
-                    q->category = c->nps[k - 1].category;
-                    q->rule = c->nps[k - 1].rule;
-                    q->hedged = c->nps[k - 1].hedged;
+                    inherit(q, &c->nps[k - 1]);
                     q->parent = (int)k - 1;
                     q->of_prev = false;
                     emit(c, q);
@@ -1321,34 +1367,24 @@ static void process_sentence(ctx *c)
                               ((gap == 1 && (tok_is(c, q->t0 - 1, "and") || tok_punct(c, q->t0 - 1, ','))) ||
                                (gap == 2 && tok_punct(c, q->t0 - 2, ',') && tok_is(c, q->t0 - 1, "and")));
                 if (joined && c->nps[k - 1].category && c->nps[k - 1].m && !q->bare) {
-                    q->category = c->nps[k - 1].category;
+                    inherit(q, &c->nps[k - 1]);
                     q->parent = c->nps[k - 1].parent;
-                    q->hedged = c->nps[k - 1].hedged;
-                    q->rule = c->nps[k - 1].rule;
                     q->coord_with = (int)k - 1;
                 } else {
-                    for (size_t r = 0; r < c->nnp; r++)
-                        if (c->nps[r].parent == (int)k) c->nps[r].parent = -1, c->nps[r].done = false;
+                    release_parts(c, k);
                     continue;
                 }
             } else {
-                q->category = tm->row->col[1];
-                q->note = tm->row->col[3];
-                q->rule = tm->row->col[4];
+                set_trigger(q, tm->row);
                 q->via_post = tm->t0 >= q->t1;
             }
         }
         if (dropped) {
-            for (size_t r = 0; r < c->nnp; r++)
-                if (c->nps[r].parent == (int)k) c->nps[r].parent = -1, c->nps[r].done = false;
+            release_parts(c, k);
             q->category = NULL;
             continue;
         }
         q->hedged = q->hedged || hedged;
-        if (!attr_done) {
-            c->attribution = find_attribution(c);
-            attr_done = true;
-        }
         emit(c, q);
         if (!q->m) return;
         if (q->of_prev || (of_sentence && k == 0 && q->parent < 0)) {
@@ -1359,9 +1395,7 @@ static void process_sentence(ctx *c)
         for (size_t r = k + 1; r < c->nnp; r++) {
             np *pq = &c->nps[r];
             if (pq->parent != (int)k || !pq->done) continue;
-            pq->category = q->category;
-            pq->rule = q->rule;
-            pq->hedged = q->hedged;
+            inherit(pq, q);
             emit(c, pq);
             if (!pq->m) return;
         }
@@ -1401,26 +1435,13 @@ static void process_sentence(ctx *c)
             continue;
         cues_before(c, tm->t0, &hedged, &dropped);
         if (dropped) continue;
-        np *q = &c->nps[c->nnp++];
-        memset(q, 0, sizeof *q);
-        q->t0 = i;
-        q->t1 = q->c1 = q->after = j + u;
-        q->has_value = q->has_min = q->has_max = true;
-        q->value = q->min = q->max = 1;
+        np *q = np_made(c, i, j + u, 1);
         q->group = gr->col[1];
         q->g0 = i;
         q->g1 = j + u;
-        q->parent = q->coord_with = -1;
-        q->category = tm->row->col[1];
-        q->note = tm->row->col[3];
-        q->rule = tm->row->col[4];
+        set_trigger(q, tm->row);
         q->hedged = hedged;
         q->via_post = true;
-        q->done = true;
-        if (!attr_done) {
-            c->attribution = find_attribution(c);
-            attr_done = true;
-        }
         emit(c, q);
         if (!q->m) return;
         /* "Man shot, face, died on scene": the one shot died */
@@ -1465,10 +1486,6 @@ static void process_sentence(ctx *c)
         q->parent = q->coord_with = -1;
         q->done = true;
         q->m = NULL;
-        if (!attr_done) {
-            c->attribution = find_attribution(c);
-            attr_done = true;
-        }
         emit(c, q);
         if (!q->m) return;
         break;
@@ -1483,9 +1500,7 @@ static void process_sentence(ctx *c)
         if (q->m || q->done || q->article || q->bare || q->t0 <= c->s0) continue;
         const trig_match *tm = trig_ending(c, q->t0);
         if (!tm || !tm->row->col[4] || strcmp(tm->row->col[4], "injured_unless_killed")) continue;
-        q->category = tm->row->col[1];
-        q->note = tm->row->col[3];
-        q->rule = tm->row->col[4];
+        set_trigger(q, tm->row);
         emit(c, q);
         if (!q->m) return;
     }
@@ -1514,23 +1529,12 @@ static void process_sentence(ctx *c)
             bool hedged = false, dropped = false;
             cues_before(c, tm->t0, &hedged, &dropped);
             if (dropped) continue;
-            np *q = &c->nps[c->nnp++];
-            memset(q, 0, sizeof *q);
-            q->t0 = tm->t0;
-            q->t1 = q->c1 = q->after = tm->t1;
-            q->has_value = q->has_min = q->has_max = true;
-            q->value = q->min = q->max = 1;
+            np *q = np_made(c, tm->t0, tm->t1, 1);
             q->group = "people";
-            q->parent = q->coord_with = -1;
             q->category = tm->row->col[1];
             q->note = "subjectless clause";
             q->hedged = hedged;
             q->via_post = true;
-            q->done = true;
-            if (!attr_done) {
-                c->attribution = find_attribution(c);
-                attr_done = true;
-            }
             emit(c, q);
             if (!q->m) return;
             break;
@@ -1623,12 +1627,7 @@ static bool is_event_date(const concur_mention *x)
 /* The date of sentence [s, e) (its last), or NULL. */
 static const char *sentence_date(const count_state *st, size_t s, size_t e)
 {
-    size_t lo = 0, hi = st->npm;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (st->pm[mid]->cstart < s) lo = mid + 1;
-        else hi = mid;
-    }
+    size_t lo = pm_from(st, s);
     const char *v = NULL;
     for (size_t k = lo; k < st->npm && k < lo + 64 && st->pm[k]->cstart < e; k++)
         if (is_event_date(st->pm[k])) v = st->pm[k]->timex_value;
@@ -1640,12 +1639,7 @@ static const char *sentence_date(const count_state *st, size_t s, size_t e)
  * mentions, ordered by start). */
 static const char *date_in_force(const count_state *st, const concur_mention *m)
 {
-    size_t lo = 0, hi = st->npm;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (st->pm[mid]->cstart < m->cstart) lo = mid + 1;
-        else hi = mid;
-    }
+    size_t lo = pm_from(st, m->cstart);
     /* after it, in the same sentence */
     const concur_mention *after = NULL;
     for (size_t k = lo; k < st->npm && k < lo + 64; k++) {
@@ -1720,6 +1714,7 @@ void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
     c.ntrig = 0;
     c.nnp = 0;
     c.attribution = NULL;
+    c.attr_done = false;
     size_t para_cr0 = st->ncr;
     bool mentions_ready = false;
 
@@ -1876,22 +1871,12 @@ void cc_counts_finish(const concur_engine *e, concur_doc *d)
                 if (!strcmp(o->category, "killed") && o->value < m->value && o->value > killed) killed = o->value;
             }
             if (injured || killed < 1) continue;
-            concur_mention *w = cc_doc_add(d, CONCUR_KIND_COUNT, m->cstart, m->cend);
+            concur_mention *w = derive_count(d, st, i, m, m->cend);
             if (!w) return;
-            uint32_t order = w->order;
-            *w = *m;
-            w->order = order;
             w->flags &= ~CNT_SHOT;
             w->category = "injured";
             w->value = w->min = w->max = m->value - killed;
             w->note = "shot less killed";
-            if (!arena_grow(&d->arena, (void **)&st->cr, &st->capcr, st->ncr + 1, sizeof *st->cr)) {
-                d->oom = true;
-                return;
-            }
-            st->cr[st->ncr] = st->cr[i];
-            st->cr[st->ncr].m = w;
-            st->ncr++;
         }
     }
     /* names learned from place patterns, sorted */
