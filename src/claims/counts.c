@@ -702,9 +702,15 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
         out->t1 = k;
         return true;
     }
-    /* "Dozens were injured", "Many have died" (not "several wounds") */
-    if (vague && !out->article && link_at(c, j, "aux,hedge", NULL) && !tok_is(c, j, "of") &&
-        !tok_is(c, j, "who") && !tok_is(c, j, "that") && !tok_is(c, j, "which")) {
+    /* "Dozens were injured", "Many have died" (not "several wounds"); a
+     * trigger right after a vague amount opening the sentence or after
+     * "and" / ",": "left 12 dead and dozens wounded" */
+    const trig_match *vt = vague ? trig_starting(c, j) : NULL;
+    if (vague && !out->article &&
+        ((link_at(c, j, "aux,hedge", NULL) && !tok_is(c, j, "of") && !tok_is(c, j, "who") && !tok_is(c, j, "that") &&
+          !tok_is(c, j, "which")) ||
+         (vt && dir_allows(vt->row, "post") &&
+          (i == c->s0 || tok_is(c, i - 1, "and") || tok_punct(c, i - 1, ','))))) {
         out->bare = true;
         out->t1 = j;
         return true;
@@ -743,9 +749,28 @@ static const trig_match *look_post(const ctx *c, size_t j, bool *hedged, bool *d
     return NULL;
 }
 
+/* The argument of rule `name` ("object:" -> "to_death") in a trigger's
+ * comma-separated rules ("subjectless_one,intransitive"), "" for a rule
+ * without one, NULL when absent. */
+static const char *rule_arg(const char *rules, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = rules; p && *p;) {
+        if (!strncmp(p, name, n) && (p[n] == 0 || p[n] == ',' || name[n - 1] == ':')) return p + n;
+        p = strchr(p, ',');
+        if (p) p++;
+    }
+    return NULL;
+}
+
+static bool rules_have(const char *rules, const char *name)
+{
+    return rule_arg(rules, name) != NULL;
+}
+
 static bool has_rule(const cc_lex_row *r, const char *rule)
 {
-    return r->col[4] && !strcmp(r->col[4], rule);
+    return rules_have(r->col[4], rule);
 }
 
 /* "The death toll from the attack that killed 12 people has risen to 14":
@@ -1044,8 +1069,8 @@ static void emit(ctx *c, np *q)
     m->attribution = c->attribution;
     m->hedged = q->hedged;
     m->note = q->note && *q->note ? q->note : NULL;
-    if (q->rule && !strcmp(q->rule, "injured_unless_killed")) m->flags |= CNT_SHOT;
-    if (q->rule && !strcmp(q->rule, "toll")) m->flags |= CNT_TOLL;
+    if (rules_have(q->rule, "injured_unless_killed")) m->flags |= CNT_SHOT;
+    if (rules_have(q->rule, "toll")) m->flags |= CNT_TOLL;
     if (q->parent >= 0) m->parent = c->nps[q->parent].m;
     q->m = m;
     count_state *st = c->st;
@@ -1229,15 +1254,22 @@ static void more_totals(ctx *c, size_t cr0)
         while (b > 0 && text[b - 1] == ' ') b--;
         if (b >= 7 && !strncasecmp(text + b - 7, "another", 7) && (b == 7 || !isalpha((unsigned char)text[b - 8])))
             more = true;
-        /* a new referent told in a later sentence: "A man was critically
-         * wounded ..., where he died" after "killed a teen girl and three
-         * women"; "killed two others" (not "a man was among the dead") */
+        /* a new referent told in a later sentence: "another victim", "two
+         * others"; a victim told with "a/an" right after the sentence of
+         * the count it adds to: "killed a teen girl and three women ... A
+         * man was critically wounded ..., where he died" (not "a man was
+         * among the dead", not an arrest told again: "an individual was
+         * arrested") */
+        bool one_more = false;
         if (!more && !sentence_has(c, "among")) {
             const char *s = text + m->cstart;
             size_t n = m->cend - m->cstart;
-            more = (m->value == 1 && (word_at(s, n, "a") || word_at(s, n, "an") || word_at(s, n, "another"))) ||
+            more = (m->value == 1 && word_at(s, n, "another")) ||
                    (m->group_text && (word_at(m->group_text, strlen(m->group_text), "others") ||
                                       word_at(m->group_text, strlen(m->group_text), "other")));
+            one_more = !more && m->value == 1 && (word_at(s, n, "a") || word_at(s, n, "an")) &&
+                       (!strcmp(m->category, "killed") || !strcmp(m->category, "injured"));
+            more = more || one_more;
         }
         if (!more) continue;
         concur_mention *prev = NULL;
@@ -1249,7 +1281,7 @@ static void more_totals(ctx *c, size_t cr0)
             prev = o;
             break;
         }
-        if (!prev) continue;
+        if (!prev || (one_more && prev->sentence + 1 != m->sentence)) continue;
         concur_mention *w = derive_count(c->d, st, a, prev, m->cend);
         if (!w) return;
         w->sentence = m->sentence;
@@ -1320,17 +1352,16 @@ static void process_sentence(ctx *c)
                 }
             }
             if (tm && !aux && active_use(c, tm)) tm = NULL;
-            /* "shot three people to death", not "sentenced three men to death" */
-            if (tm && has_rule(tm->row, "to_death") &&
-                (aux || q->t0 == c->s0 || !link_at(c, q->t0 - 1, "to_death", NULL)))
+            /* rule "object:ROLE": the count is the object of a verb of link
+             * role ROLE ("shot three people to death", not "sentenced three
+             * men to death"; "claimed 14 lives", not "saved 14 lives") */
+            const char *verb_role = tm ? rule_arg(tm->row->col[4], "object:") : NULL;
+            if (verb_role && (aux || q->t0 == c->s0 || !link_at(c, q->t0 - 1, verb_role, NULL)))
                 tm = NULL;
             /* "a man killed ...", "a man shot ..." need an auxiliary; a
-             * death or an injury told by an intransitive verb does not ("a
-             * man died", "a victim suffered minor injuries") */
-            if (tm && q->article && !aux &&
-                !(!strcmp(tm->row->col[2] ? tm->row->col[2] : "both", "post") && !has_rule(tm->row, "injured_unless_killed") &&
-                  (!strcmp(tm->row->col[1], "killed") || !strcmp(tm->row->col[1], "injured"))))
-                tm = NULL;
+             * trigger of rule "intransitive" does not ("a man died", "a
+             * victim suffered minor injuries"; not "a minor injury") */
+            if (tm && q->article && !aux && !has_rule(tm->row, "intransitive")) tm = NULL;
             /* "who shot a man was arrested": "a man" is the object of "shot" */
             if (tm && q->article && q->t0 > c->s0 && trig_covering(c, q->t0 - 1)) tm = NULL;
             if (tm) {
@@ -1471,7 +1502,7 @@ static void process_sentence(ctx *c)
                 q->value <= n)
                 continue;
             const trig_match *st = trig_ending(c, q->t0);
-            if (st && st->row->col[4] && !strcmp(st->row->col[4], "injured_unless_killed")) obj = (int)j;
+            if (st && has_rule(st->row, "injured_unless_killed")) obj = (int)j;
         }
         if (obj < 0) continue;
         np *q = &c->nps[c->nnp++];
@@ -1499,7 +1530,7 @@ static void process_sentence(ctx *c)
         np *q = &c->nps[k];
         if (q->m || q->done || q->article || q->bare || q->t0 <= c->s0) continue;
         const trig_match *tm = trig_ending(c, q->t0);
-        if (!tm || !tm->row->col[4] || strcmp(tm->row->col[4], "injured_unless_killed")) continue;
+        if (!tm || !has_rule(tm->row, "injured_unless_killed")) continue;
         set_trigger(q, tm->row);
         emit(c, q);
         if (!q->m) return;
@@ -1515,10 +1546,10 @@ static void process_sentence(ctx *c)
     if (c->st->ncr == cr0 && c->nnp < MAX_NP)
         for (size_t k = 0; k < c->ntrig; k++) {
             const trig_match *tm = &c->trig[k];
-            if (!tm->row->col[4] || strcmp(tm->row->col[4], "subjectless_one")) continue;
+            if (!has_rule(tm->row, "subjectless_one")) continue;
             bool shot_before = false; /* "shot multiple times, died at hosp" */
             for (size_t k2 = 0; k2 < k; k2++)
-                if (c->trig[k2].row->col[4] && !strcmp(c->trig[k2].row->col[4], "injured_unless_killed"))
+                if (has_rule(c->trig[k2].row, "injured_unless_killed"))
                     shot_before = true;
             if (tm->t0 != c->s0 && !tok_punct(c, tm->t0 - 1, ';') && !(shot_before && tok_punct(c, tm->t0 - 1, ',')))
                 continue;
@@ -1733,7 +1764,7 @@ void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
             if (!r) continue;
             /* "3 serious;", "2 critical, 1 stable": a condition word is a
                trigger only where no word follows it ("5 serious crimes") */
-            if (r->col[1] && r->col[2] && r->col[3] && r->col[4] && !strcmp(r->col[4], "condition") &&
+            if (r->col[1] && r->col[2] && r->col[3] && has_rule(r, "condition") &&
                 i + u < c.s1 && p->tok[i + u].type == CC_TOK_WORD && !cc_tok_is(p->text, &p->tok[i + u], "condition"))
                 continue;
             c.trig[c.ntrig].t0 = i;
