@@ -385,6 +385,23 @@ static bool bare_end_ok(const ctx *c, size_t i)
     return link_at(c, i, "aux,both,hedge,drop,part,end", NULL) > 0;
 }
 
+/* Tokens of an age at i: "17-year-old", "6-month-old", and as incident
+ * notes write it, "17yo", "3 y/o"; 0 when none. */
+static size_t age_len(const ctx *c, size_t i)
+{
+    if (i >= c->s1 || c->tok[i].type != CC_TOK_NUM) return 0;
+    size_t k = i + 1;
+    if (tok_is(c, k, "yo")) return 2;
+    if (tok_is(c, k, "y") && tok_punct(c, k + 1, '/') && tok_is(c, k + 2, "o") &&
+        !(c->tok[k + 1].flags & CC_TF_SPACE_BEFORE) && !(c->tok[k + 2].flags & CC_TF_SPACE_BEFORE))
+        return 4;
+    while (k < c->s1 && !(c->tok[k].flags & CC_TF_SPACE_BEFORE) &&
+           (tok_punct(c, k, '-') || tok_is(c, k, "year") || tok_is(c, k, "years") || tok_is(c, k, "month") ||
+            tok_is(c, k, "months") || tok_is(c, k, "week") || tok_is(c, k, "day")))
+        k++;
+    return tok_is(c, k, "old") && !(c->tok[k].flags & CC_TF_SPACE_BEFORE) && k > i + 2 ? k + 1 - i : 0;
+}
+
 /* Reads a number phrase starting at token i. */
 static bool parse_np_inner(const ctx *c, size_t i, np *out);
 
@@ -517,9 +534,21 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
             r = nx;
         }
         if (article) {
-            /* "a man was killed": one, only with a group noun */
+            /* "a man was killed": one, only with a group noun, or an age
+             * standing for one ("a 17-year-old was shot dead") */
             size_t k = j + 1, gu;
-            size_t mods = 0;
+            size_t mods = 0, age = age_len(c, k);
+            k += age;
+            if (age && (trig_starting(c, k) || link_at(c, k, "aux,hedge", NULL))) {
+                out->article = true;
+                out->has_value = out->has_min = out->has_max = true;
+                out->value = out->min = out->max = 1;
+                out->c1 = j + 1;
+                out->group = "people";
+                out->g0 = j + 1;
+                out->g1 = out->t1 = k;
+                return true;
+            }
             while (k < c->s1 && mods < 2 && !is_group_word(c, k, &gu, NULL) && tk[k].type == CC_TOK_WORD &&
                    !trig_starting(c, k) && !link_at(c, k, "aux,both,hedge,drop,part,end,pre", NULL)) {
                 k++;
@@ -1437,20 +1466,26 @@ static void process_sentence(ctx *c)
     for (size_t i = c->s0; i < c->s1 && c->nnp < MAX_NP; i++) {
         if (i > c->s0 && !tok_punct(c, i - 1, ',') && !tok_punct(c, i - 1, ';') && !tok_punct(c, i - 1, ':'))
             continue;
-        size_t u = 0, j = i;
+        /* an age before the noun or for it: "3 y/o boy injured", "17yo
+         * shot dead" */
+        size_t age = age_len(c, i);
+        size_t u = 0, j = i + age;
         const cc_lex_row *gr = NULL, *g2 = NULL;
-        if (!is_group_word(c, j, &u, &gr)) continue;
-        /* "teen girl": the last of consecutive group nouns is the head */
-        size_t u2 = 0;
-        while (j + u < c->s1 && is_group_word(c, j + u, &u2, &g2)) {
-            j += u;
-            u = u2;
-            gr = g2;
+        if (is_group_word(c, j, &u, &gr)) {
+            /* "teen girl": the last of consecutive group nouns is the head */
+            size_t u2 = 0;
+            while (j + u < c->s1 && is_group_word(c, j + u, &u2, &g2)) {
+                j += u;
+                u = u2;
+                gr = g2;
+            }
+            if (!gr->col[2] || strcmp(gr->col[2], "one")) continue;
+        } else if (!age) {
+            continue;
         }
-        if (!gr->col[2] || strcmp(gr->col[2], "one")) continue;
         bool covered = false;
         for (size_t k = 0; k < c->nnp; k++)
-            if (c->nps[k].t0 <= j && j < c->nps[k].t1) covered = true;
+            if (c->nps[k].t0 < j + u && i < c->nps[k].t1) covered = true;
         if (covered || trig_covering(c, i)) continue;
         bool hedged = false, dropped = false, aux = false;
         const trig_match *tm = look_post(c, j + u, &hedged, &dropped, &aux);
@@ -1467,7 +1502,7 @@ static void process_sentence(ctx *c)
         cues_before(c, tm->t0, &hedged, &dropped);
         if (dropped) continue;
         np *q = np_made(c, i, j + u, 1);
-        q->group = gr->col[1];
+        q->group = gr ? gr->col[1] : "people";
         q->g0 = i;
         q->g1 = j + u;
         set_trigger(q, tm->row);
