@@ -671,7 +671,14 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
     size_t mods = 0, maxmods = vague ? 1 : 3, pieces = 0;
     const trig_match *adj = NULL;
     while (k < c->s1 && mods <= maxmods && pieces < 8) {
-        if (is_group_word(c, k, &gu, &gr)) break;
+        if (is_group_word(c, k, &gu, &gr)) {
+            /* "four child-support workers": a noun joined by a hyphen is
+             * a modifier */
+            if (!tok_punct(c, k + gu, '-') || (tk[k + gu].flags & CC_TF_SPACE_BEFORE)) break;
+            k += gu;
+            pieces++;
+            continue;
+        }
         const cc_token *t = &tk[k];
         /* "four dead bodies", "10 injured people": the adjective is the trigger */
         const trig_match *tm = trig_starting(c, k);
