@@ -191,6 +191,7 @@ typedef struct ctx {
     count_state *st;
     const char *attribution;
     bool attr_done;       /* attribution looked up for this sentence */
+    bool lead_before;     /* the sentence opens "Prior to the rampage," */
 } ctx;
 
 static bool tok_is(const ctx *c, size_t i, const char *w)
@@ -1297,6 +1298,7 @@ static void more_totals(ctx *c, size_t cr0)
          * among the dead", not an arrest told again: "an individual was
          * arrested") */
         bool one_more = false;
+        if (!more && c->lead_before) more = true;
         if (!more && !sentence_has(c, "among")) {
             const char *s = text + m->cstart;
             size_t n = m->cend - m->cstart;
@@ -1337,10 +1339,14 @@ static void process_sentence(ctx *c)
     /* "(The day prior, Pough killed a pimp ...)": a sentence opening with a
      * lead of an earlier incident (count_links role "past") tells of
      * another incident; its counts are not claims of this one */
+    /* "Prior to the rampage, Rodger stabbed three people to death": a lead
+     * of an earlier part of the same incident (role "before") tells of
+     * other victims, who add to the paragraph's count (more_totals) */
     {
         size_t i = c->s0;
         while (i < c->s1 && (tok_punct(c, i, '(') || tok_punct(c, i, '[') || is_quote(c, i))) i++;
         if (link_at(c, i, "past", NULL)) return;
+        c->lead_before = link_at(c, i, "before", NULL) > 0;
     }
     /* number phrases, outside trigger words */
     c->nnp = 0;
@@ -1788,6 +1794,7 @@ void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
     c.nnp = 0;
     c.attribution = NULL;
     c.attr_done = false;
+    c.lead_before = false;
     size_t para_cr0 = st->ncr;
     bool mentions_ready = false;
 
