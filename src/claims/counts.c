@@ -1275,6 +1275,22 @@ static bool sentence_has(const ctx *c, const char *w)
     return false;
 }
 
+/* Does the sentence name the police as the agent ("shot dead by police",
+ * "by a responding officer")? Those they kill are not new victims. */
+static bool by_police(const ctx *c)
+{
+    for (size_t i = c->s0; i < c->s1; i++) {
+        if (!tok_is(c, i, "by")) continue;
+        for (size_t k = i + 1; k < c->s1 && k <= i + 3; k++) {
+            size_t gu;
+            const cc_lex_row *gr = NULL;
+            if (tok_is(c, k, "police") || (is_group_word(c, k, &gu, &gr) && !strcmp(gr->col[1], "police")))
+                return true;
+        }
+    }
+    return false;
+}
+
 static void more_totals(ctx *c, size_t cr0)
 {
     count_state *st = c->st;
@@ -1296,10 +1312,11 @@ static void more_totals(ctx *c, size_t cr0)
          * the count it adds to: "killed a teen girl and three women ... A
          * man was critically wounded ..., where he died" (not "a man was
          * among the dead", not an arrest told again: "an individual was
-         * arrested") */
+         * arrested", not one the police killed: "a man was shot dead by
+         * police") */
         bool one_more = false;
         if (!more && c->lead_before) more = true;
-        if (!more && !sentence_has(c, "among")) {
+        if (!more && !sentence_has(c, "among") && !by_police(c)) {
             const char *s = text + m->cstart;
             size_t n = m->cend - m->cstart;
             more = (m->value == 1 && word_at(s, n, "another")) ||
