@@ -1064,8 +1064,7 @@ static void inherit(np *q, const np *from)
 }
 
 /* A count phrase read from words other than a number ("Man shot", "died"
- * opening a clause, "all but one"): value v over tokens [t0, t1), linked
- * already. */
+ * opening a clause): value v over tokens [t0, t1), linked already. */
 static np *np_made(ctx *c, size_t t0, size_t t1, double v)
 {
     np *q = &c->nps[c->nnp++];
@@ -1258,9 +1257,6 @@ static void sentence_totals(ctx *c, size_t cr0)
     }
 }
 
-/* "... killed three more": a count told as more than an earlier one ("N
- * more", "another N") adds to the latest earlier top-level count of its
- * category in the paragraph: a total (note "sum of clauses"), their parent. */
 static bool word_at(const char *s, size_t n, const char *w)
 {
     size_t k = strlen(w);
@@ -1291,6 +1287,10 @@ static bool by_police(const ctx *c)
     return false;
 }
 
+/* "... killed three more": a count told as more than an earlier one ("N
+ * more", "another N"), of new referents or of an earlier part of the
+ * incident (below) adds to the latest earlier top-level count of its
+ * category in the paragraph: a total (note "sum of clauses"), their parent. */
 static void more_totals(ctx *c, size_t cr0)
 {
     count_state *st = c->st;
