@@ -9,8 +9,8 @@
  *   coordination: ... NP and NP        (the second inherits the category)
  * Word lists are data (data/lexicon/en/count_*.tsv, places.tsv); see
  * docs/counts.md. Sentences without a trigger word are rejected by a
- * 4096-bit filter on the first word of every trigger, computed per token
- * without copying, so the cost on ordinary text is one hash per word.
+ * table of the triggers' first words indexed by the word id the tokenizer
+ * stored in each token (cc_token.wid): one array read per word.
  *
  * Per-document state (places seen, counts emitted) lives in the doc arena:
  * nothing to free. Place names are resolved once per document in
@@ -25,37 +25,24 @@
 
 /* --------------------------------------------------------------- tables */
 
-#define BLOOM_BITS 4096u
+enum { FIRST_TRIG = 1, FIRST_PLACE = 2 };
 
 typedef struct counts_tables {
     const cc_lexicon *trig, *links, *groups, *numw, *attr, *placepat, *places, *pstop, *block;
-    uint64_t bloom_trig[BLOOM_BITS / 64];
-    uint64_t bloom_place[BLOOM_BITS / 64];
+    uint8_t *first;     /* [word id]: FIRST_* bits, the word starts a trigger / place pattern */
+    size_t nfirst;
 } counts_tables;
 
-static uint32_t hash_lower(const char *s, size_t n)
+/* Registers the first word of each key of lx (cc_words): its id in ids[row]. */
+static bool add_first_words(concur_engine *e, const cc_lexicon *lx, uint32_t *ids)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
-        h = (h ^ c) * 16777619u;
+    for (size_t i = 0; i < lx->nrows; i++) {
+        const char *k = lx->rows[i].col[0];
+        size_t n = strcspn(k, " ");
+        ids[i] = n ? cc_words_add(e->words, k, n) : 0;
+        if (n && !ids[i]) return false;
     }
-    return h;
-}
-
-static void bloom_add_first_word(uint64_t *bl, const char *key)
-{
-    size_t n = 0;
-    while (key[n] && key[n] != ' ') n++;
-    uint32_t h = hash_lower(key, n) % BLOOM_BITS;
-    bl[h / 64] |= (uint64_t)1 << (h % 64);
-}
-
-static bool bloom_has(const uint64_t *bl, uint32_t h)
-{
-    h %= BLOOM_BITS;
-    return (bl[h / 64] >> (h % 64)) & 1;
+    return true;
 }
 
 bool cc_counts_init(concur_engine *e)
@@ -75,15 +62,30 @@ bool cc_counts_init(concur_engine *e)
         free(t);
         return false;
     }
-    for (size_t i = 0; i < t->trig->nrows; i++) bloom_add_first_word(t->bloom_trig, t->trig->rows[i].col[0]);
-    for (size_t i = 0; i < t->placepat->nrows; i++)
-        bloom_add_first_word(t->bloom_place, t->placepat->rows[i].col[0]);
+    /* sentences without a trigger word are skipped: the first words of the
+     * triggers and place patterns, by word id (cc_token.wid) */
+    size_t nt = t->trig->nrows, np = t->placepat->nrows;
+    uint32_t *ids = malloc((nt + np + 1) * sizeof *ids);
+    bool ok = ids && add_first_words(e, t->trig, ids) && add_first_words(e, t->placepat, ids + nt);
+    t->nfirst = cc_words_count(e->words);
+    t->first = ok ? calloc(t->nfirst, 1) : NULL;
+    if (!t->first) {
+        free(ids);
+        free(t);
+        return false;
+    }
+    for (size_t i = 0; i < nt; i++) t->first[ids[i]] |= FIRST_TRIG;
+    for (size_t i = 0; i < np; i++) t->first[ids[nt + i]] |= FIRST_PLACE;
+    t->first[0] = 0;
+    free(ids);
     e->counts = t;
     return true;
 }
 
 void cc_counts_free(concur_engine *e)
 {
+    counts_tables *t = e->counts;
+    if (t) free(t->first);
     free(e->counts);
     e->counts = NULL;
 }
@@ -1822,9 +1824,10 @@ void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
         for (size_t i = c.s0; i < c.s1; i++) {
             const cc_token *tk = &p->tok[i];
             if (tk->type != CC_TOK_WORD) continue;
-            uint32_t h = hash_lower(p->text + tk->start, tk->end - tk->start);
-            if (bloom_has(t->bloom_place, h)) place_pattern(&c, i);
-            if (!bloom_has(t->bloom_trig, h) || c.ntrig >= MAX_TRIG) continue;
+            unsigned first = tk->wid < t->nfirst ? t->first[tk->wid] : 0;
+            if (!first) continue;
+            if (first & FIRST_PLACE) place_pattern(&c, i);
+            if (!(first & FIRST_TRIG) || c.ntrig >= MAX_TRIG) continue;
             size_t u = 0;
             const cc_lex_row *r = cc_lex_match(t->trig, p->text, p->tok, i, c.s1, &u);
             if (!r) continue;

@@ -66,7 +66,13 @@ bool cli_file_read(cli_file *f, const char *path)
     }
     bool ok;
     if (S_ISREG(st.st_mode) && st.st_size > 0) {
-        void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+        /* the whole file is read at once: map its pages in one call rather
+         * than one page fault per 4 KiB */
+        int flags = MAP_PRIVATE;
+#ifdef MAP_POPULATE
+        flags |= MAP_POPULATE;
+#endif
+        void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, flags, fd, 0);
         if (p != MAP_FAILED) {
             f->data = p;
             f->len = (size_t)st.st_size;
@@ -130,7 +136,12 @@ int cli_each_record(char **files, int nfiles, concur_input input, cli_doc_fn fn,
                               ? concur_input_detect(strcmp(path, "-") ? path : NULL, f.data, f.len)
                               : input;
         if (in != CONCUR_INPUT_WARC && cli_looks_binary(&f)) {   /* .warc.gz is binary */
-            fprintf(stderr, "concur: %s: binary file (NUL bytes), skipped\n", path);
+            const unsigned char *b = (const unsigned char *)f.data;
+            if (f.len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)))
+                fprintf(stderr, "concur: %s: UTF-16 text (byte-order mark) is not read; convert it to UTF-8 "
+                                "first (iconv -f UTF-16 -t UTF-8), skipped\n", path);
+            else
+                fprintf(stderr, "concur: %s: binary file (NUL bytes), skipped\n", path);
             cli_file_close(&f);
             status = 1;
             continue;
