@@ -42,7 +42,8 @@ typedef enum concur_status {
     CONCUR_ERR_INPUT,     /* input could not be read as the format asked for */
     CONCUR_ERR_USAGE,     /* bad argument or option */
     CONCUR_ERR_TOO_LARGE, /* input larger than the configured limit */
-    CONCUR_ERR_INTERNAL
+    CONCUR_ERR_INTERNAL,
+    CONCUR_ERR_STORE      /* the corpus store could not be opened, read or written */
 } concur_status;
 
 /* An error value. `message` points to static storage or into the error's
@@ -312,6 +313,50 @@ typedef enum concur_compare_format {
  * result (-1 on out of memory). */
 int concur_comparison_write(const concur_comparison *c, concur_compare_format fmt, unsigned flags,
                             concur_write_fn write, void *user);
+
+/* ----------------------------------------------------------------- store */
+
+/* A corpus store: the mentions of many documents in one SQLite file, to
+ * query later (`concur index`, `concur query`). */
+typedef struct concur_store concur_store;
+
+/* Opens the store at `path`, creating it (and its tables) when `create` and
+ * it does not exist. NULL and `err` filled on failure (not a concur store,
+ * cannot open, a newer schema). */
+concur_store *concur_store_open(const char *path, bool create, concur_error *err);
+/* Adds the document's mentions (all kinds recognised), replacing those of
+ * a document stored before under the same id; `source` (may be NULL) is
+ * stored with it. Writes are batched in transactions: they are durable
+ * after concur_store_close. Returns 0, or -1 with `err` filled. */
+int concur_store_add(concur_store *s, const concur_doc *d, const char *source, concur_error *err);
+/* Commits and closes. Returns 0, or -1 with `err` filled (the store is
+ * freed either way). NULL is fine. */
+int concur_store_close(concur_store *s, concur_error *err);
+
+typedef struct concur_store_query {
+    unsigned kinds;             /* 0 = all */
+    const char *category;       /* count category ("killed"), or NULL */
+    const char *group;          /* count group ("children"), or NULL */
+    const char *place;          /* count place, any case, or NULL */
+    const char *attribution;    /* a substring of the attribution, any case, or NULL */
+    const char *doc;            /* document ids matching this glob ("*.txt"), or NULL */
+    const char *from, *to;      /* date bounds (YYYY, YYYY-MM or YYYY-MM-DD), inclusive:
+                                   a count's incident date, a date's TIMEX3 value */
+    bool has_min;
+    double min;                 /* value (or lower bound) at least this */
+    size_t limit;               /* 0 = no limit */
+} concur_store_query;
+
+/* Writes the mentions matching q in `fmt` (JSONL: exactly the lines
+ * `concur extract` wrote for them; TSV and TABLE: the extract columns; GKG
+ * is not offered), in the order the documents were added, then by offset.
+ * *rows (may be NULL) gets the number written; with `write` NULL nothing is
+ * written and *rows counts the matches. Returns 0, -1 with `err`
+ * filled, or the writer's non-zero result. */
+int concur_store_query_write(concur_store *s, const concur_store_query *q, concur_format fmt, bool header,
+                             concur_write_fn write, void *user, size_t *rows, concur_error *err);
+/* Documents and mentions in the store (either pointer may be NULL). */
+int concur_store_stats(concur_store *s, size_t *docs, size_t *mentions, concur_error *err);
 
 /* --------------------------------------------------------------- readers */
 

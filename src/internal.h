@@ -396,6 +396,12 @@ void cc_counts_finish(const concur_engine *e, concur_doc *d);
 
 /* output */
 int cc_write_jsonl(const concur_doc *d, unsigned kinds, concur_write_fn w, void *u);
+/* One mention as its JSON Lines line (with the newline); head is
+ * {"doc":"<escaped id>" (output.c). */
+void cc_json_mention(cc_buf *b, const concur_doc *d, const cc_buf *head, const concur_mention *m);
+/* Copies s[0..n) with tabs, newlines and control bytes as spaces; max_cp
+ * > 0 cuts it to that many code points with "...". */
+void cc_put_flat(cc_buf *b, const char *s, size_t n, size_t max_cp);
 int cc_write_tsv(const concur_doc *d, unsigned kinds, bool header, concur_write_fn w, void *u);
 int cc_write_table(const concur_doc *d, unsigned kinds, bool header, concur_write_fn w, void *u);
 /* One GDELT GKG 2.1-style line for the document's count claims (gkg.c). */

@@ -48,6 +48,8 @@ int cli_parse(int argc, char **argv, cli_opts *o, int *first, bool compare);
 int cmd_extract(int argc, char **argv);
 int cmd_text(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_index(int argc, char **argv);   /* store.c */
+int cmd_query(int argc, char **argv);
 
 /* Each document of each file, in input order: calls fn for every record;
  * returns the exit status (0, or 1 when some input could not be read). */
@@ -62,5 +64,13 @@ concur_engine *cli_engine(void);
  * its warnings. Returns NULL after printing why it could not be read. */
 concur_doc *cli_extract_record(concur_engine *e, const cli_opts *o, const char *path,
                                const concur_record *rec, const char *id, bool text_only);
+
+/* Calls fn for each piece of the record: once for the whole record, or for
+ * each piece of a plain-text document over o->piece bytes (--piece-mb; the
+ * pieces' offsets, sentences and ids run on). fn owns (frees) the doc.
+ * Stops at the first non-zero return; 1 when a piece could not be read. */
+typedef int (*cli_piece_fn)(void *user, concur_doc *d, bool first);
+int cli_each_piece(concur_engine *e, const cli_opts *o, const char *path, const concur_record *rec,
+                   const char *id, bool text_only, cli_piece_fn fn, void *user);
 
 #endif

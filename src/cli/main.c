@@ -12,11 +12,13 @@ static const char usage[] =
     "  extract   write the numbers, quantities, dates and counts of people in documents\n"
     "  text      print the clean text the recognisers read (paragraphs, blank-line separated)\n"
     "  compare   line up the counts several documents give for the same event\n"
+    "  index     index DB FILE...: add the documents' mentions to an SQLite store\n"
+    "  query     query DB [filters]: the stored mentions that match (concur query --help)\n"
     "\n"
-    "Options (extract, text, compare):\n"
+    "Options (extract, text, compare, index):\n"
     "  --kinds LIST       number,quantity,date,count (default: all)\n"
     "  --format FMT       extract: jsonl (default), tsv, table, gkg; compare: table, json, html\n"
-    "  --input TYPE       auto (default), text, html, jsonl\n"
+    "  --input TYPE       auto (default), text, html, jsonl, warc\n"
     "  --ref-date DATE    reference date YYYY-MM-DD for relative dates\n"
     "  --date-mode MODE   auto (default), news, narrative\n"
     "  --piece-mb N       read plain text over N MiB in pieces of about N MiB\n"
@@ -48,6 +50,8 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "extract")) return cmd_extract(argc - 1, argv + 1);
     if (!strcmp(cmd, "text")) return cmd_text(argc - 1, argv + 1);
     if (!strcmp(cmd, "compare")) return cmd_compare(argc - 1, argv + 1);
+    if (!strcmp(cmd, "index")) return cmd_index(argc - 1, argv + 1);
+    if (!strcmp(cmd, "query")) return cmd_query(argc - 1, argv + 1);
     fprintf(stderr, "concur: unknown command '%s'\n\n%s", cmd, usage);
     return 2;
 }
@@ -228,12 +232,8 @@ static size_t piece_end(const char *s, size_t len, size_t from, size_t piece)
     return i;
 }
 
-/* Calls fn for each piece of the record (once for the whole record unless
- * in_pieces); stops at the first non-zero return. */
-typedef int (*piece_fn)(void *user, concur_doc *d, bool first);
-
-static int each_piece(concur_engine *e, const cli_opts *o, const char *path, const concur_record *rec,
-                      const char *id, bool text_only, piece_fn fn, void *user)
+int cli_each_piece(concur_engine *e, const cli_opts *o, const char *path, const concur_record *rec,
+                   const char *id, bool text_only, cli_piece_fn fn, void *user)
 {
     if (!in_pieces(o, path, rec)) {
         concur_doc *d = extract_piece(e, o, path, rec, id, text_only, NULL);
@@ -294,7 +294,7 @@ static int extract_one(void *user, const char *path, const concur_record *rec, c
 {
     doc_ctx *x = user;
     piece_ctx p = {x, id};
-    int s = each_piece(x->engine, x->o, path, rec, id, false, write_piece, &p);
+    int s = cli_each_piece(x->engine, x->o, path, rec, id, false, write_piece, &p);
     x->ndocs++;
     return s;
 }
@@ -335,7 +335,7 @@ static int print_text(void *user, concur_doc *d, bool first)
 static int text_one(void *user, const char *path, const concur_record *rec, const char *id)
 {
     doc_ctx *x = user;
-    int s = each_piece(x->engine, x->o, path, rec, id, true, print_text, x);
+    int s = cli_each_piece(x->engine, x->o, path, rec, id, true, print_text, x);
     x->ndocs++;
     return s;
 }

@@ -53,7 +53,7 @@ static void json_numv(cc_buf *b, bool has, double v)
 #define json_numf(b, k, has, v) (JSON_KEY(b, k), json_numv(b, has, v))
 
 /* head: {"doc":"<escaped id>" -- the same for every mention of a document */
-static void json_mention(cc_buf *b, const concur_doc *d, const cc_buf *head, const concur_mention *m)
+void cc_json_mention(cc_buf *b, const concur_doc *d, const cc_buf *head, const concur_mention *m)
 {
     cc_buf_put(b, head->data, head->len);
     json_strf(b, "id", m->id);
@@ -142,7 +142,7 @@ int cc_write_jsonl(const concur_doc *d, unsigned kinds, concur_write_fn w, void 
     if (head.oom) r = -1;
     for (size_t i = 0; i < d->nm && !r; i++) {
         if (!(d->m[i]->kind & kinds)) continue;
-        json_mention(&b, d, &head, d->m[i]);
+        cc_json_mention(&b, d, &head, d->m[i]);
         if (b.len > 65536) r = flush(&b, w, u);
     }
     if (!r) r = flush(&b, w, u);
@@ -152,7 +152,7 @@ int cc_write_jsonl(const concur_doc *d, unsigned kinds, concur_write_fn w, void 
 }
 
 /* Copies s[0..n) with tabs, newlines and control bytes as spaces. */
-static void put_flat(cc_buf *b, const char *s, size_t n, size_t max_cp)
+void cc_put_flat(cc_buf *b, const char *s, size_t n, size_t max_cp)
 {
     if (!max_cp) {
         /* no length limit: copy runs of bytes that need no change */
@@ -233,7 +233,7 @@ int cc_write_tsv(const concur_doc *d, unsigned kinds, bool header, concur_write_
     for (size_t i = 0; i < d->nm && !r; i++) {
         const concur_mention *m = d->m[i];
         if (!(m->kind & kinds)) continue;
-        put_flat(&b, d->id, strlen(d->id), 0);
+        cc_put_flat(&b, d->id, strlen(d->id), 0);
         cc_buf_putc(&b, '\t');
         cc_buf_puts(&b, m->id);
         cc_buf_putc(&b, '\t');
@@ -245,7 +245,7 @@ int cc_write_tsv(const concur_doc *d, unsigned kinds, bool header, concur_write_
         cc_buf_putc(&b, '\t');
         cc_buf_uint(&b, d->opt.sentence_base + m->sentence);
         cc_buf_putc(&b, '\t');
-        put_flat(&b, d->src + m->start, m->end - m->start, 0);
+        cc_put_flat(&b, d->src + m->start, m->end - m->start, 0);
         cc_buf_putc(&b, '\t');
         if (m->has_value) cc_buf_num(&b, m->value);
         cc_buf_putc(&b, '\t');
@@ -257,7 +257,7 @@ int cc_write_tsv(const concur_doc *d, unsigned kinds, bool header, concur_write_
                            m->parent ? m->parent->id : NULL, m->attribution, m->place, m->date};
         for (size_t k = 0; k < sizeof f / sizeof *f; k++) {
             cc_buf_putc(&b, '\t');
-            if (f[k]) put_flat(&b, f[k], strlen(f[k]), 0);
+            if (f[k]) cc_put_flat(&b, f[k], strlen(f[k]), 0);
         }
         cc_buf_putc(&b, '\n');
         if (b.len > 65536) r = flush(&b, w, u);
@@ -280,7 +280,7 @@ int cc_write_table(const concur_doc *d, unsigned kinds, bool header, concur_writ
         char span[32];
         snprintf(span, sizeof span, "%zu-%zu", d->opt.offset_base + m->start, d->opt.offset_base + m->end);
         cell.len = 0;
-        put_flat(&cell, d->src + m->start, m->end - m->start, 33);
+        cc_put_flat(&cell, d->src + m->start, m->end - m->start, 33);
         /* pad by code points, not bytes */
         size_t cps = 0;
         for (size_t k = 0; k < cell.len; k++) cps += ((unsigned char)cell.data[k] & 0xC0) != 0x80;

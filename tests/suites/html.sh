@@ -11,7 +11,7 @@ BIN=$(dirname "$CONCUR")
 SANFLAGS=""
 case "$BIN" in *asan*) SANFLAGS="-fsanitize=address,undefined" ;; esac
 if cc -std=c11 -O1 -g -D_DEFAULT_SOURCE $SANFLAGS -I"$ROOT/include" "$ROOT/tests/tools/html_check.c" \
-     "$BIN/libconcur.a" $(pkg-config --libs libxml-2.0 libutf8proc zlib) -lm -o "$TMP/html_check" 2>"$TMP/cc.err"; then
+     "$BIN/libconcur.a" $(pkg-config --libs libxml-2.0 libutf8proc zlib sqlite3) -lm -o "$TMP/html_check" 2>"$TMP/cc.err"; then
   ok "html_check builds"
 else
   not_ok "html_check builds"; sed 's/^/    /' "$TMP/cc.err" | head
