@@ -218,13 +218,16 @@ typedef struct dres {
     int type;
     char val[48];
     const char *mod;
-    char beg[24], endv[24];
+    char beg[32], endv[32];
     char alt[48];
     int y, m, dd;           /* stated (or resolved) parts, for the timeline */
     bool year_stated;       /* the text states the year */
     bool the_ok;            /* a "the" before belongs to the expression */
     bool yearish;           /* a bare-year reading */
     bool anaphoric;         /* counted from the date just told: not a new anchor */
+    char tpart[16];         /* a clock time: its "T17:30" part ("" none) */
+    char tend[16];          /* a clock range: the end's "T18" part */
+    bool dated;             /* the clock time took a date written beside it */
 } dres;
 
 typedef struct dctx {
@@ -717,6 +720,11 @@ static int ampm_at(const dctx *c, size_t i, size_t *end)
     return 0;
 }
 
+#ifndef TIME_DAY_BACK
+#define TIME_DAY_BACK 0
+#endif
+static const char *recent_date(const dctx *c, size_t tok, size_t max_back);
+
 /* a date word that may follow a time: "5 p.m. EST Nov. 9", "noon Saturday" */
 static void time_with_date(dctx *c, dres *r, int hh, int mm, bool has_min)
 {
@@ -729,29 +737,47 @@ static void time_with_date(dctx *c, dres *r, int hh, int mm, bool has_min)
         dr.type == T_DATE && strlen(dr.val) == 10) {
         memcpy(date, dr.val, 11);
         r->e = dr.e;
+        r->dated = true;
     } else {
-        int y, m, d;
-        if (anchor(c, &y, &m, &d) == 3 && c->st->mode == CONCUR_DATES_NEWS)
-            snprintf(date, sizeof date, "%04d-%02d-%02d", y, m, d);
+        /* a time takes the day the text last spoke of, in this sentence or
+         * the previous TIME_DAY_BACK ones; with none stated it stays a
+         * time of day without a date ("T18") */
+        const char *base = recent_date(c, r->s, TIME_DAY_BACK);
+        if (base && strlen(base) == 10) memcpy(date, base, 11);
+        else date[0] = 0;
     }
     if (has_min) snprintf(r->val, sizeof r->val, "%sT%02d:%02d", date, hh, mm);
     else snprintf(r->val, sizeof r->val, "%sT%02d", date, hh);
     r->type = T_TIME;
 }
 
-static bool parse_time(dctx *c, size_t i, dres *r)
+/* A clock time at token i: "8:30", "8:30:15", "8pm", "8.30 pm", "8 p.m.
+ * EST"; with bare, a lone hour ("at 5") too. Hours without am/pm stay as
+ * written. */
+typedef struct dclock {
+    int hh, mm, ss;         /* ss < 0: no seconds stated */
+    bool has_min;
+    int ap;                 /* 'a', 'p' or 0 */
+    size_t e;               /* one past its last token */
+} dclock;
+
+static bool clock_at(const dctx *c, size_t i, bool bare, dclock *t)
 {
+    if (!is_num(c, i)) return false;
     long h = num_val(c, i);
     if (num_len(c, i) > 2 || h > 24) return false;
     size_t j = i + 1;
-    long mi = 0;
+    long mi = 0, se = -1;
     bool colon = false;
     if (is_p(c, j, ':') && glued(c, j) && is_num(c, j + 1) && glued(c, j + 1) && num_len(c, j + 1) == 2 &&
         num_val(c, j + 1) < 60) {
         mi = num_val(c, j + 1);
         j += 2;
         colon = true;
-        if (is_p(c, j, ':') && glued(c, j) && is_num(c, j + 1) && num_len(c, j + 1) == 2) j += 2;
+        if (is_p(c, j, ':') && glued(c, j) && is_num(c, j + 1) && num_len(c, j + 1) == 2 && num_val(c, j + 1) < 60) {
+            se = num_val(c, j + 1);
+            j += 2;
+        }
         if (is_p(c, j, ':') && glued(c, j)) return false;
     } else if (is_p(c, j, '.') && glued(c, j) && is_num(c, j + 1) && glued(c, j + 1) && num_len(c, j + 1) == 2 &&
                num_val(c, j + 1) < 60) {
@@ -769,15 +795,88 @@ static bool parse_time(dctx *c, size_t i, dres *r)
         if (ap == 'p' && h < 12) h += 12;
         if (ap == 'a' && h == 12) h = 0;
         j = e;
-    } else if (!colon) {
+    } else if (!colon && !bare) {
         return false;
     } else if (i > 0 && (is_p(c, i - 1, '(') || word_is(c, i - 1, "chapter") || word_is(c, i - 1, "verse"))) {
         return false;
     }
+    if (!ap && !colon) {
+        /* a bare hour is no clock before a unit, a word glued to it or a
+         * glued sign other than a dash: "at 5 years", "at 5%", "5th" */
+        if (kind_at(c, j) == K_UNIT || kind_at(c, j) == K_MONTH) return false;
+        if (j < c->n && glued(c, j) && !is_p(c, j, '-')) return false;
+    }
     const dt_entry *tz = lex_at(c, j);
     if (tz && tz->kind == K_TZ) j++;
-    r->s = i; r->e = j;
-    time_with_date(c, r, (int)h, (int)mi, colon);
+    t->hh = (int)h; t->mm = (int)mi; t->ss = (int)se; t->has_min = colon; t->ap = ap; t->e = j;
+    return true;
+}
+
+static void clock_text(char *out, size_t cap, const dclock *t)
+{
+    unsigned char h = (unsigned char)t->hh, m = (unsigned char)t->mm, sec = (unsigned char)t->ss;
+    if (t->ss >= 0) snprintf(out, cap, "T%02u:%02u:%02u", h, m, sec);
+    else if (t->has_min) snprintf(out, cap, "T%02u:%02u", h, m);
+    else snprintf(out, cap, "T%02u", h);
+}
+
+static bool parse_time(dctx *c, size_t i, dres *r)
+{
+    dclock t;
+    if (!clock_at(c, i, false, &t)) return false;
+    r->s = i; r->e = t.e;
+    if (t.ss >= 0 && !t.ap && i > 0 && (word_is(c, i - 1, "in") || word_is(c, i - 1, "of"))) {
+        /* "finished in 3:07:35": a time taken, not a time of day */
+        r->type = T_DURATION;
+        snprintf(r->val, sizeof r->val, "PT%dH%dM%dS", t.hh, t.mm, t.ss);
+        return true;
+    }
+    time_with_date(c, r, t.hh, t.mm, t.has_min);
+    clock_text(r->tpart, sizeof r->tpart, &t);
+    if (t.ss >= 0) {
+        /* seconds as written: "7:56:30 pm" */
+        char *tp = strchr(r->val, 'T');
+        if (tp) snprintf(tp, sizeof r->val - (size_t)(tp - r->val), "%s", r->tpart);
+    }
+    return true;
+}
+
+/* "5-6 pm", "10am-12pm", "2:00 to 2:30 pm", "between 3 and 8am": two
+ * clock times, at least one with am/pm or both with minutes; the end's
+ * am/pm carries to the start ("1-3 pm" is 13 to 15). */
+static bool clock_range_at(const dctx *c, size_t i, bool between, bool loose, dclock *a, dclock *b)
+{
+    if (!clock_at(c, i, true, a)) return false;
+    size_t k = a->e;
+    if (!(is_p(c, k, '-') || word_is(c, k, "to") || word_is(c, k, "until") || word_is(c, k, "till") ||
+          (between && word_is(c, k, "and"))))
+        return false;
+    if (!same_sent(c, i, k + 1) || !clock_at(c, k + 1, true, b)) return false;
+    /* loose: a day and "from"/"between" or a part of day before make two
+     * bare hours a range ("Tuesday from 7 to 7:30", "morning 6-8") */
+    if (!a->ap && !b->ap && !(a->has_min && b->has_min) && !loose) return false;
+    if (!a->ap && b->ap && a->hh < 12) {
+        int h = a->hh + (b->ap == 'p' ? 12 : 0);
+        if (b->ap == 'p' && h > b->hh && b->hh >= 12) h -= 12; /* "10-2pm": 10 to 14 */
+        a->hh = h;
+    }
+    return true;
+}
+
+static bool parse_clock_range(dctx *c, size_t i, dres *r)
+{
+    dclock a, b;
+    bool between = i > 0 && i - 1 >= c->floor && word_is(c, i - 1, "between");
+    if (!clock_range_at(c, i, between, false, &a, &b)) return false;
+    r->s = i; r->e = b.e;
+    time_with_date(c, r, a.hh, a.mm, a.has_min);
+    clock_text(r->tpart, sizeof r->tpart, &a);
+    clock_text(r->tend, sizeof r->tend, &b);
+    const char *tp = strchr(r->val, 'T');
+    size_t dl = tp ? (size_t)(tp - r->val) : 0;
+    snprintf(r->val + dl, sizeof r->val - dl, "%s", r->tpart);
+    snprintf(r->beg, sizeof r->beg, "%.*s%s", (int)dl, r->val, r->tpart);
+    snprintf(r->endv, sizeof r->endv, "%.*s%s", (int)dl, r->val, r->tend);
     return true;
 }
 
@@ -1380,6 +1479,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
     const cc_token *t = &c->tk[i];
     if (t->type == CC_TOK_NUM) {
         if (parse_numeric(c, i, r)) return true;
+        if (parse_clock_range(c, i, r)) return true;
         if (parse_time(c, i, r)) return true;
         if (parse_day_month(c, i, r)) { r->type = T_DATE; return true; }
         if (parse_decade(c, i, r)) return true;
@@ -1683,6 +1783,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             return false;
         r->s = i; r->e = i + 1;
         time_with_date(c, r, hh, mm, true);
+        snprintf(r->tpart, sizeof r->tpart, "T%02d:%02d", hh, mm);
         return true;
     }
     case K_FISCAL: {
@@ -2070,6 +2171,193 @@ static void emit(dctx *c, dres *r)
     }
 }
 
+/* ------------------------------------------------ durations placed */
+/* day + n units (D, W, M, Y; n may be negative); a month or year step
+ * keeps the day, clamped to the month's length */
+static long add_units(int y, int m, int d, char u, long n)
+{
+    if (u == 'D') return days_from_civil(y, m, d) + n;
+    if (u == 'W') return days_from_civil(y, m, d) + 7 * n;
+    long t = (long)y * 12 + (m - 1) + (u == 'Y' ? 12 * n : n);
+    int yy = (int)(t / 12), mm = (int)(t % 12 + 1);
+    int dd = d > days_in_month(yy, mm) ? days_in_month(yy, mm) : d;
+    return days_from_civil(yy, mm, dd);
+}
+
+static void day_text(char *out, size_t cap, long days)
+{
+    int y, m, d;
+    civil_from_days(days, &y, &m, &d);
+    snprintf(out, cap, "%04d-%02d-%02d", y, m, d);
+}
+
+/* "P3D" -> 3, 'D'; only whole calendar units */
+static bool duration_parts(const char *v, long *n, char *u)
+{
+    if (v[0] != 'P' || !isdigit((unsigned char)v[1])) return false;
+    char *end;
+    long k = strtol(v + 1, &end, 10);
+    if (!(end[0] == 'D' || end[0] == 'W' || end[0] == 'M' || end[0] == 'Y') || end[1] || k <= 0 || k > 10000)
+        return false;
+    *n = k; *u = end[0];
+    return true;
+}
+
+/* Is the clause around i about what is to come, or without any tense
+ * (a fragment: "in 2 weeks")? */
+static bool not_past(const dctx *c, size_t i)
+{
+    return future_sentence(c, i) || (!past_sentence(c, i) && !past_verb_near(c, i));
+}
+
+/* A duration placed on the calendar by the words around it:
+ *   "in 2 weeks" (a clause about the future) -> the day 2 weeks after the
+ *       reference date; in a past clause ("the first rise in two weeks")
+ *       it stays a duration;
+ *   "3 days from today", "two days after tomorrow", "2 weeks before
+ *       Christmas" -> that day counted from the date named ("from now"
+ *       stays two mentions, as TimeML marks it);
+ *   "the next 3 days" / "the last 3 months" -> still the duration, with
+ *       begin / end_value: the day after the reference to n days on, or n
+ *       months before it to the day before it. */
+static void place_duration(dctx *c, dres *r)
+{
+    long n;
+    char u;
+    if (r->type != T_DURATION || r->mod || !duration_parts(r->val, &n, &u)) return;
+    int y, m, d;
+    size_t k = r->e;
+    /* "N units from / after / before DATE" */
+    bool from = word_is(c, k, "from"), after = word_is(c, k, "after"), before = word_is(c, k, "before");
+    if ((from || after || before) && same_sent(c, r->s, k + 1)) {
+        dres q;
+        size_t saved = c->floor;
+        c->floor = k + 1;
+        bool ok = false;
+        int qy = 0, qm = 0, qd = 0;
+        if (parse_expr(c, k + 1, &q) && q.s == k + 1 && q.type == T_DATE && strlen(q.val) == 10 &&
+                   isdigit((unsigned char)q.val[0]) && sscanf(q.val, "%4d-%2d-%2d", &qy, &qm, &qd) == 3) {
+            ok = valid_ymd(qy, qm, qd);
+        }
+        c->floor = saved;
+        if (ok) {
+            day_text(r->val, sizeof r->val, add_units(qy, qm, qd, u, before ? -n : n));
+            r->type = T_DATE;
+            r->e = q.e;
+            return;
+        }
+    }
+    if (anchor(c, &y, &m, &d) < 3 || !c->st->ry) return;
+    y = c->st->ry; m = c->st->rm; d = c->st->rd;
+    size_t s = r->s;
+    /* a number written out: "in a decade" is mostly a comparison ("the worst in a decade") */
+    if (s > 0 && s - 1 >= c->floor && word_is(c, s - 1, "in") && (is_num(c, s) || kind_at(c, s) == K_NUMW) &&
+        !word_is(c, s, "a") && !word_is(c, s, "an") && not_past(c, s)) {
+        day_text(r->val, sizeof r->val, add_units(y, m, d, u, n));
+        r->type = T_DATE;
+        return;
+    }
+    int sk = kind_at(c, s);
+    if (sk != K_SHIFT) return;
+    const dt_entry *se = lex_at(c, s);
+    if (se->ival > 0) {
+        day_text(r->beg, sizeof r->beg, days_from_civil(y, m, d) + 1);
+        day_text(r->endv, sizeof r->endv, add_units(y, m, d, u, n));
+    } else if (se->ival < 0) {
+        day_text(r->beg, sizeof r->beg, add_units(y, m, d, u, -n));
+        day_text(r->endv, sizeof r->endv, days_from_civil(y, m, d) - 1);
+    }
+}
+
+/* ------------------------------------------------------ date + time */
+/* The day a value names and the part of day it carries: "2016-11-08",
+ * "XXXX-05-12", "XXXX-WXX-1", "2018-10-29TMO" (pd "MO"). */
+static bool day_prefix(const dres *r, char day[11], char pd[3])
+{
+    const char *v = r->val;
+    size_t l = strlen(v);
+    pd[0] = 0;
+    if (r->beg[0] || r->tpart[0] || l < 10 || r->mod) return false;
+    bool ymd = (isdigit((unsigned char)v[0]) || v[0] == 'X') && v[4] == '-' && v[7] == '-' &&
+               isdigit((unsigned char)v[8]) && isdigit((unsigned char)v[9]);
+    bool wk = !strncmp(v, "XXXX-WXX-", 9) && isdigit((unsigned char)v[9]);
+    if (!ymd && !wk) return false;
+    if (l == 13 && v[10] == 'T' && isalpha((unsigned char)v[11])) { pd[0] = v[11]; pd[1] = v[12]; pd[2] = 0; }
+    else if (l != 10) return false;
+    memcpy(day, v, 10);
+    day[10] = 0;
+    return true;
+}
+
+/* a clock hour in the afternoon, evening or night is after noon:
+ * "tonight around 7", "last night at 8" */
+static void clock_in_partday(dclock *t, const char *pd)
+{
+    if (t->ap || t->hh < 1 || t->hh >= 12) return;
+    if (!strcmp(pd, "AF") || !strcmp(pd, "EV") || !strcmp(pd, "NI")) t->hh += 12;
+}
+
+/* One mention for a day and a clock time written together: "tomorrow
+ * 8:00am", "next Monday 1-3 pm", "each Monday at 4pm" (a SET),
+ * "tonight around 7", "4:30pm on Friday". The time takes the day; a range
+ * keeps both ends in begin / end_value. */
+static void compose_time(dctx *c, dres *r)
+{
+    char day[11], pd[3];
+    if (day_prefix(r, day, pd) && (r->type == T_DATE || r->type == T_TIME || r->type == T_SET)) {
+        size_t k = r->e;
+        if (is_p(c, k, ',')) k++;
+        bool conn = word_is(c, k, "at") || word_is(c, k, "around") || word_is(c, k, "about") ||
+                    word_is(c, k, "from") || word_is(c, k, "between") || is_p(c, k, '@');
+        bool between = word_is(c, k, "between");
+        if (conn) k++;
+        if (!same_sent(c, r->s, k)) return;
+        dclock a, b;
+        bool range = clock_range_at(c, k, between, (conn && !word_is(c, k - 1, "at")) || pd[0], &a, &b);
+        if (!range && !clock_at(c, k, conn || pd[0], &a)) return;
+        clock_in_partday(&a, pd);
+        char ta[16], tb[16];
+        clock_text(ta, sizeof ta, &a);
+        snprintf(r->val, sizeof r->val, "%s%s", day, ta);
+        if (range) {
+            clock_in_partday(&b, pd);
+            clock_text(tb, sizeof tb, &b);
+            snprintf(r->beg, sizeof r->beg, "%s%s", day, ta);
+            snprintf(r->endv, sizeof r->endv, "%s%s", day, tb);
+        }
+        if (r->type != T_SET) r->type = T_TIME;
+        r->e = range ? b.e : a.e;
+        memcpy(r->tpart, ta, sizeof ta);
+        r->dated = true;
+        return;
+    }
+    if (r->tpart[0] && !r->dated && r->type == T_TIME) {
+        size_t k = r->e;
+        if (is_p(c, k, ',')) k++;
+        if (word_is(c, k, "on")) k++;
+        if (k >= c->n || !same_sent(c, r->s, k)) return;
+        int kk = kind_at(c, k);
+        if (!(is_num(c, k) || kk == K_MONTH || kk == K_WDAY || kk == K_REL || kk == K_SHIFT)) return;
+        dres q;
+        size_t saved = c->floor;
+        c->floor = k;
+        bool ok = parse_expr(c, k, &q) && q.s == k && day_prefix(&q, day, pd);
+        c->floor = saved;
+        if (!ok) return;
+        const char *tp = strchr(r->val, 'T');
+        if (!tp) return;
+        char t1[16];
+        snprintf(t1, sizeof t1, "%s", tp);
+        snprintf(r->val, sizeof r->val, "%s%s", day, t1);
+        if (r->beg[0]) {
+            snprintf(r->beg, sizeof r->beg, "%s%s", day, r->tpart);
+            snprintf(r->endv, sizeof r->endv, "%s%s", day, r->tend);
+        }
+        r->e = q.e;
+        r->dated = true;
+    }
+}
+
 void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
 {
     const dt_tables *t = e->dates;
@@ -2105,6 +2393,8 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
         if (!parse_expr(&c, i, &r)) continue;
         if (r.e <= i || r.s < c.floor) continue;
         if (r.s > i) r.s = i;
+        place_duration(&c, &r);
+        compose_time(&c, &r);
         join_interval(&c, &r);
         /* textual style counts for ambiguous numeric dates */
         if (tk->type == CC_TOK_NUM && strlen(r.val) == 10 && kind_at(&c, r.e - 1) != K_MONTH && !r.alt[0] &&
