@@ -58,7 +58,9 @@ SETS = [("RT specs: numbers", ["score_rt.py", ".", data + "/recognizers-text-spe
         ("RT specs: units", ["score_rt.py", ".", data + "/recognizers-text-specs", "--only", "units"], "num"),
         ("RT specs: dates", ["score_rt.py", ".", data + "/recognizers-text-specs", "--only", "dates"], "date"),
         ("TempEval-3 platinum", ["score_timeml.py", ".", data + "/tempeval3-platinum"], "date"),
-        ("TBAQ (AQUAINT + TimeBank)", ["score_timeml.py", ".", data + "/tbaq-cleaned/AQUAINT", data + "/tbaq-cleaned/TimeBank"], "date")]
+        ("TBAQ (AQUAINT + TimeBank)", ["score_timeml.py", ".", data + "/tbaq-cleaned/AQUAINT", data + "/tbaq-cleaned/TimeBank"], "date"),
+        ("seeds' golden numbers", [os.path.join(root, "bench", "peers", "score_seeds.py"), ".", shared, "numbers"], "num"),
+        ("seeds' golden dates", [os.path.join(root, "bench", "peers", "score_seeds.py"), ".", shared, "dates"], "date")]
 
 def sh(cmd):
     try:
@@ -74,7 +76,7 @@ for tool, cmd in TOOLS:
             acc[(tool, name)] = None
             continue
         env = dict(os.environ, CONCUR=cmd)
-        r = subprocess.run(["python3", os.path.join(ev, args[0])] + args[1:], cwd=root, env=env,
+        r = subprocess.run(["python3", os.path.join(ev, args[0]) if not os.path.isabs(args[0]) else args[0]] + args[1:], cwd=root, env=env,
                            capture_output=True, text=True)
         m = re.search(r"value-F1 ([\d.]+) \(P ([\d.]+) R ([\d.]+)\)", r.stdout)
         acc[(tool, name)] = m.groups() if m else ("?", "?", "?")
@@ -198,6 +200,14 @@ for name, _, _ in SETS:
 L.append("")
 L.append("The Recognizers-Text specs are Recognizers-Text's own test cases: its date values are scored against its own "
          "TIMEX conventions (`XXXX-WXX-1`, `PT2H`, ...), so it is at home there. chrono-node and dateparser only do dates (-).")
+L.append("")
+L.append("The seeds' rows score each tool on the two seed documents against tests/golden/numbers and tests/golden/dates "
+         "(`CONCUR=bench/peers/bin/TOOL python3 bench/peers/score_seeds.py . ../shared numbers|dates`; the text only, "
+         "no reference date, as a user would run them). Those goldens were made from concur's output and read line by "
+         "line against the text (a wrong line was fixed in the engine, not in the file), so concur scores 1.000 there by "
+         "construction; the rows "
+         "say how far each peer is from the hand-read answer on real text. In the goldens a year such as 1992 is a date, "
+         "not a number: a tool that also reports it as a plain number loses precision on the numbers row.")
 if speed:
     L.append("")
     L.append(f"### Speed (one core, `{' '.join(pin) or 'unpinned'}`; median of {runs} runs, tools alternating; peers capped at {cap:g} s)")
