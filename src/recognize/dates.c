@@ -27,13 +27,17 @@
 enum {
     K_NONE = 0, K_MONTH, K_WDAY, K_SEASON, K_PARTDAY, K_UNIT, K_NUMW, K_ORD, K_REL, K_REF,
     K_SHIFT, K_MOD, K_APPROX, K_EVERY, K_SETW, K_HOLIDAY, K_YPREP, K_YNOUN, K_TIMEW, K_TZ,
-    K_AMPM, K_AGO, K_FISCAL, K_FUT, K_AGEWORD, K_PAST
+    K_AMPM, K_AGO, K_FISCAL, K_FUT, K_AGEWORD, K_PAST,
+    /* context classes: they never start a date and may share a word with
+     * one of the classes above (lex_has) */
+    K_YID, K_YCOUNT, K_POSS, K_TCONN, K_TLINK
 };
 
 static const char *const k_names[] = {
     "", "month", "wday", "season", "partday", "unit", "numw", "ord", "rel", "ref",
     "shift", "mod", "approx", "every", "setw", "holiday", "yprep", "ynoun", "timew", "tz",
-    "ampm", "ago", "fiscal", "fut", "ageword", "past"
+    "ampm", "ago", "fiscal", "fut", "ageword", "past",
+    "yid", "ycount", "poss", "tconn", "tlink"
 };
 
 typedef struct dt_entry {
@@ -105,7 +109,9 @@ bool cc_dates_init(concur_engine *e)
             if (!strcmp(lx->rows[t->hash[h] - 1].col[0], k)) { dup = true; break; }
             h = (h + 1) & t->hmask;
         }
-        if (!dup) t->hash[h] = (uint32_t)(i + 1);
+        /* a word's entry is its first row of a date class; context rows
+         * are found through it (lex_has) */
+        if (!dup || (t->ent[t->hash[h] - 1].kind >= K_YID && t->ent[i].kind < K_YID)) t->hash[h] = (uint32_t)(i + 1);
         size_t kl = strlen(k);
         if (kl <= 16) t->shape[dt_shape(k, kl)] |= 1u << kl;
     }
@@ -246,7 +252,7 @@ static const dt_entry *lex_lookup(const dctx *c, size_t i);
 
 /* The lexicon entry of word token i, or NULL. The parsers ask for the same
  * tokens again and again: each is looked up once per paragraph. */
-static inline const dt_entry *lex_at(const dctx *c, size_t i)
+static inline const dt_entry *lex_row(const dctx *c, size_t i)
 {
     if (i >= c->n) return NULL;
     uint16_t m = c->memo[i];
@@ -256,6 +262,13 @@ static inline const dt_entry *lex_at(const dctx *c, size_t i)
         c->memo[i] = m;
     }
     return m ? &c->t->ent[m - 1] : NULL;
+}
+
+/* A word that is only in context classes is no date word. */
+static inline const dt_entry *lex_at(const dctx *c, size_t i)
+{
+    const dt_entry *e = lex_row(c, i);
+    return e && e->kind < K_YID ? e : NULL;
 }
 
 static const dt_entry *lex_lookup(const dctx *c, size_t i)
@@ -287,6 +300,23 @@ static int kind_at(const dctx *c, size_t i)
 {
     const dt_entry *e = lex_at(c, i);
     return e ? e->kind : K_NONE;
+}
+
+/* Does word token i have a row of class kind (its entry or another row of
+ * the same word)? Rows of one word are adjacent: the lexicon is sorted. */
+static bool lex_has(const dctx *c, size_t i, int kind)
+{
+    const dt_entry *e = lex_row(c, i);
+    if (!e) return false;
+    if (e->kind == kind) return true;
+    const cc_lexicon *lx = c->t->lex;
+    size_t r = (size_t)(e - c->t->ent);
+    const char *key = lx->rows[r].col[0];
+    size_t lo = r;
+    while (lo > 0 && !strcmp(lx->rows[lo - 1].col[0], key)) lo--;
+    for (size_t k = lo; k < lx->nrows && !strcmp(lx->rows[k].col[0], key); k++)
+        if (c->t->ent[k].kind == kind) return true;
+    return false;
 }
 
 static bool is_p(const dctx *c, size_t i, char ch)
@@ -797,7 +827,7 @@ static bool clock_at(const dctx *c, size_t i, bool bare, dclock *t)
         j = e;
     } else if (!colon && !bare) {
         return false;
-    } else if (i > 0 && (is_p(c, i - 1, '(') || word_is(c, i - 1, "chapter") || word_is(c, i - 1, "verse"))) {
+    } else if (i > 0 && (is_p(c, i - 1, '(') || lex_has(c, i - 1, K_YID))) {
         return false;
     }
     if (!ap && !colon) {
@@ -848,9 +878,7 @@ static bool clock_range_at(const dctx *c, size_t i, bool between, bool loose, dc
 {
     if (!clock_at(c, i, true, a)) return false;
     size_t k = a->e;
-    if (!(is_p(c, k, '-') || word_is(c, k, "to") || word_is(c, k, "until") || word_is(c, k, "till") ||
-          (between && word_is(c, k, "and"))))
-        return false;
+    if (!(is_p(c, k, '-') || lex_has(c, k, K_TLINK) || (between && word_is(c, k, "and")))) return false;
     if (!same_sent(c, i, k + 1) || !clock_at(c, k + 1, true, b)) return false;
     /* loose: a day and "from"/"between" or a part of day before make two
      * bare hours a range ("Tuesday from 7 to 7:30", "morning 6-8") */
@@ -1340,9 +1368,7 @@ static bool parse_decade(dctx *c, size_t i, dres *r)
         /* "in his 30s", "her early 20s": ages */
         size_t k = s - 1;
         if (kind_at(c, k) == K_MOD && k > 0) k--;
-        if (word_is(c, k, "his") || word_is(c, k, "her") || word_is(c, k, "their") || word_is(c, k, "my") ||
-            word_is(c, k, "your") || word_is(c, k, "our") || word_is(c, k, "its"))
-            return false;
+        if (lex_has(c, k, K_POSS)) return false;
     }
     r->s = s; r->e = j + 1; r->type = T_DATE; r->the_ok = true;
     return true;
@@ -1378,11 +1404,7 @@ static bool good_year_context(dctx *c, size_t i, const char **mod)
             strchr("$#\xc2\xa3", c->text[c->tk[i - 1].start]))
             return false;
         if (i > 0 && c->tk[i - 1].type == CC_TOK_PUNCT && (c->text[c->tk[i - 1].start] & 0x80)) return false; /* currency */
-        if (i > 0 && (word_is(c, i - 1, "no") || word_is(c, i - 1, "number") || word_is(c, i - 1, "nos") ||
-                      word_is(c, i - 1, "page") || word_is(c, i - 1, "room") || word_is(c, i - 1, "flight") ||
-                      word_is(c, i - 1, "route") || word_is(c, i - 1, "resolution") || word_is(c, i - 1, "article") ||
-                      word_is(c, i - 1, "model") || word_is(c, i - 1, "code") || word_is(c, i - 1, "hill")))
-            return false;
+        if (i > 0 && lex_has(c, i - 1, K_YID)) return false; /* "No. 1992", "page 1992", "flight 2010" */
         const dt_entry *pe = i > 0 ? lex_at(c, i - 1) : NULL;
         if (pe && (pe->kind == K_APPROX || pe->kind == K_NUMW) && !word_is(c, i - 1, "a") && !word_is(c, i - 1, "an"))
             return false;
@@ -1398,14 +1420,8 @@ static bool good_year_context(dctx *c, size_t i, const char **mod)
                 if (wl > 2 && c->text[nt->end - 1] == 's' && c->text[nt->end - 2] != 's') return false;
                 /* "1900 killed", "2000 died": a bare figure before a past
                  * participle or past tense counts those who underwent it */
-                if ((wl > 3 && c->text[nt->end - 2] == 'e' && c->text[nt->end - 1] == 'd') || word_is(c, i + 1, "died"))
-                    return false;
-                if (word_is(c, i + 1, "people") || word_is(c, i + 1, "men") || word_is(c, i + 1, "women") ||
-                    word_is(c, i + 1, "children") || word_is(c, i + 1, "feet") || word_is(c, i + 1, "were") ||
-                    word_is(c, i + 1, "are") || word_is(c, i + 1, "of") || word_is(c, i + 1, "more") ||
-                    word_is(c, i + 1, "other") || word_is(c, i + 1, "km") || word_is(c, i + 1, "m") ||
-                    word_is(c, i + 1, "kg") || word_is(c, i + 1, "miles") || word_is(c, i + 1, "per"))
-                    return false;
+                if (wl > 3 && c->text[nt->end - 2] == 'e' && c->text[nt->end - 1] == 'd') return false;
+                if (lex_has(c, i + 1, K_YCOUNT)) return false; /* "2000 people", "1990 were", "1950 km" */
             }
             if (nt->type == CC_TOK_WORD && (nt->flags & CC_TF_UPPER) && nt->end - nt->start > 4) {
                 /* "1948 Palestinians", "2000 Americans", "1500 Azerbaijanis": people counted */
@@ -2307,13 +2323,12 @@ static void compose_time(dctx *c, dres *r)
     if (day_prefix(r, day, pd) && (r->type == T_DATE || r->type == T_TIME || r->type == T_SET)) {
         size_t k = r->e;
         if (is_p(c, k, ',')) k++;
-        bool conn = word_is(c, k, "at") || word_is(c, k, "around") || word_is(c, k, "about") ||
-                    word_is(c, k, "from") || word_is(c, k, "between") || is_p(c, k, '@');
+        bool conn = lex_has(c, k, K_TCONN) || is_p(c, k, '@');
         bool between = word_is(c, k, "between");
         if (conn) k++;
         if (!same_sent(c, r->s, k)) return;
         dclock a, b;
-        bool range = clock_range_at(c, k, between, (conn && !word_is(c, k - 1, "at")) || pd[0], &a, &b);
+        bool range = clock_range_at(c, k, between, (conn && (between || word_is(c, k - 1, "from"))) || pd[0], &a, &b);
         if (!range && !clock_at(c, k, conn || pd[0], &a)) return;
         clock_in_partday(&a, pd);
         char ta[16], tb[16];
