@@ -246,6 +246,7 @@ typedef struct dctx {
     size_t n;
     size_t floor;           /* first token not yet consumed */
     uint16_t *memo;         /* per token: lex_at's row + 1, 0 none, LEX_UNKNOWN not looked up */
+    bool span_end;          /* parsing the second end of an interval */
 } dctx;
 
 static const dt_entry *lex_lookup(const dctx *c, size_t i);
@@ -378,6 +379,7 @@ static int anchor(const dctx *c, int *y, int *m, int *d)
 
 static bool future_sentence(const dctx *c, size_t i);
 static bool past_sentence(const dctx *c, size_t i);
+static void day_text(char *out, size_t cap, long days);
 static bool past_verb_near(const dctx *c, size_t i);
 
 /* "by February", "until 9 a.m. Tuesday", "as soon as Tuesday": a deadline
@@ -476,6 +478,8 @@ static bool valid_ymd(int y, int m, int d)
 /* ------------------------------------------------------ sub-parsers */
 static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok);
 static bool parse_expr(dctx *c, size_t i, dres *r);
+typedef struct dclock dclock;
+static void clock_in_partday(dclock *t, const char *pd);
 
 /* a 4-digit year at i (optionally "1992-93"); year_ok: context says so */
 static bool year_at(const dctx *c, size_t i, bool year_ok)
@@ -527,6 +531,36 @@ static bool spoken_year(const dctx *c, size_t k, int *y, size_t *end)
     return false;
 }
 
+/* A day of the month written as an ordinal at k: "9th", "ninth",
+ * "twenty-first", "thirty first"; sets *day and *end. */
+static bool day_word_at(const dctx *c, size_t k, int *day, size_t *end)
+{
+    if (is_num(c, k) && num_len(c, k) <= 2 && ord_suffix(c, k + 1)) {
+        long v = num_val(c, k);
+        if (v < 1 || v > 31) return false;
+        *day = (int)v; *end = k + 2;
+        return true;
+    }
+    const dt_entry *e = lex_at(c, k);
+    if (!e) return false;
+    if (e->kind == K_ORD && e->ival >= 1 && e->ival <= 31) { *day = e->ival; *end = k + 1; return true; }
+    if (e->kind == K_NUMW && (e->ival == 20 || e->ival == 30)) {
+        size_t j = is_p(c, k + 1, '-') && glued(c, k + 1) ? k + 2 : k + 1;
+        const dt_entry *u = lex_at(c, j);
+        if (u && u->kind == K_ORD && u->ival >= 1 && u->ival <= 9 && e->ival + u->ival <= 31) {
+            *day = e->ival + u->ival; *end = j + 1;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* "may", "march": month names that are common words */
+static bool month_word_ambiguous(const dctx *c, size_t i, int month)
+{
+    return month == 5 || month == 3 || (c->tk[i].end - c->tk[i].start) <= 3;
+}
+
 /* month [.] [day[th]] [,] [year] -- i is the month token */
 static bool parse_month(dctx *c, size_t i, dres *r, int month)
 {
@@ -534,7 +568,12 @@ static bool parse_month(dctx *c, size_t i, dres *r, int month)
     bool upper = (c->tk[i].flags & CC_TF_UPPER) != 0;
     if (is_p(c, j, '.') && glued(c, j)) j++;
     /* a lower-case month name only with a day or year after it */
-    if (!upper && !(is_num(c, j) && (num_len(c, j) <= 2 || num_len(c, j) == 4) && month != 5)) return false;
+    if (!upper && !(is_num(c, j) && (num_len(c, j) <= 2 || num_len(c, j) == 4) && month != 5) &&
+        !(word_is(c, j, "of") && year_at(c, j + 1, true)) &&
+        !(!month_word_ambiguous(c, i, month) && (kind_at(c, j) == K_ORD || kind_at(c, j) == K_NUMW || word_is(c, j, "the"))) &&
+        !(month == 5 && (kind_at(c, j) == K_ORD || (kind_at(c, j) == K_NUMW && (lex_at(c, j)->ival == 20 || lex_at(c, j)->ival == 30)))) &&
+        !(j + 1 < c->n && kind_at(c, j + 1) == K_MONTH) && !(i > 1 && kind_at(c, i - 2) == K_MONTH && c->span_end))
+        return false;
     /* day */
     if (is_num(c, j) && num_len(c, j) <= 2 && num_val(c, j) >= 1 && num_val(c, j) <= 31 &&
         !(is_p(c, j + 1, ':') && glued(c, j + 1) && is_num(c, j + 2) && glued(c, j + 2))) {
@@ -575,6 +614,40 @@ static bool parse_month(dctx *c, size_t i, dres *r, int month)
         r->s = i; r->e = k;
         return true;
     }
+    /* "January first 2000", "april the ninth", "february twenty second" */
+    {
+        size_t k0 = j;
+        if (word_is(c, k0, "the")) k0++;
+        int day;
+        size_t de;
+        if ((upper || !month_word_ambiguous(c, i, month) || k0 > j) && day_word_at(c, k0, &day, &de) &&
+            !is_num(c, j) && same_sent(c, i, de - 1) && day <= days_in_month(2000, month)) {
+            size_t yk = de;
+            if (is_p(c, yk, ',') || word_is(c, yk, "of")) yk++;
+            int sy;
+            size_t se;
+            if (year_at(c, yk, true) && same_sent(c, i, yk)) {
+                int y = (int)num_val(c, yk);
+                if (!valid_ymd(y, month, day)) return false;
+                set_date(r, y, month, day, true);
+                r->year_stated = true;
+                r->s = i; r->e = yk + 1;
+                return true;
+            }
+            if (spoken_year(c, yk, &sy, &se) && valid_ymd(sy, month, day)) {
+                set_date(r, sy, month, day, true);
+                r->year_stated = true;
+                r->s = i; r->e = se;
+                return true;
+            }
+            bool res;
+            int y = pick_year(c, i, month, day, &res);
+            if (res && !valid_ymd(y, month, day)) return false;
+            set_date(r, y, month, day, res);
+            r->s = i; r->e = de;
+            return true;
+        }
+    }
     /* month [,|of] year */
     size_t yk = i + 1;
     if (is_p(c, yk, ',') || word_is(c, yk, "of")) yk++;
@@ -593,14 +666,23 @@ static bool parse_month(dctx *c, size_t i, dres *r, int month)
         return true;
     }
     /* the month alone: only where the context makes it a month */
-    bool ambiguous = month == 5 || month == 3 || (c->tk[i].end - c->tk[i].start) <= 3;
+    bool ambiguous = month_word_ambiguous(c, i, month);
+    /* a span of two months: "from March to May", "between august and
+     * october", "jan-feb 2017" */
+    bool span = (i + 2 < c->n && (is_p(c, i + 1, '-') || lex_has(c, i + 1, K_TLINK) || word_is(c, i + 1, "and") ||
+                                  word_is(c, i + 1, "through")) &&
+                 kind_at(c, i + 2) == K_MONTH && same_sent(c, i, i + 2) &&
+                 (is_p(c, i + 1, '-') || (i > 0 && (word_is(c, i - 1, "from") || word_is(c, i - 1, "between"))))) ||
+                (i > 1 && (is_p(c, i - 1, '-') || lex_has(c, i - 1, K_TLINK) || word_is(c, i - 1, "and") ||
+                           word_is(c, i - 1, "through")) && kind_at(c, i - 2) == K_MONTH && c->span_end);
+    if (!upper && !span) return false;
     if (i > 0 && !(c->tk[i].flags & CC_TF_SENT_START) && (c->tk[i - 1].flags & CC_TF_UPPER) &&
         c->tk[i - 1].type == CC_TOK_WORD && !lex_at(c, i - 1))
         return false; /* "Theresa May", "Queen August" */
     if (i + 1 < c->n && c->tk[i + 1].type == CC_TOK_WORD && (c->tk[i + 1].flags & CC_TF_UPPER) &&
         !lex_at(c, i + 1) && same_sent(c, i, i + 1))
         return false; /* "August Wilson" */
-    if (ambiguous) {
+    if (ambiguous && !span) {
         int pk = i > 0 ? kind_at(c, i - 1) : K_NONE;
         if (!(pk == K_YPREP || pk == K_SHIFT || pk == K_MOD || pk == K_EVERY)) return false;
         if (i > 0 && word_is(c, i - 1, "by")) return false;
@@ -632,7 +714,11 @@ static bool parse_day_month(dctx *c, size_t i, dres *r)
         r->the_ok = true; /* "the 25th of February" */
     }
     const dt_entry *me = lex_at(c, j);
-    if (!me || me->kind != K_MONTH || !(c->tk[j].flags & CC_TF_UPPER)) return false;
+    if (!me || me->kind != K_MONTH) return false;
+    /* "14 nov 2023": a lower-case month with a year after it */
+    if (!(c->tk[j].flags & CC_TF_UPPER) &&
+        !(year_at(c, j + 1, true) || (is_p(c, j + 1, ',') && year_at(c, j + 2, true))))
+        return false;
     int month = me->ival;
     size_t k = j + 1;
     if (is_p(c, k, '.') && glued(c, k) && c->tk[j].end - c->tk[j].start <= 4) k++;
@@ -769,12 +855,24 @@ static void time_with_date(dctx *c, dres *r, int hh, int mm, bool has_min)
         r->e = dr.e;
         r->dated = true;
     } else {
-        /* a time takes the day the text last spoke of, in this sentence or
-         * the previous TIME_DAY_BACK ones; with none stated it stays a
-         * time of day without a date ("T18") */
+        /* a time takes the day its sentence names: a date before it in
+         * the sentence (TIME_DAY_BACK more sentences back) or one after
+         * it; with none stated it stays a time of day without a date
+         * ("T18") */
         const char *base = recent_date(c, r->s, TIME_DAY_BACK);
         if (base && strlen(base) == 10) memcpy(date, base, 11);
         else date[0] = 0;
+        /* or the day named later in the sentence: "at about 10:35 a.m.
+         * (0735 GMT) Friday", "at midday, according to a statement today" */
+        for (size_t q = r->e; !date[0] && q < c->n && q < r->e + 12 && same_sent(c, r->s, q); q++) {
+            int qk = kind_at(c, q);
+            if (!(qk == K_WDAY || qk == K_REL || (qk == K_MONTH && (c->tk[q].flags & CC_TF_UPPER)))) continue;
+            dres dq;
+            if (parse_core(c, q, &dq, false) && dq.type == T_DATE && strlen(dq.val) == 10 &&
+                isdigit((unsigned char)dq.val[0]))
+                memcpy(date, dq.val, 11);
+            break;
+        }
     }
     if (has_min) snprintf(r->val, sizeof r->val, "%sT%02d:%02d", date, hh, mm);
     else snprintf(r->val, sizeof r->val, "%sT%02d", date, hh);
@@ -784,12 +882,12 @@ static void time_with_date(dctx *c, dres *r, int hh, int mm, bool has_min)
 /* A clock time at token i: "8:30", "8:30:15", "8pm", "8.30 pm", "8 p.m.
  * EST"; with bare, a lone hour ("at 5") too. Hours without am/pm stay as
  * written. */
-typedef struct dclock {
+struct dclock {
     int hh, mm, ss;         /* ss < 0: no seconds stated */
     bool has_min;
     int ap;                 /* 'a', 'p' or 0 */
     size_t e;               /* one past its last token */
-} dclock;
+};
 
 static bool clock_at(const dctx *c, size_t i, bool bare, dclock *t)
 {
@@ -1280,6 +1378,36 @@ static bool parse_weekday(dctx *c, size_t i, dres *r, int wd, int shift)
     }
     int y, m, d;
     bool resolved = false;
+    /* "Friday the 26th", "Mon 13th", "tuesday the eleventh": the month,
+     * near the anchor, whose day falls on that weekday */
+    if (!shift) {
+        size_t k0 = word_is(c, j, "the") ? j + 1 : j;
+        int day = 0;
+        size_t de = 0;
+        if (!day_word_at(c, k0, &day, &de) && k0 == j && j == i + 1 && is_num(c, j) && num_len(c, j) <= 2 && same_sent(c, i, j) &&
+            (j + 1 >= c->n || !same_sent(c, j, j + 1) || is_p(c, j + 1, ',') || is_p(c, j + 1, '.') ||
+             is_p(c, j + 1, '?') || is_p(c, j + 1, '!') || lex_has(c, j + 1, K_TCONN))) {
+            day = (int)num_val(c, j);
+            de = j + 1;
+        }
+        if (day >= 1 && day <= 31 && same_sent(c, i, de - 1)) {
+            r->s = i; r->e = de; r->type = T_DATE;
+            snprintf(r->val, sizeof r->val, "XXXX-WXX-%d", wd);
+            if (anchor(c, &y, &m, &d) == 3) {
+                long base = days_from_civil(y, m, d), best = 0, bestd = -1;
+                for (int k = -6; k <= 6; k++) {
+                    long t = (long)y * 12 + (m - 1) + k;
+                    int yy = (int)(t / 12), mm = (int)(t % 12 + 1);
+                    if (day > days_in_month(yy, mm)) continue;
+                    long dd = days_from_civil(yy, mm, day);
+                    if (weekday_of(dd) != wd) continue;
+                    if (bestd < 0 || labs(dd - base) < bestd) { bestd = labs(dd - base); best = dd; }
+                }
+                if (bestd >= 0) day_text(r->val, sizeof r->val, best);
+            }
+            return true;
+        }
+    }
     if (c->st->ry || (c->st->mode == CONCUR_DATES_NARRATIVE && anchor(c, &y, &m, &d) == 3)) {
         if (c->st->ry) { y = c->st->ry; m = c->st->rm; d = c->st->rd; }
         else anchor(c, &y, &m, &d);
@@ -1497,6 +1625,19 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         if (parse_numeric(c, i, r)) return true;
         if (parse_clock_range(c, i, r)) return true;
         if (parse_time(c, i, r)) return true;
+        {
+            /* "4 in the morning", "7 in the evening" */
+            dclock t;
+            const dt_entry *pe = lex_at(c, i + 3);
+            if (word_is(c, i + 1, "in") && word_is(c, i + 2, "the") && pe && pe->kind == K_PARTDAY && !pe->sval[2] &&
+                clock_at(c, i, true, &t) && t.e == i + 1 && t.hh <= 12) {
+                clock_in_partday(&t, pe->sval);
+                r->s = i; r->e = i + 4; r->type = T_TIME;
+                clock_text(r->tpart, sizeof r->tpart, &t);
+                snprintf(r->val, sizeof r->val, "%s", r->tpart);
+                return true;
+            }
+        }
         if (parse_day_month(c, i, r)) { r->type = T_DATE; return true; }
         if (parse_decade(c, i, r)) return true;
         if (ord_suffix(c, i + 1) && word_is(c, i + 2, "century")) {
@@ -1567,9 +1708,37 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             if (!u || u->kind != K_UNIT || !u->extra[0]) return false;
         }
         return parse_duration(c, i, r);
-    case K_ORD:
+    case K_ORD: {
+        /* "the fourth of July", "the ninth of april 2019", "first March" */
+        int day;
+        size_t de;
+        if (day_word_at(c, i, &day, &de)) {
+            size_t j = de;
+            bool of = word_is(c, j, "of");
+            if (of) j++;
+            const dt_entry *me = lex_at(c, j);
+            if (me && me->kind == K_MONTH && (of || (c->tk[j].flags & CC_TF_UPPER)) && same_sent(c, i, j) &&
+                day <= days_in_month(2000, me->ival)) {
+                int month = me->ival, y;
+                size_t k = j + 1, yk = k;
+                bool res = true;
+                if (is_p(c, yk, ',') || word_is(c, yk, "of")) yk++;
+                if (year_at(c, yk, true) && same_sent(c, i, yk)) {
+                    y = (int)num_val(c, yk);
+                    r->year_stated = true;
+                    k = yk + 1;
+                } else {
+                    y = pick_year(c, i, month, day, &res);
+                }
+                if (res && !valid_ymd(y, month, day)) return false;
+                set_date(r, y, month, day, res);
+                r->s = i; r->e = k; r->type = T_DATE; r->the_ok = true;
+                return true;
+            }
+        }
         if (!parse_ordinal(c, i, r, e->ival)) return false;
         return true;
+    }
     case K_REL: {
         int y, m, d;
         if (anchor(c, &y, &m, &d) == 3 && (c->st->ry || c->st->mode == CONCUR_DATES_NARRATIVE)) {
@@ -1988,6 +2157,16 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
         }
         goto core;
     }
+    if (e && e->kind == K_PARTDAY && !word_is(c, i + 1, "of") && e->sval[2] == 0 &&
+        ((i > 1 && word_is(c, i - 1, "the") && word_is(c, i - 2, "in")) ||
+         (i > 0 && (word_is(c, i - 1, "early") || word_is(c, i - 1, "late"))))) {
+        /* "in the morning", "early morning": a part of a day the sentence
+         * does not name; it joins a clock time ("in the afternoon at 7") */
+        memset(r, 0, sizeof *r);
+        snprintf(r->val, sizeof r->val, "T%s", e->sval);
+        r->s = i; r->e = i + 1; r->type = T_TIME;
+        return true;
+    }
     if (e && e->kind == K_PARTDAY && word_is(c, i + 1, "of")) {
         /* "the night of February 25, 1992", "the night of 25-26 February 1992" */
         dres q;
@@ -2104,7 +2283,9 @@ static void join_interval(dctx *c, dres *r)
     memset(&q, 0, sizeof q);
     size_t saved = c->floor;
     c->floor = k + 1;
+    c->span_end = true;
     bool ok = parse_expr(c, k + 1, &q) && q.s == k + 1 && calendar_value(&q);
+    c->span_end = false;
     c->floor = saved;
     if (!ok) return;
     /* "1991 - 1275 hostages" is not a span: a bare year needs a year after it */
@@ -2293,7 +2474,13 @@ static bool day_prefix(const dres *r, char day[11], char pd[3])
     const char *v = r->val;
     size_t l = strlen(v);
     pd[0] = 0;
-    if (r->beg[0] || r->tpart[0] || l < 10 || r->mod) return false;
+    if (r->beg[0] || r->tpart[0] || r->mod) return false;
+    if (l == 3 && v[0] == 'T' && isalpha((unsigned char)v[1])) { /* "in the afternoon" */
+        pd[0] = v[1]; pd[1] = v[2]; pd[2] = 0;
+        day[0] = 0;
+        return true;
+    }
+    if (l < 10) return false;
     bool ymd = (isdigit((unsigned char)v[0]) || v[0] == 'X') && v[4] == '-' && v[7] == '-' &&
                isdigit((unsigned char)v[8]) && isdigit((unsigned char)v[9]);
     bool wk = !strncmp(v, "XXXX-WXX-", 9) && isdigit((unsigned char)v[9]);
@@ -2384,7 +2571,7 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
     uint16_t *memo = p->ntok <= 512 ? memo_small : malloc(p->ntok * sizeof *memo);
     if (!memo) { d->oom = true; return; }
     memset(memo, 0xFF, p->ntok * sizeof *memo);
-    dctx c = {t, d, st, p, p->text, p->tok, p->ntok, 0, memo};
+    dctx c = {t, d, st, p, p->text, p->tok, p->ntok, 0, memo, false};
     for (size_t i = 0; i < p->ntok && !d->oom; i++) {
         const cc_token *tk = &p->tok[i];
         if (tk->type == CC_TOK_NUM) {
@@ -2394,7 +2581,9 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
             const dt_entry *en = lex_at(&c, i);
             if (!en || en->kind == K_YPREP || en->kind == K_YNOUN || en->kind == K_TZ || en->kind == K_AMPM ||
                 en->kind == K_FUT || en->kind == K_AGEWORD ||
-                (en->kind == K_PARTDAY && !(i + 1 < p->ntok && cc_tok_is(c.text, &p->tok[i + 1], "of"))))
+                (en->kind == K_PARTDAY && !(i + 1 < p->ntok && cc_tok_is(c.text, &p->tok[i + 1], "of")) &&
+                 !(i > 0 && (cc_tok_is(c.text, &p->tok[i - 1], "the") || cc_tok_is(c.text, &p->tok[i - 1], "early") ||
+                             cc_tok_is(c.text, &p->tok[i - 1], "late")))))
                 continue;
         } else if (tk->type == CC_TOK_PUNCT && c.text[tk->start] == '\'' && i + 1 < p->ntok &&
                    p->tok[i + 1].type == CC_TOK_NUM && glued(&c, i + 1)) {
