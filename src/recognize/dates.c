@@ -380,6 +380,7 @@ static int anchor(const dctx *c, int *y, int *m, int *d)
 static bool future_sentence(const dctx *c, size_t i);
 static bool past_sentence(const dctx *c, size_t i);
 static void day_text(char *out, size_t cap, long days);
+static void period_day(const char *v, bool end, char *out, size_t cap);
 static bool past_verb_near(const dctx *c, size_t i);
 
 /* "by February", "until 9 a.m. Tuesday", "as soon as Tuesday": a deadline
@@ -716,7 +717,7 @@ static bool parse_day_month(dctx *c, size_t i, dres *r)
     const dt_entry *me = lex_at(c, j);
     if (!me || me->kind != K_MONTH) return false;
     /* "14 nov 2023": a lower-case month with a year after it */
-    if (!(c->tk[j].flags & CC_TF_UPPER) &&
+    if (!(c->tk[j].flags & CC_TF_UPPER) && month_word_ambiguous(c, j, me->ival) &&
         !(year_at(c, j + 1, true) || (is_p(c, j + 1, ',') && year_at(c, j + 2, true))))
         return false;
     int month = me->ival;
@@ -932,7 +933,13 @@ static bool clock_at(const dctx *c, size_t i, bool bare, dclock *t)
         /* a bare hour is no clock before a unit, a word glued to it or a
          * glued sign other than a dash: "at 5 years", "at 5%", "5th" */
         if (kind_at(c, j) == K_UNIT || kind_at(c, j) == K_MONTH) return false;
-        if (j < c->n && glued(c, j) && !is_p(c, j, '-')) return false;
+        if (word_is(c, j, "ish") && glued(c, j)) {
+            j++; /* "11ish" */
+        } else if (j < c->n && glued(c, j) && !is_p(c, j, '-') &&
+                   !((is_p(c, j, '.') || is_p(c, j, ',') || is_p(c, j, '?') || is_p(c, j, '!')) &&
+                     !(j + 1 < c->n && glued(c, j + 1)))) {
+            return false; /* "5th", "5%", "5.5"; a full stop after it is fine */
+        }
     }
     const dt_entry *tz = lex_at(c, j);
     if (tz && tz->kind == K_TZ) j++;
@@ -1677,6 +1684,24 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         if (strlen(r->val) == 10) c->st->textual_mdy++;
         return true;
     case K_WDAY:
+        if (!strcmp(e->extra, "pl")) {
+            /* "Tuesdays": every Tuesday */
+            snprintf(r->val, sizeof r->val, "XXXX-WXX-%d", e->ival);
+            r->s = i; r->e = i + 1; r->type = T_SET;
+            return true;
+        }
+        if (!strcmp(e->extra, "abbr")) {
+            /* "Mon 13th", "Fri, Oct 12": an abbreviation only before a day of the month */
+            size_t j = is_p(c, i + 1, ',') ? i + 2 : i + 1;
+            if (is_p(c, i + 1, '.') && glued(c, i + 1)) j = i + 2;
+            int day;
+            size_t de;
+            if (!(c->tk[i].flags & CC_TF_UPPER) || !same_sent(c, i, j) ||
+                !(day_word_at(c, j, &day, &de) || kind_at(c, j) == K_MONTH))
+                return false;
+            if (!parse_weekday(c, i, r, e->ival, 0)) return false;
+            return true;
+        }
         return parse_weekday(c, i, r, e->ival, 0);
     case K_SEASON:
         return parse_season(c, i, r, e->sval, 0, false);
@@ -1755,6 +1780,11 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         size_t k = i + 1;
         const dt_entry *pe = lex_at(c, k);
         if (!pd && pe && pe->kind == K_PARTDAY && same_sent(c, i, k) && !pe->sval[2]) { pd = pe->sval; r->e = k + 1; }
+        /* "today pm", "tomorrow am" */
+        if (!pd && pe && pe->kind == K_AMPM && same_sent(c, i, k) && !is_num(c, k + 1)) {
+            pd = pe->sval[0] == 'p' ? "AF" : "MO";
+            r->e = k + 1;
+        }
         if (pd && r->val[0] != 'P' && r->val[0] != 'F') {
             size_t l = strlen(r->val);
             snprintf(r->val + l, sizeof r->val - l, "T%s", pd);
@@ -2267,9 +2297,10 @@ static void join_interval(dctx *c, dres *r)
 {
     if (!calendar_value(r)) return;
     size_t k = r->e;
-    if (r->yearish && is_p(c, k, '-') && glued(c, k)) return; /* "2009-2010": two years, as TimeML marks them */
     bool between = r->s > 0 && r->s - 1 >= c->floor && word_is(c, r->s - 1, "between");
     bool from = r->s > 0 && r->s - 1 >= c->floor && word_is(c, r->s - 1, "from");
+    /* "2009-2010": two years, as TimeML marks them; "between 2014-2018" is one span */
+    if (r->yearish && is_p(c, k, '-') && glued(c, k) && !between && !from) return;
     /* without "from"/"between", "to" and "and" link too many things
      * ("rose from 1991 to 1997 levels"): only a dash or "through" does */
     if (!between && !from && !is_p(c, k, '-') && !is_p(c, k, '~') && !word_is(c, k, "through") &&
@@ -2287,6 +2318,23 @@ static void join_interval(dctx *c, dres *r)
     bool ok = parse_expr(c, k + 1, &q) && q.s == k + 1 && calendar_value(&q);
     c->span_end = false;
     c->floor = saved;
+    if (!ok && strlen(r->val) == 10 && r->m && r->dd && !is_p(c, k, '-')) {
+        /* "April 9th through 17th", "from april the ninth till the seventeenth":
+         * a day of the same month */
+        size_t k2 = word_is(c, k + 1, "the") ? k + 2 : k + 1;
+        int day2;
+        size_t de;
+        if (day_word_at(c, k2, &day2, &de) && day2 > r->dd && kind_at(c, de) != K_MONTH &&
+            !word_is(c, de, "of") && same_sent(c, r->s, de - 1)) {
+            int y = r->val[0] == 'X' ? 2000 : atoi(r->val);
+            if (day2 <= days_in_month(y, r->m)) {
+                period_day(r->val, false, r->beg, sizeof r->beg);
+                snprintf(r->endv, sizeof r->endv, "%.8s%02d", r->val, day2);
+                r->e = de;
+            }
+        }
+        return;
+    }
     if (!ok) return;
     /* "1991 - 1275 hostages" is not a span: a bare year needs a year after it */
     if (r->yearish != q.yearish) return;
@@ -2507,6 +2555,38 @@ static void clock_in_partday(dclock *t, const char *pd)
 static void compose_time(dctx *c, dres *r)
 {
     char day[11], pd[3];
+    int wy, wk;
+    /* "next week on Tuesday", "next week Wednesday": that day of that week */
+    if (r->type == T_DATE && strlen(r->val) == 8 && sscanf(r->val, "%4d-W%2d", &wy, &wk) == 2 && !r->beg[0]) {
+        size_t k = r->e;
+        if (is_p(c, k, ',') || is_p(c, k, '-') || word_is(c, k, "on")) k++;
+        if (kind_at(c, k) == K_WDAY && same_sent(c, r->s, k)) {
+            char mon[24];
+            period_day(r->val, false, mon, sizeof mon);
+            int y, m, d;
+            if (sscanf(mon, "%4d-%2d-%2d", &y, &m, &d) == 3) {
+                day_text(r->val, sizeof r->val, days_from_civil(y, m, d) + lex_at(c, k)->ival - 1);
+                r->e = k + 1;
+            }
+        }
+        return;
+    }
+    /* "Tuesday of next week", "tuesday of last week" */
+    if (r->type == T_DATE && strlen(r->val) == 10 && r->e == r->s + 1 && kind_at(c, r->s) == K_WDAY &&
+        word_is(c, r->e, "of") && kind_at(c, r->e + 1) == K_SHIFT) {
+        const dt_entry *u = lex_at(c, r->e + 2);
+        dres q;
+        if (u && u->kind == K_UNIT && !strcmp(u->sval, "W") && !u->extra[0] && parse_core(c, r->e + 1, &q, false) &&
+            strlen(q.val) == 8 && sscanf(q.val, "%4d-W%2d", &wy, &wk) == 2) {
+            char mon[24];
+            int y, m, d;
+            period_day(q.val, false, mon, sizeof mon);
+            if (sscanf(mon, "%4d-%2d-%2d", &y, &m, &d) == 3) {
+                day_text(r->val, sizeof r->val, days_from_civil(y, m, d) + lex_at(c, r->s)->ival - 1);
+                r->e = q.e;
+            }
+        }
+    }
     if (day_prefix(r, day, pd) && (r->type == T_DATE || r->type == T_TIME || r->type == T_SET)) {
         size_t k = r->e;
         if (is_p(c, k, ',')) k++;
