@@ -570,7 +570,7 @@ static bool parse_month(dctx *c, size_t i, dres *r, int month)
     if (is_p(c, j, '.') && glued(c, j)) j++;
     /* a lower-case month name only with a day or year after it */
     if (!upper && !(is_num(c, j) && (num_len(c, j) <= 2 || num_len(c, j) == 4) && month != 5) &&
-        !(word_is(c, j, "of") && year_at(c, j + 1, true)) &&
+        !((word_is(c, j, "of") || ((is_p(c, j, '-') || is_p(c, j, '/')) && glued(c, j))) && year_at(c, j + 1, true)) &&
         !(!month_word_ambiguous(c, i, month) && (kind_at(c, j) == K_ORD || kind_at(c, j) == K_NUMW || word_is(c, j, "the"))) &&
         !(month == 5 && (kind_at(c, j) == K_ORD || (kind_at(c, j) == K_NUMW && (lex_at(c, j)->ival == 20 || lex_at(c, j)->ival == 30)))) &&
         !(j + 1 < c->n && kind_at(c, j + 1) == K_MONTH) && !(i > 1 && kind_at(c, i - 2) == K_MONTH && c->span_end))
@@ -649,9 +649,11 @@ static bool parse_month(dctx *c, size_t i, dres *r, int month)
             return true;
         }
     }
-    /* month [,|of] year */
+    /* month [,|of|-|/] year: "Dec-2018", "dec/2018" */
     size_t yk = i + 1;
-    if (is_p(c, yk, ',') || word_is(c, yk, "of")) yk++;
+    if (is_p(c, yk, ',') || word_is(c, yk, "of") ||
+        ((is_p(c, yk, '-') || is_p(c, yk, '/')) && glued(c, yk) && glued(c, yk + 1)))
+        yk++;
     if (year_at(c, yk, true)) {
         set_date(r, (int)num_val(c, yk), month, 0, true);
         r->year_stated = true;
@@ -746,6 +748,35 @@ static bool parse_day_month(dctx *c, size_t i, dres *r)
     return true;
 }
 
+/* "on the 18th", "on 29th": a day of the month alone after "on"; the
+ * month nearest the anchor that has that day */
+static bool parse_day_alone(dctx *c, size_t i, dres *r)
+{
+    int day;
+    size_t de;
+    if (!day_word_at(c, i, &day, &de)) return false;
+    size_t p = i > 0 && word_is(c, i - 1, "the") ? i - 1 : i;
+    if (!(p > 0 && p - 1 >= c->floor && word_is(c, p - 1, "on"))) return false;
+    if (word_is(c, de, "of") || kind_at(c, de) == K_MONTH || kind_at(c, de) == K_UNIT ||
+        (de < c->n && same_sent(c, i, de) && c->tk[de].type == CC_TOK_WORD && !lex_at(c, de) &&
+         !lex_has(c, de, K_TCONN) && !word_is(c, de, "and") && !word_is(c, de, "or")))
+        return false; /* "on the 18th floor", "on the 3rd day" */
+    int y, m, d;
+    if (anchor(c, &y, &m, &d) < 2) return false;
+    long base = days_from_civil(y, m, d ? d : 1), best = 0, bestd = -1;
+    for (int k = -1; k <= 1; k++) {
+        long t = (long)y * 12 + (m - 1) + k;
+        int yy = (int)(t / 12), mm = (int)(t % 12 + 1);
+        if (day > days_in_month(yy, mm)) continue;
+        long dd = days_from_civil(yy, mm, day);
+        if (bestd < 0 || labs(dd - base) < bestd) { bestd = labs(dd - base); best = dd; }
+    }
+    if (bestd < 0) return false;
+    day_text(r->val, sizeof r->val, best);
+    r->s = i; r->e = de; r->type = T_DATE; r->the_ok = true;
+    return true;
+}
+
 /* The day/month order of this document's numeric dates: first from an
  * unambiguous numeric date anywhere in it, then from the textual dates
  * seen so far, then from the separator. Decided once per document. */
@@ -775,6 +806,42 @@ static int numeric_order(dctx *c, char sep)
     else if (s->textual_dmy != s->textual_mdy) s->order = s->textual_dmy > s->textual_mdy ? 2 : 1;
     else s->order = sep == '/' ? 1 : 2;
     return s->order;
+}
+
+/* A numeric day and month without a year ("on 22/04", "from 10/1 to
+ * 11/7", "next 5/12"): only with "/" and after a word that makes it a
+ * date (on, from, to, until, by, between, next, this, last, a weekday) or
+ * as the start of a dash span ("10/1-11/2/2017"); the order as for full
+ * numeric dates, the year as for a month and day without one. */
+static int numeric_order(dctx *c, char sep);
+static bool parse_numeric_md(dctx *c, size_t i, dres *r)
+{
+    if (!(is_p(c, i + 1, '/') && glued(c, i + 1) && is_num(c, i + 2) && glued(c, i + 2))) return false;
+    if (num_len(c, i) > 2 || num_len(c, i + 2) > 2) return false;
+    if (glued(c, i + 3) && (is_p(c, i + 3, '/') || is_p(c, i + 3, '.') || is_num(c, i + 3))) return false;
+    if (i > 0 && glued(c, i) && (is_p(c, i - 1, '/') || is_num(c, i - 1) || is_p(c, i - 1, '.'))) return false;
+    bool ctx = i > 0 && (word_is(c, i - 1, "on") || word_is(c, i - 1, "from") || lex_has(c, i - 1, K_TLINK) ||
+                         word_is(c, i - 1, "by") || word_is(c, i - 1, "between") || word_is(c, i - 1, "next") ||
+                         word_is(c, i - 1, "this") || word_is(c, i - 1, "last") || kind_at(c, i - 1) == K_WDAY ||
+                         (is_p(c, i - 1, '-') && i > 1 && c->d->nm &&
+                          c->d->m[c->d->nm - 1]->cend == c->tk[i - 2].end));
+    bool span = is_p(c, i + 3, '-') && glued(c, i + 3) && is_num(c, i + 4) && glued(c, i + 4);
+    if (!ctx && !span) return false;
+    long a = num_val(c, i), b = num_val(c, i + 2);
+    bool can_md = a >= 1 && a <= 12 && b >= 1 && b <= days_in_month(2000, (int)a);
+    bool can_dm = b >= 1 && b <= 12 && a >= 1 && a <= days_in_month(2000, (int)b);
+    if (!can_md && !can_dm) return false;
+    int m, d;
+    if (can_md && can_dm && a != b) {
+        if (numeric_order(c, '/') == 1) { m = (int)a; d = (int)b; } else { m = (int)b; d = (int)a; }
+    } else if (can_md) { m = (int)a; d = (int)b; }
+    else { m = (int)b; d = (int)a; }
+    bool res;
+    int y = pick_year(c, i, m, d, &res);
+    if (res && !valid_ymd(y, m, d)) return false;
+    set_date(r, y, m, d, res);
+    r->s = i; r->e = i + 3; r->type = T_DATE;
+    return true;
 }
 
 /* 1992-02-25, 25.02.1992, 2/25/1992, 25/02/92 */
@@ -837,6 +904,9 @@ static int ampm_at(const dctx *c, size_t i, size_t *end)
     return 0;
 }
 
+#ifndef SPAN_TO
+#define SPAN_TO 1
+#endif
 #ifndef TIME_DAY_BACK
 #define TIME_DAY_BACK 0
 #endif
@@ -1630,6 +1700,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
     const cc_token *t = &c->tk[i];
     if (t->type == CC_TOK_NUM) {
         if (parse_numeric(c, i, r)) return true;
+        if (parse_numeric_md(c, i, r)) return true;
         if (parse_clock_range(c, i, r)) return true;
         if (parse_time(c, i, r)) return true;
         {
@@ -1646,6 +1717,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             }
         }
         if (parse_day_month(c, i, r)) { r->type = T_DATE; return true; }
+        if (parse_day_alone(c, i, r)) return true;
         if (parse_decade(c, i, r)) return true;
         if (ord_suffix(c, i + 1) && word_is(c, i + 2, "century")) {
             snprintf(r->val, sizeof r->val, "%02ld", num_val(c, i) - 1);
@@ -1971,7 +2043,8 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
     case K_HOLIDAY: {
         size_t used = 0;
         const cc_lex_row *row = cc_lex_match(c->t->lex, c->text, c->tk, i, c->n, &used);
-        if (!row || !used || !(c->tk[i].flags & CC_TF_UPPER)) return false;
+        /* a holiday in lower case only with its year ("easter 2018") */
+        if (!row || !used || (!(c->tk[i].flags & CC_TF_UPPER) && !year_at(c, i + used, true))) return false;
         const dt_entry *he = &c->t->ent[row - c->t->lex->rows];
         if (he->kind != K_HOLIDAY || he->sval[0] == '-') return false; /* a first word only */
         size_t k = i + used;
@@ -2304,7 +2377,7 @@ static void join_interval(dctx *c, dres *r)
     /* without "from"/"between", "to" and "and" link too many things
      * ("rose from 1991 to 1997 levels"): only a dash or "through" does */
     if (!between && !from && !is_p(c, k, '-') && !is_p(c, k, '~') && !word_is(c, k, "through") &&
-        !word_is(c, k, "thru"))
+        !word_is(c, k, "thru") && !(SPAN_TO && r->dd && word_is(c, k, "to")))
         return;
     if (!(word_is(c, k, "to") || word_is(c, k, "until") || word_is(c, k, "till") || word_is(c, k, "through") ||
           word_is(c, k, "thru") || is_p(c, k, '-') || is_p(c, k, '~') || (between && word_is(c, k, "and"))))
