@@ -17,9 +17,9 @@ WERROR  ?= -Werror
 OPT     ?= -O2 -g
 SAN     ?=
 
-PKGS     := libxml-2.0 libutf8proc
+PKGS     := libxml-2.0 libutf8proc zlib
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lxml2 -lutf8proc)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lxml2 -lutf8proc -lz)
 
 CFLAGS_ALL = -std=c11 $(OPT) -Wall -Wextra -Wpedantic $(WERROR) -fPIC -D_DEFAULT_SOURCE \
              -Iinclude -Isrc $(PKG_CFLAGS) $(SAN) $(CFLAGS)

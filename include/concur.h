@@ -159,6 +159,13 @@ void concur_doc_free(concur_doc *d);
 /* The document's id (as given in the options, or ""). Owned by the doc. */
 const char *concur_doc_id(const concur_doc *d);
 
+/* The reference date relative dates resolved against: the one given in the
+ * options, else the publication date an HTML page states in its metadata
+ * (data/lexicon/en/html_pubdate.tsv), as "YYYY-MM-DD"; "" if neither. (A
+ * dateline found in the text is used by the date recogniser but not
+ * reported here.) Owned by the doc. */
+const char *concur_doc_ref_date(const concur_doc *d);
+
 /* The clean text the recognisers read: paragraphs separated by one blank
  * line. Owned by the doc; `len` may be NULL. NUL-terminated. */
 const char *concur_doc_text(const concur_doc *d, size_t *len);

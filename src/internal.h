@@ -342,6 +342,15 @@ bool cc_ingest_html(const char *bytes, size_t len, cc_text *t, concur_doc *d);
 /* Initialises libxml2 (idempotent): called by concur_engine_new, before
  * any thread parses a page. */
 void cc_ingest_html_init(void);
+
+/* WARC (warc.c): records of a .warc or .warc.gz file, one page each, for
+ * the reader. cc_warc_next: 1 a page (rec valid until the next call), 0 the
+ * end, -1 a record that could not be read (err says why; call again). */
+typedef struct cc_warc cc_warc;
+cc_warc *cc_warc_new(const char *bytes, size_t len);
+int cc_warc_next(cc_warc *w, concur_record *rec, concur_error *err);
+void cc_warc_free(cc_warc *w);
+bool cc_warc_sniff_gz(const char *bytes, size_t len);
 /* True if s[0..n) is a whole block of page residue (residue.tsv): error
  * banners, share / cookie / subscribe prompts. Used by both readers. */
 bool cc_residue_match(const char *s, size_t n);

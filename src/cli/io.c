@@ -126,7 +126,10 @@ int cli_each_record(char **files, int nfiles, concur_input input, cli_doc_fn fn,
             cli_file_close(&f);
             continue;
         }
-        if (cli_looks_binary(&f)) {
+        concur_input in = input == CONCUR_INPUT_AUTO
+                              ? concur_input_detect(strcmp(path, "-") ? path : NULL, f.data, f.len)
+                              : input;
+        if (in != CONCUR_INPUT_WARC && cli_looks_binary(&f)) {   /* .warc.gz is binary */
             fprintf(stderr, "concur: %s: binary file (NUL bytes), skipped\n", path);
             cli_file_close(&f);
             status = 1;

@@ -64,6 +64,8 @@ concur_input concur_input_detect(const char *name, const char *bytes, size_t len
             return CONCUR_INPUT_HTML;
         if (ends_with(name, ".warc") || ends_with(name, ".warc.gz")) return CONCUR_INPUT_WARC;
     }
+    if (len >= 5 && !memcmp(bytes, "WARC/", 5)) return CONCUR_INPUT_WARC;
+    if (cc_warc_sniff_gz(bytes, len)) return CONCUR_INPUT_WARC;
     /* content that starts like HTML */
     size_t i = 0;
     if (len >= 3 && (unsigned char)bytes[0] == 0xEF && (unsigned char)bytes[1] == 0xBB &&
@@ -414,6 +416,8 @@ const char *concur_doc_text(const concur_doc *d, size_t *len)
     if (len) *len = d->text.out.len;
     return d->text.out.data ? d->text.out.data : "";
 }
+
+const char *concur_doc_ref_date(const concur_doc *d) { return d ? d->ref_date : ""; }
 
 size_t concur_doc_source_offset(const concur_doc *d, size_t clean) { return cc_text_src(&d->text, clean); }
 size_t concur_doc_warning_count(const concur_doc *d) { return d->nwarn; }

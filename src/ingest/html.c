@@ -23,6 +23,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 enum {
@@ -85,6 +86,9 @@ typedef struct hctx {
     struct hint_row *hint_rows;     /* boilerplate_class.tsv, parsed */
     size_t nhint;
     bool keep_title;
+    const cc_lexicon *pub;  /* html_pubdate.tsv; NULL when a date is given */
+    int pub_rank;           /* rank of pub_date (0: none yet) */
+    char pub_date[11];      /* the page's own publication date */
 } hctx;
 
 #define EL(x, i) (&CC_VEC_AT(&(x)->els, hel, (size_t)(i)))
@@ -561,6 +565,144 @@ static void text_stats(const char *s, size_t n, uint32_t *chars, uint32_t *comma
     *commas = cm;
 }
 
+/* ---------------------------------------------------- publication date */
+
+/* Rank of `key` found `where` (meta, itemprop, jsonld, time) in
+ * html_pubdate.tsv, 0 if not listed. */
+static int pub_rank(const hctx *x, const char *where, const char *key, size_t kl)
+{
+    for (size_t r = 0; r < x->pub->nrows; r++) {
+        const cc_lex_row *row = &x->pub->rows[r];
+        if (!row->col[0] || !row->col[1] || !row->col[2] || strcmp(row->col[2], where)) continue;
+        if (strlen(row->col[0]) == kl && !strncmp(row->col[0], key, kl)) return atoi(row->col[1]);
+    }
+    return 0;
+}
+
+/* "2019-11-20T06:35:39Z", " 2019-11-19 02:24", ... -> "2019-11-20" */
+static bool iso_day(const char *v, size_t n, char out[11])
+{
+    size_t i = 0;
+    while (i < n && is_ws((unsigned char)v[i])) i++;
+    if (n - i < 10) return false;
+    const char *d = v + i;
+    for (int k = 0; k < 10; k++) {
+        bool dash = k == 4 || k == 7;
+        if (dash ? d[k] != '-' : !isdigit((unsigned char)d[k])) return false;
+    }
+    if (n - i > 10 && isdigit((unsigned char)d[10])) return false;
+    int y = atoi(d), m = atoi(d + 5), dd = atoi(d + 8);
+    if (y < 1000 || m < 1 || m > 12 || dd < 1 || dd > 31) return false;
+    memcpy(out, d, 10);
+    out[10] = 0;
+    return true;
+}
+
+/* "November 20, 2019 13:42", "Tue Nov 19 2019 05:44:06 GMT", "19 Nov 2019
+ * 07:09 GMT" -> "2019-11-20": a month name (dates.tsv), a day and a year
+ * among the first words, nothing else read. */
+static bool text_day(const char *v, size_t n, char out[11])
+{
+    const cc_lexicon *dl = cc_lexicon_get("dates");
+    int y = 0, m = 0, d = 0, words = 0;
+    for (size_t i = 0; i < n && words < 6;) {
+        if (!isalnum((unsigned char)v[i])) { i++; continue; }
+        size_t j = i;
+        while (j < n && isalnum((unsigned char)v[j])) j++;
+        words++;
+        if (isdigit((unsigned char)v[i])) {
+            int k = j - i <= 4 ? atoi(v + i) : 0;
+            if (j - i == 4 && k >= 1000 && !y) y = k;
+            else if (j - i <= 2 && k >= 1 && k <= 31 && !d) d = k;
+            else if (j < n && v[j] == ':') break;   /* the time: the date is over */
+        } else if (dl && j - i < 16) {
+            char w[16];
+            for (size_t k = i; k < j; k++) w[k - i] = (char)tolower((unsigned char)v[k]);
+            const cc_lex_row *r = cc_lex_find(dl, w, j - i);
+            if (r && r->col[1] && !strcmp(r->col[1], "month") && r->col[2] && !m) m = atoi(r->col[2]);
+        }
+        i = j;
+    }
+    if (!y || !m || !d) return false;
+    int parts[3] = {y, m, d}, widths[3] = {4, 2, 2};
+    size_t o = 0;
+    for (int k = 0; k < 3; k++) {
+        if (k) out[o++] = '-';
+        for (int q = widths[k] - 1, v = parts[k]; q >= 0; q--, v /= 10) out[o + (size_t)q] = (char)('0' + v % 10);
+        o += (size_t)widths[k];
+    }
+    out[o] = 0;
+    return true;
+}
+
+static void pub_offer(hctx *x, int rank, const char *v, size_t n)
+{
+    char day[11];
+    if (rank > x->pub_rank && (iso_day(v, n, day) || text_day(v, n, day))) {
+        x->pub_rank = rank;
+        memcpy(x->pub_date, day, sizeof day);
+    }
+}
+
+/* A "key": "value" member of JSON-LD text whose key is listed for jsonld.
+ * Strings are read whole (escapes skipped), so a long value cannot put the
+ * scan out of step with the keys. */
+static void pub_jsonld(hctx *x, const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (s[i] != '"') { i++; continue; }
+        size_t a = ++i;
+        while (i < n && s[i] != '"') i += s[i] == '\\' ? 2 : 1;
+        if (i >= n) return;
+        size_t b = i++;
+        size_t c = i;
+        while (c < n && is_ws((unsigned char)s[c])) c++;
+        if (c >= n || s[c] != ':' || b - a >= 48) continue;
+        char key[48];
+        for (size_t k = a; k < b; k++) key[k - a] = (char)tolower((unsigned char)s[k]);
+        int rank = pub_rank(x, "jsonld", key, b - a);
+        c++;
+        while (c < n && is_ws((unsigned char)s[c])) c++;
+        if (rank && c < n && s[c] == '"') pub_offer(x, rank, s + c + 1, n - c - 1);
+        i = c;
+    }
+}
+
+/* Looks at one element for the page's publication date. */
+static void pub_hint(hctx *x, xmlNodePtr n)
+{
+    const char *name = (const char *)n->name;
+    char v[64], val[64];
+    if (!name) return;
+    if (!strcmp(name, "meta")) {
+        static const char *const keys[] = {"property", "name", "itemprop"};
+        for (size_t k = 0; k < 3; k++) {
+            size_t vl = attr_value(n, keys[k], v, sizeof v);
+            int rank = vl ? pub_rank(x, "meta", v, vl) : 0;
+            if (rank) pub_offer(x, rank, val, attr_value(n, "content", val, sizeof val));
+        }
+        return;
+    }
+    size_t vl = attr_value(n, "itemprop", v, sizeof v);
+    int rank = vl ? pub_rank(x, "itemprop", v, vl) : 0;
+    if (rank) {
+        size_t cl = attr_value(n, "content", val, sizeof val);
+        if (!cl) cl = attr_value(n, "datetime", val, sizeof val);
+        pub_offer(x, rank, val, cl);
+    }
+    if (!strcmp(name, "time")) {
+        for (xmlAttrPtr a = n->properties; a; a = a->next) {
+            int r = a->name ? pub_rank(x, "time", (const char *)a->name, strlen((const char *)a->name)) : 0;
+            if (r) pub_offer(x, r, val, attr_value(n, "datetime", val, sizeof val));
+        }
+    } else if (!strcmp(name, "script") && attr_value(n, "type", v, sizeof v) &&
+               !strcmp(v, "application/ld+json")) {
+        for (xmlNodePtr c = n->children; c; c = c->next)
+            if (c->content) pub_jsonld(x, (const char *)c->content, strlen((const char *)c->content));
+    }
+}
+
 static bool walk_collect(hctx *x, xmlDocPtr doc)
 {
     xmlNodePtr n = doc->children;
@@ -574,6 +716,7 @@ static bool walk_collect(hctx *x, xmlDocPtr doc)
             const hel *P = cur >= 0 ? EL(x, cur) : NULL;
             e->node = n;
             e->parent = cur;
+            if (x->pub) pub_hint(x, n);
             const tag_info *ti = tag_lookup(x, n->name);
             e->kind = ti->kind;
             e->base = ti->base;
@@ -991,7 +1134,7 @@ bool cc_ingest_html(const char *bytes, size_t len, cc_text *t, concur_doc *d)
     x.hints = cc_lexicon_get("boilerplate_class");
     if (!x.tags || !x.hints) return false;
     if (!cc_conv_page(bytes, len, &x.conv)) return false;
-    (void)d;
+    x.pub = d && !d->ref_date[0] ? cc_lexicon_get("html_pubdate") : NULL;
     if (x.conv.had_invalid && !t->had_invalid_utf8) {
         /* reported by the document like invalid UTF-8 in plain text */
         t->had_invalid_utf8 = true;
@@ -1061,6 +1204,8 @@ bool cc_ingest_html(const char *bytes, size_t len, cc_text *t, concur_doc *d)
         free(mark);
         xmlFreeDoc(doc);
     }
+    /* the page's own date is the reference when none was given */
+    if (x.pub && x.pub_rank) memcpy(d->ref_date, x.pub_date, sizeof x.pub_date);
     cc_text_free(&x.scratch);
     cc_vec_free(&x.els);
     free(x.tag_cache);

@@ -1,5 +1,6 @@
 /* jsonl.c -- readers: one document per text/HTML file, one per JSON Lines
- * record ({"id", "text", "date", "source"}). */
+ * record ({"id", "text", "date", "source"}), one per page of a WARC file
+ * (warc.c). */
 #include "../internal.h"
 
 #include <ctype.h>
@@ -12,17 +13,18 @@ struct concur_reader {
     bool done;
     size_t line;
     cc_buf id, text, date, source;
+    cc_warc *warc;          /* WARC input */
 };
 
 concur_reader *concur_reader_new(const char *bytes, size_t len, concur_input input, const char *name,
                                  concur_error *err)
 {
     if (input == CONCUR_INPUT_AUTO) input = concur_input_detect(name, bytes, len);
-    if (input == CONCUR_INPUT_WARC) {
-        cc_error_set(err, CONCUR_ERR_USAGE, 0, "WARC input is not supported yet");
-        return NULL;
-    }
     concur_reader *r = calloc(1, sizeof *r);
+    if (r && input == CONCUR_INPUT_WARC && !(r->warc = cc_warc_new(bytes, len))) {
+        free(r);
+        r = NULL;
+    }
     if (!r) {
         cc_error_set(err, CONCUR_ERR_NOMEM, 0, "out of memory");
         return NULL;
@@ -42,6 +44,7 @@ concur_reader *concur_reader_new(const char *bytes, size_t len, concur_input inp
 void concur_reader_free(concur_reader *r)
 {
     if (!r) return;
+    cc_warc_free(r->warc);
     cc_buf_free(&r->id);
     cc_buf_free(&r->text);
     cc_buf_free(&r->date);
@@ -242,6 +245,11 @@ int concur_reader_next(concur_reader *r, concur_record *rec, concur_error *err)
 {
     memset(rec, 0, sizeof *rec);
     if (r->done) return 0;
+    if (r->warc) {
+        int k = cc_warc_next(r->warc, rec, err);
+        if (k == 0) r->done = true;
+        return k;
+    }
     if (r->input != CONCUR_INPUT_JSONL) {
         r->done = true;
         rec->text = r->bytes;

@@ -7,7 +7,9 @@
  * word's first to its last character, with tags removed and character
  * references decoded, must spell the word. Words whose source holds other
  * non-ASCII bytes (NFKC-normalised forms) are counted as skipped.
- * --words prints "word<TAB>start<TAB>end" for each word instead.
+ * --words prints "word<TAB>start<TAB>end" for each word instead;
+ * --ref-date prints "FILE<TAB>DATE": the publication date the page states
+ * (concur_doc_ref_date; "-" if none).
  * Prints "words N ok N skipped N bad N" per file; exit 1 if any is bad. */
 #include <ctype.h>
 #include <stdio.h>
@@ -86,9 +88,10 @@ static int spell(const char *s, size_t a, size_t b, char *out, size_t cap)
 
 int main(int argc, char **argv)
 {
-    bool words = false;
+    bool words = false, refdate = false;
     int first = 1, status = 0;
     if (argc > 1 && !strcmp(argv[1], "--words")) { words = true; first = 2; }
+    if (argc > 1 && !strcmp(argv[1], "--ref-date")) { refdate = true; first = 2; }
     concur_error err;
     concur_engine *e = concur_engine_new(NULL, &err);
     if (!e) { fprintf(stderr, "html_check: no engine\n"); return 2; }
@@ -102,6 +105,13 @@ int main(int argc, char **argv)
         o.kinds = CONCUR_KIND_NUMBER;
         concur_doc *d = concur_extract(e, src, len, &o, &err);
         if (!d) { fprintf(stderr, "html_check: %s: extract failed\n", argv[fi]); free(src); status = 1; continue; }
+        if (refdate) {
+            const char *rd = concur_doc_ref_date(d);
+            printf("%s\t%s\n", argv[fi], rd[0] ? rd : "-");
+            concur_doc_free(d);
+            free(src);
+            continue;
+        }
         size_t tl;
         const char *t = concur_doc_text(d, &tl);
         size_t nw = 0, nok = 0, nskip = 0, nbad = 0;

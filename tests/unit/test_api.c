@@ -142,10 +142,15 @@ static void errors_are_values_never_printed(void **st)
     memset(&err2, 0, sizeof err2);
     concur_doc *d3 = concur_extract(small, "0123456789A", 11, NULL, &err2);
     concur_doc *d4 = concur_extract(small, "0123456789", 10, NULL, NULL);
-    /* bad JSON Lines and unsupported input */
+    /* bad JSON Lines and a broken WARC */
     concur_error err3;
     memset(&err3, 0, sizeof err3);
     concur_reader *w = concur_reader_new("x", 1, CONCUR_INPUT_WARC, "a.warc", &err3);
+    concur_record wrec;
+    concur_error err5;
+    memset(&err5, 0, sizeof err5);
+    int kw = concur_reader_next(w, &wrec, &err5);
+    int kw2 = concur_reader_next(w, &wrec, &err5);
     concur_reader *r = concur_reader_new("nope\n", 5, CONCUR_INPUT_JSONL, NULL, NULL);
     concur_record rec;
     concur_error err4;
@@ -164,8 +169,13 @@ static void errors_are_values_never_printed(void **st)
     assert_non_null(err2.message);
     assert_non_null(strstr(err2.message, "larger than the limit"));
     assert_non_null(d4);   /* exactly at the limit: accepted */
-    assert_null(w);
-    assert_int_equal(err3.code, CONCUR_ERR_USAGE);
+    assert_non_null(w);   /* a WARC that is not one: an error per record, not a crash */
+    assert_int_equal(err3.code, 0);
+    assert_int_equal(kw, -1);
+    assert_int_equal(err5.code, CONCUR_ERR_INPUT);
+    assert_non_null(strstr(err5.message, "record 1: not a WARC record header"));
+    assert_int_equal(kw2, 0);
+    concur_reader_free(w);
     assert_non_null(r);
     assert_int_equal(k, -1);
     assert_int_equal(err4.code, CONCUR_ERR_INPUT);

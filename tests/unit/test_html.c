@@ -5,7 +5,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ingest/html_int.h"
 #include "unit.h"
@@ -146,6 +148,73 @@ static void empty_and_tagless(void **st)
     cc_text_free(&t);
 }
 
+/* The publication date a page states (html_pubdate.tsv), through the
+ * public API: "" when none, the given reference date always first. */
+static const char *pubdate_of(concur_engine *e, const char *html, const char *given, char *out)
+{
+    concur_doc_options o;
+    concur_doc_options_default(&o);
+    o.input = CONCUR_INPUT_HTML;
+    o.ref_date = given;
+    concur_doc *d = concur_extract(e, html, strlen(html), &o, NULL);
+    assert_non_null(d);
+    strcpy(out, concur_doc_ref_date(d));
+    concur_doc_free(d);
+    return out;
+}
+
+static void publication_date(void **st)
+{
+    (void)st;
+    concur_engine *e = concur_engine_new(NULL, NULL);
+    assert_non_null(e);
+    char b[16];
+    const char *body = "<body><p>Yesterday 12 people were killed.</p></body>";
+    char page[1024];
+    /* meta article:published_time outranks JSON-LD, wherever it comes */
+    snprintf(page, sizeof page, "<head><script type=\"application/ld+json\">{\"headline\":\"a \\\"quoted\\\" "
+             "headline longer than forty characters, with \\\"datePublished\\\": \\\"1999-01-01\\\" in it\","
+             "\"datePublished\":\"2018-01-02T00:00:00Z\"}</script>"
+             "<meta property=\"article:published_time\" content=\"2019-11-20T06:35:39Z\"></head>%s", body);
+    assert_string_equal(pubdate_of(e, page, NULL, b), "2019-11-20");
+    /* JSON-LD alone: the member, not a look-alike inside a string */
+    snprintf(page, sizeof page, "<head><script type=\"application/ld+json\">{\"headline\":\"a \\\"quoted\\\" "
+             "headline longer than forty characters, with \\\"datePublished\\\": \\\"1999-01-01\\\" in it\","
+             "\"datePublished\" : \"2018-01-02T00:00:00Z\"}</script></head>%s", body);
+    assert_string_equal(pubdate_of(e, page, NULL, b), "2018-01-02");
+    /* a date in words */
+    snprintf(page, sizeof page, "<meta name=\"pubdate\" content=\"November 20, 2019 13:42\">%s", body);
+    assert_string_equal(pubdate_of(e, page, NULL, b), "2019-11-20");
+    snprintf(page, sizeof page, "<time datetime=\"Tue Nov 19 2019 05:44:06 GMT+0000\">x</time>%s", body);
+    assert_string_equal(pubdate_of(e, page, NULL, b), "2019-11-19");
+    /* placeholders and nonsense are not dates */
+    snprintf(page, sizeof page, "<meta itemprop=\"datePublished\" content=\"0001-01-01T00:00:00Z\">"
+             "<meta property=\"article:published_time\" content=\"2019-13-40\">%s", body);
+    assert_string_equal(pubdate_of(e, page, NULL, b), "");
+    /* a given reference date always wins */
+    snprintf(page, sizeof page, "<meta property=\"article:published_time\" content=\"2019-11-20\">%s", body);
+    assert_string_equal(pubdate_of(e, page, "2001-02-03", b), "2001-02-03");
+    /* and the page's date is what relative dates resolve against */
+    concur_doc_options o;
+    concur_doc_options_default(&o);
+    o.input = CONCUR_INPUT_HTML;
+    concur_doc *d = concur_extract(e, page, strlen(page), &o, NULL);
+    assert_non_null(d);
+    bool found = false;
+    for (size_t i = 0; i < concur_doc_count(d); i++) {
+        const concur_mention *m = concur_doc_get(d, i);
+        if (concur_mention_kind(m) == CONCUR_KIND_DATE) {
+            assert_string_equal(concur_mention_timex_value(m), "2019-11-19");
+            found = true;
+        }
+    }
+    assert_true(found);
+    concur_doc_free(d);
+    /* a page without metadata */
+    assert_string_equal(pubdate_of(e, "published_time 2019-11-20", NULL, b), "");
+    concur_engine_free(e);
+}
+
 int run_html_tests(void)
 {
     const struct CMUnitTest tests[] = {
@@ -157,6 +226,7 @@ int run_html_tests(void)
         cmocka_unit_test(entity_maps_to_its_bytes),
         cmocka_unit_test(blocks_and_roles),
         cmocka_unit_test(empty_and_tagless),
+        cmocka_unit_test(publication_date),
     };
     return cmocka_run_group_tests_name("html", tests, NULL, NULL);
 }
