@@ -568,6 +568,7 @@ static bool parse_month(dctx *c, size_t i, dres *r, int month)
     size_t j = i + 1;
     bool upper = (c->tk[i].flags & CC_TF_UPPER) != 0;
     if (is_p(c, j, '.') && glued(c, j)) j++;
+    if (is_p(c, j, ',') && is_num(c, j + 1) && num_len(c, j + 1) <= 2 && ord_suffix(c, j + 2)) j++; /* "October, 1st" */
     /* a lower-case month name only with a day or year after it */
     if (!upper && !(is_num(c, j) && (num_len(c, j) <= 2 || num_len(c, j) == 4) && month != 5) &&
         !((word_is(c, j, "of") || ((is_p(c, j, '-') || is_p(c, j, '/')) && glued(c, j))) && year_at(c, j + 1, true)) &&
@@ -823,8 +824,7 @@ static bool parse_numeric_md(dctx *c, size_t i, dres *r)
     bool ctx = i > 0 && (word_is(c, i - 1, "on") || word_is(c, i - 1, "from") || lex_has(c, i - 1, K_TLINK) ||
                          word_is(c, i - 1, "by") || word_is(c, i - 1, "between") || word_is(c, i - 1, "next") ||
                          word_is(c, i - 1, "this") || word_is(c, i - 1, "last") || kind_at(c, i - 1) == K_WDAY ||
-                         (is_p(c, i - 1, '-') && i > 1 && c->d->nm &&
-                          c->d->m[c->d->nm - 1]->cend == c->tk[i - 2].end));
+                         c->span_end);
     bool span = is_p(c, i + 3, '-') && glued(c, i + 3) && is_num(c, i + 4) && glued(c, i + 4);
     if (!ctx && !span) return false;
     long a = num_val(c, i), b = num_val(c, i + 2);
@@ -1369,6 +1369,16 @@ static bool parse_ordinal(dctx *c, size_t i, dres *r, int ord)
             return true;
         }
     }
+    /* "the first week of 2015" (ISO week), "the third month of 2021" */
+    if ((word_is(c, j, "week") || word_is(c, j, "month")) && word_is(c, j + 1, "of") && year_at(c, j + 2, true) &&
+        ord >= 1 && ord <= (word_is(c, j, "week") ? 53 : 12)) {
+        long y = num_val(c, j + 2);
+        if (word_is(c, j, "week")) snprintf(r->val, sizeof r->val, "%04ld-W%02d", y, ord);
+        else snprintf(r->val, sizeof r->val, "%04ld-%02d", y, ord);
+        r->y = (int)y; r->year_stated = true;
+        r->s = i; r->e = j + 3; r->type = T_DATE; r->the_ok = true;
+        return true;
+    }
     /* "the 20th century", "twentieth century" */
     if (word_is(c, j, "century")) {
         snprintf(r->val, sizeof r->val, "%02d", ord - 1);
@@ -1701,6 +1711,16 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
     if (t->type == CC_TOK_NUM) {
         if (parse_numeric(c, i, r)) return true;
         if (parse_numeric_md(c, i, r)) return true;
+        if (num_len(c, i) == 4 && is_p(c, i + 1, '-') && glued(c, i + 1) && is_num(c, i + 2) && glued(c, i + 2) &&
+            num_len(c, i + 2) == 2 && year_at(c, i, true) && !(glued(c, i + 3) && i + 3 < c->n && c->tk[i + 3].type != CC_TOK_WORD && !is_p(c, i + 3, '.') && !is_p(c, i + 3, ',')) &&
+            num_val(c, i + 2) >= 1 && num_val(c, i + 2) <= 12 && num_val(c, i + 2) <= num_val(c, i) % 100 &&
+            !(i > 0 && glued(c, i) && (is_p(c, i - 1, '-') || is_num(c, i - 1)))) {
+            /* "2015-12": a month (a later two-digit number, "2009-10", is the year span) */
+            set_date(r, (int)num_val(c, i), (int)num_val(c, i + 2), 0, true);
+            r->year_stated = true;
+            r->s = i; r->e = i + 3; r->type = T_DATE;
+            return true;
+        }
         if (parse_clock_range(c, i, r)) return true;
         if (parse_time(c, i, r)) return true;
         {
@@ -1719,6 +1739,12 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         if (parse_day_month(c, i, r)) { r->type = T_DATE; return true; }
         if (parse_day_alone(c, i, r)) return true;
         if (parse_decade(c, i, r)) return true;
+        if (ord_suffix(c, i + 1) && num_len(c, i) <= 2 && (word_is(c, i + 2, "week") || word_is(c, i + 2, "month")) &&
+            parse_ordinal(c, i + 1, r, (int)num_val(c, i)) && r->val[4] != 0 && r->year_stated) {
+            r->s = i;
+            return true;
+        }
+        memset(r, 0, sizeof *r);
         if (ord_suffix(c, i + 1) && word_is(c, i + 2, "century")) {
             snprintf(r->val, sizeof r->val, "%02ld", num_val(c, i) - 1);
             r->s = i; r->e = i + 3; r->the_ok = true;
@@ -2429,6 +2455,25 @@ static void join_interval(dctx *c, dres *r)
     if (q.year_stated && q.y) { r->y = q.y; r->m = q.m; r->dd = q.dd; r->year_stated = true; }
 }
 
+/* "26 June to 28 June in 2020", "april in 2016": a year given after a
+ * date without one is its year */
+static void year_after(dctx *c, dres *r)
+{
+    if (r->year_stated || r->type != T_DATE || !r->m || strlen(r->val) < 7 || r->val[4] != '-') return;
+    size_t k = r->e;
+    if (!(word_is(c, k, "in") || word_is(c, k, "of")) || !year_at(c, k + 1, true) || !same_sent(c, r->s, k + 1)) return;
+    if (kind_at(c, k + 2) == K_MONTH || word_is(c, k + 2, "to")) return;
+    int y = (int)num_val(c, k + 1);
+    char yy[8];
+    snprintf(yy, sizeof yy, "%04u", (unsigned)y % 10000u);
+    if (r->dd && !valid_ymd(y, r->m, r->dd)) return;
+    memcpy(r->val, yy, 4);
+    if (r->beg[0] && strlen(r->beg) >= 4) memcpy(r->beg, yy, 4);
+    if (r->endv[0] && strlen(r->endv) >= 4) memcpy(r->endv, yy, 4);
+    r->y = y; r->year_stated = true;
+    r->e = k + 2;
+}
+
 /* ------------------------------------------------------------ emit */
 static void emit(dctx *c, dres *r)
 {
@@ -2753,6 +2798,7 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
         place_duration(&c, &r);
         compose_time(&c, &r);
         join_interval(&c, &r);
+        year_after(&c, &r);
         /* textual style counts for ambiguous numeric dates */
         if (tk->type == CC_TOK_NUM && strlen(r.val) == 10 && kind_at(&c, r.e - 1) != K_MONTH && !r.alt[0] &&
             r.e > i + 1 && !is_num(&c, i + 2))
