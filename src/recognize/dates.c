@@ -569,6 +569,9 @@ static bool parse_month(dctx *c, size_t i, dres *r, int month)
     bool upper = (c->tk[i].flags & CC_TF_UPPER) != 0;
     if (is_p(c, j, '.') && glued(c, j)) j++;
     if (is_p(c, j, ',') && is_num(c, j + 1) && num_len(c, j + 1) <= 2 && ord_suffix(c, j + 2)) j++; /* "October, 1st" */
+    if (is_p(c, j, '/') && glued(c, j) && is_num(c, j + 1) && glued(c, j + 1) && num_len(c, j + 1) <= 2 &&
+        !(is_p(c, j + 2, '/') && glued(c, j + 2)))
+        j++; /* "Oct/2" */
     /* a lower-case month name only with a day or year after it */
     if (!upper && !(is_num(c, j) && (num_len(c, j) <= 2 || num_len(c, j) == 4) && month != 5) &&
         !((word_is(c, j, "of") || ((is_p(c, j, '-') || is_p(c, j, '/')) && glued(c, j))) && year_at(c, j + 1, true)) &&
@@ -989,6 +992,7 @@ static bool clock_at(const dctx *c, size_t i, bool bare, dclock *t)
     }
     size_t e;
     int ap = ampm_at(c, j, &e);
+    if (!colon && word_is(c, j, "ish") && glued(c, j)) bare = true; /* "11ish" */
     if (ap) {
         if (h < 1 || h > 12) return false;
         if (ap == 'p' && h < 12) h += 12;
@@ -1795,7 +1799,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             int day;
             size_t de;
             if (!(c->tk[i].flags & CC_TF_UPPER) || !same_sent(c, i, j) ||
-                !(day_word_at(c, j, &day, &de) || kind_at(c, j) == K_MONTH))
+                !(day_word_at(c, j, &day, &de) || kind_at(c, j) == K_MONTH || (i > 0 && word_is(c, i - 1, "on"))))
                 return false;
             if (!parse_weekday(c, i, r, e->ival, 0)) return false;
             return true;
@@ -2070,7 +2074,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         size_t used = 0;
         const cc_lex_row *row = cc_lex_match(c->t->lex, c->text, c->tk, i, c->n, &used);
         /* a holiday in lower case only with its year ("easter 2018") */
-        if (!row || !used || (!(c->tk[i].flags & CC_TF_UPPER) && !year_at(c, i + used, true))) return false;
+        if (!row || !used || (!(c->tk[i].flags & CC_TF_UPPER) && !year_at(c, i + used, true) && used < 2)) return false;
         const dt_entry *he = &c->t->ent[row - c->t->lex->rows];
         if (he->kind != K_HOLIDAY || he->sval[0] == '-') return false; /* a first word only */
         size_t k = i + used;
@@ -2173,6 +2177,18 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             r->s = i; r->e = i + 1; r->the_ok = true;
             return true;
         }
+        if (!strcmp(e->sval, "W") && !e->extra[0] && is_num(c, i + 1) && num_len(c, i + 1) <= 2 &&
+            num_val(c, i + 1) >= 1 && num_val(c, i + 1) <= 53 && same_sent(c, i, i + 1) &&
+            !(glued(c, i + 2) && i + 2 < c->n && !is_p(c, i + 2, '.') && !is_p(c, i + 2, ','))) {
+            /* "week 31": that week of the year (the year after it, or the anchor's) */
+            int y, m, d, wn = (int)num_val(c, i + 1);
+            size_t e2 = i + 2;
+            if (word_is(c, e2, "of") && year_at(c, e2 + 1, true)) { y = (int)num_val(c, e2 + 1); e2 += 2; }
+            else if (!anchor(c, &y, &m, &d)) return false;
+            snprintf(r->val, sizeof r->val, "%04d-W%02d", y, wn);
+            r->s = i; r->e = e2; r->type = T_DATE; r->the_ok = true;
+            return true;
+        }
         if (!strcmp(e->sval, "Y") && !e->extra[0] && i > 0 && word_is(c, i - 1, "the") &&
             (word_is(c, i + 1, "ended") || word_is(c, i + 1, "ending"))) {
             /* "the year ended March 31": a twelve-month stretch */
@@ -2238,6 +2254,13 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
     }
 }
 
+/* "peaked by the end of year" (a past clause): the end of the current
+ * year or month has not come yet, so it is the last one's */
+static bool end_gone(const dctx *c, size_t i, const char *mod)
+{
+    return !strcmp(mod, "END") && !future_sentence(c, i) && (past_sentence(c, i) || past_verb_near(c, i));
+}
+
 /* prefixes: mod words, approximators, every/each, earlier/later */
 static bool parse_expr(dctx *c, size_t i, dres *r)
 {
@@ -2254,11 +2277,22 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
                      !strcmp(u->sval, "D"))) {
                     /* "the end of the month" */
                     memset(r, 0, sizeof *r);
-                    if (!shift_date(c, r, u->sval, 0) || r->val[0] == 'P') goto core;
+                    if (!shift_date(c, r, u->sval, end_gone(c, i, e->sval) ? -1 : 0) || r->val[0] == 'P') goto core;
                     r->s = i; r->e = j + 2; r->type = T_DATE; r->mod = e->sval; r->the_ok = true;
                     return true;
                 }
                 j++;
+            } else if (!word_is(c, j, "the")) {
+                /* "the end of year", "end of month": the unit without its article */
+                const dt_entry *u = lex_at(c, j);
+                if (u && u->kind == K_UNIT && !u->extra[0] && (!strcmp(u->sval, "Y") || !strcmp(u->sval, "M")) &&
+                    !is_p(c, j + 1, '-') && !word_is(c, j + 1, "of")) {
+                    memset(r, 0, sizeof *r);
+                    if (!shift_date(c, r, u->sval, end_gone(c, i, e->sval) ? -1 : 0) || r->val[0] == 'P' || r->val[0] == 'F')
+                        goto core;
+                    r->s = i; r->e = j + 1; r->type = T_DATE; r->mod = e->sval; r->the_ok = true;
+                    return true;
+                }
             }
         } else if (is_p(c, j, '-') && glued(c, j)) {
             j++;
@@ -2287,7 +2321,7 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
         goto core;
     }
     if (e && e->kind == K_PARTDAY && !word_is(c, i + 1, "of") && e->sval[2] == 0 &&
-        ((i > 1 && word_is(c, i - 1, "the") && word_is(c, i - 2, "in")) ||
+        ((i > 1 && word_is(c, i - 1, "the") && word_is(c, i - 2, "in")) || (i > 0 && word_is(c, i - 1, "in")) ||
          (i > 0 && (word_is(c, i - 1, "early") || word_is(c, i - 1, "late"))))) {
         /* "in the morning", "early morning": a part of a day the sentence
          * does not name; it joins a clock time ("in the afternoon at 7") */
@@ -2781,6 +2815,7 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
                 en->kind == K_FUT || en->kind == K_AGEWORD ||
                 (en->kind == K_PARTDAY && !(i + 1 < p->ntok && cc_tok_is(c.text, &p->tok[i + 1], "of")) &&
                  !(i > 0 && (cc_tok_is(c.text, &p->tok[i - 1], "the") || cc_tok_is(c.text, &p->tok[i - 1], "early") ||
+                             cc_tok_is(c.text, &p->tok[i - 1], "in") ||
                              cc_tok_is(c.text, &p->tok[i - 1], "late")))))
                 continue;
         } else if (tk->type == CC_TOK_PUNCT && c.text[tk->start] == '\'' && i + 1 < p->ntok &&
