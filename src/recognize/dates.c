@@ -30,14 +30,14 @@ enum {
     K_AMPM, K_AGO, K_FISCAL, K_FUT, K_AGEWORD, K_PAST,
     /* context classes: they never start a date and may share a word with
      * one of the classes above (lex_has) */
-    K_YID, K_YCOUNT, K_POSS, K_TCONN, K_TLINK
+    K_YID, K_YCOUNT, K_POSS, K_TCONN, K_TLINK, K_SUPERL, K_REPORT
 };
 
 static const char *const k_names[] = {
     "", "month", "wday", "season", "partday", "unit", "numw", "ord", "rel", "ref",
     "shift", "mod", "approx", "every", "setw", "holiday", "yprep", "ynoun", "timew", "tz",
     "ampm", "ago", "fiscal", "fut", "ageword", "past",
-    "yid", "ycount", "poss", "tconn", "tlink"
+    "yid", "ycount", "poss", "tconn", "tlink", "superl", "report"
 };
 
 typedef struct dt_entry {
@@ -234,6 +234,7 @@ typedef struct dres {
     char tpart[16];         /* a clock time: its "T17:30" part ("" none) */
     char tend[16];          /* a clock range: the end's "T18" part */
     bool dated;             /* the clock time took a date written beside it */
+    bool tap;               /* the clock time states am/pm */
 } dres;
 
 typedef struct dctx {
@@ -1042,6 +1043,7 @@ static bool parse_time(dctx *c, size_t i, dres *r)
     }
     time_with_date(c, r, t.hh, t.mm, t.has_min);
     clock_text(r->tpart, sizeof r->tpart, &t);
+    r->tap = t.ap != 0;
     if (t.ss >= 0) {
         /* seconds as written: "7:56:30 pm" */
         char *tp = strchr(r->val, 'T');
@@ -1074,7 +1076,15 @@ static bool parse_clock_range(dctx *c, size_t i, dres *r)
 {
     dclock a, b;
     bool between = i > 0 && i - 1 >= c->floor && word_is(c, i - 1, "between");
-    if (!clock_range_at(c, i, between, false, &a, &b)) return false;
+    bool from = i > 0 && i - 1 >= c->floor && word_is(c, i - 1, "from");
+    if (!clock_range_at(c, i, between, false, &a, &b)) {
+        /* "between 3 and 8 yesterday", "between 7 and 9 last night": two
+         * bare hours before the day they belong to */
+        if (!(between || from) || !clock_range_at(c, i, between, true, &a, &b)) return false;
+        int kk = kind_at(c, b.e);
+        if (!(kk == K_REL || kk == K_SHIFT || kk == K_WDAY) || !same_sent(c, i, b.e)) return false;
+    }
+    r->tap = a.ap || b.ap;
     r->s = i; r->e = b.e;
     time_with_date(c, r, a.hh, a.mm, a.has_min);
     clock_text(r->tpart, sizeof r->tpart, &a);
@@ -1084,6 +1094,32 @@ static bool parse_clock_range(dctx *c, size_t i, dres *r)
     snprintf(r->val + dl, sizeof r->val - dl, "%s", r->tpart);
     snprintf(r->beg, sizeof r->beg, "%.*s%s", (int)dl, r->val, r->tpart);
     snprintf(r->endv, sizeof r->endv, "%.*s%s", (int)dl, r->val, r->tend);
+    return true;
+}
+
+/* "10 past 9", "20 min past eight in the evening", "half past seven
+ * o'clock": minutes past an hour written out */
+static bool small_number_at(const dctx *c, size_t k, int max, int *v, size_t *end);
+static bool parse_past_hour(dctx *c, size_t i, dres *r)
+{
+    int mins, hh;
+    size_t j;
+    if (word_is(c, i, "half")) { mins = 30; j = i + 1; }
+    else if (!small_number_at(c, i, 59, &mins, &j)) return false;
+    if (word_is(c, j, "min") || word_is(c, j, "mins") || word_is(c, j, "minutes")) j++;
+    if (!word_is(c, j, "past") || !same_sent(c, i, j + 1)) return false;
+    size_t e;
+    if (!small_number_at(c, j + 1, 12, &hh, &e) || hh < 1) return false;
+    if (word_is(c, e, "o") && is_p(c, e + 1, '\'') && word_is(c, e + 2, "clock")) e += 3;
+    dclock t = {hh, mins, -1, true, 0, e};
+    const dt_entry *pe = lex_at(c, e + 2);
+    if (word_is(c, e, "in") && word_is(c, e + 1, "the") && pe && pe->kind == K_PARTDAY && !pe->sval[2]) {
+        clock_in_partday(&t, pe->sval);
+        e += 3;
+    }
+    r->s = i; r->e = e; r->type = T_TIME;
+    clock_text(r->tpart, sizeof r->tpart, &t);
+    snprintf(r->val, sizeof r->val, "%s", r->tpart);
     return true;
 }
 
@@ -1125,6 +1161,22 @@ static bool quantity_at(const dctx *c, size_t i, long *val, size_t *end)
     }
     *val = v;
     *end = j;
+    return true;
+}
+
+/* a whole number 0..max in digits or words ("seven", "twenty five") */
+static bool small_number_at(const dctx *c, size_t k, int max, int *v, size_t *end)
+{
+    long n;
+    if (is_num(c, k)) {
+        if (num_len(c, k) > 2) return false;
+        n = num_val(c, k);
+        *end = k + 1;
+    } else if (!quantity_at(c, k, &n, end) || word_is(c, k, "a") || word_is(c, k, "an")) {
+        return false;
+    }
+    if (n < 0 || n > max) return false;
+    *v = (int)n;
     return true;
 }
 
@@ -1727,6 +1779,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         }
         if (parse_clock_range(c, i, r)) return true;
         if (parse_time(c, i, r)) return true;
+        if (parse_past_hour(c, i, r)) return true;
         {
             /* "4 in the morning", "7 in the evening" */
             dclock t;
@@ -1808,6 +1861,8 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
     case K_SEASON:
         return parse_season(c, i, r, e->sval, 0, false);
     case K_NUMW:
+        if (parse_past_hour(c, i, r)) return true;
+        memset(r, 0, sizeof *r);
         if (e->ival >= 11 && e->ival <= 19) {
             /* a spoken year: "nineteen ninety-six", "nineteen eighty" */
             const dt_entry *t2 = lex_at(c, i + 1);
@@ -2508,6 +2563,26 @@ static void year_after(dctx *c, dres *r)
     r->e = k + 2;
 }
 
+/* "since August", "starting on January 7th", "after Feb": the text
+ * states where an open interval begins -- the first day of the date, or
+ * the day after it ends */
+static void open_start(dctx *c, dres *r)
+{
+    if (!calendar_value(r) || r->val[0] == 'X' || r->s == 0 || r->s - 1 < c->floor) return;
+    size_t p = r->s - 1;
+    if (word_is(c, p, "the") && p > 0) p--;
+    if (word_is(c, p, "on") && p > 0 && word_is(c, p - 1, "starting")) p--;
+    bool since = word_is(c, p, "since") || word_is(c, p, "starting");
+    bool after = word_is(c, p, "after");
+    if (!since && !after) return;
+    if (r->mod && strcmp(r->mod, "ON_OR_AFTER") && strcmp(r->mod, "AFTER")) return; /* "since late July" */
+    char d[32];
+    period_day(r->val, after, d, sizeof d);
+    int y, m, dd;
+    if (strlen(d) != 10 || sscanf(d, "%4d-%2d-%2d", &y, &m, &dd) != 3 || !valid_ymd(y, m, dd)) return;
+    day_text(r->beg, sizeof r->beg, days_from_civil(y, m, dd) + (after ? 1 : 0));
+}
+
 /* ------------------------------------------------------------ emit */
 static void emit(dctx *c, dres *r)
 {
@@ -2604,7 +2679,20 @@ static bool duration_parts(const char *v, long *n, char *u)
  * (a fragment: "in 2 weeks")? */
 static bool not_past(const dctx *c, size_t i)
 {
-    return future_sentence(c, i) || (!past_sentence(c, i) && !past_verb_near(c, i));
+    if (future_sentence(c, i)) return true;
+    if (past_sentence(c, i) || past_verb_near(c, i)) return false;
+    /* reported speech and superlatives: "the highest level in two weeks, traders said" */
+    const cc_sentence *st = &c->p->sent[c->tk[i].sent];
+    for (size_t k = st->tok_start; k < st->tok_end; k++) {
+        if (c->tk[k].type != CC_TOK_WORD) continue;
+        size_t l = c->tk[k].end - c->tk[k].start;
+        const char *w = c->text + c->tk[k].start;
+        if (lex_has(c, k, K_REPORT)) return false;
+        if (k < i && k > st->tok_start && word_is(c, k - 1, "the") &&
+            ((l > 4 && w[l - 3] == 'e' && w[l - 2] == 's' && w[l - 1] == 't') || lex_has(c, k, K_SUPERL)))
+            return false;
+    }
+    return true;
 }
 
 /* A duration placed on the calendar by the words around it:
@@ -2741,7 +2829,7 @@ static void compose_time(dctx *c, dres *r)
     }
     if (day_prefix(r, day, pd) && (r->type == T_DATE || r->type == T_TIME || r->type == T_SET)) {
         size_t k = r->e;
-        if (is_p(c, k, ',')) k++;
+        if (is_p(c, k, ',') && day[0]) k++; /* "Tuesday, 9am"; "in the morning, at 4 in ..." stays apart */
         bool conn = lex_has(c, k, K_TCONN) || is_p(c, k, '@');
         bool between = word_is(c, k, "between");
         if (conn) k++;
@@ -2782,6 +2870,19 @@ static void compose_time(dctx *c, dres *r)
         if (!tp) return;
         char t1[16];
         snprintf(t1, sizeof t1, "%s", tp);
+        if (pd[0] && !r->tap) {
+            /* "between 7 and 9 last night": the hours of the evening */
+            char *parts[3] = {t1, r->tpart, r->tend};
+            for (int q2 = 0; q2 < 3; q2++) {
+                char *x = parts[q2];
+                if (x[0] != 'T' || !isdigit((unsigned char)x[1]) || !isdigit((unsigned char)x[2])) continue;
+                dclock t = {0, 0, -1, false, 0, 0};
+                t.hh = (x[1] - '0') * 10 + (x[2] - '0');
+                clock_in_partday(&t, pd);
+                x[1] = (char)('0' + t.hh / 10);
+                x[2] = (char)('0' + t.hh % 10);
+            }
+        }
         snprintf(r->val, sizeof r->val, "%s%s", day, t1);
         if (r->beg[0]) {
             snprintf(r->beg, sizeof r->beg, "%s%s", day, r->tpart);
@@ -2834,6 +2935,7 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
         compose_time(&c, &r);
         join_interval(&c, &r);
         year_after(&c, &r);
+        open_start(&c, &r);
         /* textual style counts for ambiguous numeric dates */
         if (tk->type == CC_TOK_NUM && strlen(r.val) == 10 && kind_at(&c, r.e - 1) != K_MONTH && !r.alt[0] &&
             r.e > i + 1 && !is_num(&c, i + 2))
