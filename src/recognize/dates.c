@@ -685,8 +685,8 @@ static bool parse_month(dctx *c, size_t i, dres *r, int month)
                            word_is(c, i - 1, "through")) && kind_at(c, i - 2) == K_MONTH && c->span_end);
     if (!upper && !span) return false;
     if (i > 0 && !(c->tk[i].flags & CC_TF_SENT_START) && (c->tk[i - 1].flags & CC_TF_UPPER) &&
-        c->tk[i - 1].type == CC_TOK_WORD && !lex_at(c, i - 1))
-        return false; /* "Theresa May", "Queen August" */
+        c->tk[i - 1].type == CC_TOK_WORD && !lex_at(c, i - 1) && !(span && is_p(c, i + 1, '-')))
+        return false; /* "Theresa May", "Queen August"; not "Korea Jan-Feb 2017" */
     if (i + 1 < c->n && c->tk[i + 1].type == CC_TOK_WORD && (c->tk[i + 1].flags & CC_TF_UPPER) &&
         !lex_at(c, i + 1) && same_sent(c, i, i + 1))
         return false; /* "August Wilson" */
@@ -2473,6 +2473,8 @@ static void period_day(const char *v, bool end, char *out, size_t cap)
     snprintf(out, cap, "%s", v);
 }
 
+static void year_after(dctx *c, dres *r);
+
 static bool calendar_value(const dres *r)
 {
     return r->type == T_DATE && (isdigit((unsigned char)r->val[0]) || r->val[0] == 'X') && !r->beg[0];
@@ -2503,29 +2505,49 @@ static void join_interval(dctx *c, dres *r)
     size_t saved = c->floor;
     c->floor = k + 1;
     c->span_end = true;
-    bool ok = parse_expr(c, k + 1, &q) && q.s == k + 1 && calendar_value(&q);
+    size_t qs = word_is(c, k + 1, "the") ? k + 2 : k + 1; /* "until the end of June" */
+    bool ok = parse_expr(c, qs, &q) && q.s == qs && calendar_value(&q);
+    if (ok) year_after(c, &q);
     c->span_end = false;
     c->floor = saved;
+    if (!ok && (from || between) && r->val[0] != 'X' && c->st->ry &&
+        (word_is(c, k + 1, "now") || (word_is(c, k + 1, "date") && !word_is(c, k, "and")) ||
+         (word_is(c, k + 1, "current") && word_is(c, k + 2, "date")))) {
+        /* "from March to date", "between Aug 2019 and now": up to the reference day */
+        period_day(r->val, false, r->beg, sizeof r->beg);
+        snprintf(r->endv, sizeof r->endv, "%04d-%02d-%02d", c->st->ry, c->st->rm, c->st->rd);
+        r->e = word_is(c, k + 1, "current") ? k + 3 : k + 2;
+        return;
+    }
     if (!ok && strlen(r->val) == 10 && r->m && r->dd && !is_p(c, k, '-')) {
         /* "April 9th through 17th", "from april the ninth till the seventeenth":
          * a day of the same month */
         size_t k2 = word_is(c, k + 1, "the") ? k + 2 : k + 1;
         int day2;
         size_t de;
-        if (day_word_at(c, k2, &day2, &de) && day2 > r->dd && kind_at(c, de) != K_MONTH &&
-            !word_is(c, de, "of") && same_sent(c, r->s, de - 1)) {
+        if (day_word_at(c, k2, &day2, &de) && kind_at(c, de) != K_MONTH && !word_is(c, de, "of") &&
+            same_sent(c, r->s, de - 1) && (from || between || day2 > r->dd)) {
             int y = r->val[0] == 'X' ? 2000 : atoi(r->val);
-            if (day2 <= days_in_month(y, r->m)) {
+            if (day2 > r->dd && day2 <= days_in_month(y, r->m)) {
                 period_day(r->val, false, r->beg, sizeof r->beg);
                 snprintf(r->endv, sizeof r->endv, "%.8s%02d", r->val, day2);
                 r->e = de;
+            } else if (day2 <= r->dd && r->val[0] != 'X') {
+                /* "from April 27th to the third": the next month's */
+                int m2 = r->m % 12 + 1, y2 = r->m == 12 ? y + 1 : y;
+                if (day2 <= days_in_month(y2, m2)) {
+                    period_day(r->val, false, r->beg, sizeof r->beg);
+                    snprintf(r->endv, sizeof r->endv, "%04d-%02d-%02d", y2, m2, day2);
+                    r->e = de;
+                }
             }
         }
         return;
     }
     if (!ok) return;
-    /* "1991 - 1275 hostages" is not a span: a bare year needs a year after it */
-    if (r->yearish != q.yearish) return;
+    /* "1991 - 1275 hostages" is not a span: a bare year needs a year after it
+     * (or a month of a stated year: "2014 through May 2018") */
+    if (r->yearish != q.yearish && !(r->yearish && q.year_stated && q.m && !is_p(c, k, '-'))) return;
     if (!r->year_stated && q.year_stated && r->m) {
         int y = q.y;
         if (r->m > q.m && q.m) y--;
@@ -2550,7 +2572,9 @@ static void year_after(dctx *c, dres *r)
 {
     if (r->year_stated || r->type != T_DATE || !r->m || strlen(r->val) < 7 || r->val[4] != '-') return;
     size_t k = r->e;
-    if (!(word_is(c, k, "in") || word_is(c, k, "of")) || !year_at(c, k + 1, true) || !same_sent(c, r->s, k + 1)) return;
+    if (!(word_is(c, k, "in") || word_is(c, k, "of") || (r->beg[0] && is_p(c, k, ','))) || !year_at(c, k + 1, true) ||
+        !same_sent(c, r->s, k + 1))
+        return;
     if (kind_at(c, k + 2) == K_MONTH || word_is(c, k + 2, "to")) return;
     int y = (int)num_val(c, k + 1);
     char yy[8];
@@ -2933,6 +2957,7 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
         if (r.s > i) r.s = i;
         place_duration(&c, &r);
         compose_time(&c, &r);
+        year_after(&c, &r);
         join_interval(&c, &r);
         year_after(&c, &r);
         open_start(&c, &r);
