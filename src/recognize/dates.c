@@ -381,6 +381,7 @@ static int anchor(const dctx *c, int *y, int *m, int *d)
 static bool future_sentence(const dctx *c, size_t i);
 static bool past_sentence(const dctx *c, size_t i);
 static void day_text(char *out, size_t cap, long days);
+static void compose_time(dctx *c, dres *r);
 static void period_day(const char *v, bool end, char *out, size_t cap);
 static bool past_verb_near(const dctx *c, size_t i);
 
@@ -2736,6 +2737,32 @@ static void place_duration(dctx *c, dres *r)
     if (r->type != T_DURATION || r->mod || !duration_parts(r->val, &n, &u)) return;
     int y, m, d;
     size_t k = r->e;
+    /* "for 3 days from today", "3 days starting from next Monday": the
+     * duration with the day it starts as begin */
+    {
+        size_t k2 = is_p(c, k, ',') ? k + 1 : k;
+        bool starting = word_is(c, k2, "starting");
+        bool for_from = r->s > 0 && word_is(c, r->s - 1, "for") && word_is(c, k2, "from");
+        if (starting || for_from) {
+            size_t q0 = k2 + 1;
+            if (starting && (word_is(c, q0, "from") || word_is(c, q0, "on"))) q0++;
+            dres q;
+            size_t saved = c->floor;
+            c->floor = q0;
+            int qy, qm, qd;
+            bool ok = parse_expr(c, q0, &q) && q.s == q0 && (q.type == T_DATE || q.type == T_TIME) &&
+                      strlen(q.val) >= 10 && isdigit((unsigned char)q.val[0]) &&
+                      sscanf(q.val, "%4d-%2d-%2d", &qy, &qm, &qd) == 3 && valid_ymd(qy, qm, qd);
+            if (ok) compose_time(c, &q);
+            c->floor = saved;
+            if (ok) {
+                day_text(r->beg, sizeof r->beg, days_from_civil(qy, qm, qd));
+                day_text(r->endv, sizeof r->endv, add_units(qy, qm, qd, u, n) - 1);
+                r->e = q.e;
+                return;
+            }
+        }
+    }
     /* "N units from / after / before DATE" */
     bool from = word_is(c, k, "from"), after = word_is(c, k, "after"), before = word_is(c, k, "before");
     if ((from || after || before) && same_sent(c, r->s, k + 1)) {
