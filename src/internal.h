@@ -181,6 +181,7 @@ typedef struct cc_token {
     uint8_t type;
     uint8_t flags;
     uint32_t sent;           /* sentence index within the paragraph */
+    uint32_t wid;            /* word tokens: id in the engine's cc_words, 0 = in no list */
 } cc_token;
 
 typedef struct cc_sentence {
@@ -205,6 +206,25 @@ typedef struct cc_para {
  * reused between paragraphs. Returns false on OOM. */
 bool cc_segment(const struct concur_engine *e, const char *text, size_t start, size_t end,
                 cc_vec *toks, cc_vec *sents);
+
+/* ------------------------------------------------------------ word ids */
+/* The words the recognisers test token by token (src/text/words.c), each
+ * with an id; cc_segment stores every word token's id in cc_token.wid.
+ * Built by the recognisers' _init (cc_words_add), read-only afterwards. */
+#define CC_WORDS_MAXLEN 32
+typedef struct cc_words cc_words;
+cc_words *cc_words_new(void);
+void cc_words_free(cc_words *w);
+/* The id (>= 1) of s[0..n), added if new; compared ASCII case-insensitively.
+ * 0 on OOM or when n is 0 or more than CC_WORDS_MAXLEN. */
+uint32_t cc_words_add(cc_words *w, const char *s, size_t n);
+/* The id of s[0..n), or 0 when it was never added. */
+uint32_t cc_words_find(const cc_words *w, const char *s, size_t n);
+/* One more than the largest id: the size of an array indexed by id. */
+size_t cc_words_count(const cc_words *w);
+/* Sets tk[i].wid of tokens tk[0..n) of text[..end) (0 for tokens not words). */
+struct cc_token;
+void cc_words_tag(const cc_words *w, const char *text, size_t end, struct cc_token *tk, size_t n);
 
 /* --------------------------------------------------------------- lexicon */
 /* A lexicon is a TSV file under data/lexicon/en/, compiled by
@@ -310,6 +330,7 @@ typedef struct concur_doc {
     size_t nwarn, capwarn;
     concur_doc_options opt;
     char ref_date[11];            /* "YYYY-MM-DD" or "" */
+    size_t nsent;                 /* sentences segmented */
     bool oom;
 
     /* per-document recogniser state */
@@ -330,6 +351,7 @@ const concur_mention *cc_doc_overlap(const concur_doc *d, unsigned kinds, size_t
 typedef struct concur_engine {
     concur_options opt;
     const cc_lexicon *abbrev;     /* sentence-splitting abbreviations */
+    cc_words *words;              /* word ids (cc_token.wid), filled by the recognisers' _init */
     void *numbers;                /* recogniser tables, owned by each module */
     void *dates;
     void *counts;

@@ -18,6 +18,10 @@ typedef struct cli_file {
  * returns false. */
 bool cli_file_read(cli_file *f, const char *path);
 void cli_file_close(cli_file *f);
+/* Tells the kernel the pages of [p, p + n) will not be read again, when
+ * they belong to the file mapped now (a piece read: --piece-mb); else does
+ * nothing. */
+void cli_file_done_with(const char *p, size_t n);
 /* True (and a message naming the file) when the bytes look binary. */
 bool cli_looks_binary(const cli_file *f);
 
@@ -34,6 +38,7 @@ typedef struct cli_opts {
     const char *out;
     int compare_format;   /* 0 table, 1 json, 2 html */
     bool no_header;
+    size_t piece;         /* --piece-mb in bytes; 0 = whole documents */
 } cli_opts;
 
 /* Parses options (main.c); leaves the files in argv[*first..argc). Returns

@@ -107,7 +107,8 @@ concur_engine *concur_engine_new(const concur_options *opt, concur_error *err)
     cc_ingest_html_init();
     if (!e->opt.max_document_bytes) e->opt.max_document_bytes = ((size_t)1 << 31) - 1;
     e->abbrev = cc_lexicon_get("abbrev");
-    if (!e->abbrev || !cc_numbers_init(e) || !cc_dates_init(e) || !cc_counts_init(e)) {
+    e->words = cc_words_new();
+    if (!e->abbrev || !e->words || !cc_numbers_init(e) || !cc_dates_init(e) || !cc_counts_init(e)) {
         cc_error_set(err, CONCUR_ERR_INTERNAL, 0, "cannot build the word tables");
         concur_engine_free(e);
         return NULL;
@@ -121,6 +122,7 @@ void concur_engine_free(concur_engine *e)
     cc_numbers_free(e);
     cc_dates_free(e);
     cc_counts_free(e);
+    cc_words_free(e->words);
     free(e);
 }
 
@@ -313,6 +315,7 @@ static void run_pipeline(const concur_engine *e, concur_doc *d)
             cc_numbers_scan(e, d, &p);
             cc_counts_scan(e, d, &p);
             sent_base += sents.len;
+            d->nsent = sent_base;
             ps = se;
             while (ps < pe && text[ps] == ' ') ps++;
         }
@@ -361,11 +364,14 @@ concur_doc *concur_extract(const concur_engine *e, const char *bytes, size_t len
         in = concur_input_detect(o ? o->name : NULL, bytes, len);
     if (in != CONCUR_INPUT_HTML) in = CONCUR_INPUT_TEXT;
     d->opt.input = in;
+    /* plain text cleans to about its own length: one buffer from the start
+     * rather than doubling copies of a large one */
+    if (in == CONCUR_INPUT_TEXT && len > 4096 && !cc_buf_reserve(&d->text.out, len + len / 8)) goto oom;
     bool ok = in == CONCUR_INPUT_HTML ? cc_ingest_html(d->src, len, &d->text, d)
                                       : cc_ingest_text(d->src, len, &d->text);
     if (!ok || !cc_text_finish(&d->text)) goto oom;
     if (d->text.had_invalid_utf8)
-        cc_doc_warn(d, "invalid UTF-8 at byte %zu replaced by U+FFFD", d->text.first_invalid);
+        cc_doc_warn(d, "invalid UTF-8 at byte %zu replaced by U+FFFD", d->opt.offset_base + d->text.first_invalid);
 
     if (!d->opt.text_only) run_pipeline(e, d);
     if (d->oom) goto oom;
@@ -382,7 +388,7 @@ concur_doc *concur_extract(const concur_engine *e, const char *bytes, size_t len
         if (m->end < m->start) m->end = m->start;
         /* id "m<i+1>" */
         char num[24];
-        size_t k = sizeof num, v = i + 1;
+        size_t k = sizeof num, v = i + 1 + d->opt.id_base;
         do {
             num[--k] = (char)('0' + v % 10);
             v /= 10;
@@ -416,6 +422,8 @@ const char *concur_doc_text(const concur_doc *d, size_t *len)
     if (len) *len = d->text.out.len;
     return d->text.out.data ? d->text.out.data : "";
 }
+
+size_t concur_doc_sentence_count(const concur_doc *d) { return d ? d->nsent : 0; }
 
 const char *concur_doc_ref_date(const concur_doc *d) { return d ? d->ref_date : ""; }
 

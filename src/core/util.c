@@ -5,6 +5,25 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
+
+/* Big blocks (a document's copy, its clean text, its mentions) are touched
+ * page by page: with 4 KiB pages a 20 MB document costs some 20,000 page
+ * faults, a sixth of the run. Transparent huge pages, where the kernel
+ * offers them on request (madvise mode), make that a few dozen. Only a
+ * hint: nothing changes where they are not available. */
+static void cc_big_pages(void *p, size_t n)
+{
+#if defined(MADV_HUGEPAGE)
+    const uintptr_t huge = (uintptr_t)2 << 20;
+    if (n < 2 * huge) return;
+    uintptr_t a = ((uintptr_t)p + huge - 1) & ~(huge - 1), e = ((uintptr_t)p + n) & ~(huge - 1);
+    if (e > a) madvise((void *)a, e - a, MADV_HUGEPAGE);
+#else
+    (void)p;
+    (void)n;
+#endif
+}
 
 /* ---------------------------------------------------------------- arena */
 
@@ -48,6 +67,7 @@ void *cc_arena_alloc_raw(cc_arena *a, size_t n)
         if (cap < n) cap = n;
         b = malloc(sizeof *b + cap);
         if (!b) return NULL;
+        cc_big_pages(b, sizeof *b + cap);
         b->used = 0;
         b->cap = cap;
         b->next = a->head;
@@ -103,6 +123,7 @@ bool cc_buf_grow(cc_buf *b, size_t extra)
     }
     char *p = realloc(b->data, cap);
     if (!p) { b->oom = true; return false; }
+    cc_big_pages(p, cap);
     b->data = p;
     b->cap = cap;
     return true;
@@ -127,7 +148,13 @@ void cc_buf_uint(cc_buf *b, uint64_t v)
     } else {
         tmp[--i] = (char)('0' + v);
     }
-    cc_buf_put(b, tmp + i, sizeof tmp - i);
+    /* at most 20 digits: copied without the call to memcpy */
+    size_t n = sizeof tmp - i;
+    if (!cc_buf_reserve(b, n)) return;
+    char *o = b->data + b->len;
+    for (size_t k = 0; k < n; k++) o[k] = tmp[i + k];
+    b->len += n;
+    b->data[b->len] = 0;
 }
 
 void cc_buf_puts(cc_buf *b, const char *s) { cc_buf_put(b, s, strlen(s)); }

@@ -21,7 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#define LEX_UNKNOWN 0xFFFFu   /* lex_at's memo: token not looked up yet */
+#define LEX_UNKNOWN 0xFFFFu   /* rows must number fewer: wrow holds row + 1 in 16 bits */
 
 /* ------------------------------------------------------------- tables */
 enum {
@@ -50,36 +50,14 @@ typedef struct dt_entry {
 typedef struct dt_tables {
     const cc_lexicon *lex;
     dt_entry *ent;      /* parallel to lex->rows */
-    uint32_t *hash;     /* open addressing: row index + 1, 0 = empty */
-    size_t hmask;
-    uint32_t shape[27 * 27]; /* first two letters -> bit set of key lengths */
+    uint16_t *wrow;     /* [word id]: row + 1 of the one-word key, 0 = none */
+    size_t nwrow;
 } dt_tables;
-
-/* index of the first two letters of a word (27 = not a letter / none) */
-static int dt_shape(const char *w, size_t n)
-{
-    int a = (unsigned char)w[0] | 0x20, b = n > 1 ? ((unsigned char)w[1] | 0x20) : 0;
-    a = (a >= 'a' && a <= 'z') ? a - 'a' : 26;
-    b = (b >= 'a' && b <= 'z') ? b - 'a' : 26;
-    return a * 27 + b;
-}
-
-/* FNV-1a over the ASCII-lower-cased bytes */
-static uint32_t dt_hash(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch >= 'A' && ch <= 'Z') ch = (unsigned char)(ch + 32);
-        h = (h ^ ch) * 16777619u;
-    }
-    return h;
-}
 
 bool cc_dates_init(concur_engine *e)
 {
     const cc_lexicon *lx = cc_lexicon_get("dates");
-    if (!lx || lx->nrows >= LEX_UNKNOWN) return false;   /* rows fit lex_at's memo */
+    if (!lx || lx->nrows >= LEX_UNKNOWN) return false;   /* rows fit wrow */
     dt_tables *t = calloc(1, sizeof *t);
     if (!t) return false;
     t->lex = lx;
@@ -94,27 +72,29 @@ bool cc_dates_init(concur_engine *e)
         en->extra = r->col[3] ? r->col[3] : "";
         en->ival = r->col[2] ? atoi(r->col[2]) : 0;
     }
-    /* a hash of the one-word keys: the per-word rejection test */
-    size_t cap = 64;
-    while (cap < lx->nrows * 8) cap <<= 1;
-    t->hash = calloc(cap, sizeof *t->hash);
-    if (!t->hash) { free(t->ent); free(t); return false; }
-    t->hmask = cap - 1;
+    /* the one-word keys by word id (cc_token.wid): the per-word test. A
+     * key that no word token can equal (upper case, non-ASCII first byte,
+     * longer than 16 bytes) is left out; of equal keys the first row wins. */
+    uint32_t *ids = calloc(lx->nrows ? lx->nrows : 1, sizeof *ids);
+    if (!ids) { free(t->ent); free(t); return false; }
     for (size_t i = 0; i < lx->nrows; i++) {
         const char *k = lx->rows[i].col[0];
-        if (strchr(k, ' ')) continue;
-        size_t h = dt_hash(k, strlen(k)) & t->hmask;
-        bool dup = false;
-        while (t->hash[h]) {
-            if (!strcmp(lx->rows[t->hash[h] - 1].col[0], k)) { dup = true; break; }
-            h = (h + 1) & t->hmask;
-        }
-        /* a word's entry is its first row of a date class; context rows
-         * are found through it (lex_has) */
-        if (!dup || (t->ent[t->hash[h] - 1].kind >= K_YID && t->ent[i].kind < K_YID)) t->hash[h] = (uint32_t)(i + 1);
         size_t kl = strlen(k);
-        if (kl <= 16) t->shape[dt_shape(k, kl)] |= 1u << kl;
+        bool ok = kl && kl <= 16 && (unsigned char)k[0] < 0x80 && !strchr(k, ' ');
+        for (size_t q = 0; ok && q < kl; q++) ok = !(k[q] >= 'A' && k[q] <= 'Z');
+        if (!ok) continue;
+        ids[i] = cc_words_add(e->words, k, kl);
+        if (!ids[i]) { free(ids); free(t->ent); free(t); return false; }
     }
+    t->nwrow = cc_words_count(e->words);
+    t->wrow = calloc(t->nwrow, sizeof *t->wrow);
+    if (!t->wrow) { free(ids); free(t->ent); free(t); return false; }
+    /* a word's entry is its first row of a date class; context rows
+     * (K_YID and after) are found through it (lex_has) */
+    for (size_t i = 0; i < lx->nrows; i++)
+        if (ids[i] && (!t->wrow[ids[i]] || (t->ent[t->wrow[ids[i]] - 1].kind >= K_YID && t->ent[i].kind < K_YID)))
+            t->wrow[ids[i]] = (uint16_t)(i + 1);
+    free(ids);
     e->dates = t;
     return true;
 }
@@ -124,7 +104,7 @@ void cc_dates_free(concur_engine *e)
     dt_tables *t = e->dates;
     if (!t) return;
     free(t->ent);
-    free(t->hash);
+    free(t->wrow);
     free(t);
     e->dates = NULL;
 }
@@ -246,56 +226,26 @@ typedef struct dctx {
     const cc_token *tk;
     size_t n;
     size_t floor;           /* first token not yet consumed */
-    uint16_t *memo;         /* per token: lex_at's row + 1, 0 none, LEX_UNKNOWN not looked up */
     bool span_end;          /* parsing the second end of an interval */
 } dctx;
 
-static const dt_entry *lex_lookup(const dctx *c, size_t i);
-
-/* The lexicon entry of word token i, or NULL. The parsers ask for the same
- * tokens again and again: each is looked up once per paragraph. */
+/* The lexicon row of word token i, or NULL: the one-word key of the
+ * token's word id, looked up once by the tokenizer (cc_token.wid; 0 for
+ * every other token). */
 static inline const dt_entry *lex_row(const dctx *c, size_t i)
 {
     if (i >= c->n) return NULL;
-    uint16_t m = c->memo[i];
-    if (m == LEX_UNKNOWN) {
-        const dt_entry *en = lex_lookup(c, i);
-        m = en ? (uint16_t)(en - c->t->ent + 1) : 0;
-        c->memo[i] = m;
-    }
-    return m ? &c->t->ent[m - 1] : NULL;
+    uint32_t id = c->tk[i].wid;
+    unsigned r = id < c->t->nwrow ? c->t->wrow[id] : 0;
+    return r ? &c->t->ent[r - 1] : NULL;
 }
 
-/* A word that is only in context classes is no date word. */
+/* The date entry of word token i: a word that is only in context classes
+ * is no date word. */
 static inline const dt_entry *lex_at(const dctx *c, size_t i)
 {
     const dt_entry *e = lex_row(c, i);
     return e && e->kind < K_YID ? e : NULL;
-}
-
-static const dt_entry *lex_lookup(const dctx *c, size_t i)
-{
-    if (i >= c->n || c->tk[i].type != CC_TOK_WORD) return NULL;
-    const char *w = c->text + c->tk[i].start;
-    size_t len = c->tk[i].end - c->tk[i].start;
-    if (len > 16 || (unsigned char)w[0] >= 0x80) return NULL; /* keys are ASCII */
-    const dt_tables *t = c->t;
-    if (!(t->shape[dt_shape(w, len)] & (1u << len))) return NULL;
-    size_t h = dt_hash(w, len) & t->hmask;
-    while (t->hash[h]) {
-        size_t ri = t->hash[h] - 1;
-        const char *k = t->lex->rows[ri].col[0];
-        size_t q = 0;
-        while (q < len && k[q]) {
-            unsigned char ch = (unsigned char)w[q];
-            if (ch >= 'A' && ch <= 'Z') ch = (unsigned char)(ch + 32);
-            if ((unsigned char)k[q] != ch) break;
-            q++;
-        }
-        if (q == len && !k[q]) return &t->ent[ri];
-        h = (h + 1) & t->hmask;
-    }
-    return NULL;
 }
 
 static int kind_at(const dctx *c, size_t i)
@@ -2950,12 +2900,7 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
     if (!t || !p->ntok) return;
     cc_date_state *st = state(d);
     if (!st) return;
-    /* lex_at's memo: on the stack for most paragraphs */
-    uint16_t memo_small[512];
-    uint16_t *memo = p->ntok <= 512 ? memo_small : malloc(p->ntok * sizeof *memo);
-    if (!memo) { d->oom = true; return; }
-    memset(memo, 0xFF, p->ntok * sizeof *memo);
-    dctx c = {t, d, st, p, p->text, p->tok, p->ntok, 0, memo, false};
+    dctx c = {t, d, st, p, p->text, p->tok, p->ntok, 0, false};
     for (size_t i = 0; i < p->ntok && !d->oom; i++) {
         const cc_token *tk = &p->tok[i];
         if (tk->type == CC_TOK_NUM) {
@@ -3013,5 +2958,4 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
             }
         }
     }
-    if (memo != memo_small) free(memo);
 }

@@ -19,34 +19,39 @@
 
 /* ------------------------------------------------------------ engine */
 
-#define BLOOM_BITS 65536u
-
 typedef struct cc_numbers {
     const cc_lexicon *words, *suffix, *vague, *qual, *units, *prefix, *ident, *not_, *whole, *change;
-    uint64_t bloom[BLOOM_BITS / 64];   /* first words that may start a number */
-    uint8_t first_prefix[256], first_qual[256];   /* first bytes of the keys */
+    uint8_t *starts;   /* [word id]: 1 if the word may start a number (cc_token.wid) */
+    size_t nstarts;
+    const cc_lex_row **wrow;   /* [word id]: the number_words row of a one-word key */
+    size_t nwrow;
+    /* first bytes of the keys: FB_FIRST some key starts with the byte,
+     * FB_WHOLE a one-byte key is the byte (either case for letters) */
+    uint8_t first_prefix[256], first_qual[256];
 } cc_numbers;
 
-/* A cheap key for the filter: length, first two and last letters. */
-static uint32_t word_hash(const char *s, size_t n)
+enum { FB_FIRST = 1, FB_WHOLE = 2 };
+
+/* Registers the first word of key (up to a space or '-') as a start. */
+static bool add_start(concur_engine *e, uint32_t *ids, size_t *n, const char *key)
 {
-    if (n == 0) return 0;
-    unsigned a = (unsigned char)s[0] | 32, b = (unsigned char)s[n > 1] | 32, z = (unsigned char)s[n - 1] | 32;
-    uint32_t h = (uint32_t)n * 0x9E3779B1u ^ a * 0x85EBCA6Bu ^ b * 0xC2B2AE35u ^ z * 0x27D4EB2Fu;
-    return h ^ (h >> 15);
+    size_t len = strcspn(key, " -");
+    if (!len) return true;
+    uint32_t id = cc_words_add(e->words, key, len);
+    if (!id) return false;
+    ids[(*n)++] = id;
+    return true;
 }
 
-static void bloom_add_first_word(cc_numbers *nb, const char *key)
+static void first_bytes(const cc_lexicon *lx, uint8_t *fb)
 {
-    size_t n = strcspn(key, " -");
-    uint32_t h = word_hash(key, n) % BLOOM_BITS;
-    nb->bloom[h / 64] |= (uint64_t)1 << (h % 64);
-}
-
-static bool bloom_has(const cc_numbers *nb, const char *s, size_t n)
-{
-    uint32_t h = word_hash(s, n) % BLOOM_BITS;
-    return (nb->bloom[h / 64] >> (h % 64)) & 1;
+    for (size_t i = 0; i < lx->nrows; i++) {
+        const char *k = lx->rows[i].col[0];
+        unsigned char ch = (unsigned char)k[0];
+        uint8_t bits = (uint8_t)(FB_FIRST | (k[0] && !k[1] ? FB_WHOLE : 0));
+        fb[ch] |= bits;
+        if (ch >= 'a' && ch <= 'z') fb[ch - 32] |= bits;
+    }
 }
 
 bool cc_numbers_init(concur_engine *e)
@@ -68,31 +73,62 @@ bool cc_numbers_init(concur_engine *e)
         free(nb);
         return false;
     }
-    for (size_t i = 0; i < nb->words->nrows; i++) {
+    /* the first words of number words and vague numbers, by word id */
+    size_t nids = 0;
+    uint32_t *ids = malloc((nb->words->nrows + nb->vague->nrows + 1) * sizeof *ids);
+    bool ok = ids != NULL;
+    for (size_t i = 0; ok && i < nb->words->nrows; i++) {
         const char *k = nb->words->rows[i].col[0];
-        if (strcmp(k, "point") && strcmp(k, "nil")) bloom_add_first_word(nb, k);
+        if (strcmp(k, "point") && strcmp(k, "nil")) ok = add_start(e, ids, &nids, k);
     }
-    for (size_t i = 0; i < nb->vague->nrows; i++) {
+    for (size_t i = 0; ok && i < nb->vague->nrows; i++) {
         const char *k = nb->vague->rows[i].col[0];
         if (!strncmp(k, "a ", 2)) k += 2;   /* "a few hundred": starts at "few" */
-        bloom_add_first_word(nb, k);
+        ok = add_start(e, ids, &nids, k);
     }
-    for (size_t i = 0; i < nb->prefix->nrows; i++) {
-        unsigned char ch = (unsigned char)nb->prefix->rows[i].col[0][0];
-        nb->first_prefix[ch] = 1;
-        if (ch >= 'a' && ch <= 'z') nb->first_prefix[ch - 32] = 1;
+    nb->nstarts = cc_words_count(e->words);
+    nb->starts = ok ? calloc(nb->nstarts, 1) : NULL;
+    if (!nb->starts) {
+        free(ids);
+        free(nb);
+        return false;
     }
-    for (size_t i = 0; i < nb->qual->nrows; i++) {
-        unsigned char ch = (unsigned char)nb->qual->rows[i].col[0][0];
-        nb->first_qual[ch] = 1;
-        if (ch >= 'a' && ch <= 'z') nb->first_qual[ch - 32] = 1;
+    for (size_t i = 0; i < nids; i++) nb->starts[ids[i]] = 1;
+    free(ids);
+    /* number_words rows by word id (word_row): the one-word keys a word
+     * token can equal (lower case); of equal keys the first row */
+    uint32_t *rid = calloc(nb->words->nrows + 1, sizeof *rid);
+    for (size_t i = 0; rid && i < nb->words->nrows; i++) {
+        const char *k = nb->words->rows[i].col[0];
+        size_t kl = strlen(k);
+        bool one = kl > 0 && kl < 40 && !strchr(k, ' ');
+        for (size_t q = 0; one && q < kl; q++) one = !(k[q] >= 'A' && k[q] <= 'Z');
+        if (one && !(rid[i] = cc_words_add(e->words, k, kl))) break;
     }
+    nb->nwrow = cc_words_count(e->words);
+    nb->wrow = rid ? calloc(nb->nwrow, sizeof *nb->wrow) : NULL;
+    if (!nb->wrow) {
+        free(rid);
+        free(nb->starts);
+        free(nb);
+        return false;
+    }
+    for (size_t i = 0; i < nb->words->nrows; i++)
+        if (rid[i] && !nb->wrow[rid[i]]) nb->wrow[rid[i]] = &nb->words->rows[i];
+    free(rid);
+    first_bytes(nb->prefix, nb->first_prefix);
+    first_bytes(nb->qual, nb->first_qual);
     e->numbers = nb;
     return true;
 }
 
 void cc_numbers_free(concur_engine *e)
 {
+    cc_numbers *nb = e->numbers;
+    if (nb) {
+        free(nb->starts);
+        free(nb->wrow);
+    }
     free(e->numbers);
     e->numbers = NULL;
 }
@@ -303,9 +339,16 @@ static const cc_lex_row *match_before(const ctx *c, const cc_lexicon *lx, const 
     for (size_t k = 1; k <= maxk && k <= i; k++) {
         size_t j = i - k;
         if (!same_sent(c, j, i)) break;
-        if (!firsts[(unsigned char)c->text[c->tk[j].start]]) continue;
-        size_t used = 0;
         size_t s = c->tk[j].start;
+        unsigned char b0 = (unsigned char)c->text[s];
+        if (!firsts[b0]) continue;
+        if (!(firsts[b0] & FB_WHOLE) && s + 1 < end) {
+            /* no key starts with these two bytes (lex_prefix's folding) */
+            unsigned char b1 = (unsigned char)tolower((unsigned char)c->text[s + 1]);
+            unsigned bit = cc_lex_pair((unsigned char)tolower(b0), b1 == '-' ? ' ' : b1);
+            if (!(lx->pair[bit >> 3] & (1u << (bit & 7)))) continue;
+        }
+        size_t used = 0;
         const cc_lex_row *r = lex_prefix(lx, c->text, s, end, true, &used);
         if (!r) continue;
         if (pre_only && r->col[4] && strcmp(r->col[4], "pre")) continue;
@@ -383,12 +426,12 @@ static bool whole_noun_follows(const ctx *c, size_t b)
     return false;
 }
 
+/* The number_words row of word token i (by its word id), or NULL. */
 static const cc_lex_row *word_row(const ctx *c, size_t i)
 {
     if (!is_word(c, i)) return NULL;
-    char w[40];
-    size_t n = cc_tok_lower(c->text, &c->tk[i], w, sizeof w);
-    return cc_lex_find(c->nb->words, w, n);
+    uint32_t id = c->tk[i].wid;
+    return id < c->nb->nwrow ? c->nb->wrow[id] : NULL;
 }
 
 static bool is_magnitude_word(const ctx *c, size_t i)
@@ -1202,7 +1245,8 @@ static size_t scan_at(ctx *c, size_t i)
     nres n1, n2;
     bool vague = false;
     if (is_word(c, i)) {
-        if (!bloom_has(nb, t + c->tk[i].start, tlen(c, i))) return i + 1;
+        uint32_t id = c->tk[i].wid;
+        if (id >= nb->nstarts || !nb->starts[id]) return i + 1;
         vague = parse_vague(c, i, &n1);
     }
     /* a currency or "aged" right before */
@@ -1538,6 +1582,10 @@ void cc_numbers_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
     size_t i = 0;
     while (i < p->ntok && !d->oom) {
         const cc_token *t = &p->tok[i];
+        if (t->type == CC_TOK_WORD && (t->wid >= nb->nstarts || !nb->starts[t->wid])) {
+            i++;   /* most words: scan_at's first test, without the call */
+            continue;
+        }
         if (t->type == CC_TOK_NUM || t->type == CC_TOK_WORD ||
             (t->type == CC_TOK_PUNCT && p->text[t->start] == '.' && i + 1 < p->ntok && p->tok[i + 1].type == CC_TOK_NUM))
             i = scan_at(&c, i);

@@ -48,11 +48,69 @@ static inline size_t ascii_letters8(const unsigned char *p)
 #endif
 }
 
-/* A new token slot (not zeroed: tokenize sets every field). */
-static inline cc_token *push_tok(cc_vec *toks)
+/* Room for `n` tokens in toks (a paragraph of n bytes has at most n). */
+static bool reserve_toks(cc_vec *toks, size_t n)
 {
-    if (toks->len < toks->cap) return &((cc_token *)toks->data)[toks->len++];
-    return cc_vec_push(toks);
+    if (n <= toks->cap) return true;
+    size_t cap = toks->cap ? toks->cap : 64;
+    while (cap < n) cap *= 2;
+    if (cap > SIZE_MAX / sizeof(cc_token)) return false;
+    void *p = realloc(toks->data, cap * sizeof(cc_token));
+    if (!p) return false;
+    toks->data = p;
+    toks->cap = cap;
+    return true;
+}
+
+/* The rest of a word from a non-ASCII byte at s[j] (the rare path). */
+static size_t word_rest(const unsigned char *s, size_t j, size_t end, bool *all)
+{
+    while (j < end) {
+        unsigned char d = s[j];
+        if (d < 0x80) {
+            if (!ascii_alpha(d)) break;
+            if (!ascii_upper(d)) *all = false;
+            j++;
+            continue;
+        }
+        int l2 = 1;
+        uint32_t c2 = cc_utf8_decode(s + j, end - j, &l2);
+        if (!is_letter_cp(c2)) break;
+        if (!is_upper_cp(c2)) *all = false;
+        j += (size_t)l2;
+    }
+    return j;
+}
+
+/* The end of the run of ASCII letters from s[j]. */
+static inline size_t ascii_letters_end(const unsigned char *s, size_t j, size_t end)
+{
+    for (;;) {
+        if (j + 8 > end) {
+            while (j < end && ascii_alpha(s[j])) j++;
+            return j;
+        }
+        size_t k = ascii_letters8(s + j);
+        j += k;
+        if (k < 8) return j;
+    }
+}
+
+/* The end of the word whose first code point (a letter, l bytes) is at
+ * s[i]; *all is cleared unless every letter is a capital. */
+static inline size_t word_end(const unsigned char *s, size_t i, size_t l, size_t end, bool *all)
+{
+    size_t j = i + l;
+    /* ASCII letters: the common case, no decoding; case only matters
+     * while all letters so far are capitals */
+    if (*all)
+        while (j < end && ascii_upper(s[j])) j++;
+    size_t j0 = j;
+    j = ascii_letters_end(s, j, end);
+    if (j > j0) *all = false;   /* a letter after the capitals */
+    /* s[j] is not an ASCII letter now: more only past a non-ASCII one */
+    if (j < end && s[j] >= 0x80) j = word_rest(s, j, end, all);
+    return j;
 }
 
 static bool tokenize(const char *text, size_t start, size_t end, cc_vec *toks)
@@ -61,81 +119,61 @@ static bool tokenize(const char *text, size_t start, size_t end, cc_vec *toks)
     size_t i = start;
     uint8_t pending = 0;
     toks->len = 0;
+    /* one token per byte at most: no capacity test per token */
+    if (!reserve_toks(toks, end - start)) return false;
+    cc_token *t = toks->data;
     while (i < end) {
         unsigned char c = s[i];
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+        if (c <= ' ' && (c == ' ' || c == '\n' || c == '\t' || c == '\r')) {
             pending = CC_TF_SPACE_BEFORE;
             i++;
             continue;
         }
-        cc_token *t = push_tok(toks);
-        if (!t) return false;
         t->start = (uint32_t)i;
         t->flags = pending;
         t->sent = 0;
         pending = 0;
-        if (c >= '0' && c <= '9') {
-            size_t j = i + 1;
-            while (j < end && s[j] >= '0' && s[j] <= '9') j++;
-            t->type = CC_TOK_NUM;
-            t->end = (uint32_t)j;
-            i = j;
-            continue;
-        }
-        if (c < 0x80 && !ascii_alpha(c)) {
-            t->type = CC_TOK_PUNCT;
-            t->end = (uint32_t)(i + 1);
-            i++;
+        if (c < 0x80) {
+            if (ascii_alpha(c)) {
+                bool up = ascii_upper(c), all = up;
+                size_t j = word_end(s, i, 1, end, &all);
+                t->type = CC_TOK_WORD;
+                t->end = (uint32_t)j;
+                if (up) t->flags |= CC_TF_UPPER;
+                if (all && j - i > 1) t->flags |= CC_TF_ALLCAPS;
+                i = j;
+            } else if (c >= '0' && c <= '9') {
+                size_t j = i + 1;
+                while (j < end && s[j] >= '0' && s[j] <= '9') j++;
+                t->type = CC_TOK_NUM;
+                t->end = (uint32_t)j;
+                i = j;
+            } else {
+                t->type = CC_TOK_PUNCT;
+                t->end = (uint32_t)(i + 1);
+                i++;
+            }
+            t++;
             continue;
         }
         int l;
-        uint32_t cp = c < 0x80 ? c : cc_utf8_decode(s + i, end - i, &l);
-        if (c < 0x80) l = 1;
+        uint32_t cp = cc_utf8_decode(s + i, end - i, &l);
         if (is_letter_cp(cp)) {
             bool up = is_upper_cp(cp), all = up;
-            size_t j = i + (size_t)l;
-            /* ASCII letters: the common case, no decoding; case only
-             * matters while all letters so far are capitals */
-            if (all)
-                while (j < end && ascii_upper(s[j])) j++;
-            if (j < end && ascii_alpha(s[j])) {
-                all = false;
-                size_t k = 8;
-                while (k == 8 && j + 8 <= end) {
-                    k = ascii_letters8(s + j);
-                    j += k;
-                }
-                if (k == 8)
-                    while (j < end && ascii_alpha(s[j])) j++;
-            }
-            /* s[j] is not an ASCII letter now: more only past a non-ASCII one */
-            if (j < end && s[j] >= 0x80) {
-                while (j < end) {
-                    unsigned char d = s[j];
-                    if (d < 0x80) {
-                        if (!ascii_alpha(d)) break;
-                        if (!ascii_upper(d)) all = false;
-                        j++;
-                        continue;
-                    }
-                    int l2 = 1;
-                    uint32_t c2 = cc_utf8_decode(s + j, end - j, &l2);
-                    if (!is_letter_cp(c2)) break;
-                    if (!is_upper_cp(c2)) all = false;
-                    j += (size_t)l2;
-                }
-            }
+            size_t j = word_end(s, i, (size_t)l, end, &all);
             t->type = CC_TOK_WORD;
             t->end = (uint32_t)j;
             if (up) t->flags |= CC_TF_UPPER;
             if (all && j - i > 1) t->flags |= CC_TF_ALLCAPS;
             i = j;
-            continue;
+        } else {
+            t->type = (cp == 0xFFFD) ? CC_TOK_OTHER : CC_TOK_PUNCT;
+            t->end = (uint32_t)(i + (size_t)l);
+            i += (size_t)l;
         }
-        t->type = (cp == 0xFFFD) ? CC_TOK_OTHER : CC_TOK_PUNCT;
-        t->end = (uint32_t)(i + (size_t)l);
-        i += (size_t)l;
+        t++;
     }
+    toks->len = (size_t)(t - (cc_token *)toks->data);
     return true;
 }
 
@@ -192,6 +230,7 @@ bool cc_segment(const concur_engine *e, const char *text, size_t start, size_t e
                 cc_vec *sents)
 {
     if (!tokenize(text, start, end, toks)) return false;
+    cc_words_tag(e->words, text, end, toks->data, toks->len);
     sents->len = 0;
     cc_token *tk = toks->data;
     size_t n = toks->len;
