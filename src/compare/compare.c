@@ -635,8 +635,8 @@ static bool align_doc_level(concur_comparison *c, doc_work *w, buckets *bs, size
  * distinct figures x sources. */
 static bool same_source(const cc_cmp_fact *f, const cc_cmp_src *a, const cc_cmp_src *b)
 {
-    if (!strcmp(f->category, "date"))
-        return !strcmp(a->timex ? a->timex : "", b->timex ? b->timex : "") && a->dlo == b->dlo && a->dhi == b->dhi;
+    if (!strcmp(f->category, "date")) /* the same days: "24 January 2020" and "24 January 2020 at 20:55" */
+        return a->dlo == b->dlo && a->dhi == b->dhi;
     return same_figure(a->m, b->m);
 }
 

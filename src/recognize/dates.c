@@ -27,13 +27,17 @@
 enum {
     K_NONE = 0, K_MONTH, K_WDAY, K_SEASON, K_PARTDAY, K_UNIT, K_NUMW, K_ORD, K_REL, K_REF,
     K_SHIFT, K_MOD, K_APPROX, K_EVERY, K_SETW, K_HOLIDAY, K_YPREP, K_YNOUN, K_TIMEW, K_TZ,
-    K_AMPM, K_AGO, K_FISCAL, K_FUT, K_AGEWORD, K_PAST
+    K_AMPM, K_AGO, K_FISCAL, K_FUT, K_AGEWORD, K_PAST,
+    /* context classes: they never start a date and may share a word with
+     * one of the classes above (lex_has) */
+    K_YID, K_YCOUNT, K_POSS, K_TCONN, K_TLINK, K_SUPERL, K_REPORT
 };
 
 static const char *const k_names[] = {
     "", "month", "wday", "season", "partday", "unit", "numw", "ord", "rel", "ref",
     "shift", "mod", "approx", "every", "setw", "holiday", "yprep", "ynoun", "timew", "tz",
-    "ampm", "ago", "fiscal", "fut", "ageword", "past"
+    "ampm", "ago", "fiscal", "fut", "ageword", "past",
+    "yid", "ycount", "poss", "tconn", "tlink", "superl", "report"
 };
 
 typedef struct dt_entry {
@@ -85,8 +89,11 @@ bool cc_dates_init(concur_engine *e)
     t->nwrow = cc_words_count(e->words);
     t->wrow = calloc(t->nwrow, sizeof *t->wrow);
     if (!t->wrow) { free(ids); free(t->ent); free(t); return false; }
+    /* a word's entry is its first row of a date class; context rows
+     * (K_YID and after) are found through it (lex_has) */
     for (size_t i = 0; i < lx->nrows; i++)
-        if (ids[i] && !t->wrow[ids[i]]) t->wrow[ids[i]] = (uint16_t)(i + 1);
+        if (ids[i] && (!t->wrow[ids[i]] || (t->ent[t->wrow[ids[i]] - 1].kind >= K_YID && t->ent[i].kind < K_YID)))
+            t->wrow[ids[i]] = (uint16_t)(i + 1);
     free(ids);
     e->dates = t;
     return true;
@@ -197,13 +204,17 @@ typedef struct dres {
     int type;
     char val[48];
     const char *mod;
-    char beg[24], endv[24];
+    char beg[32], endv[32];
     char alt[48];
     int y, m, dd;           /* stated (or resolved) parts, for the timeline */
     bool year_stated;       /* the text states the year */
     bool the_ok;            /* a "the" before belongs to the expression */
     bool yearish;           /* a bare-year reading */
     bool anaphoric;         /* counted from the date just told: not a new anchor */
+    char tpart[16];         /* a clock time: its "T17:30" part ("" none) */
+    char tend[16];          /* a clock range: the end's "T18" part */
+    bool dated;             /* the clock time took a date written beside it */
+    bool tap;               /* the clock time states am/pm */
 } dres;
 
 typedef struct dctx {
@@ -215,12 +226,13 @@ typedef struct dctx {
     const cc_token *tk;
     size_t n;
     size_t floor;           /* first token not yet consumed */
+    bool span_end;          /* parsing the second end of an interval */
 } dctx;
 
-/* The lexicon entry of word token i, or NULL: the one-word key of the
+/* The lexicon row of word token i, or NULL: the one-word key of the
  * token's word id, looked up once by the tokenizer (cc_token.wid; 0 for
  * every other token). */
-static inline const dt_entry *lex_at(const dctx *c, size_t i)
+static inline const dt_entry *lex_row(const dctx *c, size_t i)
 {
     if (i >= c->n) return NULL;
     uint32_t id = c->tk[i].wid;
@@ -228,10 +240,35 @@ static inline const dt_entry *lex_at(const dctx *c, size_t i)
     return r ? &c->t->ent[r - 1] : NULL;
 }
 
+/* The date entry of word token i: a word that is only in context classes
+ * is no date word. */
+static inline const dt_entry *lex_at(const dctx *c, size_t i)
+{
+    const dt_entry *e = lex_row(c, i);
+    return e && e->kind < K_YID ? e : NULL;
+}
+
 static int kind_at(const dctx *c, size_t i)
 {
     const dt_entry *e = lex_at(c, i);
     return e ? e->kind : K_NONE;
+}
+
+/* Does word token i have a row of class kind (its entry or another row of
+ * the same word)? Rows of one word are adjacent: the lexicon is sorted. */
+static bool lex_has(const dctx *c, size_t i, int kind)
+{
+    const dt_entry *e = lex_row(c, i);
+    if (!e) return false;
+    if (e->kind == kind) return true;
+    const cc_lexicon *lx = c->t->lex;
+    size_t r = (size_t)(e - c->t->ent);
+    const char *key = lx->rows[r].col[0];
+    size_t lo = r;
+    while (lo > 0 && !strcmp(lx->rows[lo - 1].col[0], key)) lo--;
+    for (size_t k = lo; k < lx->nrows && !strcmp(lx->rows[k].col[0], key); k++)
+        if (c->t->ent[k].kind == kind) return true;
+    return false;
 }
 
 static bool is_p(const dctx *c, size_t i, char ch)
@@ -293,6 +330,9 @@ static int anchor(const dctx *c, int *y, int *m, int *d)
 
 static bool future_sentence(const dctx *c, size_t i);
 static bool past_sentence(const dctx *c, size_t i);
+static void day_text(char *out, size_t cap, long days);
+static void compose_time(dctx *c, dres *r);
+static void period_day(const char *v, bool end, char *out, size_t cap);
 static bool past_verb_near(const dctx *c, size_t i);
 
 /* "by February", "until 9 a.m. Tuesday", "as soon as Tuesday": a deadline
@@ -391,6 +431,8 @@ static bool valid_ymd(int y, int m, int d)
 /* ------------------------------------------------------ sub-parsers */
 static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok);
 static bool parse_expr(dctx *c, size_t i, dres *r);
+typedef struct dclock dclock;
+static void clock_in_partday(dclock *t, const char *pd);
 
 /* a 4-digit year at i (optionally "1992-93"); year_ok: context says so */
 static bool year_at(const dctx *c, size_t i, bool year_ok)
@@ -442,14 +484,53 @@ static bool spoken_year(const dctx *c, size_t k, int *y, size_t *end)
     return false;
 }
 
+/* A day of the month written as an ordinal at k: "9th", "ninth",
+ * "twenty-first", "thirty first"; sets *day and *end. */
+static bool day_word_at(const dctx *c, size_t k, int *day, size_t *end)
+{
+    if (is_num(c, k) && num_len(c, k) <= 2 && ord_suffix(c, k + 1)) {
+        long v = num_val(c, k);
+        if (v < 1 || v > 31) return false;
+        *day = (int)v; *end = k + 2;
+        return true;
+    }
+    const dt_entry *e = lex_at(c, k);
+    if (!e) return false;
+    if (e->kind == K_ORD && e->ival >= 1 && e->ival <= 31) { *day = e->ival; *end = k + 1; return true; }
+    if (e->kind == K_NUMW && (e->ival == 20 || e->ival == 30)) {
+        size_t j = is_p(c, k + 1, '-') && glued(c, k + 1) ? k + 2 : k + 1;
+        const dt_entry *u = lex_at(c, j);
+        if (u && u->kind == K_ORD && u->ival >= 1 && u->ival <= 9 && e->ival + u->ival <= 31) {
+            *day = e->ival + u->ival; *end = j + 1;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* "may", "march": month names that are common words */
+static bool month_word_ambiguous(const dctx *c, size_t i, int month)
+{
+    return month == 5 || month == 3 || (c->tk[i].end - c->tk[i].start) <= 3;
+}
+
 /* month [.] [day[th]] [,] [year] -- i is the month token */
 static bool parse_month(dctx *c, size_t i, dres *r, int month)
 {
     size_t j = i + 1;
     bool upper = (c->tk[i].flags & CC_TF_UPPER) != 0;
     if (is_p(c, j, '.') && glued(c, j)) j++;
+    if (is_p(c, j, ',') && is_num(c, j + 1) && num_len(c, j + 1) <= 2 && ord_suffix(c, j + 2)) j++; /* "October, 1st" */
+    if (is_p(c, j, '/') && glued(c, j) && is_num(c, j + 1) && glued(c, j + 1) && num_len(c, j + 1) <= 2 &&
+        !(is_p(c, j + 2, '/') && glued(c, j + 2)))
+        j++; /* "Oct/2" */
     /* a lower-case month name only with a day or year after it */
-    if (!upper && !(is_num(c, j) && (num_len(c, j) <= 2 || num_len(c, j) == 4) && month != 5)) return false;
+    if (!upper && !(is_num(c, j) && (num_len(c, j) <= 2 || num_len(c, j) == 4) && month != 5) &&
+        !((word_is(c, j, "of") || ((is_p(c, j, '-') || is_p(c, j, '/')) && glued(c, j))) && year_at(c, j + 1, true)) &&
+        !(!month_word_ambiguous(c, i, month) && (kind_at(c, j) == K_ORD || kind_at(c, j) == K_NUMW || word_is(c, j, "the"))) &&
+        !(month == 5 && (kind_at(c, j) == K_ORD || (kind_at(c, j) == K_NUMW && (lex_at(c, j)->ival == 20 || lex_at(c, j)->ival == 30)))) &&
+        !(j + 1 < c->n && kind_at(c, j + 1) == K_MONTH) && !(i > 1 && kind_at(c, i - 2) == K_MONTH && c->span_end))
+        return false;
     /* day */
     if (is_num(c, j) && num_len(c, j) <= 2 && num_val(c, j) >= 1 && num_val(c, j) <= 31 &&
         !(is_p(c, j + 1, ':') && glued(c, j + 1) && is_num(c, j + 2) && glued(c, j + 2))) {
@@ -490,9 +571,45 @@ static bool parse_month(dctx *c, size_t i, dres *r, int month)
         r->s = i; r->e = k;
         return true;
     }
-    /* month [,|of] year */
+    /* "January first 2000", "april the ninth", "february twenty second" */
+    {
+        size_t k0 = j;
+        if (word_is(c, k0, "the")) k0++;
+        int day;
+        size_t de;
+        if ((upper || !month_word_ambiguous(c, i, month) || k0 > j) && day_word_at(c, k0, &day, &de) &&
+            !is_num(c, j) && same_sent(c, i, de - 1) && day <= days_in_month(2000, month)) {
+            size_t yk = de;
+            if (is_p(c, yk, ',') || word_is(c, yk, "of")) yk++;
+            int sy;
+            size_t se;
+            if (year_at(c, yk, true) && same_sent(c, i, yk)) {
+                int y = (int)num_val(c, yk);
+                if (!valid_ymd(y, month, day)) return false;
+                set_date(r, y, month, day, true);
+                r->year_stated = true;
+                r->s = i; r->e = yk + 1;
+                return true;
+            }
+            if (spoken_year(c, yk, &sy, &se) && valid_ymd(sy, month, day)) {
+                set_date(r, sy, month, day, true);
+                r->year_stated = true;
+                r->s = i; r->e = se;
+                return true;
+            }
+            bool res;
+            int y = pick_year(c, i, month, day, &res);
+            if (res && !valid_ymd(y, month, day)) return false;
+            set_date(r, y, month, day, res);
+            r->s = i; r->e = de;
+            return true;
+        }
+    }
+    /* month [,|of|-|/] year: "Dec-2018", "dec/2018" */
     size_t yk = i + 1;
-    if (is_p(c, yk, ',') || word_is(c, yk, "of")) yk++;
+    if (is_p(c, yk, ',') || word_is(c, yk, "of") ||
+        ((is_p(c, yk, '-') || is_p(c, yk, '/')) && glued(c, yk) && glued(c, yk + 1)))
+        yk++;
     if (year_at(c, yk, true)) {
         set_date(r, (int)num_val(c, yk), month, 0, true);
         r->year_stated = true;
@@ -508,14 +625,23 @@ static bool parse_month(dctx *c, size_t i, dres *r, int month)
         return true;
     }
     /* the month alone: only where the context makes it a month */
-    bool ambiguous = month == 5 || month == 3 || (c->tk[i].end - c->tk[i].start) <= 3;
+    bool ambiguous = month_word_ambiguous(c, i, month);
+    /* a span of two months: "from March to May", "between august and
+     * october", "jan-feb 2017" */
+    bool span = (i + 2 < c->n && (is_p(c, i + 1, '-') || lex_has(c, i + 1, K_TLINK) || word_is(c, i + 1, "and") ||
+                                  word_is(c, i + 1, "through")) &&
+                 kind_at(c, i + 2) == K_MONTH && same_sent(c, i, i + 2) &&
+                 (is_p(c, i + 1, '-') || (i > 0 && (word_is(c, i - 1, "from") || word_is(c, i - 1, "between"))))) ||
+                (i > 1 && (is_p(c, i - 1, '-') || lex_has(c, i - 1, K_TLINK) || word_is(c, i - 1, "and") ||
+                           word_is(c, i - 1, "through")) && kind_at(c, i - 2) == K_MONTH && c->span_end);
+    if (!upper && !span) return false;
     if (i > 0 && !(c->tk[i].flags & CC_TF_SENT_START) && (c->tk[i - 1].flags & CC_TF_UPPER) &&
-        c->tk[i - 1].type == CC_TOK_WORD && !lex_at(c, i - 1))
-        return false; /* "Theresa May", "Queen August" */
+        c->tk[i - 1].type == CC_TOK_WORD && !lex_at(c, i - 1) && !(span && is_p(c, i + 1, '-')))
+        return false; /* "Theresa May", "Queen August"; not "Korea Jan-Feb 2017" */
     if (i + 1 < c->n && c->tk[i + 1].type == CC_TOK_WORD && (c->tk[i + 1].flags & CC_TF_UPPER) &&
         !lex_at(c, i + 1) && same_sent(c, i, i + 1))
         return false; /* "August Wilson" */
-    if (ambiguous) {
+    if (ambiguous && !span) {
         int pk = i > 0 ? kind_at(c, i - 1) : K_NONE;
         if (!(pk == K_YPREP || pk == K_SHIFT || pk == K_MOD || pk == K_EVERY)) return false;
         if (i > 0 && word_is(c, i - 1, "by")) return false;
@@ -547,7 +673,11 @@ static bool parse_day_month(dctx *c, size_t i, dres *r)
         r->the_ok = true; /* "the 25th of February" */
     }
     const dt_entry *me = lex_at(c, j);
-    if (!me || me->kind != K_MONTH || !(c->tk[j].flags & CC_TF_UPPER)) return false;
+    if (!me || me->kind != K_MONTH) return false;
+    /* "14 nov 2023": a lower-case month with a year after it */
+    if (!(c->tk[j].flags & CC_TF_UPPER) && month_word_ambiguous(c, j, me->ival) &&
+        !(year_at(c, j + 1, true) || (is_p(c, j + 1, ',') && year_at(c, j + 2, true))))
+        return false;
     int month = me->ival;
     size_t k = j + 1;
     if (is_p(c, k, '.') && glued(c, k) && c->tk[j].end - c->tk[j].start <= 4) k++;
@@ -571,6 +701,35 @@ static bool parse_day_month(dctx *c, size_t i, dres *r)
         snprintf(r->endv, sizeof r->endv, "%04d-%02d-%02d", y, month, (int)day2);
     }
     r->s = i; r->e = k;
+    return true;
+}
+
+/* "on the 18th", "on 29th": a day of the month alone after "on"; the
+ * month nearest the anchor that has that day */
+static bool parse_day_alone(dctx *c, size_t i, dres *r)
+{
+    int day;
+    size_t de;
+    if (!day_word_at(c, i, &day, &de)) return false;
+    size_t p = i > 0 && word_is(c, i - 1, "the") ? i - 1 : i;
+    if (!(p > 0 && p - 1 >= c->floor && word_is(c, p - 1, "on"))) return false;
+    if (word_is(c, de, "of") || kind_at(c, de) == K_MONTH || kind_at(c, de) == K_UNIT ||
+        (de < c->n && same_sent(c, i, de) && c->tk[de].type == CC_TOK_WORD && !lex_at(c, de) &&
+         !lex_has(c, de, K_TCONN) && !word_is(c, de, "and") && !word_is(c, de, "or")))
+        return false; /* "on the 18th floor", "on the 3rd day" */
+    int y, m, d;
+    if (anchor(c, &y, &m, &d) < 2) return false;
+    long base = days_from_civil(y, m, d ? d : 1), best = 0, bestd = -1;
+    for (int k = -1; k <= 1; k++) {
+        long t = (long)y * 12 + (m - 1) + k;
+        int yy = (int)(t / 12), mm = (int)(t % 12 + 1);
+        if (day > days_in_month(yy, mm)) continue;
+        long dd = days_from_civil(yy, mm, day);
+        if (bestd < 0 || labs(dd - base) < bestd) { bestd = labs(dd - base); best = dd; }
+    }
+    if (bestd < 0) return false;
+    day_text(r->val, sizeof r->val, best);
+    r->s = i; r->e = de; r->type = T_DATE; r->the_ok = true;
     return true;
 }
 
@@ -603,6 +762,41 @@ static int numeric_order(dctx *c, char sep)
     else if (s->textual_dmy != s->textual_mdy) s->order = s->textual_dmy > s->textual_mdy ? 2 : 1;
     else s->order = sep == '/' ? 1 : 2;
     return s->order;
+}
+
+/* A numeric day and month without a year ("on 22/04", "from 10/1 to
+ * 11/7", "next 5/12"): only with "/" and after a word that makes it a
+ * date (on, from, to, until, by, between, next, this, last, a weekday) or
+ * as the start of a dash span ("10/1-11/2/2017"); the order as for full
+ * numeric dates, the year as for a month and day without one. */
+static int numeric_order(dctx *c, char sep);
+static bool parse_numeric_md(dctx *c, size_t i, dres *r)
+{
+    if (!(is_p(c, i + 1, '/') && glued(c, i + 1) && is_num(c, i + 2) && glued(c, i + 2))) return false;
+    if (num_len(c, i) > 2 || num_len(c, i + 2) > 2) return false;
+    if (glued(c, i + 3) && (is_p(c, i + 3, '/') || is_p(c, i + 3, '.') || is_num(c, i + 3))) return false;
+    if (i > 0 && glued(c, i) && (is_p(c, i - 1, '/') || is_num(c, i - 1) || is_p(c, i - 1, '.'))) return false;
+    bool ctx = i > 0 && (word_is(c, i - 1, "on") || word_is(c, i - 1, "from") || lex_has(c, i - 1, K_TLINK) ||
+                         word_is(c, i - 1, "by") || word_is(c, i - 1, "between") || word_is(c, i - 1, "next") ||
+                         word_is(c, i - 1, "this") || word_is(c, i - 1, "last") || kind_at(c, i - 1) == K_WDAY ||
+                         c->span_end);
+    bool span = is_p(c, i + 3, '-') && glued(c, i + 3) && is_num(c, i + 4) && glued(c, i + 4);
+    if (!ctx && !span) return false;
+    long a = num_val(c, i), b = num_val(c, i + 2);
+    bool can_md = a >= 1 && a <= 12 && b >= 1 && b <= days_in_month(2000, (int)a);
+    bool can_dm = b >= 1 && b <= 12 && a >= 1 && a <= days_in_month(2000, (int)b);
+    if (!can_md && !can_dm) return false;
+    int m, d;
+    if (can_md && can_dm && a != b) {
+        if (numeric_order(c, '/') == 1) { m = (int)a; d = (int)b; } else { m = (int)b; d = (int)a; }
+    } else if (can_md) { m = (int)a; d = (int)b; }
+    else { m = (int)b; d = (int)a; }
+    bool res;
+    int y = pick_year(c, i, m, d, &res);
+    if (res && !valid_ymd(y, m, d)) return false;
+    set_date(r, y, m, d, res);
+    r->s = i; r->e = i + 3; r->type = T_DATE;
+    return true;
 }
 
 /* 1992-02-25, 25.02.1992, 2/25/1992, 25/02/92 */
@@ -665,6 +859,14 @@ static int ampm_at(const dctx *c, size_t i, size_t *end)
     return 0;
 }
 
+#ifndef SPAN_TO
+#define SPAN_TO 1
+#endif
+#ifndef TIME_DAY_BACK
+#define TIME_DAY_BACK 0
+#endif
+static const char *recent_date(const dctx *c, size_t tok, size_t max_back);
+
 /* a date word that may follow a time: "5 p.m. EST Nov. 9", "noon Saturday" */
 static void time_with_date(dctx *c, dres *r, int hh, int mm, bool has_min)
 {
@@ -677,29 +879,59 @@ static void time_with_date(dctx *c, dres *r, int hh, int mm, bool has_min)
         dr.type == T_DATE && strlen(dr.val) == 10) {
         memcpy(date, dr.val, 11);
         r->e = dr.e;
+        r->dated = true;
     } else {
-        int y, m, d;
-        if (anchor(c, &y, &m, &d) == 3 && c->st->mode == CONCUR_DATES_NEWS)
-            snprintf(date, sizeof date, "%04d-%02d-%02d", y, m, d);
+        /* a time takes the day its sentence names: a date before it in
+         * the sentence (TIME_DAY_BACK more sentences back) or one after
+         * it; with none stated it stays a time of day without a date
+         * ("T18") */
+        const char *base = recent_date(c, r->s, TIME_DAY_BACK);
+        if (base && strlen(base) == 10) memcpy(date, base, 11);
+        else date[0] = 0;
+        /* or the day named later in the sentence: "at about 10:35 a.m.
+         * (0735 GMT) Friday", "at midday, according to a statement today" */
+        for (size_t q = r->e; !date[0] && q < c->n && q < r->e + 12 && same_sent(c, r->s, q); q++) {
+            int qk = kind_at(c, q);
+            if (!(qk == K_WDAY || qk == K_REL || (qk == K_MONTH && (c->tk[q].flags & CC_TF_UPPER)))) continue;
+            dres dq;
+            if (parse_core(c, q, &dq, false) && dq.type == T_DATE && strlen(dq.val) == 10 &&
+                isdigit((unsigned char)dq.val[0]))
+                memcpy(date, dq.val, 11);
+            break;
+        }
     }
     if (has_min) snprintf(r->val, sizeof r->val, "%sT%02d:%02d", date, hh, mm);
     else snprintf(r->val, sizeof r->val, "%sT%02d", date, hh);
     r->type = T_TIME;
 }
 
-static bool parse_time(dctx *c, size_t i, dres *r)
+/* A clock time at token i: "8:30", "8:30:15", "8pm", "8.30 pm", "8 p.m.
+ * EST"; with bare, a lone hour ("at 5") too. Hours without am/pm stay as
+ * written. */
+struct dclock {
+    int hh, mm, ss;         /* ss < 0: no seconds stated */
+    bool has_min;
+    int ap;                 /* 'a', 'p' or 0 */
+    size_t e;               /* one past its last token */
+};
+
+static bool clock_at(const dctx *c, size_t i, bool bare, dclock *t)
 {
+    if (!is_num(c, i)) return false;
     long h = num_val(c, i);
     if (num_len(c, i) > 2 || h > 24) return false;
     size_t j = i + 1;
-    long mi = 0;
+    long mi = 0, se = -1;
     bool colon = false;
     if (is_p(c, j, ':') && glued(c, j) && is_num(c, j + 1) && glued(c, j + 1) && num_len(c, j + 1) == 2 &&
         num_val(c, j + 1) < 60) {
         mi = num_val(c, j + 1);
         j += 2;
         colon = true;
-        if (is_p(c, j, ':') && glued(c, j) && is_num(c, j + 1) && num_len(c, j + 1) == 2) j += 2;
+        if (is_p(c, j, ':') && glued(c, j) && is_num(c, j + 1) && num_len(c, j + 1) == 2 && num_val(c, j + 1) < 60) {
+            se = num_val(c, j + 1);
+            j += 2;
+        }
         if (is_p(c, j, ':') && glued(c, j)) return false;
     } else if (is_p(c, j, '.') && glued(c, j) && is_num(c, j + 1) && glued(c, j + 1) && num_len(c, j + 1) == 2 &&
                num_val(c, j + 1) < 60) {
@@ -712,20 +944,133 @@ static bool parse_time(dctx *c, size_t i, dres *r)
     }
     size_t e;
     int ap = ampm_at(c, j, &e);
+    if (!colon && word_is(c, j, "ish") && glued(c, j)) bare = true; /* "11ish" */
     if (ap) {
         if (h < 1 || h > 12) return false;
         if (ap == 'p' && h < 12) h += 12;
         if (ap == 'a' && h == 12) h = 0;
         j = e;
-    } else if (!colon) {
+    } else if (!colon && !bare) {
         return false;
-    } else if (i > 0 && (is_p(c, i - 1, '(') || word_is(c, i - 1, "chapter") || word_is(c, i - 1, "verse"))) {
+    } else if (i > 0 && (is_p(c, i - 1, '(') || lex_has(c, i - 1, K_YID))) {
         return false;
+    }
+    if (!ap && !colon) {
+        /* a bare hour is no clock before a unit, a word glued to it or a
+         * glued sign other than a dash: "at 5 years", "at 5%", "5th" */
+        if (kind_at(c, j) == K_UNIT || kind_at(c, j) == K_MONTH) return false;
+        if (word_is(c, j, "ish") && glued(c, j)) {
+            j++; /* "11ish" */
+        } else if (j < c->n && glued(c, j) && !is_p(c, j, '-') &&
+                   !((is_p(c, j, '.') || is_p(c, j, ',') || is_p(c, j, '?') || is_p(c, j, '!')) &&
+                     !(j + 1 < c->n && glued(c, j + 1)))) {
+            return false; /* "5th", "5%", "5.5"; a full stop after it is fine */
+        }
     }
     const dt_entry *tz = lex_at(c, j);
     if (tz && tz->kind == K_TZ) j++;
-    r->s = i; r->e = j;
-    time_with_date(c, r, (int)h, (int)mi, colon);
+    t->hh = (int)h; t->mm = (int)mi; t->ss = (int)se; t->has_min = colon; t->ap = ap; t->e = j;
+    return true;
+}
+
+static void clock_text(char *out, size_t cap, const dclock *t)
+{
+    unsigned char h = (unsigned char)t->hh, m = (unsigned char)t->mm, sec = (unsigned char)t->ss;
+    if (t->ss >= 0) snprintf(out, cap, "T%02u:%02u:%02u", h, m, sec);
+    else if (t->has_min) snprintf(out, cap, "T%02u:%02u", h, m);
+    else snprintf(out, cap, "T%02u", h);
+}
+
+static bool parse_time(dctx *c, size_t i, dres *r)
+{
+    dclock t;
+    if (!clock_at(c, i, false, &t)) return false;
+    r->s = i; r->e = t.e;
+    if (t.ss >= 0 && !t.ap && i > 0 && (word_is(c, i - 1, "in") || word_is(c, i - 1, "of"))) {
+        /* "finished in 3:07:35": a time taken, not a time of day */
+        r->type = T_DURATION;
+        snprintf(r->val, sizeof r->val, "PT%dH%dM%dS", t.hh, t.mm, t.ss);
+        return true;
+    }
+    time_with_date(c, r, t.hh, t.mm, t.has_min);
+    clock_text(r->tpart, sizeof r->tpart, &t);
+    r->tap = t.ap != 0;
+    if (t.ss >= 0) {
+        /* seconds as written: "7:56:30 pm" */
+        char *tp = strchr(r->val, 'T');
+        if (tp) snprintf(tp, sizeof r->val - (size_t)(tp - r->val), "%s", r->tpart);
+    }
+    return true;
+}
+
+/* "5-6 pm", "10am-12pm", "2:00 to 2:30 pm", "between 3 and 8am": two
+ * clock times, at least one with am/pm or both with minutes; the end's
+ * am/pm carries to the start ("1-3 pm" is 13 to 15). */
+static bool clock_range_at(const dctx *c, size_t i, bool between, bool loose, dclock *a, dclock *b)
+{
+    if (!clock_at(c, i, true, a)) return false;
+    size_t k = a->e;
+    if (!(is_p(c, k, '-') || lex_has(c, k, K_TLINK) || (between && word_is(c, k, "and")))) return false;
+    if (!same_sent(c, i, k + 1) || !clock_at(c, k + 1, true, b)) return false;
+    /* loose: a day and "from"/"between" or a part of day before make two
+     * bare hours a range ("Tuesday from 7 to 7:30", "morning 6-8") */
+    if (!a->ap && !b->ap && !(a->has_min && b->has_min) && !loose) return false;
+    if (!a->ap && b->ap && a->hh < 12) {
+        int h = a->hh + (b->ap == 'p' ? 12 : 0);
+        if (b->ap == 'p' && h > b->hh && b->hh >= 12) h -= 12; /* "10-2pm": 10 to 14 */
+        a->hh = h;
+    }
+    return true;
+}
+
+static bool parse_clock_range(dctx *c, size_t i, dres *r)
+{
+    dclock a, b;
+    bool between = i > 0 && i - 1 >= c->floor && word_is(c, i - 1, "between");
+    bool from = i > 0 && i - 1 >= c->floor && word_is(c, i - 1, "from");
+    if (!clock_range_at(c, i, between, false, &a, &b)) {
+        /* "between 3 and 8 yesterday", "between 7 and 9 last night": two
+         * bare hours before the day they belong to */
+        if (!(between || from) || !clock_range_at(c, i, between, true, &a, &b)) return false;
+        int kk = kind_at(c, b.e);
+        if (!(kk == K_REL || kk == K_SHIFT || kk == K_WDAY) || !same_sent(c, i, b.e)) return false;
+    }
+    r->tap = a.ap || b.ap;
+    r->s = i; r->e = b.e;
+    time_with_date(c, r, a.hh, a.mm, a.has_min);
+    clock_text(r->tpart, sizeof r->tpart, &a);
+    clock_text(r->tend, sizeof r->tend, &b);
+    const char *tp = strchr(r->val, 'T');
+    size_t dl = tp ? (size_t)(tp - r->val) : 0;
+    snprintf(r->val + dl, sizeof r->val - dl, "%s", r->tpart);
+    snprintf(r->beg, sizeof r->beg, "%.*s%s", (int)dl, r->val, r->tpart);
+    snprintf(r->endv, sizeof r->endv, "%.*s%s", (int)dl, r->val, r->tend);
+    return true;
+}
+
+/* "10 past 9", "20 min past eight in the evening", "half past seven
+ * o'clock": minutes past an hour written out */
+static bool small_number_at(const dctx *c, size_t k, int max, int *v, size_t *end);
+static bool parse_past_hour(dctx *c, size_t i, dres *r)
+{
+    int mins, hh;
+    size_t j;
+    if (word_is(c, i, "half")) { mins = 30; j = i + 1; }
+    else if (!small_number_at(c, i, 59, &mins, &j)) return false;
+    if (word_is(c, j, "min") || word_is(c, j, "mins") || word_is(c, j, "minutes")) j++;
+    if (!word_is(c, j, "past") || !same_sent(c, i, j + 1)) return false;
+    size_t e;
+    if (!small_number_at(c, j + 1, 12, &hh, &e) || hh < 1) return false;
+    if (word_is(c, e, "o") && is_p(c, e + 1, '\'') && word_is(c, e + 2, "clock")) e += 3;
+    dclock t = {hh, mins, -1, true, 0, e};
+    const dt_entry *pe = lex_at(c, e + 2);
+    if (word_is(c, e, "in") && word_is(c, e + 1, "the") && pe && pe->kind == K_PARTDAY && !pe->sval[2]) {
+        clock_in_partday(&t, pe->sval);
+        e += 3;
+    }
+    r->s = i; r->e = e; r->type = T_TIME;
+    clock_text(r->tpart, sizeof r->tpart, &t);
+    snprintf(r->val, sizeof r->val, "%s", r->tpart);
     return true;
 }
 
@@ -767,6 +1112,22 @@ static bool quantity_at(const dctx *c, size_t i, long *val, size_t *end)
     }
     *val = v;
     *end = j;
+    return true;
+}
+
+/* a whole number 0..max in digits or words ("seven", "twenty five") */
+static bool small_number_at(const dctx *c, size_t k, int max, int *v, size_t *end)
+{
+    long n;
+    if (is_num(c, k)) {
+        if (num_len(c, k) > 2) return false;
+        n = num_val(c, k);
+        *end = k + 1;
+    } else if (!quantity_at(c, k, &n, end) || word_is(c, k, "a") || word_is(c, k, "an")) {
+        return false;
+    }
+    if (n < 0 || n > max) return false;
+    *v = (int)n;
     return true;
 }
 
@@ -1015,6 +1376,16 @@ static bool parse_ordinal(dctx *c, size_t i, dres *r, int ord)
             return true;
         }
     }
+    /* "the first week of 2015" (ISO week), "the third month of 2021" */
+    if ((word_is(c, j, "week") || word_is(c, j, "month")) && word_is(c, j + 1, "of") && year_at(c, j + 2, true) &&
+        ord >= 1 && ord <= (word_is(c, j, "week") ? 53 : 12)) {
+        long y = num_val(c, j + 2);
+        if (word_is(c, j, "week")) snprintf(r->val, sizeof r->val, "%04ld-W%02d", y, ord);
+        else snprintf(r->val, sizeof r->val, "%04ld-%02d", y, ord);
+        r->y = (int)y; r->year_stated = true;
+        r->s = i; r->e = j + 3; r->type = T_DATE; r->the_ok = true;
+        return true;
+    }
     /* "the 20th century", "twentieth century" */
     if (word_is(c, j, "century")) {
         snprintf(r->val, sizeof r->val, "%02d", ord - 1);
@@ -1101,6 +1472,36 @@ static bool parse_weekday(dctx *c, size_t i, dres *r, int wd, int shift)
     }
     int y, m, d;
     bool resolved = false;
+    /* "Friday the 26th", "Mon 13th", "tuesday the eleventh": the month,
+     * near the anchor, whose day falls on that weekday */
+    if (!shift) {
+        size_t k0 = word_is(c, j, "the") ? j + 1 : j;
+        int day = 0;
+        size_t de = 0;
+        if (!day_word_at(c, k0, &day, &de) && k0 == j && j == i + 1 && is_num(c, j) && num_len(c, j) <= 2 && same_sent(c, i, j) &&
+            (j + 1 >= c->n || !same_sent(c, j, j + 1) || is_p(c, j + 1, ',') || is_p(c, j + 1, '.') ||
+             is_p(c, j + 1, '?') || is_p(c, j + 1, '!') || lex_has(c, j + 1, K_TCONN))) {
+            day = (int)num_val(c, j);
+            de = j + 1;
+        }
+        if (day >= 1 && day <= 31 && same_sent(c, i, de - 1)) {
+            r->s = i; r->e = de; r->type = T_DATE;
+            snprintf(r->val, sizeof r->val, "XXXX-WXX-%d", wd);
+            if (anchor(c, &y, &m, &d) == 3) {
+                long base = days_from_civil(y, m, d), best = 0, bestd = -1;
+                for (int k = -6; k <= 6; k++) {
+                    long t = (long)y * 12 + (m - 1) + k;
+                    int yy = (int)(t / 12), mm = (int)(t % 12 + 1);
+                    if (day > days_in_month(yy, mm)) continue;
+                    long dd = days_from_civil(yy, mm, day);
+                    if (weekday_of(dd) != wd) continue;
+                    if (bestd < 0 || labs(dd - base) < bestd) { bestd = labs(dd - base); best = dd; }
+                }
+                if (bestd >= 0) day_text(r->val, sizeof r->val, best);
+            }
+            return true;
+        }
+    }
     if (c->st->ry || (c->st->mode == CONCUR_DATES_NARRATIVE && anchor(c, &y, &m, &d) == 3)) {
         if (c->st->ry) { y = c->st->ry; m = c->st->rm; d = c->st->rd; }
         else anchor(c, &y, &m, &d);
@@ -1189,9 +1590,7 @@ static bool parse_decade(dctx *c, size_t i, dres *r)
         /* "in his 30s", "her early 20s": ages */
         size_t k = s - 1;
         if (kind_at(c, k) == K_MOD && k > 0) k--;
-        if (word_is(c, k, "his") || word_is(c, k, "her") || word_is(c, k, "their") || word_is(c, k, "my") ||
-            word_is(c, k, "your") || word_is(c, k, "our") || word_is(c, k, "its"))
-            return false;
+        if (lex_has(c, k, K_POSS)) return false;
     }
     r->s = s; r->e = j + 1; r->type = T_DATE; r->the_ok = true;
     return true;
@@ -1227,11 +1626,7 @@ static bool good_year_context(dctx *c, size_t i, const char **mod)
             strchr("$#\xc2\xa3", c->text[c->tk[i - 1].start]))
             return false;
         if (i > 0 && c->tk[i - 1].type == CC_TOK_PUNCT && (c->text[c->tk[i - 1].start] & 0x80)) return false; /* currency */
-        if (i > 0 && (word_is(c, i - 1, "no") || word_is(c, i - 1, "number") || word_is(c, i - 1, "nos") ||
-                      word_is(c, i - 1, "page") || word_is(c, i - 1, "room") || word_is(c, i - 1, "flight") ||
-                      word_is(c, i - 1, "route") || word_is(c, i - 1, "resolution") || word_is(c, i - 1, "article") ||
-                      word_is(c, i - 1, "model") || word_is(c, i - 1, "code") || word_is(c, i - 1, "hill")))
-            return false;
+        if (i > 0 && lex_has(c, i - 1, K_YID)) return false; /* "No. 1992", "page 1992", "flight 2010" */
         const dt_entry *pe = i > 0 ? lex_at(c, i - 1) : NULL;
         if (pe && (pe->kind == K_APPROX || pe->kind == K_NUMW) && !word_is(c, i - 1, "a") && !word_is(c, i - 1, "an"))
             return false;
@@ -1247,14 +1642,8 @@ static bool good_year_context(dctx *c, size_t i, const char **mod)
                 if (wl > 2 && c->text[nt->end - 1] == 's' && c->text[nt->end - 2] != 's') return false;
                 /* "1900 killed", "2000 died": a bare figure before a past
                  * participle or past tense counts those who underwent it */
-                if ((wl > 3 && c->text[nt->end - 2] == 'e' && c->text[nt->end - 1] == 'd') || word_is(c, i + 1, "died"))
-                    return false;
-                if (word_is(c, i + 1, "people") || word_is(c, i + 1, "men") || word_is(c, i + 1, "women") ||
-                    word_is(c, i + 1, "children") || word_is(c, i + 1, "feet") || word_is(c, i + 1, "were") ||
-                    word_is(c, i + 1, "are") || word_is(c, i + 1, "of") || word_is(c, i + 1, "more") ||
-                    word_is(c, i + 1, "other") || word_is(c, i + 1, "km") || word_is(c, i + 1, "m") ||
-                    word_is(c, i + 1, "kg") || word_is(c, i + 1, "miles") || word_is(c, i + 1, "per"))
-                    return false;
+                if (wl > 3 && c->text[nt->end - 2] == 'e' && c->text[nt->end - 1] == 'd') return false;
+                if (lex_has(c, i + 1, K_YCOUNT)) return false; /* "2000 people", "1990 were", "1950 km" */
             }
             if (nt->type == CC_TOK_WORD && (nt->flags & CC_TF_UPPER) && nt->end - nt->start > 4) {
                 /* "1948 Palestinians", "2000 Americans", "1500 Azerbaijanis": people counted */
@@ -1328,9 +1717,42 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
     const cc_token *t = &c->tk[i];
     if (t->type == CC_TOK_NUM) {
         if (parse_numeric(c, i, r)) return true;
+        if (parse_numeric_md(c, i, r)) return true;
+        if (num_len(c, i) == 4 && is_p(c, i + 1, '-') && glued(c, i + 1) && is_num(c, i + 2) && glued(c, i + 2) &&
+            num_len(c, i + 2) == 2 && year_at(c, i, true) && !(glued(c, i + 3) && i + 3 < c->n && c->tk[i + 3].type != CC_TOK_WORD && !is_p(c, i + 3, '.') && !is_p(c, i + 3, ',')) &&
+            num_val(c, i + 2) >= 1 && num_val(c, i + 2) <= 12 && num_val(c, i + 2) <= num_val(c, i) % 100 &&
+            !(i > 0 && glued(c, i) && (is_p(c, i - 1, '-') || is_num(c, i - 1)))) {
+            /* "2015-12": a month (a later two-digit number, "2009-10", is the year span) */
+            set_date(r, (int)num_val(c, i), (int)num_val(c, i + 2), 0, true);
+            r->year_stated = true;
+            r->s = i; r->e = i + 3; r->type = T_DATE;
+            return true;
+        }
+        if (parse_clock_range(c, i, r)) return true;
         if (parse_time(c, i, r)) return true;
+        if (parse_past_hour(c, i, r)) return true;
+        {
+            /* "4 in the morning", "7 in the evening" */
+            dclock t;
+            const dt_entry *pe = lex_at(c, i + 3);
+            if (word_is(c, i + 1, "in") && word_is(c, i + 2, "the") && pe && pe->kind == K_PARTDAY && !pe->sval[2] &&
+                clock_at(c, i, true, &t) && t.e == i + 1 && t.hh <= 12) {
+                clock_in_partday(&t, pe->sval);
+                r->s = i; r->e = i + 4; r->type = T_TIME;
+                clock_text(r->tpart, sizeof r->tpart, &t);
+                snprintf(r->val, sizeof r->val, "%s", r->tpart);
+                return true;
+            }
+        }
         if (parse_day_month(c, i, r)) { r->type = T_DATE; return true; }
+        if (parse_day_alone(c, i, r)) return true;
         if (parse_decade(c, i, r)) return true;
+        if (ord_suffix(c, i + 1) && num_len(c, i) <= 2 && (word_is(c, i + 2, "week") || word_is(c, i + 2, "month")) &&
+            parse_ordinal(c, i + 1, r, (int)num_val(c, i)) && r->val[4] != 0 && r->year_stated) {
+            r->s = i;
+            return true;
+        }
+        memset(r, 0, sizeof *r);
         if (ord_suffix(c, i + 1) && word_is(c, i + 2, "century")) {
             snprintf(r->val, sizeof r->val, "%02ld", num_val(c, i) - 1);
             r->s = i; r->e = i + 3; r->the_ok = true;
@@ -1368,10 +1790,30 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         if (strlen(r->val) == 10) c->st->textual_mdy++;
         return true;
     case K_WDAY:
+        if (!strcmp(e->extra, "pl")) {
+            /* "Tuesdays": every Tuesday */
+            snprintf(r->val, sizeof r->val, "XXXX-WXX-%d", e->ival);
+            r->s = i; r->e = i + 1; r->type = T_SET;
+            return true;
+        }
+        if (!strcmp(e->extra, "abbr")) {
+            /* "Mon 13th", "Fri, Oct 12": an abbreviation only before a day of the month */
+            size_t j = is_p(c, i + 1, ',') ? i + 2 : i + 1;
+            if (is_p(c, i + 1, '.') && glued(c, i + 1)) j = i + 2;
+            int day;
+            size_t de;
+            if (!(c->tk[i].flags & CC_TF_UPPER) || !same_sent(c, i, j) ||
+                !(day_word_at(c, j, &day, &de) || kind_at(c, j) == K_MONTH || (i > 0 && word_is(c, i - 1, "on"))))
+                return false;
+            if (!parse_weekday(c, i, r, e->ival, 0)) return false;
+            return true;
+        }
         return parse_weekday(c, i, r, e->ival, 0);
     case K_SEASON:
         return parse_season(c, i, r, e->sval, 0, false);
     case K_NUMW:
+        if (parse_past_hour(c, i, r)) return true;
+        memset(r, 0, sizeof *r);
         if (e->ival >= 11 && e->ival <= 19) {
             /* a spoken year: "nineteen ninety-six", "nineteen eighty" */
             const dt_entry *t2 = lex_at(c, i + 1);
@@ -1399,9 +1841,37 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             if (!u || u->kind != K_UNIT || !u->extra[0]) return false;
         }
         return parse_duration(c, i, r);
-    case K_ORD:
+    case K_ORD: {
+        /* "the fourth of July", "the ninth of april 2019", "first March" */
+        int day;
+        size_t de;
+        if (day_word_at(c, i, &day, &de)) {
+            size_t j = de;
+            bool of = word_is(c, j, "of");
+            if (of) j++;
+            const dt_entry *me = lex_at(c, j);
+            if (me && me->kind == K_MONTH && (of || (c->tk[j].flags & CC_TF_UPPER)) && same_sent(c, i, j) &&
+                day <= days_in_month(2000, me->ival)) {
+                int month = me->ival, y;
+                size_t k = j + 1, yk = k;
+                bool res = true;
+                if (is_p(c, yk, ',') || word_is(c, yk, "of")) yk++;
+                if (year_at(c, yk, true) && same_sent(c, i, yk)) {
+                    y = (int)num_val(c, yk);
+                    r->year_stated = true;
+                    k = yk + 1;
+                } else {
+                    y = pick_year(c, i, month, day, &res);
+                }
+                if (res && !valid_ymd(y, month, day)) return false;
+                set_date(r, y, month, day, res);
+                r->s = i; r->e = k; r->type = T_DATE; r->the_ok = true;
+                return true;
+            }
+        }
         if (!parse_ordinal(c, i, r, e->ival)) return false;
         return true;
+    }
     case K_REL: {
         int y, m, d;
         if (anchor(c, &y, &m, &d) == 3 && (c->st->ry || c->st->mode == CONCUR_DATES_NARRATIVE)) {
@@ -1418,6 +1888,11 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         size_t k = i + 1;
         const dt_entry *pe = lex_at(c, k);
         if (!pd && pe && pe->kind == K_PARTDAY && same_sent(c, i, k) && !pe->sval[2]) { pd = pe->sval; r->e = k + 1; }
+        /* "today pm", "tomorrow am" */
+        if (!pd && pe && pe->kind == K_AMPM && same_sent(c, i, k) && !is_num(c, k + 1)) {
+            pd = pe->sval[0] == 'p' ? "AF" : "MO";
+            r->e = k + 1;
+        }
         if (pd && r->val[0] != 'P' && r->val[0] != 'F') {
             size_t l = strlen(r->val);
             snprintf(r->val + l, sizeof r->val - l, "T%s", pd);
@@ -1604,7 +2079,8 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
     case K_HOLIDAY: {
         size_t used = 0;
         const cc_lex_row *row = cc_lex_match(c->t->lex, c->text, c->tk, i, c->n, &used);
-        if (!row || !used || !(c->tk[i].flags & CC_TF_UPPER)) return false;
+        /* a holiday in lower case only with its year ("easter 2018") */
+        if (!row || !used || (!(c->tk[i].flags & CC_TF_UPPER) && !year_at(c, i + used, true) && used < 2)) return false;
         const dt_entry *he = &c->t->ent[row - c->t->lex->rows];
         if (he->kind != K_HOLIDAY || he->sval[0] == '-') return false; /* a first word only */
         size_t k = i + used;
@@ -1631,6 +2107,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             return false;
         r->s = i; r->e = i + 1;
         time_with_date(c, r, hh, mm, true);
+        snprintf(r->tpart, sizeof r->tpart, "T%02d:%02d", hh, mm);
         return true;
     }
     case K_FISCAL: {
@@ -1706,6 +2183,18 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             r->s = i; r->e = i + 1; r->the_ok = true;
             return true;
         }
+        if (!strcmp(e->sval, "W") && !e->extra[0] && is_num(c, i + 1) && num_len(c, i + 1) <= 2 &&
+            num_val(c, i + 1) >= 1 && num_val(c, i + 1) <= 53 && same_sent(c, i, i + 1) &&
+            !(glued(c, i + 2) && i + 2 < c->n && !is_p(c, i + 2, '.') && !is_p(c, i + 2, ','))) {
+            /* "week 31": that week of the year (the year after it, or the anchor's) */
+            int y, m, d, wn = (int)num_val(c, i + 1);
+            size_t e2 = i + 2;
+            if (word_is(c, e2, "of") && year_at(c, e2 + 1, true)) { y = (int)num_val(c, e2 + 1); e2 += 2; }
+            else if (!anchor(c, &y, &m, &d)) return false;
+            snprintf(r->val, sizeof r->val, "%04d-W%02d", y, wn);
+            r->s = i; r->e = e2; r->type = T_DATE; r->the_ok = true;
+            return true;
+        }
         if (!strcmp(e->sval, "Y") && !e->extra[0] && i > 0 && word_is(c, i - 1, "the") &&
             (word_is(c, i + 1, "ended") || word_is(c, i + 1, "ending"))) {
             /* "the year ended March 31": a twelve-month stretch */
@@ -1771,6 +2260,13 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
     }
 }
 
+/* "peaked by the end of year" (a past clause): the end of the current
+ * year or month has not come yet, so it is the last one's */
+static bool end_gone(const dctx *c, size_t i, const char *mod)
+{
+    return !strcmp(mod, "END") && !future_sentence(c, i) && (past_sentence(c, i) || past_verb_near(c, i));
+}
+
 /* prefixes: mod words, approximators, every/each, earlier/later */
 static bool parse_expr(dctx *c, size_t i, dres *r)
 {
@@ -1787,11 +2283,22 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
                      !strcmp(u->sval, "D"))) {
                     /* "the end of the month" */
                     memset(r, 0, sizeof *r);
-                    if (!shift_date(c, r, u->sval, 0) || r->val[0] == 'P') goto core;
+                    if (!shift_date(c, r, u->sval, end_gone(c, i, e->sval) ? -1 : 0) || r->val[0] == 'P') goto core;
                     r->s = i; r->e = j + 2; r->type = T_DATE; r->mod = e->sval; r->the_ok = true;
                     return true;
                 }
                 j++;
+            } else if (!word_is(c, j, "the")) {
+                /* "the end of year", "end of month": the unit without its article */
+                const dt_entry *u = lex_at(c, j);
+                if (u && u->kind == K_UNIT && !u->extra[0] && (!strcmp(u->sval, "Y") || !strcmp(u->sval, "M")) &&
+                    !is_p(c, j + 1, '-') && !word_is(c, j + 1, "of")) {
+                    memset(r, 0, sizeof *r);
+                    if (!shift_date(c, r, u->sval, end_gone(c, i, e->sval) ? -1 : 0) || r->val[0] == 'P' || r->val[0] == 'F')
+                        goto core;
+                    r->s = i; r->e = j + 1; r->type = T_DATE; r->mod = e->sval; r->the_ok = true;
+                    return true;
+                }
             }
         } else if (is_p(c, j, '-') && glued(c, j)) {
             j++;
@@ -1818,6 +2325,16 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
             return true;
         }
         goto core;
+    }
+    if (e && e->kind == K_PARTDAY && !word_is(c, i + 1, "of") && e->sval[2] == 0 &&
+        ((i > 1 && word_is(c, i - 1, "the") && word_is(c, i - 2, "in")) || (i > 0 && word_is(c, i - 1, "in")) ||
+         (i > 0 && (word_is(c, i - 1, "early") || word_is(c, i - 1, "late"))))) {
+        /* "in the morning", "early morning": a part of a day the sentence
+         * does not name; it joins a clock time ("in the afternoon at 7") */
+        memset(r, 0, sizeof *r);
+        snprintf(r->val, sizeof r->val, "T%s", e->sval);
+        r->s = i; r->e = i + 1; r->type = T_TIME;
+        return true;
     }
     if (e && e->kind == K_PARTDAY && word_is(c, i + 1, "of")) {
         /* "the night of February 25, 1992", "the night of 25-26 February 1992" */
@@ -1907,6 +2424,8 @@ static void period_day(const char *v, bool end, char *out, size_t cap)
     snprintf(out, cap, "%s", v);
 }
 
+static void year_after(dctx *c, dres *r);
+
 static bool calendar_value(const dres *r)
 {
     return r->type == T_DATE && (isdigit((unsigned char)r->val[0]) || r->val[0] == 'X') && !r->beg[0];
@@ -1919,13 +2438,14 @@ static void join_interval(dctx *c, dres *r)
 {
     if (!calendar_value(r)) return;
     size_t k = r->e;
-    if (r->yearish && is_p(c, k, '-') && glued(c, k)) return; /* "2009-2010": two years, as TimeML marks them */
     bool between = r->s > 0 && r->s - 1 >= c->floor && word_is(c, r->s - 1, "between");
     bool from = r->s > 0 && r->s - 1 >= c->floor && word_is(c, r->s - 1, "from");
+    /* "2009-2010": two years, as TimeML marks them; "between 2014-2018" is one span */
+    if (r->yearish && is_p(c, k, '-') && glued(c, k) && !between && !from) return;
     /* without "from"/"between", "to" and "and" link too many things
      * ("rose from 1991 to 1997 levels"): only a dash or "through" does */
     if (!between && !from && !is_p(c, k, '-') && !is_p(c, k, '~') && !word_is(c, k, "through") &&
-        !word_is(c, k, "thru"))
+        !word_is(c, k, "thru") && !(SPAN_TO && r->dd && word_is(c, k, "to")))
         return;
     if (!(word_is(c, k, "to") || word_is(c, k, "until") || word_is(c, k, "till") || word_is(c, k, "through") ||
           word_is(c, k, "thru") || is_p(c, k, '-') || is_p(c, k, '~') || (between && word_is(c, k, "and"))))
@@ -1935,11 +2455,50 @@ static void join_interval(dctx *c, dres *r)
     memset(&q, 0, sizeof q);
     size_t saved = c->floor;
     c->floor = k + 1;
-    bool ok = parse_expr(c, k + 1, &q) && q.s == k + 1 && calendar_value(&q);
+    c->span_end = true;
+    size_t qs = word_is(c, k + 1, "the") ? k + 2 : k + 1; /* "until the end of June" */
+    bool ok = parse_expr(c, qs, &q) && q.s == qs && calendar_value(&q);
+    if (ok) year_after(c, &q);
+    c->span_end = false;
     c->floor = saved;
+    if (!ok && (from || between) && r->val[0] != 'X' && c->st->ry &&
+        (word_is(c, k + 1, "now") || (word_is(c, k + 1, "date") && !word_is(c, k, "and")) ||
+         (word_is(c, k + 1, "current") && word_is(c, k + 2, "date")))) {
+        /* "from March to date", "between Aug 2019 and now": up to the reference day */
+        period_day(r->val, false, r->beg, sizeof r->beg);
+        snprintf(r->endv, sizeof r->endv, "%04d-%02d-%02d", c->st->ry, c->st->rm, c->st->rd);
+        r->e = word_is(c, k + 1, "current") ? k + 3 : k + 2;
+        return;
+    }
+    if (!ok && strlen(r->val) == 10 && r->m && r->dd && !is_p(c, k, '-')) {
+        /* "April 9th through 17th", "from april the ninth till the seventeenth":
+         * a day of the same month */
+        size_t k2 = word_is(c, k + 1, "the") ? k + 2 : k + 1;
+        int day2;
+        size_t de;
+        if (day_word_at(c, k2, &day2, &de) && kind_at(c, de) != K_MONTH && !word_is(c, de, "of") &&
+            same_sent(c, r->s, de - 1) && (from || between || day2 > r->dd)) {
+            int y = r->val[0] == 'X' ? 2000 : atoi(r->val);
+            if (day2 > r->dd && day2 <= days_in_month(y, r->m)) {
+                period_day(r->val, false, r->beg, sizeof r->beg);
+                snprintf(r->endv, sizeof r->endv, "%.8s%02d", r->val, day2);
+                r->e = de;
+            } else if (day2 <= r->dd && r->val[0] != 'X') {
+                /* "from April 27th to the third": the next month's */
+                int m2 = r->m % 12 + 1, y2 = r->m == 12 ? y + 1 : y;
+                if (day2 <= days_in_month(y2, m2)) {
+                    period_day(r->val, false, r->beg, sizeof r->beg);
+                    snprintf(r->endv, sizeof r->endv, "%04d-%02d-%02d", y2, m2, day2);
+                    r->e = de;
+                }
+            }
+        }
+        return;
+    }
     if (!ok) return;
-    /* "1991 - 1275 hostages" is not a span: a bare year needs a year after it */
-    if (r->yearish != q.yearish) return;
+    /* "1991 - 1275 hostages" is not a span: a bare year needs a year after it
+     * (or a month of a stated year: "2014 through May 2018") */
+    if (r->yearish != q.yearish && !(r->yearish && q.year_stated && q.m && !is_p(c, k, '-'))) return;
     if (!r->year_stated && q.year_stated && r->m) {
         int y = q.y;
         if (r->m > q.m && q.m) y--;
@@ -1956,6 +2515,47 @@ static void join_interval(dctx *c, dres *r)
     r->e = q.e;
     /* the timeline moves on to the end */
     if (q.year_stated && q.y) { r->y = q.y; r->m = q.m; r->dd = q.dd; r->year_stated = true; }
+}
+
+/* "26 June to 28 June in 2020", "april in 2016": a year given after a
+ * date without one is its year */
+static void year_after(dctx *c, dres *r)
+{
+    if (r->year_stated || r->type != T_DATE || !r->m || strlen(r->val) < 7 || r->val[4] != '-') return;
+    size_t k = r->e;
+    if (!(word_is(c, k, "in") || word_is(c, k, "of") || (r->beg[0] && is_p(c, k, ','))) || !year_at(c, k + 1, true) ||
+        !same_sent(c, r->s, k + 1))
+        return;
+    if (kind_at(c, k + 2) == K_MONTH || word_is(c, k + 2, "to")) return;
+    int y = (int)num_val(c, k + 1);
+    char yy[8];
+    snprintf(yy, sizeof yy, "%04u", (unsigned)y % 10000u);
+    if (r->dd && !valid_ymd(y, r->m, r->dd)) return;
+    memcpy(r->val, yy, 4);
+    if (r->beg[0] && strlen(r->beg) >= 4) memcpy(r->beg, yy, 4);
+    if (r->endv[0] && strlen(r->endv) >= 4) memcpy(r->endv, yy, 4);
+    r->y = y; r->year_stated = true;
+    r->e = k + 2;
+}
+
+/* "since August", "starting on January 7th", "after Feb": the text
+ * states where an open interval begins -- the first day of the date, or
+ * the day after it ends */
+static void open_start(dctx *c, dres *r)
+{
+    if (!calendar_value(r) || r->val[0] == 'X' || r->s == 0 || r->s - 1 < c->floor) return;
+    size_t p = r->s - 1;
+    if (word_is(c, p, "the") && p > 0) p--;
+    if (word_is(c, p, "on") && p > 0 && word_is(c, p - 1, "starting")) p--;
+    bool since = word_is(c, p, "since") || word_is(c, p, "starting");
+    bool after = word_is(c, p, "after");
+    if (!since && !after) return;
+    if (r->mod && strcmp(r->mod, "ON_OR_AFTER") && strcmp(r->mod, "AFTER")) return; /* "since late July" */
+    char d[32];
+    period_day(r->val, after, d, sizeof d);
+    int y, m, dd;
+    if (strlen(d) != 10 || sscanf(d, "%4d-%2d-%2d", &y, &m, &dd) != 3 || !valid_ymd(y, m, dd)) return;
+    day_text(r->beg, sizeof r->beg, days_from_civil(y, m, dd) + (after ? 1 : 0));
 }
 
 /* ------------------------------------------------------------ emit */
@@ -2018,13 +2618,289 @@ static void emit(dctx *c, dres *r)
     }
 }
 
+/* ------------------------------------------------ durations placed */
+/* day + n units (D, W, M, Y; n may be negative); a month or year step
+ * keeps the day, clamped to the month's length */
+static long add_units(int y, int m, int d, char u, long n)
+{
+    if (u == 'D') return days_from_civil(y, m, d) + n;
+    if (u == 'W') return days_from_civil(y, m, d) + 7 * n;
+    long t = (long)y * 12 + (m - 1) + (u == 'Y' ? 12 * n : n);
+    int yy = (int)(t / 12), mm = (int)(t % 12 + 1);
+    int dd = d > days_in_month(yy, mm) ? days_in_month(yy, mm) : d;
+    return days_from_civil(yy, mm, dd);
+}
+
+static void day_text(char *out, size_t cap, long days)
+{
+    int y, m, d;
+    civil_from_days(days, &y, &m, &d);
+    snprintf(out, cap, "%04d-%02d-%02d", y, m, d);
+}
+
+/* "P3D" -> 3, 'D'; only whole calendar units */
+static bool duration_parts(const char *v, long *n, char *u)
+{
+    if (v[0] != 'P' || !isdigit((unsigned char)v[1])) return false;
+    char *end;
+    long k = strtol(v + 1, &end, 10);
+    if (!(end[0] == 'D' || end[0] == 'W' || end[0] == 'M' || end[0] == 'Y') || end[1] || k <= 0 || k > 10000)
+        return false;
+    *n = k; *u = end[0];
+    return true;
+}
+
+/* Is the clause around i about what is to come, or without any tense
+ * (a fragment: "in 2 weeks")? */
+static bool not_past(const dctx *c, size_t i)
+{
+    if (future_sentence(c, i)) return true;
+    if (past_sentence(c, i) || past_verb_near(c, i)) return false;
+    /* reported speech and superlatives: "the highest level in two weeks, traders said" */
+    const cc_sentence *st = &c->p->sent[c->tk[i].sent];
+    for (size_t k = st->tok_start; k < st->tok_end; k++) {
+        if (c->tk[k].type != CC_TOK_WORD) continue;
+        size_t l = c->tk[k].end - c->tk[k].start;
+        const char *w = c->text + c->tk[k].start;
+        if (lex_has(c, k, K_REPORT)) return false;
+        if (k < i && k > st->tok_start && word_is(c, k - 1, "the") &&
+            ((l > 4 && w[l - 3] == 'e' && w[l - 2] == 's' && w[l - 1] == 't') || lex_has(c, k, K_SUPERL)))
+            return false;
+    }
+    return true;
+}
+
+/* A duration placed on the calendar by the words around it:
+ *   "in 2 weeks" (a clause about the future) -> the day 2 weeks after the
+ *       reference date; in a past clause ("the first rise in two weeks")
+ *       it stays a duration;
+ *   "3 days from today", "two days after tomorrow", "2 weeks before
+ *       Christmas" -> that day counted from the date named ("from now"
+ *       stays two mentions, as TimeML marks it);
+ *   "the next 3 days" / "the last 3 months" -> still the duration, with
+ *       begin / end_value: the day after the reference to n days on, or n
+ *       months before it to the day before it. */
+static void place_duration(dctx *c, dres *r)
+{
+    long n;
+    char u;
+    if (r->type != T_DURATION || r->mod || !duration_parts(r->val, &n, &u)) return;
+    int y, m, d;
+    size_t k = r->e;
+    /* "for 3 days from today", "3 days starting from next Monday": the
+     * duration with the day it starts as begin */
+    {
+        size_t k2 = is_p(c, k, ',') ? k + 1 : k;
+        bool starting = word_is(c, k2, "starting");
+        bool for_from = r->s > 0 && word_is(c, r->s - 1, "for") && word_is(c, k2, "from");
+        if (starting || for_from) {
+            size_t q0 = k2 + 1;
+            if (starting && (word_is(c, q0, "from") || word_is(c, q0, "on"))) q0++;
+            dres q;
+            size_t saved = c->floor;
+            c->floor = q0;
+            int qy, qm, qd;
+            bool ok = parse_expr(c, q0, &q) && q.s == q0 && (q.type == T_DATE || q.type == T_TIME) &&
+                      strlen(q.val) >= 10 && isdigit((unsigned char)q.val[0]) &&
+                      sscanf(q.val, "%4d-%2d-%2d", &qy, &qm, &qd) == 3 && valid_ymd(qy, qm, qd);
+            if (ok) compose_time(c, &q);
+            c->floor = saved;
+            if (ok) {
+                day_text(r->beg, sizeof r->beg, days_from_civil(qy, qm, qd));
+                day_text(r->endv, sizeof r->endv, add_units(qy, qm, qd, u, n) - 1);
+                r->e = q.e;
+                return;
+            }
+        }
+    }
+    /* "N units from / after / before DATE" */
+    bool from = word_is(c, k, "from"), after = word_is(c, k, "after"), before = word_is(c, k, "before");
+    if ((from || after || before) && same_sent(c, r->s, k + 1)) {
+        dres q;
+        size_t saved = c->floor;
+        c->floor = k + 1;
+        bool ok = false;
+        int qy = 0, qm = 0, qd = 0;
+        if (parse_expr(c, k + 1, &q) && q.s == k + 1 && q.type == T_DATE && strlen(q.val) == 10 &&
+                   isdigit((unsigned char)q.val[0]) && sscanf(q.val, "%4d-%2d-%2d", &qy, &qm, &qd) == 3) {
+            ok = valid_ymd(qy, qm, qd);
+        }
+        c->floor = saved;
+        if (ok) {
+            day_text(r->val, sizeof r->val, add_units(qy, qm, qd, u, before ? -n : n));
+            r->type = T_DATE;
+            r->e = q.e;
+            return;
+        }
+    }
+    if (anchor(c, &y, &m, &d) < 3 || !c->st->ry) return;
+    y = c->st->ry; m = c->st->rm; d = c->st->rd;
+    size_t s = r->s;
+    /* a number written out: "in a decade" is mostly a comparison ("the worst in a decade") */
+    if (s > 0 && s - 1 >= c->floor && word_is(c, s - 1, "in") && (is_num(c, s) || kind_at(c, s) == K_NUMW) &&
+        !word_is(c, s, "a") && !word_is(c, s, "an") && not_past(c, s)) {
+        day_text(r->val, sizeof r->val, add_units(y, m, d, u, n));
+        r->type = T_DATE;
+        return;
+    }
+    int sk = kind_at(c, s);
+    if (sk != K_SHIFT) return;
+    const dt_entry *se = lex_at(c, s);
+    if (se->ival > 0) {
+        day_text(r->beg, sizeof r->beg, days_from_civil(y, m, d) + 1);
+        day_text(r->endv, sizeof r->endv, add_units(y, m, d, u, n));
+    } else if (se->ival < 0) {
+        day_text(r->beg, sizeof r->beg, add_units(y, m, d, u, -n));
+        day_text(r->endv, sizeof r->endv, days_from_civil(y, m, d) - 1);
+    }
+}
+
+/* ------------------------------------------------------ date + time */
+/* The day a value names and the part of day it carries: "2016-11-08",
+ * "XXXX-05-12", "XXXX-WXX-1", "2018-10-29TMO" (pd "MO"). */
+static bool day_prefix(const dres *r, char day[11], char pd[3])
+{
+    const char *v = r->val;
+    size_t l = strlen(v);
+    pd[0] = 0;
+    if (r->beg[0] || r->tpart[0] || r->mod) return false;
+    if (l == 3 && v[0] == 'T' && isalpha((unsigned char)v[1])) { /* "in the afternoon" */
+        pd[0] = v[1]; pd[1] = v[2]; pd[2] = 0;
+        day[0] = 0;
+        return true;
+    }
+    if (l < 10) return false;
+    bool ymd = (isdigit((unsigned char)v[0]) || v[0] == 'X') && v[4] == '-' && v[7] == '-' &&
+               isdigit((unsigned char)v[8]) && isdigit((unsigned char)v[9]);
+    bool wk = !strncmp(v, "XXXX-WXX-", 9) && isdigit((unsigned char)v[9]);
+    if (!ymd && !wk) return false;
+    if (l == 13 && v[10] == 'T' && isalpha((unsigned char)v[11])) { pd[0] = v[11]; pd[1] = v[12]; pd[2] = 0; }
+    else if (l != 10) return false;
+    memcpy(day, v, 10);
+    day[10] = 0;
+    return true;
+}
+
+/* a clock hour in the afternoon, evening or night is after noon:
+ * "tonight around 7", "last night at 8" */
+static void clock_in_partday(dclock *t, const char *pd)
+{
+    if (t->ap || t->hh < 1 || t->hh >= 12) return;
+    if (!strcmp(pd, "AF") || !strcmp(pd, "EV") || !strcmp(pd, "NI")) t->hh += 12;
+}
+
+/* One mention for a day and a clock time written together: "tomorrow
+ * 8:00am", "next Monday 1-3 pm", "each Monday at 4pm" (a SET),
+ * "tonight around 7", "4:30pm on Friday". The time takes the day; a range
+ * keeps both ends in begin / end_value. */
+static void compose_time(dctx *c, dres *r)
+{
+    char day[11], pd[3];
+    int wy, wk;
+    /* "next week on Tuesday", "next week Wednesday": that day of that week */
+    if (r->type == T_DATE && strlen(r->val) == 8 && sscanf(r->val, "%4d-W%2d", &wy, &wk) == 2 && !r->beg[0]) {
+        size_t k = r->e;
+        if (is_p(c, k, ',') || is_p(c, k, '-') || word_is(c, k, "on")) k++;
+        if (kind_at(c, k) == K_WDAY && same_sent(c, r->s, k)) {
+            char mon[24];
+            period_day(r->val, false, mon, sizeof mon);
+            int y, m, d;
+            if (sscanf(mon, "%4d-%2d-%2d", &y, &m, &d) == 3) {
+                day_text(r->val, sizeof r->val, days_from_civil(y, m, d) + lex_at(c, k)->ival - 1);
+                r->e = k + 1;
+            }
+        }
+        return;
+    }
+    /* "Tuesday of next week", "tuesday of last week" */
+    if (r->type == T_DATE && strlen(r->val) == 10 && r->e == r->s + 1 && kind_at(c, r->s) == K_WDAY &&
+        word_is(c, r->e, "of") && kind_at(c, r->e + 1) == K_SHIFT) {
+        const dt_entry *u = lex_at(c, r->e + 2);
+        dres q;
+        if (u && u->kind == K_UNIT && !strcmp(u->sval, "W") && !u->extra[0] && parse_core(c, r->e + 1, &q, false) &&
+            strlen(q.val) == 8 && sscanf(q.val, "%4d-W%2d", &wy, &wk) == 2) {
+            char mon[24];
+            int y, m, d;
+            period_day(q.val, false, mon, sizeof mon);
+            if (sscanf(mon, "%4d-%2d-%2d", &y, &m, &d) == 3) {
+                day_text(r->val, sizeof r->val, days_from_civil(y, m, d) + lex_at(c, r->s)->ival - 1);
+                r->e = q.e;
+            }
+        }
+    }
+    if (day_prefix(r, day, pd) && (r->type == T_DATE || r->type == T_TIME || r->type == T_SET)) {
+        size_t k = r->e;
+        if (is_p(c, k, ',') && day[0]) k++; /* "Tuesday, 9am"; "in the morning, at 4 in ..." stays apart */
+        bool conn = lex_has(c, k, K_TCONN) || is_p(c, k, '@');
+        bool between = word_is(c, k, "between");
+        if (conn) k++;
+        if (!same_sent(c, r->s, k)) return;
+        dclock a, b;
+        bool range = clock_range_at(c, k, between, (conn && (between || word_is(c, k - 1, "from"))) || pd[0], &a, &b);
+        if (!range && !clock_at(c, k, conn || pd[0], &a)) return;
+        clock_in_partday(&a, pd);
+        char ta[16], tb[16];
+        clock_text(ta, sizeof ta, &a);
+        snprintf(r->val, sizeof r->val, "%s%s", day, ta);
+        if (range) {
+            clock_in_partday(&b, pd);
+            clock_text(tb, sizeof tb, &b);
+            snprintf(r->beg, sizeof r->beg, "%s%s", day, ta);
+            snprintf(r->endv, sizeof r->endv, "%s%s", day, tb);
+        }
+        if (r->type != T_SET) r->type = T_TIME;
+        r->e = range ? b.e : a.e;
+        memcpy(r->tpart, ta, sizeof ta);
+        r->dated = true;
+        return;
+    }
+    if (r->tpart[0] && !r->dated && r->type == T_TIME) {
+        size_t k = r->e;
+        if (is_p(c, k, ',')) k++;
+        if (word_is(c, k, "on")) k++;
+        if (k >= c->n || !same_sent(c, r->s, k)) return;
+        int kk = kind_at(c, k);
+        if (!(is_num(c, k) || kk == K_MONTH || kk == K_WDAY || kk == K_REL || kk == K_SHIFT)) return;
+        dres q;
+        size_t saved = c->floor;
+        c->floor = k;
+        bool ok = parse_expr(c, k, &q) && q.s == k && day_prefix(&q, day, pd);
+        c->floor = saved;
+        if (!ok) return;
+        const char *tp = strchr(r->val, 'T');
+        if (!tp) return;
+        char t1[16];
+        snprintf(t1, sizeof t1, "%s", tp);
+        if (pd[0] && !r->tap) {
+            /* "between 7 and 9 last night": the hours of the evening */
+            char *parts[3] = {t1, r->tpart, r->tend};
+            for (int q2 = 0; q2 < 3; q2++) {
+                char *x = parts[q2];
+                if (x[0] != 'T' || !isdigit((unsigned char)x[1]) || !isdigit((unsigned char)x[2])) continue;
+                dclock t = {0, 0, -1, false, 0, 0};
+                t.hh = (x[1] - '0') * 10 + (x[2] - '0');
+                clock_in_partday(&t, pd);
+                x[1] = (char)('0' + t.hh / 10);
+                x[2] = (char)('0' + t.hh % 10);
+            }
+        }
+        snprintf(r->val, sizeof r->val, "%s%s", day, t1);
+        if (r->beg[0]) {
+            snprintf(r->beg, sizeof r->beg, "%s%s", day, r->tpart);
+            snprintf(r->endv, sizeof r->endv, "%s%s", day, r->tend);
+        }
+        r->e = q.e;
+        r->dated = true;
+    }
+}
+
 void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
 {
     const dt_tables *t = e->dates;
     if (!t || !p->ntok) return;
     cc_date_state *st = state(d);
     if (!st) return;
-    dctx c = {t, d, st, p, p->text, p->tok, p->ntok, 0};
+    dctx c = {t, d, st, p, p->text, p->tok, p->ntok, 0, false};
     for (size_t i = 0; i < p->ntok && !d->oom; i++) {
         const cc_token *tk = &p->tok[i];
         if (tk->type == CC_TOK_NUM) {
@@ -2034,7 +2910,10 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
             const dt_entry *en = lex_at(&c, i);
             if (!en || en->kind == K_YPREP || en->kind == K_YNOUN || en->kind == K_TZ || en->kind == K_AMPM ||
                 en->kind == K_FUT || en->kind == K_AGEWORD ||
-                (en->kind == K_PARTDAY && !(i + 1 < p->ntok && cc_tok_is(c.text, &p->tok[i + 1], "of"))))
+                (en->kind == K_PARTDAY && !(i + 1 < p->ntok && cc_tok_is(c.text, &p->tok[i + 1], "of")) &&
+                 !(i > 0 && (cc_tok_is(c.text, &p->tok[i - 1], "the") || cc_tok_is(c.text, &p->tok[i - 1], "early") ||
+                             cc_tok_is(c.text, &p->tok[i - 1], "in") ||
+                             cc_tok_is(c.text, &p->tok[i - 1], "late")))))
                 continue;
         } else if (tk->type == CC_TOK_PUNCT && c.text[tk->start] == '\'' && i + 1 < p->ntok &&
                    p->tok[i + 1].type == CC_TOK_NUM && glued(&c, i + 1)) {
@@ -2048,7 +2927,12 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
         if (!parse_expr(&c, i, &r)) continue;
         if (r.e <= i || r.s < c.floor) continue;
         if (r.s > i) r.s = i;
+        place_duration(&c, &r);
+        compose_time(&c, &r);
+        year_after(&c, &r);
         join_interval(&c, &r);
+        year_after(&c, &r);
+        open_start(&c, &r);
         /* textual style counts for ambiguous numeric dates */
         if (tk->type == CC_TOK_NUM && strlen(r.val) == 10 && kind_at(&c, r.e - 1) != K_MONTH && !r.alt[0] &&
             r.e > i + 1 && !is_num(&c, i + 2))

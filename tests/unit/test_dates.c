@@ -135,6 +135,35 @@ static void fuzzy_and_mods(void **st)
                            "about three weeks=P3W/APPROX");
 }
 
+static void days_and_clock_times(void **st)
+{
+    (void)st;
+    char b[512];
+    /* a day and a clock time written together are one TIME; a range keeps its start */
+    dates_of("Call me tomorrow 8:00am, or next Monday 1-3 pm.", "2016-11-07", CONCUR_DATES_NEWS, b, sizeof b);
+    assert_string_equal(b, "tomorrow 8:00am=2016-11-08T08:00; next Monday 1-3 pm=2016-11-14T13");
+    /* a time with no day in its sentence stays date-less */
+    dates_of("The blast came at 10:30 pm.", "2016-11-07", CONCUR_DATES_NEWS, b, sizeof b);
+    assert_string_equal(b, "10:30 pm=T22:30");
+    /* the day named later in the sentence dates it */
+    dates_of("The blast came at 10:35 a.m. Friday.", "1998-08-08", CONCUR_DATES_NEWS, b, sizeof b);
+    assert_string_equal(b, "10:35 a.m. Friday=1998-08-07T10:35");
+    dates_of("The club meets each Monday at 4pm, and tonight around 7.", "2019-12-26", CONCUR_DATES_NEWS, b, sizeof b);
+    assert_string_equal(b, "each Monday at 4pm=XXXX-WXX-1T16; tonight around 7=2019-12-26T19");
+}
+
+static void durations_placed(void **st)
+{
+    (void)st;
+    char b[512];
+    dates_of("I will leave in two weeks.", "2018-07-05", CONCUR_DATES_NEWS, b, sizeof b);
+    assert_string_equal(b, "two weeks=2018-07-19");
+    dates_of("Prices hit the highest level in two weeks, traders said.", "2018-07-05", CONCUR_DATES_NEWS, b, sizeof b);
+    assert_string_equal(b, "two weeks=P2W");
+    dates_of("It is due 4 months from tomorrow.", "2016-11-07", CONCUR_DATES_NEWS, b, sizeof b);
+    assert_string_equal(b, "4 months from tomorrow=2017-03-08");
+}
+
 int run_dates_tests(void)
 {
     const struct CMUnitTest tests[] = {
@@ -146,6 +175,8 @@ int run_dates_tests(void)
         cmocka_unit_test(numeric_order_per_document),
         cmocka_unit_test(not_dates),
         cmocka_unit_test(fuzzy_and_mods),
+        cmocka_unit_test(days_and_clock_times),
+        cmocka_unit_test(durations_placed),
     };
     return cmocka_run_group_tests_name("dates", tests, NULL, NULL);
 }
