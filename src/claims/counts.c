@@ -106,6 +106,7 @@ typedef struct count_rec {
     const char *event_date;   /* the document's incident date when it was emitted */
     size_t para;
     size_t pl_begin, pl_end;  /* place candidates of its paragraph */
+    unsigned ordinal;         /* "2nd shot": its rank (step 8), else 0 */
 } count_rec;
 
 typedef struct count_state {
@@ -311,15 +312,49 @@ static bool mention_overlapping(const ctx *c, unsigned kinds, size_t s, size_t e
 
 /* ------------------------------------------------------- number phrases */
 
-static const cc_lex_row *numw_at(const ctx *c, size_t i, size_t *used)
-{
-    if (i >= c->s1 || c->tok[i].type != CC_TOK_WORD) return NULL;
-    return cc_lex_match(c->t->numw, c->text, c->tok, i, c->s1, used);
-}
-
 static bool numw_type(const cc_lex_row *r, const char *type)
 {
     return r && r->col[1] && !strcmp(r->col[1], type);
+}
+
+/* Rows of count_numwords that are not amounts: ranks and "both", read
+ * only at a clause start before a trigger (ref_at). */
+static bool numw_ref(const cc_lex_row *r)
+{
+    return numw_type(r, "ordinal") || numw_type(r, "ordinal_suffix") || numw_type(r, "pair");
+}
+
+/* A number word (amount, qualifier, vague amount) at token i, or NULL. */
+static const cc_lex_row *numw_at(const ctx *c, size_t i, size_t *used)
+{
+    if (i >= c->s1 || c->tok[i].type != CC_TOK_WORD) return NULL;
+    const cc_lex_row *r = cc_lex_match(c->t->numw, c->text, c->tok, i, c->s1, used);
+    return numw_ref(r) ? NULL : r;
+}
+
+/* A referring word at token i: "both" (pair, 2) or an ordinal rank
+ * ("second", "2nd"); its value in *v, its tokens in *used; NULL when none. */
+static const cc_lex_row *ref_at(const ctx *c, size_t i, size_t *used, double *v)
+{
+    if (i >= c->s1) return NULL;
+    size_t u = 0;
+    if (c->tok[i].type == CC_TOK_NUM) {
+        /* "2nd": digits with an ordinal suffix glued on */
+        if (i + 1 >= c->s1 || (c->tok[i + 1].flags & CC_TF_SPACE_BEFORE) || c->tok[i + 1].type != CC_TOK_WORD ||
+            c->tok[i].end - c->tok[i].start > 2)
+            return NULL;
+        const cc_lex_row *r = cc_lex_match(c->t->numw, c->text, c->tok, i + 1, c->s1, &u);
+        if (!numw_type(r, "ordinal_suffix") || u != 1) return NULL;
+        *v = strtod(c->text + c->tok[i].start, NULL);
+        *used = 2;
+        return r;
+    }
+    if (c->tok[i].type != CC_TOK_WORD) return NULL;
+    const cc_lex_row *r = cc_lex_match(c->t->numw, c->text, c->tok, i, c->s1, &u);
+    if (!numw_type(r, "ordinal") && !numw_type(r, "pair")) return NULL;
+    *v = strtod(r->col[2], NULL);
+    *used = u;
+    return r;
 }
 
 static double col_num(const cc_lex_row *r, int k, bool *has)
@@ -1120,6 +1155,7 @@ static void emit(ctx *c, np *q)
     cr->m = m;
     cr->event_date = st->event_date;
     cr->para = c->p->index;
+    cr->ordinal = 0;
 }
 
 /* A count made from `from` (a total, the wounded of "shot less killed"): a
@@ -1140,6 +1176,7 @@ static concur_mention *derive_count(concur_doc *d, count_state *st, size_t rec, 
     }
     st->cr[st->ncr] = st->cr[rec];
     st->cr[st->ncr].m = w;
+    st->cr[st->ncr].ordinal = 0;
     st->ncr++;
     return w;
 }
@@ -1148,7 +1185,7 @@ static concur_mention *derive_count(concur_doc *d, count_state *st, size_t rec, 
 static concur_mention *earlier_whole(const ctx *c, const concur_mention *self, const char *cat, double v)
 {
     const count_state *st = c->st;
-    for (size_t k = st->ncr; k-- > 0;) {
+    for (size_t k = st->ncr; k-- > 0 && st->cr[k].para == c->p->index;) {
         concur_mention *m = st->cr[k].m;
         if (m == self || m->parent || !m->has_value || strcmp(m->category, cat)) continue;
         if (m->value >= v) return m;
@@ -1351,6 +1388,21 @@ static void more_totals(ctx *c, size_t cr0)
     }
 }
 
+/* The victims told so far in the paragraph: the top-level killed and
+ * injured counts, or the casualties when they are more. */
+static double victims_before(const ctx *c)
+{
+    const count_state *st = c->st;
+    double ki = 0, cas = 0;
+    for (size_t k = st->ncr; k-- > 0 && st->cr[k].para == c->p->index && k + 256 >= st->ncr;) {
+        const concur_mention *m = st->cr[k].m;
+        if (m->parent || !m->has_value) continue;
+        if (!strcmp(m->category, "killed") || !strcmp(m->category, "injured")) ki += m->value;
+        else if (!strcmp(m->category, "casualties")) cas += m->value;
+    }
+    return cas > ki ? cas : ki;
+}
+
 static void process_sentence(ctx *c)
 {
     const cc_token *tk = c->tok;
@@ -1479,7 +1531,15 @@ static void process_sentence(ctx *c)
         q->hedged = q->hedged || hedged;
         emit(c, q);
         if (!q->m) return;
-        if (q->of_prev || (of_sentence && k == 0 && q->parent < 0)) {
+        /* "Six people were shot, two of them fatally": "them" are the
+         * count before the comma; a part only of a count of its category */
+        if (q->of_prev && k > 0 && c->nps[k - 1].m && q->t0 > c->s0 && tok_punct(c, q->t0 - 1, ',')) {
+            const concur_mention *a = c->nps[k - 1].m;
+            while (a->parent) a = a->parent;
+            if (!strcmp(a->category, q->category) && a->has_value && q->has_value && a->value >= q->value &&
+                a != q->m)
+                q->m->parent = (concur_mention *)a;
+        } else if (q->of_prev || (of_sentence && k == 0 && q->parent < 0)) {
             concur_mention *w = earlier_whole(c, q->m, q->category, q->has_value ? q->value : q->min);
             if (w && w != q->m) q->m->parent = w;
         }
@@ -1498,12 +1558,28 @@ static void process_sentence(ctx *c)
     for (size_t i = c->s0; i < c->s1 && c->nnp < MAX_NP; i++) {
         if (i > c->s0 && !tok_punct(c, i - 1, ',') && !tok_punct(c, i - 1, ';') && !tok_punct(c, i - 1, ':'))
             continue;
+        /* "both died at hospital", "2nd shot, back": a referring word
+         * (both: 2; a rank: one more victim), maybe with its noun */
+        double refv = 0;
+        size_t ru = 0;
+        const cc_lex_row *ref = ref_at(c, i, &ru, &refv);
+        bool pair = ref && numw_type(ref, "pair");
         /* an age before the noun or for it: "3 y/o boy injured", "17yo
          * shot dead" */
-        size_t age = age_len(c, i);
+        size_t age = ref ? ru : age_len(c, i);
         size_t u = 0, j = i + age;
         const cc_lex_row *gr = NULL, *g2 = NULL;
-        if (is_group_word(c, j, &u, &gr)) {
+        if (ref && refv < 1) continue;
+        if (ref && is_group_word(c, j, &u, &gr)) {
+            size_t u2 = 0;
+            while (j + u < c->s1 && is_group_word(c, j + u, &u2, &g2)) {
+                j += u;
+                u = u2;
+                gr = g2;
+            }
+        } else if (ref) {
+            u = 0;
+        } else if (is_group_word(c, j, &u, &gr)) {
             /* "teen girl": the last of consecutive group nouns is the head */
             size_t u2 = 0;
             while (j + u < c->s1 && is_group_word(c, j + u, &u2, &g2)) {
@@ -1533,15 +1609,36 @@ static void process_sentence(ctx *c)
             continue;
         cues_before(c, tm->t0, &hedged, &dropped);
         if (dropped) continue;
-        np *q = np_made(c, i, j + u, 1);
+        /* a rank tells of one more victim when the victims told before it
+         * in the paragraph number one less: "1 teen killed, 2nd shot",
+         * "1 shot, head, 2nd wounded" (not "3 vics shot; 5th vic shot") */
+        if (ref && !pair && (double)victims_before(c) != refv - 1) continue;
+        np *q = np_made(c, i, j + u, ref ? (pair ? refv : 1) : 1);
         q->group = gr ? gr->col[1] : "people";
-        q->g0 = i;
+        q->g0 = ref ? j : i;
         q->g1 = j + u;
         set_trigger(q, tm->row);
         q->hedged = hedged;
         q->via_post = true;
+        if (pair) q->note = "both";
         emit(c, q);
         if (!q->m) return;
+        if (ref) {
+            /* the rank or pair shot died only when a later clause says so:
+             * "1 teen killed, 2nd shot" is one wounded */
+            if (!pair) c->st->cr[c->st->ncr - 1].ordinal = (unsigned)refv;
+            if (q->m->flags & CNT_SHOT) {
+                bool died = false;
+                for (size_t k = 0; k < c->ntrig; k++)
+                    if (c->trig[k].t0 >= tm->t1 && !strcmp(c->trig[k].row->col[1], "killed")) died = true;
+                if (died || !pair) {
+                    q->m->category = died ? "killed" : "injured";
+                    q->m->flags &= ~CNT_SHOT;
+                }
+            }
+            i = j + u - 1;
+            continue;
+        }
         /* "Man shot, face, died on scene": the one shot died */
         if (q->m->flags & CNT_SHOT)
             for (size_t k = 0; k < c->ntrig; k++)
@@ -1641,7 +1738,8 @@ static void process_sentence(ctx *c)
      * wounded who died later in the sentence is one killed */
     for (size_t k = 0; k < c->ntrig; k++) {
         size_t t = c->trig[k].t0;
-        if (!cc_tok_is(c->text, &c->tok[t], "died") || t == c->s0) continue;
+        if (strcmp(c->trig[k].row->col[1], "killed") || !has_rule(c->trig[k].row, "intransitive") || t == c->s0)
+            continue;
         if (!tok_is(c, t - 1, "he") && !tok_is(c, t - 1, "she") && !tok_is(c, t - 1, "later")) continue;
         concur_mention *one = NULL;
         size_t n = 0;
@@ -1656,6 +1754,37 @@ static void process_sentence(ctx *c)
             one->flags &= ~CNT_SHOT;
         }
         break;
+    }
+    /* "Victim shot in chest. He died at the hospital.": a sentence with no
+     * count of its own telling that he, she or the victim died makes the
+     * one wounded or shot of the sentence before it one killed */
+    if (c->st->ncr == cr0) {
+        size_t i = c->s0, u = 0;
+        const cc_lex_row *gr = NULL;
+        if (tok_is(c, i, "he") || tok_is(c, i, "she")) i++;
+        else if (tok_is(c, i, "the") && is_group_word(c, i + 1, &u, &gr) && gr->col[2] && !strcmp(gr->col[2], "one"))
+            i += 1 + u;
+        bool hedged = false, dropped = false, aux = false;
+        const trig_match *tm = i > c->s0 ? look_post(c, i, &hedged, &dropped, &aux) : NULL;
+        if (tm && !hedged && !dropped && !strcmp(tm->row->col[1], "killed") && !by_police(c) &&
+            (aux || has_rule(tm->row, "intransitive"))) {
+            size_t sent = c->p->sent_base + c->tok[c->s0].sent;
+            concur_mention *one = NULL;
+            size_t n = 0;
+            for (size_t r = cr0; r-- > 0 && c->st->cr[r].para == c->p->index;) {
+                concur_mention *m = c->st->cr[r].m;
+                if (m->sentence + 1 < sent) break;
+                if (m->parent || m->sentence + 1 != sent) continue;
+                n++;
+                if (m->has_value && m->value == 1 && !m->hedged &&
+                    (!strcmp(m->category, "injured") || (m->flags & CNT_SHOT)))
+                    one = m;
+            }
+            if (one && n == 1) {
+                one->category = "killed";
+                one->flags &= ~CNT_SHOT;
+            }
+        }
     }
     sentence_totals(c, cr0);
     more_totals(c, cr0);
@@ -1935,6 +2064,14 @@ static int place_rank(const counts_tables *t, const char **learned, size_t nlear
     return 0;
 }
 
+/* May this top-level count be a clause of a sum? An exact figure, neither
+ * hedged nor a toll, no note (not a sum already), not of the perpetrators. */
+static bool sum_clause_ok(const concur_mention *m)
+{
+    return m->has_value && !m->qualifier && !m->hedged && !(m->flags & CNT_TOLL) && !m->note &&
+           strcmp(m->group, "perpetrators");
+}
+
 void cc_counts_finish(const concur_engine *e, concur_doc *d)
 {
     const counts_tables *t = e->counts;
@@ -1948,8 +2085,67 @@ void cc_counts_finish(const concur_engine *e, concur_doc *d)
         if (!(m->flags & CNT_SHOT)) continue;
         bool deaths = false;
         for (size_t k = para_first; k < st->ncr && st->cr[k].para == st->cr[i].para && k < para_first + 256; k++)
-            if (!strcmp(st->cr[k].m->category, "killed")) deaths = true;
+            if (!strcmp(st->cr[k].m->category, "killed") && !st->cr[k].ordinal) deaths = true; /* not "3rd killed" */
         if (!deaths) m->category = "injured";
+    }
+    /* "1 vic pistol-whipped, 2 shot": in a paragraph without deaths the
+     * people shot are wounded, and add to the wounded of the other clauses
+     * of their sentence (a total, note "sum of clauses"), unless a count
+     * is smaller than one of the other kind told before it, of whom it is
+     * a part ("2 men found inj., 1 shot other stabbed", "2 bystanders shot,
+     * 1 inj") */
+    {
+        size_t n0 = st->ncr;
+        for (size_t i = 0; i < n0; i++) {
+            concur_mention *first = st->cr[i].m;
+            if (strcmp(first->category, "injured") || first->parent) continue;
+            bool seen_before = false;
+            for (size_t k = i; k-- > 0 && st->cr[k].para == st->cr[i].para && k + 64 >= i;) {
+                const concur_mention *o = st->cr[k].m;
+                if (o->sentence == first->sentence && !o->parent && !strcmp(o->category, "injured")) seen_before = true;
+            }
+            if (seen_before) continue;
+            concur_mention *set[16];
+            size_t n = 0;
+            bool ok = true, shot = false, other = false;
+            for (size_t k = i; k < n0 && k < i + 64 && st->cr[k].para == st->cr[i].para; k++) {
+                concur_mention *o = st->cr[k].m;
+                if (o->sentence != first->sentence || o->parent || strcmp(o->category, "injured")) continue;
+                if (!sum_clause_ok(o) || n == 16) { ok = false; break; }
+                if (o->flags & CNT_SHOT) shot = true;
+                else other = true;
+                set[n++] = o;
+            }
+            if (!ok || !shot || !other) continue;
+            /* text order */
+            for (size_t a = 1; a < n; a++)
+                for (size_t b = a; b > 0 && set[b - 1]->cstart > set[b]->cstart; b--) {
+                    concur_mention *tmp = set[b];
+                    set[b] = set[b - 1];
+                    set[b - 1] = tmp;
+                }
+            double sum = 0;
+            size_t cend = 0;
+            for (size_t a = 0; a < n && ok; a++) {
+                for (size_t b = 0; b < a; b++)
+                    if ((set[b]->flags & CNT_SHOT) != (set[a]->flags & CNT_SHOT) && set[b]->value > set[a]->value)
+                        ok = false;
+                sum += set[a]->value;
+                if (set[a]->cend > cend) cend = set[a]->cend;
+            }
+            if (!ok) continue;
+            size_t rec = i;
+            for (size_t k = i; k < n0; k++)
+                if (st->cr[k].m == set[0]) { rec = k; break; }
+            concur_mention *w = derive_count(d, st, rec, set[0], cend);
+            if (!w) return;
+            w->flags &= ~CNT_SHOT;
+            w->value = w->min = w->max = sum;
+            w->group = "people";
+            w->group_text = NULL;
+            w->note = "sum of clauses";
+            for (size_t a = 0; a < n; a++) set[a]->parent = w;
+        }
     }
     /* "Five people were shot, two fatally": the wounded are the people shot
      * less the dead (the largest top-level killed figure of the paragraph
@@ -1967,7 +2163,7 @@ void cc_counts_finish(const concur_engine *e, concur_doc *d)
             for (size_t k = para_first; k < n0 && st->cr[k].para == st->cr[i].para && k < para_first + 256; k++) {
                 const concur_mention *o = st->cr[k].m;
                 if (o->parent || !o->has_value) continue;
-                if (!strcmp(o->category, "injured")) injured = true;
+                if (!strcmp(o->category, "injured") && !st->cr[k].ordinal) injured = true;
                 if (!strcmp(o->category, "killed") && o->value < m->value && o->value > killed) killed = o->value;
             }
             if (injured || killed < 1) continue;
@@ -1977,6 +2173,36 @@ void cc_counts_finish(const concur_engine *e, concur_doc *d)
             w->category = "injured";
             w->value = w->min = w->max = m->value - killed;
             w->note = "shot less killed";
+        }
+    }
+    /* "1 shot, head, 2nd wounded": a victim told by rank adds to the
+     * latest earlier top-level count of its category in the paragraph (the
+     * rank was checked against the victims before it when it was read) */
+    {
+        size_t n0 = st->ncr;
+        for (size_t i = 0; i < n0; i++) {
+            concur_mention *m = st->cr[i].m;
+            if (st->cr[i].ordinal < 2 || m->parent || !m->has_value) continue;
+            concur_mention *prev = NULL;
+            for (size_t k = i; k-- > 0 && st->cr[k].para == st->cr[i].para && k + 256 >= i;) {
+                concur_mention *o = st->cr[k].m;
+                if (o->parent || strcmp(o->category, m->category) || !o->has_value || o->qualifier || o->hedged ||
+                    (o->flags & CNT_TOLL))
+                    continue;
+                prev = o;
+                break;
+            }
+            if (!prev) continue;
+            concur_mention *w = derive_count(d, st, i, prev, m->cend);
+            if (!w) return;
+            w->sentence = m->sentence;
+            w->flags &= ~CNT_SHOT;
+            w->value = w->min = w->max = prev->value + m->value;
+            if (strcmp(prev->group, m->group)) w->group = "people";
+            w->group_text = NULL;
+            w->note = "sum of clauses";
+            prev->parent = w;
+            m->parent = w;
         }
     }
     /* names learned from place patterns, sorted */
