@@ -143,6 +143,14 @@ typedef struct concur_doc_options {
     unsigned kinds;         /* kinds to recognise; 0 = all */
     bool text_only;         /* only build the clean text (concur_doc_text):
                                no recognisers run, no mentions */
+    /* Where `bytes` lie in a larger input read piece by piece (the command
+     * reads a plain-text document over 16 MiB so, to keep memory bounded):
+     * the writers (concur_doc_write) add offset_base to every offset and
+     * sentence_base to every sentence index, and mention ids count on from
+     * id_base ("m<id_base + 1>", ...); warnings count bytes from
+     * offset_base too. The accessors stay relative to `bytes`. All 0 for a
+     * whole document. */
+    size_t offset_base, sentence_base, id_base;
 } concur_doc_options;
 
 void concur_doc_options_default(concur_doc_options *o);
@@ -158,6 +166,10 @@ void concur_doc_free(concur_doc *d);
 
 /* The document's id (as given in the options, or ""). Owned by the doc. */
 const char *concur_doc_id(const concur_doc *d);
+
+/* Number of sentences the document was split into (the next piece's
+ * sentence_base adds it). */
+size_t concur_doc_sentence_count(const concur_doc *d);
 
 /* The reference date relative dates resolved against: the one given in the
  * options, else the publication date an HTML page states in its metadata

@@ -330,6 +330,7 @@ typedef struct concur_doc {
     size_t nwarn, capwarn;
     concur_doc_options opt;
     char ref_date[11];            /* "YYYY-MM-DD" or "" */
+    size_t nsent;                 /* sentences segmented */
     bool oom;
 
     /* per-document recogniser state */

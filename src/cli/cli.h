@@ -34,6 +34,7 @@ typedef struct cli_opts {
     const char *out;
     int compare_format;   /* 0 table, 1 json, 2 html */
     bool no_header;
+    size_t piece;         /* --piece-mb in bytes; 0 = whole documents */
 } cli_opts;
 
 /* Parses options (main.c); leaves the files in argv[*first..argc). Returns

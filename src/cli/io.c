@@ -136,7 +136,12 @@ int cli_each_record(char **files, int nfiles, concur_input input, cli_doc_fn fn,
                               ? concur_input_detect(strcmp(path, "-") ? path : NULL, f.data, f.len)
                               : input;
         if (in != CONCUR_INPUT_WARC && cli_looks_binary(&f)) {   /* .warc.gz is binary */
-            fprintf(stderr, "concur: %s: binary file (NUL bytes), skipped\n", path);
+            const unsigned char *b = (const unsigned char *)f.data;
+            if (f.len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)))
+                fprintf(stderr, "concur: %s: UTF-16 text (byte-order mark) is not read; convert it to UTF-8 "
+                                "first (iconv -f UTF-16 -t UTF-8), skipped\n", path);
+            else
+                fprintf(stderr, "concur: %s: binary file (NUL bytes), skipped\n", path);
             cli_file_close(&f);
             status = 1;
             continue;

@@ -19,6 +19,8 @@ static const char usage[] =
     "  --input TYPE       auto (default), text, html, jsonl\n"
     "  --ref-date DATE    reference date YYYY-MM-DD for relative dates\n"
     "  --date-mode MODE   auto (default), news, narrative\n"
+    "  --piece-mb N       read plain text over N MiB in pieces of about N MiB\n"
+    "                     (default 16; 0: whole documents, memory ~5x the document)\n"
     "  -o FILE            compare: write the report to FILE\n"
     "  --no-header        tsv/table: no header line\n"
     "  -h, --help         this text\n"
@@ -55,6 +57,7 @@ int main(int argc, char **argv)
 static int parse_opts(int argc, char **argv, cli_opts *o, int *first, bool compare)
 {
     memset(o, 0, sizeof *o);
+    o->piece = (size_t)16 << 20;
     o->kinds = CONCUR_KIND_ALL;
     int i = 1;
     for (; i < argc; i++) {
@@ -113,6 +116,14 @@ static int parse_opts(int argc, char **argv, cli_opts *o, int *first, bool compa
             else if (!strcmp(val, "news")) o->date_mode = CONCUR_DATES_NEWS;
             else if (!strcmp(val, "narrative")) o->date_mode = CONCUR_DATES_NARRATIVE;
             else { fprintf(stderr, "concur: --date-mode: '%s' is not auto, news or narrative\n", val); return 2; }
+        } else if (!strcmp(name, "--piece-mb")) {
+            char *end;
+            unsigned long mb = strtoul(val, &end, 10);
+            if (*end || end == val || mb > 4096) {
+                fprintf(stderr, "concur: --piece-mb: '%s' is not a number of MiB from 0 to 4096\n", val);
+                return 2;
+            }
+            o->piece = (size_t)mb << 20;
         } else if (!strcmp(name, "-o") || !strcmp(name, "--output")) {
             o->out = val;
         } else {
@@ -141,8 +152,9 @@ concur_engine *cli_engine(void)
     return e;
 }
 
-concur_doc *cli_extract_record(concur_engine *e, const cli_opts *o, const char *path,
-                               const concur_record *rec, const char *id, bool text_only)
+/* One piece of a record (the whole record when base is NULL). */
+static concur_doc *extract_piece(concur_engine *e, const cli_opts *o, const char *path, const concur_record *rec,
+                                 const char *id, bool text_only, const size_t *base)
 {
     concur_doc_options dopt;
     concur_doc_options_default(&dopt);
@@ -154,6 +166,12 @@ concur_doc *cli_extract_record(concur_engine *e, const cli_opts *o, const char *
     dopt.date_mode = o->date_mode;
     dopt.kinds = o->kinds;
     dopt.text_only = text_only;   /* `concur text`: the clean text only, no recognisers */
+    if (base) {
+        dopt.input = CONCUR_INPUT_TEXT;
+        dopt.offset_base = base[0];
+        dopt.sentence_base = base[1];
+        dopt.id_base = base[2];
+    }
     concur_error err = {0};
     concur_doc *d = concur_extract(e, rec->text, rec->len, &dopt, &err);
     if (!d) {
@@ -163,6 +181,73 @@ concur_doc *cli_extract_record(concur_engine *e, const cli_opts *o, const char *
     for (size_t i = 0; i < concur_doc_warning_count(d); i++)
         fprintf(stderr, "concur: %s: %s\n", id, concur_doc_warning(d, i));
     return d;
+}
+
+concur_doc *cli_extract_record(concur_engine *e, const cli_opts *o, const char *path,
+                               const concur_record *rec, const char *id, bool text_only)
+{
+    return extract_piece(e, o, path, rec, id, text_only, NULL);
+}
+
+/* A plain-text document larger than o->piece (--piece-mb, 16 MiB by
+ * default; 0 = never) is read in pieces of about that size, so that memory follows the piece, not the document (the
+ * library holds a document's clean text, offset map and mentions: about 5
+ * bytes per input byte). Pieces end at a paragraph break where there is one
+ * in the last half of the piece, else at a line break, a sentence end, a
+ * space, or a UTF-8 character boundary. Offsets, sentence indexes and
+ * mention ids in the output run on across pieces as if read whole. */
+static bool in_pieces(const cli_opts *o, const char *path, const concur_record *rec)
+{
+    if (!o->piece || rec->len <= o->piece) return false;
+    concur_input in = o->input == CONCUR_INPUT_TEXT || o->input == CONCUR_INPUT_HTML ? o->input : rec->input;
+    if (in == CONCUR_INPUT_AUTO) in = concur_input_detect(path, rec->text, rec->len);
+    return in == CONCUR_INPUT_TEXT;
+}
+
+static size_t piece_end(const char *s, size_t len, size_t from, size_t piece)
+{
+    if (len - from <= piece) return len;
+    size_t lim = from + piece, lo = from + piece / 2 + 3, i;
+    for (i = lim; i > lo; i--)
+        if (s[i - 1] == '\n' && (s[i - 2] == '\n' || (s[i - 2] == '\r' && s[i - 3] == '\n'))) return i;
+    for (i = lim; i > lo; i--)
+        if (s[i - 1] == '\n') return i;
+    for (i = lim; i > lo; i--)
+        if (s[i - 1] == ' ' && (s[i - 2] == '.' || s[i - 2] == '!' || s[i - 2] == '?')) return i;
+    for (i = lim; i > lo; i--)
+        if (s[i - 1] == ' ' || s[i - 1] == '\t') return i;
+    for (i = lim; i > lo && ((unsigned char)s[i] & 0xC0) == 0x80; i--) {}
+    return i;
+}
+
+/* Calls fn for each piece of the record (once for the whole record unless
+ * in_pieces); stops at the first non-zero return. */
+typedef int (*piece_fn)(void *user, concur_doc *d, bool first);
+
+static int each_piece(concur_engine *e, const cli_opts *o, const char *path, const concur_record *rec,
+                      const char *id, bool text_only, piece_fn fn, void *user)
+{
+    if (!in_pieces(o, path, rec)) {
+        concur_doc *d = extract_piece(e, o, path, rec, id, text_only, NULL);
+        if (!d) return 1;
+        return fn(user, d, true);
+    }
+    size_t base[3] = {0, 0, 0};   /* offset, sentence, mention id */
+    int status = 0;
+    while (base[0] < rec->len) {
+        size_t end = piece_end(rec->text, rec->len, base[0], o->piece);
+        concur_record piece = *rec;
+        piece.text = rec->text + base[0];
+        piece.len = end - base[0];
+        concur_doc *d = extract_piece(e, o, path, &piece, id, text_only, base);
+        if (!d) return 1;
+        base[1] += concur_doc_sentence_count(d);
+        base[2] += concur_doc_count(d);
+        int r = fn(user, d, base[0] == 0);
+        if (r) return r;
+        base[0] = end;
+    }
+    return status;
 }
 
 /* ---------------------------------------------------------------- extract */
@@ -175,22 +260,34 @@ typedef struct doc_ctx {
     size_t ndocs;
 } doc_ctx;
 
-static int extract_one(void *user, const char *path, const concur_record *rec, const char *id)
+typedef struct piece_ctx {
+    doc_ctx *x;
+    const char *id;
+} piece_ctx;
+
+static int write_piece(void *user, concur_doc *d, bool first)
 {
-    doc_ctx *x = user;
-    concur_doc *d = cli_extract_record(x->engine, x->o, path, rec, id, false);
-    if (!d) return 1;
-    if (x->o->format == CONCUR_FORMAT_TABLE && !x->o->no_header)
-        printf("%s== %s ==\n", x->ndocs ? "\n" : "", id);
-    bool header = !x->o->no_header && (x->o->format == CONCUR_FORMAT_TABLE || x->ndocs == 0);
+    piece_ctx *p = user;
+    doc_ctx *x = p->x;
+    if (first && x->o->format == CONCUR_FORMAT_TABLE && !x->o->no_header)
+        printf("%s== %s ==\n", x->ndocs ? "\n" : "", p->id);
+    bool header = first && !x->o->no_header && (x->o->format == CONCUR_FORMAT_TABLE || x->ndocs == 0);
     int r = concur_doc_write(d, x->o->format, x->o->kinds, header, cli_write_stdout, NULL);
     concur_doc_free(d);
-    x->ndocs++;
     if (r) {
         fprintf(stderr, "concur: cannot write the output\n");
         exit(1);
     }
     return 0;
+}
+
+static int extract_one(void *user, const char *path, const concur_record *rec, const char *id)
+{
+    doc_ctx *x = user;
+    piece_ctx p = {x, id};
+    int s = each_piece(x->engine, x->o, path, rec, id, false, write_piece, &p);
+    x->ndocs++;
+    return s;
 }
 
 int cmd_extract(int argc, char **argv)
@@ -213,19 +310,25 @@ int cmd_extract(int argc, char **argv)
 
 /* ------------------------------------------------------------------- text */
 
-static int text_one(void *user, const char *path, const concur_record *rec, const char *id)
+static int print_text(void *user, concur_doc *d, bool first)
 {
     doc_ctx *x = user;
-    concur_doc *d = cli_extract_record(x->engine, x->o, path, rec, id, true);
-    if (!d) return 1;
     size_t len;
     const char *t = concur_doc_text(d, &len);
-    if (x->ndocs) fputs("\n", stdout);
+    if (x->ndocs && first) fputs("\n", stdout);
+    if (!first) fputs("\n", stdout);   /* pieces end at paragraph breaks */
     fwrite(t, 1, len, stdout);
     if (len) fputc('\n', stdout);
     concur_doc_free(d);
-    x->ndocs++;
     return 0;
+}
+
+static int text_one(void *user, const char *path, const concur_record *rec, const char *id)
+{
+    doc_ctx *x = user;
+    int s = each_piece(x->engine, x->o, path, rec, id, true, print_text, x);
+    x->ndocs++;
+    return s;
 }
 
 int cmd_text(int argc, char **argv)

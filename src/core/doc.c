@@ -315,6 +315,7 @@ static void run_pipeline(const concur_engine *e, concur_doc *d)
             cc_numbers_scan(e, d, &p);
             cc_counts_scan(e, d, &p);
             sent_base += sents.len;
+            d->nsent = sent_base;
             ps = se;
             while (ps < pe && text[ps] == ' ') ps++;
         }
@@ -370,7 +371,7 @@ concur_doc *concur_extract(const concur_engine *e, const char *bytes, size_t len
                                       : cc_ingest_text(d->src, len, &d->text);
     if (!ok || !cc_text_finish(&d->text)) goto oom;
     if (d->text.had_invalid_utf8)
-        cc_doc_warn(d, "invalid UTF-8 at byte %zu replaced by U+FFFD", d->text.first_invalid);
+        cc_doc_warn(d, "invalid UTF-8 at byte %zu replaced by U+FFFD", d->opt.offset_base + d->text.first_invalid);
 
     if (!d->opt.text_only) run_pipeline(e, d);
     if (d->oom) goto oom;
@@ -387,7 +388,7 @@ concur_doc *concur_extract(const concur_engine *e, const char *bytes, size_t len
         if (m->end < m->start) m->end = m->start;
         /* id "m<i+1>" */
         char num[24];
-        size_t k = sizeof num, v = i + 1;
+        size_t k = sizeof num, v = i + 1 + d->opt.id_base;
         do {
             num[--k] = (char)('0' + v % 10);
             v /= 10;
@@ -421,6 +422,8 @@ const char *concur_doc_text(const concur_doc *d, size_t *len)
     if (len) *len = d->text.out.len;
     return d->text.out.data ? d->text.out.data : "";
 }
+
+size_t concur_doc_sentence_count(const concur_doc *d) { return d ? d->nsent : 0; }
 
 const char *concur_doc_ref_date(const concur_doc *d) { return d ? d->ref_date : ""; }
 

@@ -42,7 +42,7 @@ static void put_field(cc_buf *b, const char *s)
     }
 }
 
-static void put_count(cc_buf *b, const concur_mention *m, const char *type, bool v21)
+static void put_count(cc_buf *b, const concur_mention *m, const char *type, bool v21, size_t base)
 {
     double q = m->has_value ? m->value : m->min;
     cc_buf_puts(b, type);
@@ -70,7 +70,7 @@ static void put_count(cc_buf *b, const concur_mention *m, const char *type, bool
         if (row && row->col[2]) cc_buf_puts(b, row->col[2]);
         cc_buf_puts(b, "####");
     }
-    if (v21) cc_buf_printf(b, "#%zu", m->start);
+    if (v21) cc_buf_printf(b, "#%zu", base + m->start);
 }
 
 int cc_write_gkg(const concur_doc *d, bool header, concur_write_fn w, void *u)
@@ -110,7 +110,7 @@ int cc_write_gkg(const concur_doc *d, bool header, concur_write_fn w, void *u)
             if (!type || (!m->has_value && !m->has_min)) continue;
             if (!first) cc_buf_putc(&b, ';');
             first = false;
-            put_count(&b, m, type, v21 == 1);
+            put_count(&b, m, type, v21 == 1, d->opt.offset_base);
         }
     }
     for (int i = 7; i < 27; i++) cc_buf_putc(&b, '\t');

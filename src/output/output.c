@@ -59,15 +59,15 @@ static void json_mention(cc_buf *b, const concur_doc *d, const cc_buf *head, con
     json_strf(b, "id", m->id);
     json_strf(b, "kind", concur_kind_name(m->kind));
     JSON_KEY(b, "start");
-    cc_buf_uint(b, m->start);
+    cc_buf_uint(b, d->opt.offset_base + m->start);
     JSON_KEY(b, "end");
-    cc_buf_uint(b, m->end);
+    cc_buf_uint(b, d->opt.offset_base + m->end);
     JSON_KEY(b, "text");
     cc_buf_putc(b, '"');
     cc_buf_json_str(b, d->src + m->start, m->end - m->start);
     cc_buf_putc(b, '"');
     JSON_KEY(b, "sentence");
-    cc_buf_uint(b, m->sentence);
+    cc_buf_uint(b, d->opt.sentence_base + m->sentence);
     if (m->kind == CONCUR_KIND_DATE) {
         JSON_KEY(b, "timex");
         CC_BUF_LIT(b, "{\"type\":\"");
@@ -239,11 +239,11 @@ int cc_write_tsv(const concur_doc *d, unsigned kinds, bool header, concur_write_
         cc_buf_putc(&b, '\t');
         cc_buf_puts(&b, concur_kind_name(m->kind));
         cc_buf_putc(&b, '\t');
-        cc_buf_uint(&b, m->start);
+        cc_buf_uint(&b, d->opt.offset_base + m->start);
         cc_buf_putc(&b, '\t');
-        cc_buf_uint(&b, m->end);
+        cc_buf_uint(&b, d->opt.offset_base + m->end);
         cc_buf_putc(&b, '\t');
-        cc_buf_uint(&b, m->sentence);
+        cc_buf_uint(&b, d->opt.sentence_base + m->sentence);
         cc_buf_putc(&b, '\t');
         put_flat(&b, d->src + m->start, m->end - m->start, 0);
         cc_buf_putc(&b, '\t');
@@ -278,7 +278,7 @@ int cc_write_table(const concur_doc *d, unsigned kinds, bool header, concur_writ
         const concur_mention *m = d->m[i];
         if (!(m->kind & kinds)) continue;
         char span[32];
-        snprintf(span, sizeof span, "%zu-%zu", m->start, m->end);
+        snprintf(span, sizeof span, "%zu-%zu", d->opt.offset_base + m->start, d->opt.offset_base + m->end);
         cell.len = 0;
         put_flat(&cell, d->src + m->start, m->end - m->start, 33);
         /* pad by code points, not bytes */

@@ -42,8 +42,8 @@ expect_status 1 "binary file: exit 1" "$C" extract "$TMP/bin.dat" "$TMP/good.txt
 check "binary file: named as binary" grep -q "bin.dat: binary file" "$TMP/stderr"
 check "binary file: the good file still processed" good_done
 printf '\xff\xfeS\x00o\x00m\x00e\x00 \x001\x002\x00' > "$TMP/utf16.txt"
-expect_status 1 "UTF-16 file: exit 1, reported like binary" "$C" extract "$TMP/utf16.txt"
-check "UTF-16 file: named" grep -q "utf16.txt: binary file" "$TMP/stderr"
+expect_status 1 "UTF-16 file: exit 1" "$C" extract "$TMP/utf16.txt"
+check "UTF-16 file: named, with what to do" grep -q "utf16.txt: UTF-16 text (byte-order mark) is not read; convert it to UTF-8" "$TMP/stderr"
 # NUL bytes later than the sniffed prefix: processed, no crash
 # (the fuzzer found a word-table lookup reading past a row on a key with a
 # NUL byte in it: "please enable javascript\0...")
