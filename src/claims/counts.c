@@ -146,6 +146,7 @@ static count_state *state_of(concur_doc *d)
 
 #define MAX_TRIG 64
 #define CNT_SHOT 1u   /* mention flag: category from "shot" (see cc_counts_finish) */
+#define CNT_TOLL 2u   /* mention flag: a toll, a total already: never a clause of a sum */
 #define MAX_NP 64
 
 typedef struct trig_match {
@@ -191,6 +192,8 @@ typedef struct ctx {
     size_t nnp;
     count_state *st;
     const char *attribution;
+    bool attr_done;       /* attribution looked up for this sentence */
+    bool lead_before;     /* the sentence opens "Prior to the rampage," */
 } ctx;
 
 static bool tok_is(const ctx *c, size_t i, const char *w)
@@ -269,18 +272,25 @@ static bool dir_allows(const cc_lex_row *r, const char *dir)
     return !strcmp(d, "both") || !strcmp(d, dir);
 }
 
+/* Index of the paragraph's first mention starting at or after clean offset
+ * s (binary search over the mentions, ordered by start). */
+static size_t pm_from(const count_state *st, size_t s)
+{
+    size_t lo = 0, hi = st->npm;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (st->pm[mid]->cstart < s) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
 /* Mention of the paragraph (number/quantity/date) covering clean [s, e). */
 static const concur_mention *mention_covering(const ctx *c, unsigned kinds, size_t s, size_t e)
 {
     const count_state *st = c->st;
-    /* binary search: first mention with cstart > s, then walk back */
-    size_t lo = 0, hi = st->npm;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (st->pm[mid]->cstart <= s) lo = mid + 1;
-        else hi = mid;
-    }
-    for (size_t k = lo; k-- > 0;) {
+    /* the mentions starting at or before s, nearest first */
+    for (size_t k = pm_from(st, s + 1); k-- > 0;) {
         const concur_mention *m = st->pm[k];
         if (s - m->cstart > 4096) break;
         if ((m->kind & kinds) && m->cstart <= s && m->cend >= e) return m;
@@ -291,13 +301,7 @@ static const concur_mention *mention_covering(const ctx *c, unsigned kinds, size
 static bool mention_overlapping(const ctx *c, unsigned kinds, size_t s, size_t e)
 {
     const count_state *st = c->st;
-    size_t lo = 0, hi = st->npm;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (st->pm[mid]->cstart < e) lo = mid + 1;
-        else hi = mid;
-    }
-    for (size_t k = lo; k-- > 0;) {
+    for (size_t k = pm_from(st, e); k-- > 0;) {
         const concur_mention *m = st->pm[k];
         if (s > m->cstart && s - m->cstart > 4096) break;
         if ((m->kind & kinds) && m->cstart < e && s < m->cend) return true;
@@ -382,6 +386,23 @@ static bool bare_end_ok(const ctx *c, size_t i)
     if (t->type != CC_TOK_WORD) return false;
     if (trig_starting(c, i)) return true;
     return link_at(c, i, "aux,both,hedge,drop,part,end", NULL) > 0;
+}
+
+/* Tokens of an age at i: "17-year-old", "6-month-old", and as incident
+ * notes write it, "17yo", "3 y/o"; 0 when none. */
+static size_t age_len(const ctx *c, size_t i)
+{
+    if (i >= c->s1 || c->tok[i].type != CC_TOK_NUM) return 0;
+    size_t k = i + 1;
+    if (tok_is(c, k, "yo")) return 2;
+    if (tok_is(c, k, "y") && tok_punct(c, k + 1, '/') && tok_is(c, k + 2, "o") &&
+        !(c->tok[k + 1].flags & CC_TF_SPACE_BEFORE) && !(c->tok[k + 2].flags & CC_TF_SPACE_BEFORE))
+        return 4;
+    while (k < c->s1 && !(c->tok[k].flags & CC_TF_SPACE_BEFORE) &&
+           (tok_punct(c, k, '-') || tok_is(c, k, "year") || tok_is(c, k, "years") || tok_is(c, k, "month") ||
+            tok_is(c, k, "months") || tok_is(c, k, "week") || tok_is(c, k, "day")))
+        k++;
+    return tok_is(c, k, "old") && !(c->tok[k].flags & CC_TF_SPACE_BEFORE) && k > i + 2 ? k + 1 - i : 0;
 }
 
 /* Reads a number phrase starting at token i. */
@@ -516,9 +537,21 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
             r = nx;
         }
         if (article) {
-            /* "a man was killed": one, only with a group noun */
+            /* "a man was killed": one, only with a group noun, or an age
+             * standing for one ("a 17-year-old was shot dead") */
             size_t k = j + 1, gu;
-            size_t mods = 0;
+            size_t mods = 0, age = age_len(c, k);
+            k += age;
+            if (age && (trig_starting(c, k) || link_at(c, k, "aux,hedge", NULL))) {
+                out->article = true;
+                out->has_value = out->has_min = out->has_max = true;
+                out->value = out->min = out->max = 1;
+                out->c1 = j + 1;
+                out->group = "people";
+                out->g0 = j + 1;
+                out->g1 = out->t1 = k;
+                return true;
+            }
             while (k < c->s1 && mods < 2 && !is_group_word(c, k, &gu, NULL) && tk[k].type == CC_TOK_WORD &&
                    !trig_starting(c, k) && !link_at(c, k, "aux,both,hedge,drop,part,end,pre", NULL)) {
                 k++;
@@ -641,7 +674,14 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
     size_t mods = 0, maxmods = vague ? 1 : 3, pieces = 0;
     const trig_match *adj = NULL;
     while (k < c->s1 && mods <= maxmods && pieces < 8) {
-        if (is_group_word(c, k, &gu, &gr)) break;
+        if (is_group_word(c, k, &gu, &gr)) {
+            /* "four child-support workers": a noun joined by a hyphen is
+             * a modifier */
+            if (!tok_punct(c, k + gu, '-') || (tk[k + gu].flags & CC_TF_SPACE_BEFORE)) break;
+            k += gu;
+            pieces++;
+            continue;
+        }
         const cc_token *t = &tk[k];
         /* "four dead bodies", "10 injured people": the adjective is the trigger */
         const trig_match *tm = trig_starting(c, k);
@@ -701,9 +741,15 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
         out->t1 = k;
         return true;
     }
-    /* "Dozens were injured", "Many have died" (not "several wounds") */
-    if (vague && !out->article && link_at(c, j, "aux,hedge", NULL) && !tok_is(c, j, "of") &&
-        !tok_is(c, j, "who") && !tok_is(c, j, "that") && !tok_is(c, j, "which")) {
+    /* "Dozens were injured", "Many have died" (not "several wounds"); a
+     * trigger right after a vague amount opening the sentence or after
+     * "and" / ",": "left 12 dead and dozens wounded" */
+    const trig_match *vt = vague ? trig_starting(c, j) : NULL;
+    if (vague && !out->article &&
+        ((link_at(c, j, "aux,hedge", NULL) && !tok_is(c, j, "of") && !tok_is(c, j, "who") && !tok_is(c, j, "that") &&
+          !tok_is(c, j, "which")) ||
+         (vt && dir_allows(vt->row, "post") &&
+          (i == c->s0 || tok_is(c, i - 1, "and") || tok_punct(c, i - 1, ','))))) {
         out->bare = true;
         out->t1 = j;
         return true;
@@ -742,10 +788,48 @@ static const trig_match *look_post(const ctx *c, size_t j, bool *hedged, bool *d
     return NULL;
 }
 
+/* The argument of rule `name` ("object:" -> "to_death") in a trigger's
+ * comma-separated rules ("subjectless_one,intransitive"), "" for a rule
+ * without one, NULL when absent. */
+static const char *rule_arg(const char *rules, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = rules; p && *p;) {
+        if (!strncmp(p, name, n) && (p[n] == 0 || p[n] == ',' || name[n - 1] == ':')) return p + n;
+        p = strchr(p, ',');
+        if (p) p++;
+    }
+    return NULL;
+}
+
+static bool rules_have(const char *rules, const char *name)
+{
+    return rule_arg(rules, name) != NULL;
+}
+
+static bool has_rule(const cc_lex_row *r, const char *rule)
+{
+    return rules_have(r->col[4], rule);
+}
+
+/* "The death toll from the attack that killed 12 people has risen to 14":
+ * before a verb of change ending at j, a toll subject (trigger rule "toll")
+ * with its modifier phrase: at most 20 tokens, no ";" or ":" in between. */
+static const trig_match *toll_before(const ctx *c, size_t j)
+{
+    for (size_t k = j, n = 0; k > c->s0 && n < 20; k--, n++) {
+        if (tok_punct(c, k - 1, ';') || tok_punct(c, k - 1, ':')) return NULL;
+        const trig_match *tm = trig_covering(c, k - 1);
+        if (tm && has_rule(tm->row, "toll")) return tm;
+    }
+    return NULL;
+}
+
 /* Before token i (exclusive): skips link words; returns the trigger ending there. */
 static const trig_match *look_pre(const ctx *c, size_t i, bool *hedged)
 {
     size_t j = i, skipped = 0;
+    bool rise = false;
     while (j > c->s0 && skipped < 5) {
         const trig_match *tm = trig_ending(c, j);
         if (tm && dir_allows(tm->row, "pre")) return tm;
@@ -759,12 +843,13 @@ static const trig_match *look_pre(const ctx *c, size_t i, bool *hedged)
             u = link_at(c, j - back, "pre,both,hedge,aux", &role);
             if (u == back) found = true;
         }
-        if (!found) return NULL;
+        if (!found) break;
         if (role_is(role, "hedge")) *hedged = true;
+        if (link_at(c, j - u, "rise", NULL) == u) rise = true;
         j -= u;
         skipped++;
     }
-    return NULL;
+    return rise ? toll_before(c, j) : NULL;
 }
 
 /* Hedge or drop cue right before a trigger ("threatened to kill"). */
@@ -807,6 +892,23 @@ static bool active_use(const ctx *c, const trig_match *tm)
     return true;
 }
 
+/* An aside after a count, ", though not shot," or ", both in their 20s,":
+ * a comma at j and another within 8 tokens, with no ";" ":" or count phrase
+ * in between; returns the token after the second comma, or 0. */
+static size_t aside_end(const ctx *c, size_t j)
+{
+    if (!tok_punct(c, j, ',')) return 0;
+    for (size_t k = j + 2; k < c->s1 && k <= j + 8; k++) {
+        if (tok_punct(c, k, ';') || tok_punct(c, k, ':')) return 0;
+        if (tok_punct(c, k, ',')) {
+            for (size_t q = 0; q < c->nnp; q++)
+                if (c->nps[q].t0 > j && c->nps[q].t0 < k) return 0;
+            return k + 1;
+        }
+    }
+    return 0;
+}
+
 /* Parts list after token j: "including 106 women, 63 children and 70 elderly". */
 static size_t parts_after(ctx *c, size_t j, int head)
 {
@@ -832,6 +934,16 @@ static size_t parts_after(ctx *c, size_t j, int head)
     if (last < 0) return 0;
     (void)start;
     return c->nps[last].t1;
+}
+
+/* The parts taken for count k go free again: k found no trigger. */
+static void release_parts(ctx *c, size_t k)
+{
+    for (size_t r = 0; r < c->nnp; r++)
+        if (c->nps[r].parent == (int)k) {
+            c->nps[r].parent = -1;
+            c->nps[r].done = false;
+        }
 }
 
 /* ---------------------------------------------------------- attribution */
@@ -864,11 +976,15 @@ static bool names_source(const ctx *c, size_t a, size_t b)
     for (size_t k = a; k < b; k++) {
         const cc_token *t = &c->tok[k];
         if ((t->flags & CC_TF_UPPER) && !(t->flags & CC_TF_SENT_START)) return true;
-        size_t u = 0;
-        const cc_lex_row *r = cc_lex_match(c->t->attr, c->text, c->tok, k, k + 1, &u);
-        if (r && r->col[1] && !strcmp(r->col[1], "source")) return true;
+        if (names_source_noun(c, k)) return true;
     }
     return false;
+}
+
+static size_t skip_articles(const ctx *c, size_t a)
+{
+    while (tok_is(c, a, "the") || tok_is(c, a, "a") || tok_is(c, a, "an")) a++;
+    return a;
 }
 
 static const char *find_attribution(ctx *c)
@@ -882,7 +998,7 @@ static const char *find_attribution(ctx *c)
         if (!strcmp(role, "source")) continue;
         if (!strcmp(role, "lead")) {
             size_t a = i + u;
-            while (tok_is(c, a, "the") || tok_is(c, a, "a") || tok_is(c, a, "an")) a++;
+            a = skip_articles(c, a);
             size_t b = a;
             while (b < c->s1 && b - a < 8 && c->tok[b].type == CC_TOK_WORD &&
                    !(b > a && link_at(c, b, "aux,both,end,part,pre", NULL)))
@@ -892,7 +1008,7 @@ static const char *find_attribution(ctx *c)
             /* ", said the health ministry" */
             if (i > c->s0 && tok_punct(c, i - 1, ',')) {
                 size_t a = i + u;
-                while (tok_is(c, a, "the") || tok_is(c, a, "a") || tok_is(c, a, "an")) a++;
+                a = skip_articles(c, a);
                 size_t b = a;
                 while (b < c->s1 && b - a < 8 &&
                        ((c->tok[b].type == CC_TOK_WORD && !link_at(c, b, "end", NULL)) ||
@@ -933,9 +1049,46 @@ static const char *find_attribution(ctx *c)
 
 /* ------------------------------------------------------------- emitting */
 
+/* What the trigger row says of count q: category, note, rule. */
+static void set_trigger(np *q, const cc_lex_row *r)
+{
+    q->category = r->col[1];
+    q->note = r->col[3];
+    q->rule = r->col[4];
+}
+
+/* A part or a coordinated count takes what happened from its whole. */
+static void inherit(np *q, const np *from)
+{
+    q->category = from->category;
+    q->rule = from->rule;
+    q->hedged = from->hedged;
+}
+
+/* A count phrase read from words other than a number ("Man shot", "died"
+ * opening a clause): value v over tokens [t0, t1), linked already. */
+static np *np_made(ctx *c, size_t t0, size_t t1, double v)
+{
+    np *q = &c->nps[c->nnp++];
+    memset(q, 0, sizeof *q);
+    q->t0 = t0;
+    q->t1 = q->c1 = q->after = t1;
+    q->has_value = q->has_min = q->has_max = true;
+    q->value = q->min = q->max = v;
+    q->parent = q->coord_with = -1;
+    q->done = true;
+    return q;
+}
+
+/* Emits count q as a mention; the sentence's attribution is looked up at
+ * its first count. */
 static void emit(ctx *c, np *q)
 {
     concur_doc *d = c->d;
+    if (!c->attr_done) {
+        c->attribution = find_attribution(c);
+        c->attr_done = true;
+    }
     const cc_token *tk = c->tok;
     concur_mention *m = cc_doc_add(d, CONCUR_KIND_COUNT, tk[q->t0].start, tk[q->t1 - 1].end);
     if (!m) return;
@@ -954,7 +1107,8 @@ static void emit(ctx *c, np *q)
     m->attribution = c->attribution;
     m->hedged = q->hedged;
     m->note = q->note && *q->note ? q->note : NULL;
-    if (q->rule && !strcmp(q->rule, "injured_unless_killed")) m->flags |= CNT_SHOT;
+    if (rules_have(q->rule, "injured_unless_killed")) m->flags |= CNT_SHOT;
+    if (rules_have(q->rule, "toll")) m->flags |= CNT_TOLL;
     if (q->parent >= 0) m->parent = c->nps[q->parent].m;
     q->m = m;
     count_state *st = c->st;
@@ -966,6 +1120,28 @@ static void emit(ctx *c, np *q)
     cr->m = m;
     cr->event_date = st->event_date;
     cr->para = c->p->index;
+}
+
+/* A count made from `from` (a total, the wounded of "shot less killed"): a
+ * copy of it from its start to cend, with its own order, recorded with the
+ * paragraph and dates of record `rec`; NULL when out of memory. */
+static concur_mention *derive_count(concur_doc *d, count_state *st, size_t rec, const concur_mention *from,
+                                    size_t cend)
+{
+    concur_mention *w = cc_doc_add(d, CONCUR_KIND_COUNT, from->cstart, cend);
+    if (!w) return NULL;
+    uint32_t order = w->order;
+    *w = *from;
+    w->order = order;
+    w->cend = cend;
+    if (!arena_grow(&d->arena, (void **)&st->cr, &st->capcr, st->ncr + 1, sizeof *st->cr)) {
+        d->oom = true;
+        return NULL;
+    }
+    st->cr[st->ncr] = st->cr[rec];
+    st->cr[st->ncr].m = w;
+    st->ncr++;
+    return w;
 }
 
 /* The latest top-level count of this category whose value is at least v. */
@@ -991,9 +1167,7 @@ static void coordinate_back(ctx *c)
         if (tok_punct(c, j, ',')) j++;
         if (!tok_is(c, j, "and")) continue;
         if (j + 1 != n->t0) continue;
-        q->category = n->category;
-        q->rule = n->rule;
-        q->hedged = n->hedged;
+        inherit(q, n);
         q->via_post = true;
         q->coord_with = (int)k + 1;
         emit(c, q);
@@ -1047,6 +1221,7 @@ static void sentence_totals(ctx *c, size_t cr0)
     for (size_t a = cr0; a < n1; a++) {
         concur_mention *first = st->cr[a].m;
         if (first->parent || !first->has_value || first->qualifier || first->hedged || first->note ||
+            (first->flags & CNT_TOLL) ||
             !strcmp(first->group, "perpetrators"))
             continue;
         const char *cat = first->category;
@@ -1059,7 +1234,8 @@ static void sentence_totals(ctx *c, size_t cr0)
             concur_mention *o = st->cr[b].m;
             if (o->parent || strcmp(o->category, cat) || !strcmp(o->group, "perpetrators")) continue;
             if (b < a) { seen_before = true; break; }
-            if (!o->has_value || o->qualifier || o->hedged || o->note || (o->flags & CNT_SHOT) != (first->flags & CNT_SHOT)) {
+            if (!o->has_value || o->qualifier || o->hedged || o->note || (o->flags & CNT_TOLL) ||
+                (o->flags & CNT_SHOT) != (first->flags & CNT_SHOT)) {
                 ok = false;
                 break;
             }
@@ -1070,24 +1246,12 @@ static void sentence_totals(ctx *c, size_t cr0)
             last = b;
         }
         if (seen_before || !ok || n < 2) continue;
-        concur_mention *lm = st->cr[last].m;
-        concur_mention *w = cc_doc_add(c->d, CONCUR_KIND_COUNT, first->cstart, lm->cend);
+        concur_mention *w = derive_count(c->d, st, a, first, st->cr[last].m->cend);
         if (!w) return;
-        uint32_t order = w->order;
-        *w = *first;
-        w->order = order;
-        w->cend = lm->cend;
         w->value = w->min = w->max = sum;
         w->group = group;
         w->group_text = NULL;
         w->note = "sum of clauses";
-        if (!arena_grow(&c->d->arena, (void **)&st->cr, &st->capcr, st->ncr + 1, sizeof *st->cr)) {
-            c->d->oom = true;
-            return;
-        }
-        st->cr[st->ncr] = st->cr[a];
-        st->cr[st->ncr].m = w;
-        st->ncr++;
         for (size_t b = a; b < n1; b++) {
             concur_mention *o = st->cr[b].m;
             if (!o->parent && !strcmp(o->category, cat) && strcmp(o->group, "perpetrators")) o->parent = w;
@@ -1095,9 +1259,6 @@ static void sentence_totals(ctx *c, size_t cr0)
     }
 }
 
-/* "... killed three more": a count told as more than an earlier one ("N
- * more", "another N") adds to the latest earlier top-level count of its
- * category in the paragraph: a total (note "sum of clauses"), their parent. */
 static bool word_at(const char *s, size_t n, const char *w)
 {
     size_t k = strlen(w);
@@ -1105,6 +1266,33 @@ static bool word_at(const char *s, size_t n, const char *w)
     return n == k || !isalpha((unsigned char)s[k]);
 }
 
+static bool sentence_has(const ctx *c, const char *w)
+{
+    for (size_t i = c->s0; i < c->s1; i++)
+        if (tok_is(c, i, w)) return true;
+    return false;
+}
+
+/* Does the sentence name the police as the agent ("shot dead by police",
+ * "by a responding officer")? Those they kill are not new victims. */
+static bool by_police(const ctx *c)
+{
+    for (size_t i = c->s0; i < c->s1; i++) {
+        if (!tok_is(c, i, "by")) continue;
+        for (size_t k = i + 1; k < c->s1 && k <= i + 3; k++) {
+            size_t gu;
+            const cc_lex_row *gr = NULL;
+            if (tok_is(c, k, "police") || (is_group_word(c, k, &gu, &gr) && !strcmp(gr->col[1], "police")))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* "... killed three more": a count told as more than an earlier one ("N
+ * more", "another N"), of new referents or of an earlier part of the
+ * incident (below) adds to the latest earlier top-level count of its
+ * category in the paragraph: a total (note "sum of clauses"), their parent. */
 static void more_totals(ctx *c, size_t cr0)
 {
     count_state *st = c->st;
@@ -1113,7 +1301,7 @@ static void more_totals(ctx *c, size_t cr0)
     size_t n1 = st->ncr;
     for (size_t a = cr0; a < n1; a++) {
         concur_mention *m = st->cr[a].m;
-        if (m->parent || !m->has_value || m->qualifier || m->hedged || m->note) continue;
+        if (m->parent || !m->has_value || m->qualifier || m->hedged || m->note || (m->flags & CNT_TOLL)) continue;
         size_t e = m->cend;
         while (e < tlen && text[e] == ' ') e++;
         bool more = word_at(text + e, tlen - e, "more");
@@ -1121,6 +1309,25 @@ static void more_totals(ctx *c, size_t cr0)
         while (b > 0 && text[b - 1] == ' ') b--;
         if (b >= 7 && !strncasecmp(text + b - 7, "another", 7) && (b == 7 || !isalpha((unsigned char)text[b - 8])))
             more = true;
+        /* a new referent told in a later sentence: "another victim", "two
+         * others"; a victim told with "a/an" right after the sentence of
+         * the count it adds to: "killed a teen girl and three women ... A
+         * man was critically wounded ..., where he died" (not "a man was
+         * among the dead", not an arrest told again: "an individual was
+         * arrested", not one the police killed: "a man was shot dead by
+         * police") */
+        bool one_more = false;
+        if (!more && c->lead_before) more = true;
+        if (!more && !sentence_has(c, "among") && !by_police(c)) {
+            const char *s = text + m->cstart;
+            size_t n = m->cend - m->cstart;
+            more = (m->value == 1 && word_at(s, n, "another")) ||
+                   (m->group_text && (word_at(m->group_text, strlen(m->group_text), "others") ||
+                                      word_at(m->group_text, strlen(m->group_text), "other")));
+            one_more = !more && m->value == 1 && (word_at(s, n, "a") || word_at(s, n, "an")) &&
+                       (!strcmp(m->category, "killed") || !strcmp(m->category, "injured"));
+            more = more || one_more;
+        }
         if (!more) continue;
         concur_mention *prev = NULL;
         for (size_t k = cr0; k-- > 0 && k + 256 >= cr0 && st->cr[k].para == st->cr[a].para;) {
@@ -1131,25 +1338,14 @@ static void more_totals(ctx *c, size_t cr0)
             prev = o;
             break;
         }
-        if (!prev) continue;
-        concur_mention *w = cc_doc_add(c->d, CONCUR_KIND_COUNT, prev->cstart, m->cend);
+        if (!prev || (one_more && prev->sentence + 1 != m->sentence)) continue;
+        concur_mention *w = derive_count(c->d, st, a, prev, m->cend);
         if (!w) return;
-        uint32_t order = w->order;
-        *w = *prev;
-        w->order = order;
-        w->cend = m->cend;
         w->sentence = m->sentence;
         w->value = w->min = w->max = prev->value + m->value;
         if (strcmp(prev->group, m->group)) w->group = "people";
         w->group_text = NULL;
         w->note = "sum of clauses";
-        if (!arena_grow(&c->d->arena, (void **)&st->cr, &st->capcr, st->ncr + 1, sizeof *st->cr)) {
-            c->d->oom = true;
-            return;
-        }
-        st->cr[st->ncr] = st->cr[a];
-        st->cr[st->ncr].m = w;
-        st->ncr++;
         prev->parent = w;
         m->parent = w;
     }
@@ -1162,10 +1358,14 @@ static void process_sentence(ctx *c)
     /* "(The day prior, Pough killed a pimp ...)": a sentence opening with a
      * lead of an earlier incident (count_links role "past") tells of
      * another incident; its counts are not claims of this one */
+    /* "Prior to the rampage, Rodger stabbed three people to death": a lead
+     * of an earlier part of the same incident (role "before") tells of
+     * other victims, who add to the paragraph's count (more_totals) */
     {
         size_t i = c->s0;
         while (i < c->s1 && (tok_punct(c, i, '(') || tok_punct(c, i, '[') || is_quote(c, i))) i++;
         if (link_at(c, i, "past", NULL)) return;
+        c->lead_before = link_at(c, i, "before", NULL) > 0;
     }
     /* number phrases, outside trigger words */
     c->nnp = 0;
@@ -1187,7 +1387,7 @@ static void process_sentence(ctx *c)
         }
     }
     c->attribution = NULL;
-    bool attr_done = false;
+    c->attr_done = false;
     bool of_sentence = tok_is(c, c->s0, "of") || (tok_is(c, c->s0 + 1, "of") && tok_is(c, c->s0, "and"));
 
     for (size_t k = 0; k < c->nnp; k++) {
@@ -1197,17 +1397,32 @@ static void process_sentence(ctx *c)
         const trig_match *tm = NULL;
         size_t after = q->after;
         if (q->trig_noun) {
-            q->category = q->noun_trig->col[1];
-            q->note = q->noun_trig->col[3];
-            q->rule = q->noun_trig->col[4];
+            set_trigger(q, q->noun_trig);
         } else {
             /* post: the count, maybe its parts, then the trigger */
             size_t pend = parts_after(c, after, (int)k);
             /* "Nine people, including four children, died" */
             if (pend && tok_punct(c, pend, ',')) pend++;
             tm = look_post(c, pend ? pend : after, &hedged, &dropped, &aux);
+            /* "A fifth victim, though not shot, suffered minor injuries" */
+            if (!tm && !pend && !q->bare) { /* not "Polito, 67, a professor, died" */
+                size_t e = aside_end(c, after);
+                if (e) {
+                    hedged = dropped = false;
+                    tm = look_post(c, e, &hedged, &dropped, &aux);
+                }
+            }
             if (tm && !aux && active_use(c, tm)) tm = NULL;
-            if (tm && q->article && !aux) tm = NULL;
+            /* rule "object:ROLE": the count is the object of a verb of link
+             * role ROLE ("shot three people to death", not "sentenced three
+             * men to death"; "claimed 14 lives", not "saved 14 lives") */
+            const char *verb_role = tm ? rule_arg(tm->row->col[4], "object:") : NULL;
+            if (verb_role && (aux || q->t0 == c->s0 || !link_at(c, q->t0 - 1, verb_role, NULL)))
+                tm = NULL;
+            /* "a man killed ...", "a man shot ..." need an auxiliary; a
+             * trigger of rule "intransitive" does not ("a man died", "a
+             * victim suffered minor injuries"; not "a minor injury") */
+            if (tm && q->article && !aux && !has_rule(tm->row, "intransitive")) tm = NULL;
             /* "who shot a man was arrested": "a man" is the object of "shot" */
             if (tm && q->article && q->t0 > c->s0 && trig_covering(c, q->t0 - 1)) tm = NULL;
             if (tm) {
@@ -1219,8 +1434,7 @@ static void process_sentence(ctx *c)
                 /* parts after the trigger: "were massacred including 106 women" */
                 if (!pend) parts_after(c, tm->t1, (int)k);
             } else {
-                for (size_t r = 0; r < c->nnp; r++)
-                    if (c->nps[r].parent == (int)k) c->nps[r].parent = -1, c->nps[r].done = false;
+                release_parts(c, k);
                 hedged = dropped = false;
                 tm = look_pre(c, q->t0, &hedged);
                 if (tm) {
@@ -1232,9 +1446,7 @@ static void process_sentence(ctx *c)
                 /* "wounded 14 people, three of them seriously": a part */
                 if (q->of_prev && k > 0 && c->nps[k - 1].m && c->nps[k - 1].t1 + 1 == q->t0 &&
                     tok_punct(c, q->t0 - 1, ',')) {
-                    q->category = c->nps[k - 1].category;
-                    q->rule = c->nps[k - 1].rule;
-                    q->hedged = c->nps[k - 1].hedged;
+                    inherit(q, &c->nps[k - 1]);
                     q->parent = (int)k - 1;
                     q->of_prev = false;
                     emit(c, q);
@@ -1247,34 +1459,24 @@ static void process_sentence(ctx *c)
                               ((gap == 1 && (tok_is(c, q->t0 - 1, "and") || tok_punct(c, q->t0 - 1, ','))) ||
                                (gap == 2 && tok_punct(c, q->t0 - 2, ',') && tok_is(c, q->t0 - 1, "and")));
                 if (joined && c->nps[k - 1].category && c->nps[k - 1].m && !q->bare) {
-                    q->category = c->nps[k - 1].category;
+                    inherit(q, &c->nps[k - 1]);
                     q->parent = c->nps[k - 1].parent;
-                    q->hedged = c->nps[k - 1].hedged;
-                    q->rule = c->nps[k - 1].rule;
                     q->coord_with = (int)k - 1;
                 } else {
-                    for (size_t r = 0; r < c->nnp; r++)
-                        if (c->nps[r].parent == (int)k) c->nps[r].parent = -1, c->nps[r].done = false;
+                    release_parts(c, k);
                     continue;
                 }
             } else {
-                q->category = tm->row->col[1];
-                q->note = tm->row->col[3];
-                q->rule = tm->row->col[4];
+                set_trigger(q, tm->row);
                 q->via_post = tm->t0 >= q->t1;
             }
         }
         if (dropped) {
-            for (size_t r = 0; r < c->nnp; r++)
-                if (c->nps[r].parent == (int)k) c->nps[r].parent = -1, c->nps[r].done = false;
+            release_parts(c, k);
             q->category = NULL;
             continue;
         }
         q->hedged = q->hedged || hedged;
-        if (!attr_done) {
-            c->attribution = find_attribution(c);
-            attr_done = true;
-        }
         emit(c, q);
         if (!q->m) return;
         if (q->of_prev || (of_sentence && k == 0 && q->parent < 0)) {
@@ -1285,9 +1487,7 @@ static void process_sentence(ctx *c)
         for (size_t r = k + 1; r < c->nnp; r++) {
             np *pq = &c->nps[r];
             if (pq->parent != (int)k || !pq->done) continue;
-            pq->category = q->category;
-            pq->rule = q->rule;
-            pq->hedged = q->hedged;
+            inherit(pq, q);
             emit(c, pq);
             if (!pq->m) return;
         }
@@ -1298,20 +1498,26 @@ static void process_sentence(ctx *c)
     for (size_t i = c->s0; i < c->s1 && c->nnp < MAX_NP; i++) {
         if (i > c->s0 && !tok_punct(c, i - 1, ',') && !tok_punct(c, i - 1, ';') && !tok_punct(c, i - 1, ':'))
             continue;
-        size_t u = 0, j = i;
+        /* an age before the noun or for it: "3 y/o boy injured", "17yo
+         * shot dead" */
+        size_t age = age_len(c, i);
+        size_t u = 0, j = i + age;
         const cc_lex_row *gr = NULL, *g2 = NULL;
-        if (!is_group_word(c, j, &u, &gr)) continue;
-        /* "teen girl": the last of consecutive group nouns is the head */
-        size_t u2 = 0;
-        while (j + u < c->s1 && is_group_word(c, j + u, &u2, &g2)) {
-            j += u;
-            u = u2;
-            gr = g2;
+        if (is_group_word(c, j, &u, &gr)) {
+            /* "teen girl": the last of consecutive group nouns is the head */
+            size_t u2 = 0;
+            while (j + u < c->s1 && is_group_word(c, j + u, &u2, &g2)) {
+                j += u;
+                u = u2;
+                gr = g2;
+            }
+            if (!gr->col[2] || strcmp(gr->col[2], "one")) continue;
+        } else if (!age) {
+            continue;
         }
-        if (!gr->col[2] || strcmp(gr->col[2], "one")) continue;
         bool covered = false;
         for (size_t k = 0; k < c->nnp; k++)
-            if (c->nps[k].t0 <= j && j < c->nps[k].t1) covered = true;
+            if (c->nps[k].t0 < j + u && i < c->nps[k].t1) covered = true;
         if (covered || trig_covering(c, i)) continue;
         bool hedged = false, dropped = false, aux = false;
         const trig_match *tm = look_post(c, j + u, &hedged, &dropped, &aux);
@@ -1327,26 +1533,13 @@ static void process_sentence(ctx *c)
             continue;
         cues_before(c, tm->t0, &hedged, &dropped);
         if (dropped) continue;
-        np *q = &c->nps[c->nnp++];
-        memset(q, 0, sizeof *q);
-        q->t0 = i;
-        q->t1 = q->c1 = q->after = j + u;
-        q->has_value = q->has_min = q->has_max = true;
-        q->value = q->min = q->max = 1;
-        q->group = gr->col[1];
+        np *q = np_made(c, i, j + u, 1);
+        q->group = gr ? gr->col[1] : "people";
         q->g0 = i;
         q->g1 = j + u;
-        q->parent = q->coord_with = -1;
-        q->category = tm->row->col[1];
-        q->note = tm->row->col[3];
-        q->rule = tm->row->col[4];
+        set_trigger(q, tm->row);
         q->hedged = hedged;
         q->via_post = true;
-        q->done = true;
-        if (!attr_done) {
-            c->attribution = find_attribution(c);
-            attr_done = true;
-        }
         emit(c, q);
         if (!q->m) return;
         /* "Man shot, face, died on scene": the one shot died */
@@ -1376,7 +1569,7 @@ static void process_sentence(ctx *c)
                 q->value <= n)
                 continue;
             const trig_match *st = trig_ending(c, q->t0);
-            if (st && st->row->col[4] && !strcmp(st->row->col[4], "injured_unless_killed")) obj = (int)j;
+            if (st && has_rule(st->row, "injured_unless_killed")) obj = (int)j;
         }
         if (obj < 0) continue;
         np *q = &c->nps[c->nnp++];
@@ -1391,10 +1584,6 @@ static void process_sentence(ctx *c)
         q->parent = q->coord_with = -1;
         q->done = true;
         q->m = NULL;
-        if (!attr_done) {
-            c->attribution = find_attribution(c);
-            attr_done = true;
-        }
         emit(c, q);
         if (!q->m) return;
         break;
@@ -1408,10 +1597,8 @@ static void process_sentence(ctx *c)
         np *q = &c->nps[k];
         if (q->m || q->done || q->article || q->bare || q->t0 <= c->s0) continue;
         const trig_match *tm = trig_ending(c, q->t0);
-        if (!tm || !tm->row->col[4] || strcmp(tm->row->col[4], "injured_unless_killed")) continue;
-        q->category = tm->row->col[1];
-        q->note = tm->row->col[3];
-        q->rule = tm->row->col[4];
+        if (!tm || !has_rule(tm->row, "injured_unless_killed")) continue;
+        set_trigger(q, tm->row);
         emit(c, q);
         if (!q->m) return;
     }
@@ -1426,10 +1613,10 @@ static void process_sentence(ctx *c)
     if (c->st->ncr == cr0 && c->nnp < MAX_NP)
         for (size_t k = 0; k < c->ntrig; k++) {
             const trig_match *tm = &c->trig[k];
-            if (!tm->row->col[4] || strcmp(tm->row->col[4], "subjectless_one")) continue;
+            if (!has_rule(tm->row, "subjectless_one")) continue;
             bool shot_before = false; /* "shot multiple times, died at hosp" */
             for (size_t k2 = 0; k2 < k; k2++)
-                if (c->trig[k2].row->col[4] && !strcmp(c->trig[k2].row->col[4], "injured_unless_killed"))
+                if (has_rule(c->trig[k2].row, "injured_unless_killed"))
                     shot_before = true;
             if (tm->t0 != c->s0 && !tok_punct(c, tm->t0 - 1, ';') && !(shot_before && tok_punct(c, tm->t0 - 1, ',')))
                 continue;
@@ -1440,23 +1627,12 @@ static void process_sentence(ctx *c)
             bool hedged = false, dropped = false;
             cues_before(c, tm->t0, &hedged, &dropped);
             if (dropped) continue;
-            np *q = &c->nps[c->nnp++];
-            memset(q, 0, sizeof *q);
-            q->t0 = tm->t0;
-            q->t1 = q->c1 = q->after = tm->t1;
-            q->has_value = q->has_min = q->has_max = true;
-            q->value = q->min = q->max = 1;
+            np *q = np_made(c, tm->t0, tm->t1, 1);
             q->group = "people";
-            q->parent = q->coord_with = -1;
             q->category = tm->row->col[1];
             q->note = "subjectless clause";
             q->hedged = hedged;
             q->via_post = true;
-            q->done = true;
-            if (!attr_done) {
-                c->attribution = find_attribution(c);
-                attr_done = true;
-            }
             emit(c, q);
             if (!q->m) return;
             break;
@@ -1549,12 +1725,7 @@ static bool is_event_date(const concur_mention *x)
 /* The date of sentence [s, e) (its last), or NULL. */
 static const char *sentence_date(const count_state *st, size_t s, size_t e)
 {
-    size_t lo = 0, hi = st->npm;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (st->pm[mid]->cstart < s) lo = mid + 1;
-        else hi = mid;
-    }
+    size_t lo = pm_from(st, s);
     const char *v = NULL;
     for (size_t k = lo; k < st->npm && k < lo + 64 && st->pm[k]->cstart < e; k++)
         if (is_event_date(st->pm[k])) v = st->pm[k]->timex_value;
@@ -1566,12 +1737,7 @@ static const char *sentence_date(const count_state *st, size_t s, size_t e)
  * mentions, ordered by start). */
 static const char *date_in_force(const count_state *st, const concur_mention *m)
 {
-    size_t lo = 0, hi = st->npm;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (st->pm[mid]->cstart < m->cstart) lo = mid + 1;
-        else hi = mid;
-    }
+    size_t lo = pm_from(st, m->cstart);
     /* after it, in the same sentence */
     const concur_mention *after = NULL;
     for (size_t k = lo; k < st->npm && k < lo + 64; k++) {
@@ -1646,6 +1812,8 @@ void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
     c.ntrig = 0;
     c.nnp = 0;
     c.attribution = NULL;
+    c.attr_done = false;
+    c.lead_before = false;
     size_t para_cr0 = st->ncr;
     bool mentions_ready = false;
 
@@ -1665,7 +1833,7 @@ void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
             if (!r) continue;
             /* "3 serious;", "2 critical, 1 stable": a condition word is a
                trigger only where no word follows it ("5 serious crimes") */
-            if (r->col[1] && r->col[2] && r->col[3] && r->col[4] && !strcmp(r->col[4], "condition") &&
+            if (r->col[1] && r->col[2] && r->col[3] && has_rule(r, "condition") &&
                 i + u < c.s1 && p->tok[i + u].type == CC_TOK_WORD && !cc_tok_is(p->text, &p->tok[i + u], "condition"))
                 continue;
             c.trig[c.ntrig].t0 = i;
@@ -1803,22 +1971,12 @@ void cc_counts_finish(const concur_engine *e, concur_doc *d)
                 if (!strcmp(o->category, "killed") && o->value < m->value && o->value > killed) killed = o->value;
             }
             if (injured || killed < 1) continue;
-            concur_mention *w = cc_doc_add(d, CONCUR_KIND_COUNT, m->cstart, m->cend);
+            concur_mention *w = derive_count(d, st, i, m, m->cend);
             if (!w) return;
-            uint32_t order = w->order;
-            *w = *m;
-            w->order = order;
             w->flags &= ~CNT_SHOT;
             w->category = "injured";
             w->value = w->min = w->max = m->value - killed;
             w->note = "shot less killed";
-            if (!arena_grow(&d->arena, (void **)&st->cr, &st->capcr, st->ncr + 1, sizeof *st->cr)) {
-                d->oom = true;
-                return;
-            }
-            st->cr[st->ncr] = st->cr[i];
-            st->cr[st->ncr].m = w;
-            st->ncr++;
         }
     }
     /* names learned from place patterns, sorted */

@@ -18,6 +18,10 @@ typedef struct cli_file {
  * returns false. */
 bool cli_file_read(cli_file *f, const char *path);
 void cli_file_close(cli_file *f);
+/* Tells the kernel the pages of [p, p + n) will not be read again, when
+ * they belong to the file mapped now (a piece read: --piece-mb); else does
+ * nothing. */
+void cli_file_done_with(const char *p, size_t n);
 /* True (and a message naming the file) when the bytes look binary. */
 bool cli_looks_binary(const cli_file *f);
 

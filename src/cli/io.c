@@ -37,6 +37,10 @@ static bool read_fd(int fd, cli_file *f)
     return true;
 }
 
+/* The file mapped now (one at a time), for cli_file_done_with. */
+static const char *map_base;
+static size_t map_len;
+
 bool cli_file_read(cli_file *f, const char *path)
 {
     memset(f, 0, sizeof *f);
@@ -67,16 +71,20 @@ bool cli_file_read(cli_file *f, const char *path)
     bool ok;
     if (S_ISREG(st.st_mode) && st.st_size > 0) {
         /* the whole file is read at once: map its pages in one call rather
-         * than one page fault per 4 KiB */
+         * than one page fault per 4 KiB -- up to 64 MiB: a larger file is
+         * read in pieces (--piece-mb), its pages faulted in as they come,
+         * so that the resident set stays bounded */
         int flags = MAP_PRIVATE;
 #ifdef MAP_POPULATE
-        flags |= MAP_POPULATE;
+        if ((uint64_t)st.st_size <= ((uint64_t)64 << 20)) flags |= MAP_POPULATE;
 #endif
         void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, flags, fd, 0);
         if (p != MAP_FAILED) {
             f->data = p;
             f->len = (size_t)st.st_size;
             f->mapped = true;
+            map_base = p;
+            map_len = f->len;
             ok = true;
         } else {
             ok = read_fd(fd, f);
@@ -89,8 +97,20 @@ bool cli_file_read(cli_file *f, const char *path)
     return ok;
 }
 
+void cli_file_done_with(const char *p, size_t n)
+{
+    if (!map_base || p < map_base || n > map_len || (size_t)(p - map_base) > map_len - n) return;
+    long pg = sysconf(_SC_PAGESIZE);
+    if (pg <= 0) return;
+    /* whole pages inside [p, p + n) only: the bytes around stay mapped */
+    uintptr_t a = ((uintptr_t)p + (uintptr_t)pg - 1) & ~((uintptr_t)pg - 1);
+    uintptr_t b = ((uintptr_t)p + n) & ~((uintptr_t)pg - 1);
+    if (b > a) madvise((void *)a, b - a, MADV_DONTNEED);   /* clean file pages: read again if touched */
+}
+
 void cli_file_close(cli_file *f)
 {
+    if (f->mapped && f->data == map_base) { map_base = NULL; map_len = 0; }
     if (f->mapped) munmap(f->data, f->len);
     else free(f->data);
     f->data = NULL;

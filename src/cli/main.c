@@ -152,9 +152,11 @@ concur_engine *cli_engine(void)
     return e;
 }
 
-/* One piece of a record (the whole record when base is NULL). */
+/* One piece of a record (the whole record when base is NULL; else base
+ * holds the piece's offset, sentence and id bases and a "warned of invalid
+ * UTF-8" flag). */
 static concur_doc *extract_piece(concur_engine *e, const cli_opts *o, const char *path, const concur_record *rec,
-                                 const char *id, bool text_only, const size_t *base)
+                                 const char *id, bool text_only, size_t *base)
 {
     concur_doc_options dopt;
     concur_doc_options_default(&dopt);
@@ -178,8 +180,14 @@ static concur_doc *extract_piece(concur_engine *e, const cli_opts *o, const char
         fprintf(stderr, "concur: %s: %s\n", id, err.message ? err.message : "cannot process");
         return NULL;
     }
-    for (size_t i = 0; i < concur_doc_warning_count(d); i++)
-        fprintf(stderr, "concur: %s: %s\n", id, concur_doc_warning(d, i));
+    for (size_t i = 0; i < concur_doc_warning_count(d); i++) {
+        const char *w = concur_doc_warning(d, i);
+        /* a document read in pieces warns once, as if read whole */
+        bool utf8 = !strncmp(w, "invalid UTF-8", 13);
+        if (base && utf8 && base[3]) continue;
+        if (base && utf8) base[3] = 1;
+        fprintf(stderr, "concur: %s: %s\n", id, w);
+    }
     return d;
 }
 
@@ -232,7 +240,7 @@ static int each_piece(concur_engine *e, const cli_opts *o, const char *path, con
         if (!d) return 1;
         return fn(user, d, true);
     }
-    size_t base[3] = {0, 0, 0};   /* offset, sentence, mention id */
+    size_t base[4] = {0, 0, 0, 0};   /* offset, sentence, mention id; warned */
     int status = 0;
     while (base[0] < rec->len) {
         size_t end = piece_end(rec->text, rec->len, base[0], o->piece);
@@ -245,6 +253,7 @@ static int each_piece(concur_engine *e, const cli_opts *o, const char *path, con
         base[2] += concur_doc_count(d);
         int r = fn(user, d, base[0] == 0);
         if (r) return r;
+        cli_file_done_with(piece.text, piece.len);   /* its input pages can go */
         base[0] = end;
     }
     return status;
