@@ -1258,7 +1258,7 @@ static void sentence_totals(ctx *c, size_t cr0)
     for (size_t a = cr0; a < n1; a++) {
         concur_mention *first = st->cr[a].m;
         if (first->parent || !first->has_value || first->qualifier || first->hedged || first->note ||
-            (first->flags & CNT_TOLL) ||
+            (first->flags & CNT_TOLL) || first->value == 0 ||
             !strcmp(first->group, "perpetrators"))
             continue;
         const char *cat = first->category;
@@ -1266,10 +1266,14 @@ static void sentence_totals(ctx *c, size_t cr0)
         bool ok = true, seen_before = false;
         double sum = 0;
         const char *group = NULL;
-        size_t last = a;
+        size_t lead = a, cend = first->cend;
         for (size_t b = cr0; b < n1; b++) {
             concur_mention *o = st->cr[b].m;
-            if (o->parent || strcmp(o->category, cat) || !strcmp(o->group, "perpetrators")) continue;
+            /* "No injuries from shots fired, but victim pistol-whipped":
+             * a zero is no clause of a sum */
+            if (o->parent || strcmp(o->category, cat) || !strcmp(o->group, "perpetrators") ||
+                (o->has_value && o->value == 0))
+                continue;
             if (b < a) { seen_before = true; break; }
             if (!o->has_value || o->qualifier || o->hedged || o->note || (o->flags & CNT_TOLL) ||
                 (o->flags & CNT_SHOT) != (first->flags & CNT_SHOT)) {
@@ -1280,10 +1284,12 @@ static void sentence_totals(ctx *c, size_t cr0)
             sum += o->value;
             if (!group) group = o->group;
             else if (strcmp(group, o->group)) group = "people";
-            last = b;
+            if (o->cstart < st->cr[lead].m->cstart) lead = b;
+            if (o->cend > cend) cend = o->cend;
         }
         if (seen_before || !ok || n < 2) continue;
-        concur_mention *w = derive_count(c->d, st, a, first, st->cr[last].m->cend);
+        /* the total spans its clauses in text order */
+        concur_mention *w = derive_count(c->d, st, lead, st->cr[lead].m, cend);
         if (!w) return;
         w->value = w->min = w->max = sum;
         w->group = group;
@@ -1388,15 +1394,15 @@ static void more_totals(ctx *c, size_t cr0)
     }
 }
 
-/* The victims told so far in the paragraph: the top-level killed and
- * injured counts, or the casualties when they are more. */
-static double victims_before(const ctx *c)
+/* The victims told in the paragraph before byte `pos`: the top-level
+ * killed and injured counts, or the casualties when they are more. */
+static double victims_before(const ctx *c, size_t pos)
 {
     const count_state *st = c->st;
     double ki = 0, cas = 0;
     for (size_t k = st->ncr; k-- > 0 && st->cr[k].para == c->p->index && k + 256 >= st->ncr;) {
         const concur_mention *m = st->cr[k].m;
-        if (m->parent || !m->has_value) continue;
+        if (m->parent || !m->has_value || m->cstart >= pos) continue;
         if (!strcmp(m->category, "killed") || !strcmp(m->category, "injured")) ki += m->value;
         else if (!strcmp(m->category, "casualties")) cas += m->value;
     }
@@ -1556,7 +1562,8 @@ static void process_sentence(ctx *c)
      * number (count_groups column 3 "one") opening the sentence or a clause
      * and followed by a trigger is one */
     for (size_t i = c->s0; i < c->s1 && c->nnp < MAX_NP; i++) {
-        if (i > c->s0 && !tok_punct(c, i - 1, ',') && !tok_punct(c, i - 1, ';') && !tok_punct(c, i - 1, ':'))
+        if (i > c->s0 && !tok_punct(c, i - 1, ',') && !tok_punct(c, i - 1, ';') && !tok_punct(c, i - 1, ':') &&
+            !(i > c->s0 + 1 && tok_is(c, i - 1, "but") && tok_punct(c, i - 2, ',')))
             continue;
         /* "both died at hospital", "2nd shot, back": a referring word
          * (both: 2; a rank: one more victim), maybe with its noun */
@@ -1612,7 +1619,7 @@ static void process_sentence(ctx *c)
         /* a rank tells of one more victim when the victims told before it
          * in the paragraph number one less: "1 teen killed, 2nd shot",
          * "1 shot, head, 2nd wounded" (not "3 vics shot; 5th vic shot") */
-        if (ref && !pair && (double)victims_before(c) != refv - 1) continue;
+        if (ref && !pair && (double)victims_before(c, c->tok[i].start) != refv - 1) continue;
         np *q = np_made(c, i, j + u, ref ? (pair ? refv : 1) : 1);
         q->group = gr ? gr->col[1] : "people";
         q->g0 = ref ? j : i;
