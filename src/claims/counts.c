@@ -920,7 +920,12 @@ static bool active_use(const ctx *c, const trig_match *tm)
         size_t gu;
         return is_object_word(c, k) || is_group_word(c, k, &gu, NULL);
     }
-    if (t->type == CC_TOK_NUM) return true;
+    if (t->type == CC_TOK_NUM) {
+        /* "1 killed 2 injured": the number opens a clause of its own */
+        size_t gu;
+        const trig_match *nt = trig_starting(c, k + 1);
+        return !(nt && dir_allows(nt->row, "post") && !is_group_word(c, nt->t1, &gu, NULL));
+    }
     if (t->type != CC_TOK_WORD) return false;
     if (link_at(c, k, "end,aux,hedge", NULL)) return false;
     if (trig_starting(c, k)) return false;
@@ -1584,6 +1589,8 @@ static void process_sentence(ctx *c)
                 u = u2;
                 gr = g2;
             }
+            /* a rank names one ("2nd vic"), not "First responders" */
+            if (!pair && (!gr->col[2] || strcmp(gr->col[2], "one"))) continue;
         } else if (ref) {
             u = 0;
         } else if (is_group_word(c, j, &u, &gr)) {
@@ -2148,7 +2155,8 @@ void cc_counts_finish(const concur_engine *e, concur_doc *d)
             if (!w) return;
             w->flags &= ~CNT_SHOT;
             w->value = w->min = w->max = sum;
-            w->group = "people";
+            for (size_t a = 1; a < n; a++)
+                if (strcmp(set[a]->group, set[0]->group)) w->group = "people";
             w->group_text = NULL;
             w->note = "sum of clauses";
             for (size_t a = 0; a < n; a++) set[a]->parent = w;
