@@ -1414,6 +1414,32 @@ static double victims_before(const ctx *c, size_t pos)
     return cas > ki ? cas : ki;
 }
 
+/* "killed his ex-girlfriend and five other people": before a count of
+ * others, "and" and a possessive with a singular group noun (count_groups
+ * "one"), maybe with modifiers, is one more of the same people. Sets the
+ * possessive's token, the noun's token and its row. */
+static bool poss_one_before(const ctx *c, const np *q, size_t *p0, size_t *noun, const cc_lex_row **row)
+{
+    if (!q->has_value || q->qual || q->article || q->t0 < c->s0 + 3 || !tok_is(c, q->t0 - 1, "and")) return false;
+    bool others = false;
+    for (size_t i = q->t0; i < q->t1; i++) others = others || tok_is(c, i, "other") || tok_is(c, i, "others");
+    if (!others) return false;
+    size_t g = q->t0 - 2, u = 0;
+    const cc_lex_row *gr = NULL;
+    if (!is_group_word(c, g, &u, &gr) || u != 1 || !gr->col[2] || strcmp(gr->col[2], "one")) return false;
+    for (size_t i = g; i-- > c->s0 && i + 5 > g;) {
+        if (tok_is(c, i, "his") || tok_is(c, i, "her") || tok_is(c, i, "their")) {
+            *p0 = i;
+            *noun = g;
+            *row = gr;
+            return true;
+        }
+        if (c->tok[i].type != CC_TOK_WORD && !tok_punct(c, i, '-')) return false;
+        if (trig_covering(c, i) || link_at(c, i, "aux,both,hedge,drop,part,end,pre", NULL)) return false;
+    }
+    return false;
+}
+
 static void process_sentence(ctx *c)
 {
     const cc_token *tk = c->tok;
@@ -1456,9 +1482,10 @@ static void process_sentence(ctx *c)
     for (size_t k = 0; k < c->nnp; k++) {
         np *q = &c->nps[k];
         if (q->done) continue;
-        bool hedged = false, dropped = false, aux = false;
+        bool hedged = false, dropped = false, aux = false, poss = false;
         const trig_match *tm = NULL;
-        size_t after = q->after;
+        size_t after = q->after, poss0 = 0, poss_noun = 0;
+        const cc_lex_row *poss_row = NULL;
         if (q->trig_noun) {
             set_trigger(q, q->noun_trig);
         } else {
@@ -1500,6 +1527,11 @@ static void process_sentence(ctx *c)
                 release_parts(c, k);
                 hedged = dropped = false;
                 tm = look_pre(c, q->t0, &hedged);
+                /* "killed his ex-girlfriend and five other people" */
+                if (!tm && c->nnp + 2 <= MAX_NP && poss_one_before(c, q, &poss0, &poss_noun, &poss_row)) {
+                    tm = look_pre(c, poss0, &hedged);
+                    poss = tm != NULL;
+                }
                 if (tm) {
                     cues_before(c, tm->t0, &hedged, &dropped);
                     parts_after(c, after, (int)k);
@@ -1542,6 +1574,24 @@ static void process_sentence(ctx *c)
         q->hedged = q->hedged || hedged;
         emit(c, q);
         if (!q->m) return;
+        if (poss) {
+            /* the total of the one and the others, their parent */
+            np *tot = np_made(c, poss0, q->t1, q->value + 1);
+            inherit(tot, q);
+            tot->note = "sum of parts";
+            tot->group = strcmp(q->m->group, poss_row->col[1]) ? "people" : q->m->group;
+            emit(c, tot);
+            if (!tot->m) return;
+            np *one = np_made(c, poss0, poss_noun + 1, 1);
+            inherit(one, q);
+            one->group = poss_row->col[1];
+            one->g0 = poss0 + 1;
+            one->g1 = poss_noun + 1;
+            emit(c, one);
+            if (!one->m) return;
+            one->m->parent = tot->m;
+            q->m->parent = tot->m;
+        }
         /* "Six people were shot, two of them fatally": "them" are the
          * count before the comma; a part only of a count of its category */
         if (q->of_prev && k > 0 && c->nps[k - 1].m && q->t0 > c->s0 && tok_punct(c, q->t0 - 1, ',')) {
