@@ -957,6 +957,8 @@ static size_t parts_after(ctx *c, size_t j, int head)
     if (!u) return 0;
     j += u;
     if (tok_punct(c, j, ':')) j++;
+    /* "incl. 2 teens": the dot of an abbreviated part word */
+    else if (tok_punct(c, j, '.') && !(c->tok[j].flags & CC_TF_SPACE_BEFORE)) j++;
     size_t start = j;
     int last = -1;
     for (size_t k = 0; k < c->nnp; k++) {
