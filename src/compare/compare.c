@@ -144,17 +144,34 @@ static bool is_dateline(const concur_doc *d, const concur_mention *x)
 
 /* Under a dateline x: the date mention of claim m's sentence, other than
  * x, whose day lies in the week up to x ("... capsized on Sunday evening,
- * police said"), preferring the claim's own date; NULL if none. */
-static const concur_mention *day_under_dateline(const concur_doc *d, const concur_mention *m, const concur_mention *x)
+ * police said"), preferring the claim's own date; with `before`, first the
+ * claim's own date said up to five sentences before it (for showing the
+ * incident date: for lining up, a day said in another sentence may be the
+ * report's, "officials said on Tuesday"). NULL if none. */
+static const concur_mention *day_under_dateline(const concur_doc *d, const concur_mention *m, const concur_mention *x,
+                                                bool before)
 {
     long dlo, dhi;
     if (!mention_days(x, x->timex_value, &dlo, &dhi)) return NULL;
     const concur_mention *best = NULL;
+    long lo, hi;
+    if (before && m->date && day_value(m->date) && timex_days(m->date, &lo, &hi) && lo >= dlo - DATELINE_DAYS &&
+        hi <= dhi) {
+        /* the claim's own date, said a few sentences before it ("Since
+         * fighting erupted on 2 March, ... At least 17 civilians have been
+         * killed") */
+        for (size_t i = 0; i < d->nm && d->m[i]->sentence <= m->sentence; i++) {
+            const concur_mention *y = d->m[i];
+            if (y != x && y->kind == CONCUR_KIND_DATE && y->timex_value && m->sentence - y->sentence <= 5 &&
+                !strcmp(y->timex_value, m->date))
+                best = y;
+        }
+        if (best) return best;
+    }
     for (size_t i = 0; i < d->nm; i++) {
         const concur_mention *y = d->m[i];
         if (y->sentence > m->sentence) break;
         if (y == x || y->sentence != m->sentence || y->kind != CONCUR_KIND_DATE || !y->timex_value) continue;
-        long lo, hi;
         if (!day_value(y->timex_value) || !timex_days(y->timex_value, &lo, &hi)) continue;
         if (lo < dlo - DATELINE_DAYS || hi > dhi) continue;
         if (m->date && !strcmp(y->timex_value, m->date)) return y;
@@ -536,7 +553,7 @@ static bool claim_init(const concur_comparison *c, const doc_work *w, size_t doc
     if (x && k->has_days && is_dateline(d, x)) {
         /* the report's day: a day of the claim's sentence in the week up
          * to it ("Sunday's accident"), else any day of that week */
-        const concur_mention *y = day_under_dateline(d, m, x);
+        const concur_mention *y = day_under_dateline(d, m, x, false);
         long lo, hi;
         if (y && timex_days(y->timex_value, &lo, &hi)) {
             k->dlo = lo;
@@ -794,7 +811,7 @@ static bool incident_date(const concur_doc *d, const concur_mention *m, cc_cmp_s
     if (is_dateline(d, x)) {
         /* the report's dateline: a day of the claim's sentence in the week
          * up to it is the incident's ("on Sunday") */
-        const concur_mention *y = day_under_dateline(d, m, x);
+        const concur_mention *y = day_under_dateline(d, m, x, true);
         if (y) x = y;
     }
     out->m = x;
