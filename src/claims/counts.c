@@ -1192,7 +1192,7 @@ static concur_mention *derive_count(concur_doc *d, count_state *st, size_t rec, 
 static concur_mention *earlier_whole(const ctx *c, const concur_mention *self, const char *cat, double v)
 {
     const count_state *st = c->st;
-    for (size_t k = st->ncr; k-- > 0 && st->cr[k].para == c->p->index;) {
+    for (size_t k = st->ncr; k-- > 0;) {
         concur_mention *m = st->cr[k].m;
         if (m == self || m->parent || !m->has_value || strcmp(m->category, cat)) continue;
         if (m->value >= v) return m;
@@ -1490,6 +1490,8 @@ static void process_sentence(ctx *c)
         const cc_lex_row *poss_row = NULL;
         if (q->trig_noun) {
             set_trigger(q, q->noun_trig);
+            /* "treated 98 wounded people, including 24 children" */
+            parts_after(c, after, (int)k);
         } else {
             /* post: the count, maybe its parts, then the trigger */
             size_t pend = parts_after(c, after, (int)k);
@@ -1613,6 +1615,54 @@ static void process_sentence(ctx *c)
             inherit(pq, q);
             emit(c, pq);
             if (!pq->m) return;
+        }
+    }
+    /* "14 of the dead were children", "Of the dead, 15 were children and
+     * 21 were women": parts, with the group named after "were", of the
+     * latest earlier count of the category of the trigger noun */
+    for (size_t i = c->s0; i + 3 < c->s1 && c->nnp + 4 < MAX_NP; i++) {
+        if (!tok_is(c, i, "of") || !tok_is(c, i + 1, "the")) continue;
+        const trig_match *tm = trig_starting(c, i + 2);
+        if (!tm || tm->t0 != i + 2 || !dir_allows(tm->row, "post")) continue;
+        size_t j = tm->t1;
+        bool lead = i == c->s0 && tok_punct(c, j, ',');
+        size_t at = lead ? j + 1 : (i > c->s0 ? i - 1 : i);
+        if (!lead && (i == c->s0 || at + 1 != i)) continue;
+        for (int n = 0; n < 4; n++) {
+            double v = 0;
+            size_t nu = 0, gu = 0;
+            if (c->tok[at].type == CC_TOK_NUM) {
+                nu = parse_digits(c, at, &v);
+            } else {
+                const cc_lex_row *r = numw_at(c, at, &nu);
+                if (!numw_type(r, "unit") && !numw_type(r, "tens")) nu = 0;
+                else v = strtod(r->col[2], NULL);
+            }
+            if (!nu) break;
+            size_t w = lead ? at + nu : j; /* "were" */
+            const cc_lex_row *gr = NULL;
+            if (!tok_is(c, w, "were") && !tok_is(c, w, "are")) break;
+            if (!is_group_word(c, w + 1, &gu, &gr)) break;
+            bool covered = false;
+            for (size_t k = 0; k < c->nnp; k++)
+                if (c->nps[k].m && c->nps[k].t0 < at + nu && at < c->nps[k].t1) covered = true;
+            if (covered) break;
+            np *q = np_made(c, at, at + nu, v);
+            q->category = tm->row->col[1];
+            q->group = gr->col[1];
+            q->g0 = w + 1;
+            q->g1 = w + 1 + gu;
+            q->via_post = true;
+            emit(c, q);
+            if (!q->m) return;
+            concur_mention *whole = earlier_whole(c, q->m, q->category, v);
+            if (whole) q->m->parent = whole;
+            if (!lead) break;
+            /* "15 were children and 21 were women" */
+            at = w + 1 + gu;
+            if (tok_punct(c, at, ',')) at++;
+            if (!tok_is(c, at, "and")) break;
+            at++;
         }
     }
     /* "Man shot in leg", "resident killed": a singular group noun without a
