@@ -952,6 +952,17 @@ static size_t aside_end(const ctx *c, size_t j)
 /* Parts list after token j: "including 106 women, 63 children and 70 elderly". */
 static size_t parts_after(ctx *c, size_t j, int head)
 {
+    /* "treated 98 wounded people since Saturday, including 24 children":
+     * a short adjunct of time or place (a preposition and up to three
+     * words) may stand before the comma */
+    if (tok_is(c, j, "since") || tok_is(c, j, "in") || tok_is(c, j, "on") || tok_is(c, j, "at") ||
+        tok_is(c, j, "during")) {
+        size_t k = j + 1;
+        while (k < c->s1 && k <= j + 3 && c->tok[k].type == CC_TOK_WORD && !trig_starting(c, k) &&
+               !link_at(c, k, "part", NULL))
+            k++;
+        if (k > j + 1 && tok_punct(c, k, ',') && link_at(c, k + 1, "part", NULL)) j = k;
+    }
     if (tok_punct(c, j, ',')) j++;
     size_t u = link_at(c, j, "part", NULL);
     if (!u) return 0;
