@@ -27,7 +27,7 @@
 enum {
     K_NONE = 0, K_MONTH, K_WDAY, K_SEASON, K_PARTDAY, K_UNIT, K_NUMW, K_ORD, K_REL, K_REF,
     K_SHIFT, K_MOD, K_APPROX, K_EVERY, K_SETW, K_HOLIDAY, K_YPREP, K_YNOUN, K_TIMEW, K_TZ,
-    K_AMPM, K_AGO, K_FISCAL, K_FUT, K_AGEWORD, K_PAST,
+    K_AMPM, K_AGO, K_FISCAL, K_FUT, K_AGEWORD, K_PAST, K_QABBR,
     /* context classes: they never start a date and may share a word with
      * one of the classes above (lex_has) */
     K_YID, K_YCOUNT, K_POSS, K_TCONN, K_TLINK, K_SUPERL, K_REPORT
@@ -36,7 +36,7 @@ enum {
 static const char *const k_names[] = {
     "", "month", "wday", "season", "partday", "unit", "numw", "ord", "rel", "ref",
     "shift", "mod", "approx", "every", "setw", "holiday", "yprep", "ynoun", "timew", "tz",
-    "ampm", "ago", "fiscal", "fut", "ageword", "past",
+    "ampm", "ago", "fiscal", "fut", "ageword", "past", "qabbr",
     "yid", "ycount", "poss", "tconn", "tlink", "superl", "report"
 };
 
@@ -256,20 +256,22 @@ static int kind_at(const dctx *c, size_t i)
 
 /* Does word token i have a row of class kind (its entry or another row of
  * the same word)? Rows of one word are adjacent: the lexicon is sorted. */
-static bool lex_has(const dctx *c, size_t i, int kind)
+static const dt_entry *lex_find(const dctx *c, size_t i, int kind)
 {
     const dt_entry *e = lex_row(c, i);
-    if (!e) return false;
-    if (e->kind == kind) return true;
+    if (!e) return NULL;
+    if (e->kind == kind) return e;
     const cc_lexicon *lx = c->t->lex;
     size_t r = (size_t)(e - c->t->ent);
     const char *key = lx->rows[r].col[0];
     size_t lo = r;
     while (lo > 0 && !strcmp(lx->rows[lo - 1].col[0], key)) lo--;
     for (size_t k = lo; k < lx->nrows && !strcmp(lx->rows[k].col[0], key); k++)
-        if (c->t->ent[k].kind == kind) return true;
-    return false;
+        if (c->t->ent[k].kind == kind) return &c->t->ent[k];
+    return NULL;
 }
+
+static bool lex_has(const dctx *c, size_t i, int kind) { return lex_find(c, i, kind) != NULL; }
 
 static bool is_p(const dctx *c, size_t i, char ch)
 {
@@ -1347,8 +1349,8 @@ static bool parse_ordinal(dctx *c, size_t i, dres *r, int ord)
         int prec = anchor(c, &y, &m, &d);
         size_t e = j + 1;
         int yy = 0;
-        if ((word_is(c, e, "of") || is_p(c, e, ',')) && year_at(c, e + 1, true)) { yy = (int)num_val(c, e + 1); e += 2; }
-        else if (year_at(c, e, true)) { yy = (int)num_val(c, e); e++; }
+        if ((word_is(c, e, "of") || is_p(c, e, ',')) && year_at(c, e + 1, true)) { yy = (int)num_val(c, e + 1); e += 2; r->year_stated = true; }
+        else if (year_at(c, e, true)) { yy = (int)num_val(c, e); e++; r->year_stated = true; }
         else if (i > 0 && year_at(c, i - 1, true) && i - 1 >= c->floor) { yy = (int)num_val(c, i - 1); r->s = i - 1; }
         if (!yy && prec >= 1) {
             yy = y;
@@ -1567,6 +1569,63 @@ static bool parse_season(dctx *c, size_t i, dres *r, const char *code, int shift
 }
 
 /* decade "1990s", "the '90s"; at the NUM token */
+/* A quarter or half written short (`qabbr` rows: q, h): "Q3 2019",
+ * "q1-2019", "Q1 of 2017", "2019 Q3", "2019-H2"; with no year, "Q4" (a
+ * capital) takes the anchor's. The letter and its digit are glued; i is
+ * the letter. */
+static bool qabbr_at(const dctx *c, size_t i, char *unit, int *n)
+{
+    const dt_entry *q = lex_find(c, i, K_QABBR);
+    if (!q || !is_num(c, i + 1) || !glued(c, i + 1) || num_len(c, i + 1) != 1) return false;
+    if (i > 0 && glued(c, i) && (is_num(c, i - 1) || c->tk[i - 1].type == CC_TOK_WORD)) return false;
+    /* "q3x", "H2O": more letters or digits glued after */
+    if (i + 2 < c->n && glued(c, i + 2) && (is_num(c, i + 2) || c->tk[i + 2].type == CC_TOK_WORD)) return false;
+    int v = (int)num_val(c, i + 1);
+    int max = q->sval[0] == 'Q' ? 4 : 2;
+    if (v < 1 || v > max) return false;
+    *unit = q->sval[0];
+    *n = v;
+    return true;
+}
+
+static bool parse_qabbr(dctx *c, size_t i, dres *r)
+{
+    char u;
+    int n, y, m, d;
+    size_t k = i + 2;
+    if (year_at(c, i, true)) {
+        /* "2019 Q3", "2019-H2" */
+        size_t j = i + 1;
+        if (is_p(c, j, '-') && glued(c, j) && glued(c, j + 1)) j++;
+        else if (glued(c, j)) return false;
+        if (!same_sent(c, i, j) || !qabbr_at(c, j, &u, &n)) return false;
+        y = (int)num_val(c, i);
+        r->year_stated = true;
+        k = j + 2;
+    } else {
+        if (!qabbr_at(c, i, &u, &n)) return false;
+        if (is_p(c, k, '-') && glued(c, k) && glued(c, k + 1) && year_at(c, k + 1, true)) {
+            y = (int)num_val(c, k + 1);
+            k += 2;
+            r->year_stated = true;
+        } else if (word_is(c, k, "of") && year_at(c, k + 1, true) && same_sent(c, i, k + 1)) {
+            y = (int)num_val(c, k + 1);
+            k += 2;
+            r->year_stated = true;
+        } else if (year_at(c, k, true) && !glued(c, k) && same_sent(c, i, k)) {
+            y = (int)num_val(c, k);
+            k++;
+            r->year_stated = true;
+        } else {
+            if (!(c->tk[i].flags & CC_TF_UPPER) || !anchor(c, &y, &m, &d)) return false;
+        }
+    }
+    snprintf(r->val, sizeof r->val, "%04d-%c%d", y, u, n);
+    if (r->year_stated) r->y = y;
+    r->s = i; r->e = k; r->type = T_DATE;
+    return true;
+}
+
 static bool parse_decade(dctx *c, size_t i, dres *r)
 {
     size_t j = i + 1;
@@ -1747,11 +1806,14 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         if (parse_day_month(c, i, r)) { r->type = T_DATE; return true; }
         if (parse_day_alone(c, i, r)) return true;
         if (parse_decade(c, i, r)) return true;
-        if (ord_suffix(c, i + 1) && num_len(c, i) <= 2 && (word_is(c, i + 2, "week") || word_is(c, i + 2, "month")) &&
+        if (ord_suffix(c, i + 1) && num_len(c, i) <= 2 &&
+            (word_is(c, i + 2, "week") || word_is(c, i + 2, "month") || word_is(c, i + 2, "quarter")) &&
             parse_ordinal(c, i + 1, r, (int)num_val(c, i)) && r->val[4] != 0 && r->year_stated) {
             r->s = i;
             return true;
         }
+        memset(r, 0, sizeof *r);
+        if (parse_qabbr(c, i, r)) return true;
         memset(r, 0, sizeof *r);
         if (ord_suffix(c, i + 1) && word_is(c, i + 2, "century")) {
             snprintf(r->val, sizeof r->val, "%02ld", num_val(c, i) - 1);
@@ -1784,6 +1846,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
     }
     const dt_entry *e = lex_at(c, i);
     if (!e) return false;
+    if (lex_has(c, i, K_QABBR) && parse_qabbr(c, i, r)) return true;
     switch (e->kind) {
     case K_MONTH:
         if (!parse_month(c, i, r, e->ival)) return false;
@@ -2421,7 +2484,27 @@ static void period_day(const char *v, bool end, char *out, size_t cap)
         snprintf(out, cap, "%s-%s", v, end ? "12-31" : "01-01");
         return;
     }
+    if (len == 2 && isdigit((unsigned char)v[0]) && isdigit((unsigned char)v[1])) {
+        /* a century: "20" is 2000 to 2099 */
+        snprintf(out, cap, "%s%s", v, end ? "99-12-31" : "00-01-01");
+        return;
+    }
     snprintf(out, cap, "%s", v);
+}
+
+/* A quarter, a half or a century names a stretch of days: it gets its
+ * first and last day as begin / end_value ("2019-Q3" -> 2019-07-01 /
+ * 2019-09-30), as an interval the text states does. */
+static void period_ends(dres *r)
+{
+    const char *v = r->val;
+    size_t len = strlen(v);
+    if (r->type != T_DATE || r->beg[0] || r->mod || !isdigit((unsigned char)v[0])) return;
+    bool qh = len == 7 && (v[5] == 'Q' || v[5] == 'H') && isdigit((unsigned char)v[6]);
+    bool century = len == 2 && isdigit((unsigned char)v[1]);
+    if (!qh && !century) return;
+    period_day(v, false, r->beg, sizeof r->beg);
+    period_day(v, true, r->endv, sizeof r->endv);
 }
 
 static void year_after(dctx *c, dres *r);
@@ -2574,6 +2657,7 @@ static void emit(dctx *c, dres *r)
         if (pe && pe->kind == K_YPREP && pe->sval[0]) r->mod = pe->sval;
     }
     m->timex_mod = r->mod;
+    period_ends(r);
     if (r->beg[0]) m->begin = cc_arena_strdup(&d->arena, r->beg);
     if (r->endv[0]) m->end_value = cc_arena_strdup(&d->arena, r->endv);
     if (r->alt[0]) m->timex_alt = cc_arena_strdup(&d->arena, r->alt);
@@ -2625,7 +2709,7 @@ static long add_units(int y, int m, int d, char u, long n)
 {
     if (u == 'D') return days_from_civil(y, m, d) + n;
     if (u == 'W') return days_from_civil(y, m, d) + 7 * n;
-    long t = (long)y * 12 + (m - 1) + (u == 'Y' ? 12 * n : n);
+    long t = (long)y * 12 + (m - 1) + (u == 'Y' ? 12 * n : u == 'Q' ? 3 * n : n);
     int yy = (int)(t / 12), mm = (int)(t % 12 + 1);
     int dd = d > days_in_month(yy, mm) ? days_in_month(yy, mm) : d;
     return days_from_civil(yy, mm, dd);
@@ -2638,13 +2722,14 @@ static void day_text(char *out, size_t cap, long days)
     snprintf(out, cap, "%04d-%02d-%02d", y, m, d);
 }
 
-/* "P3D" -> 3, 'D'; only whole calendar units */
+/* "P3D" -> 3, 'D'; only whole calendar units (Q: quarters) */
 static bool duration_parts(const char *v, long *n, char *u)
 {
     if (v[0] != 'P' || !isdigit((unsigned char)v[1])) return false;
     char *end;
     long k = strtol(v + 1, &end, 10);
-    if (!(end[0] == 'D' || end[0] == 'W' || end[0] == 'M' || end[0] == 'Y') || end[1] || k <= 0 || k > 10000)
+    if (!(end[0] == 'D' || end[0] == 'W' || end[0] == 'M' || end[0] == 'Y' || end[0] == 'Q') || end[1] || k <= 0 ||
+        k > 10000)
         return false;
     *n = k; *u = end[0];
     return true;
@@ -2746,6 +2831,15 @@ static void place_duration(dctx *c, dres *r)
     int sk = kind_at(c, s);
     if (sk != K_SHIFT) return;
     const dt_entry *se = lex_at(c, s);
+    if (u == 'Q' && se->ival != 0) {
+        /* "the last 2 quarters": whole calendar quarters before the
+         * current one; "the next 7 quarters": from the next one on */
+        long q0 = (long)y * 4 + (m - 1) / 3 + (se->ival > 0 ? 1 : -n);
+        int qy = (int)(q0 / 4), qm = (int)(q0 % 4) * 3 + 1;
+        day_text(r->beg, sizeof r->beg, days_from_civil(qy, qm, 1));
+        day_text(r->endv, sizeof r->endv, add_units(qy, qm, 1, 'Q', n) - 1);
+        return;
+    }
     if (se->ival > 0) {
         day_text(r->beg, sizeof r->beg, days_from_civil(y, m, d) + 1);
         day_text(r->endv, sizeof r->endv, add_units(y, m, d, u, n));
