@@ -344,7 +344,10 @@ static bool deadline_before(const dctx *c, size_t tok)
     size_t pv = tok;
     while (pv > 0 && (word_is(c, pv - 1, "early") || word_is(c, pv - 1, "late") || word_is(c, pv - 1, "mid") ||
                       is_num(c, pv - 1) || kind_at(c, pv - 1) == K_AMPM || kind_at(c, pv - 1) == K_TZ ||
-                      is_p(c, pv - 1, '.') || is_p(c, pv - 1, ':')))
+                      is_p(c, pv - 1, '.') || is_p(c, pv - 1, ':') ||
+                      /* the letters of "a.m.", "p.m." */
+                      (c->tk[pv - 1].type == CC_TOK_WORD && c->tk[pv - 1].end - c->tk[pv - 1].start == 1 &&
+                       is_p(c, pv, '.') && glued(c, pv))))
         pv--;
     if (pv == 0) return false;
     const dt_entry *pe = lex_at(c, pv - 1);
@@ -1261,17 +1264,139 @@ static const char *recent_quarter(const dctx *c, size_t tok, size_t max_back)
     return s->last_q;
 }
 
+/* Compound durations: "1 hour and 30 minutes" (PT1H30M), "two and a
+ * half years", "a minute and a half" (P2Y6M, PT1M30S: the half in the
+ * next smaller unit, as the TimeML guidelines write it). Units by rank. */
+static const char *const dur_units[] = {"Y", "M", "W", "D", "H", "MIN", "S"};
+enum { DUR_NU = 7 };
+
+static int dur_rank(const char *u)
+{
+    for (int k = 0; k < DUR_NU; k++)
+        if (!strcmp(u, dur_units[k])) return k;
+    return -1;
+}
+
+/* half of one unit of rank k, in smaller units; false where that is not
+ * whole (a month) */
+static bool dur_add_half(long q[DUR_NU], int k)
+{
+    switch (k) {
+    case 0: q[1] += 6; return true;           /* half a year: 6 months */
+    case 2: q[3] += 3; q[4] += 12; return true;
+    case 3: q[4] += 12; return true;
+    case 4: q[5] += 30; return true;
+    case 5: q[6] += 30; return true;
+    default: return false;
+    }
+}
+
+static void dur_text(char *out, size_t cap, const long q[DUR_NU])
+{
+    static const char date_l[] = "YMWD", time_l[] = "HMS";
+    size_t n = 0;
+    n += (size_t)snprintf(out + n, cap - n, "P");
+    for (int k = 0; k < 4 && n < cap; k++)
+        if (q[k]) n += (size_t)snprintf(out + n, cap - n, "%ld%c", q[k], date_l[k]);
+    if ((q[4] || q[5] || q[6]) && n < cap) {
+        n += (size_t)snprintf(out + n, cap - n, "T");
+        for (int k = 4; k < DUR_NU && n < cap; k++)
+            if (q[k]) n += (size_t)snprintf(out + n, cap - n, "%ld%c", q[k], time_l[k - 4]);
+    }
+}
+
+/* "and a half" / "and half" at k: the tokens it takes, or 0 */
+static size_t and_half_at(const dctx *c, size_t k)
+{
+    if (!word_is(c, k, "and")) return 0;
+    if (word_is(c, k + 1, "a") && word_is(c, k + 2, "half")) return 3;
+    if (word_is(c, k + 1, "half")) return 2;
+    return 0;
+}
+
+/* After the duration n u ending at token e (half: "n and a half u"):
+ * more parts joined by "and" ("and 30 minutes", "and a half"). Rewrites
+ * r->val and r->e when there is more to it than n u; false when the
+ * whole is an age ("2 years and 6 months old"). */
+static bool duration_more(const dctx *c, dres *r, long n, const char *u, bool half, size_t e)
+{
+    int k0 = dur_rank(u);
+    if (k0 < 0 || n < 0) return true;
+    long q[DUR_NU] = {0};
+    q[k0] = n;
+    bool more = false;
+    if (half && !dur_add_half(q, k0)) {
+        /* "two and a half months": P2.5M */
+        snprintf(r->val, sizeof r->val, "P%s%ld.5%s", k0 >= 4 ? "T" : "", n, k0 == 5 ? "M" : dur_units[k0]);
+        r->e = e;
+        return true;
+    }
+    more = half;
+    size_t h = and_half_at(c, e);
+    if (!half && h && same_sent(c, r->s, e + h - 1) && dur_add_half(q, k0)) {
+        e += h;
+        more = true;
+    }
+    /* "and 30 minutes", "and 2 weeks and 2 days": smaller units only */
+    int last = k0;
+    for (int rounds = 0; rounds < 3 && !h; rounds++) {
+        long v;
+        size_t qe;
+        if (!word_is(c, e, "and") || word_is(c, e + 1, "a") || word_is(c, e + 1, "an") || !quantity_at(c, e + 1, &v, &qe) ||
+            v < 0 || !same_sent(c, e, qe))
+            break;
+        const dt_entry *u2 = lex_at(c, qe);
+        int k2 = u2 && u2->kind == K_UNIT ? dur_rank(u2->sval) : -1;
+        if (k2 <= last) break;
+        if (word_is(c, qe + 1, "old") || kind_at(c, qe + 1) == K_AGEWORD) return false;
+        q[k2] += v;
+        last = k2;
+        e = qe + 1;
+        more = true;
+    }
+    if (!more) return true;
+    dur_text(r->val, sizeof r->val, q);
+    r->e = e;
+    return true;
+}
+
+/* "3.5 years", "1.5hours": a decimal count of a unit (P3.5Y, PT1.5H) */
+static bool decimal_duration(const dctx *c, size_t i, dres *r)
+{
+    if (!is_num(c, i) || num_len(c, i) > 3 || !is_p(c, i + 1, '.') || !glued(c, i + 1) || !is_num(c, i + 2) ||
+        !glued(c, i + 2) || num_len(c, i + 2) > 2)
+        return false;
+    if (i > 0 && glued(c, i) && (is_p(c, i - 1, '.') || is_p(c, i - 1, ',') || is_num(c, i - 1))) return false;
+    const dt_entry *u = lex_at(c, i + 3);
+    if (!u || u->kind != K_UNIT || !same_sent(c, i, i + 3)) return false;
+    int k = dur_rank(u->sval);
+    if (k < 0) return false;
+    if (kind_at(c, i + 4) == K_AGEWORD || (is_p(c, i + 4, '-') && word_is(c, i + 5, "old"))) return false;
+    const char *d = c->text + c->tk[i + 2].start;
+    int dl = num_len(c, i + 2);
+    snprintf(r->val, sizeof r->val, "P%s%ld.%.*s%s", k >= 4 ? "T" : "", num_val(c, i), dl, d,
+             k == 5 ? "M" : dur_units[k]);
+    r->s = i; r->e = i + 4; r->type = T_DURATION;
+    return true;
+}
+
 /* number unit [ago|later|earlier]: durations and relative dates */
 static bool parse_duration(dctx *c, size_t i, dres *r)
 {
     long n;
     size_t j;
+    if (decimal_duration(c, i, r)) return true;
     if (!quantity_at(c, i, &n, &j)) return false;
+    /* "two and a half years" */
+    size_t hj = and_half_at(c, j);
+    bool half = hj && !word_is(c, i, "a") && !word_is(c, i, "an") && lex_at(c, j + hj) && lex_at(c, j + hj)->kind == K_UNIT;
+    if (half) j += hj;
     bool adj = false;
     if (is_p(c, j, '-') && glued(c, j) && glued(c, j + 1)) { j++; adj = true; }
     const dt_entry *u = lex_at(c, j);
     if (!u || u->kind != K_UNIT) return false;
     if (adj && u->extra[0]) return false; /* "two-years" */
+    if (half && dur_rank(u->sval) < 0) return false;
     if (!strcmp(u->sval, "Q") && !(i > 0 && (kind_at(c, i - 1) == K_SHIFT || word_is(c, i - 1, "the"))))
         return false; /* "three quarters of" is a fraction */
     if (!strcmp(u->sval, "WE")) return false;
@@ -1335,7 +1460,7 @@ static bool parse_duration(dctx *c, size_t i, dres *r)
     r->s = i; r->e = j + 1;
     r->type = T_DURATION;
     duration_value(r->val, sizeof r->val, n, u->sval);
-    return true;
+    return duration_more(c, r, n, u->sval, half, j + 1);
 }
 
 /* the quarter/half words: "third quarter", "third-quarter", "first half" */
