@@ -152,6 +152,11 @@ typedef struct concur_doc_options {
      * offset_base too. The accessors stay relative to `bytes`. All 0 for a
      * whole document. */
     size_t offset_base, sentence_base, id_base;
+    /* What the previous piece established (concur_doc_carry of it), or
+     * NULL: the story's timeline date and the day/month order of numeric
+     * dates, so that a date without a year at the start of a piece takes
+     * the year of the story so far. Read during concur_extract only. */
+    const char *carry;
 } concur_doc_options;
 
 void concur_doc_options_default(concur_doc_options *o);
@@ -171,6 +176,12 @@ const char *concur_doc_id(const concur_doc *d);
 /* Number of sentences the document was split into (the next piece's
  * sentence_base adds it). */
 size_t concur_doc_sentence_count(const concur_doc *d);
+
+/* Writes into buf (cap >= CONCUR_CARRY_MAX) a short opaque string of what
+ * the document established by its end, for the next piece's `carry`
+ * option; "" when nothing. Returns buf. */
+#define CONCUR_CARRY_MAX 32
+char *concur_doc_carry(const concur_doc *d, char *buf, size_t cap);
 
 /* The reference date relative dates resolved against: the one given in the
  * options, else the publication date an HTML page states in its metadata

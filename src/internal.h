@@ -388,6 +388,8 @@ bool cc_dates_init(concur_engine *e);
 void cc_dates_free(concur_engine *e);
 void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p);
 void cc_dates_doc_free(concur_doc *d);
+/* What the date state established, for the next piece (concur_doc_carry). */
+void cc_dates_carry(const concur_doc *d, char *buf, size_t cap);
 
 bool cc_counts_init(concur_engine *e);
 void cc_counts_free(concur_engine *e);

@@ -160,7 +160,7 @@ concur_engine *cli_engine(void)
  * holds the piece's offset, sentence and id bases and a "warned of invalid
  * UTF-8" flag). */
 static concur_doc *extract_piece(concur_engine *e, const cli_opts *o, const char *path, const concur_record *rec,
-                                 const char *id, bool text_only, size_t *base)
+                                 const char *id, bool text_only, size_t *base, const char *carry)
 {
     concur_doc_options dopt;
     concur_doc_options_default(&dopt);
@@ -174,6 +174,7 @@ static concur_doc *extract_piece(concur_engine *e, const cli_opts *o, const char
     dopt.text_only = text_only;   /* `concur text`: the clean text only, no recognisers */
     if (base) {
         dopt.input = CONCUR_INPUT_TEXT;
+        dopt.carry = carry;
         dopt.offset_base = base[0];
         dopt.sentence_base = base[1];
         dopt.id_base = base[2];
@@ -198,7 +199,7 @@ static concur_doc *extract_piece(concur_engine *e, const cli_opts *o, const char
 concur_doc *cli_extract_record(concur_engine *e, const cli_opts *o, const char *path,
                                const concur_record *rec, const char *id, bool text_only)
 {
-    return extract_piece(e, o, path, rec, id, text_only, NULL);
+    return extract_piece(e, o, path, rec, id, text_only, NULL, NULL);
 }
 
 /* A plain-text document larger than o->piece (--piece-mb, 16 MiB by
@@ -236,21 +237,23 @@ int cli_each_piece(concur_engine *e, const cli_opts *o, const char *path, const 
                    const char *id, bool text_only, cli_piece_fn fn, void *user)
 {
     if (!in_pieces(o, path, rec)) {
-        concur_doc *d = extract_piece(e, o, path, rec, id, text_only, NULL);
+        concur_doc *d = extract_piece(e, o, path, rec, id, text_only, NULL, NULL);
         if (!d) return 1;
         return fn(user, d, true);
     }
     size_t base[4] = {0, 0, 0, 0};   /* offset, sentence, mention id; warned */
+    char carry[CONCUR_CARRY_MAX] = "";
     int status = 0;
     while (base[0] < rec->len) {
         size_t end = piece_end(rec->text, rec->len, base[0], o->piece);
         concur_record piece = *rec;
         piece.text = rec->text + base[0];
         piece.len = end - base[0];
-        concur_doc *d = extract_piece(e, o, path, &piece, id, text_only, base);
+        concur_doc *d = extract_piece(e, o, path, &piece, id, text_only, base, carry);
         if (!d) return 1;
         base[1] += concur_doc_sentence_count(d);
         base[2] += concur_doc_count(d);
+        concur_doc_carry(d, carry, sizeof carry);   /* the story so far, for the next piece */
         int r = fn(user, d, base[0] == 0);
         if (r) return r;
         cli_file_done_with(piece.text, piece.len);   /* its input pages can go */

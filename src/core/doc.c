@@ -425,6 +425,13 @@ const char *concur_doc_text(const concur_doc *d, size_t *len)
 
 size_t concur_doc_sentence_count(const concur_doc *d) { return d ? d->nsent : 0; }
 
+char *concur_doc_carry(const concur_doc *d, char *buf, size_t cap)
+{
+    if (cap) buf[0] = 0;
+    if (d && cap) cc_dates_carry(d, buf, cap);
+    return buf;
+}
+
 const char *concur_doc_ref_date(const concur_doc *d) { return d ? d->ref_date : ""; }
 
 size_t concur_doc_source_offset(const concur_doc *d, size_t clean) { return cc_text_src(&d->text, clean); }

@@ -188,12 +188,32 @@ static cc_date_state *state(concur_doc *d)
         s->mode = d->opt.date_mode;
     else
         s->mode = s->ry ? CONCUR_DATES_NEWS : CONCUR_DATES_NARRATIVE;
+    /* an earlier piece's timeline and numeric order (cc_dates_carry) */
+    int y = 0, m = 0, dd = 0, order = 0;
+    if (d->opt.carry && sscanf(d->opt.carry, "d%d-%d-%d/%d", &y, &m, &dd, &order) == 4 && y >= 1 && y <= 9999 &&
+        m >= 0 && m <= 12 && dd >= 0 && dd <= 31 && order >= 0 && order <= 2) {
+        s->cy = y;
+        s->cm = m;
+        s->cd = dd;
+        s->order = order;
+    }
     s->csent = (size_t)-1;
     d->dates = s;
     return s;
 }
 
 void cc_dates_doc_free(concur_doc *d) { (void)d; /* state lives in the doc arena */ }
+
+/* "d<year>-<month>-<day>/<order>" of the timeline at the document's end
+ * (0 for unknown parts), or "" when there is none. */
+void cc_dates_carry(const concur_doc *d, char *buf, size_t cap)
+{
+    const cc_date_state *s = d->dates;
+    if (!cap) return;
+    buf[0] = 0;
+    if (s && (s->cy || s->order))
+        snprintf(buf, cap, "d%d-%d-%d/%d", s->cy ? s->cy : 0, s->cm, s->cd, s->order);
+}
 
 /* ------------------------------------------------------------ matcher */
 enum { T_DATE = 0, T_TIME, T_DURATION, T_SET };

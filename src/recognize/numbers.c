@@ -25,12 +25,42 @@ typedef struct cc_numbers {
     size_t nstarts;
     const cc_lex_row **wrow;   /* [word id]: the number_words row of a one-word key */
     size_t nwrow;
+    double *wval;              /* [number_words row]: its value (column 2), read once */
     /* first bytes of the keys: FB_FIRST some key starts with the byte,
      * FB_WHOLE a one-byte key is the byte (either case for letters) */
     uint8_t first_prefix[256], first_qual[256];
+    /* [word id]: LEAD_* bits, the word is the leading letters of a key of
+     * unit_prefix / number_qualifiers (match_before's test for a word);
+     * lead_ok: LEAD_* of the lists the test is exact for */
+    uint8_t *lead;
+    size_t nlead;
+    unsigned lead_ok;
 } cc_numbers;
 
 enum { FB_FIRST = 1, FB_WHOLE = 2 };
+enum { LEAD_PREFIX = 1, LEAD_QUAL = 2 };
+
+static inline bool ascii_letter(unsigned char c) { return (unsigned)((c | 32u) - 'a') < 26u; }
+
+/* Registers the leading ASCII letters of each key of lx (ids[row], 0 for
+ * none). A word token starting with a letter can begin a match only when
+ * it is those letters whole: the next byte of the key is not a letter, so
+ * a longer word differs there and a shorter one fails the key's word
+ * boundary. That holds unless a key's letters run into a UTF-8 byte (a
+ * non-ASCII letter could continue them): then *exact is cleared. */
+static bool add_leads(concur_engine *e, const cc_lexicon *lx, uint32_t *ids, bool *exact)
+{
+    for (size_t i = 0; i < lx->nrows; i++) {
+        const char *k = lx->rows[i].col[0];
+        size_t n = 0;
+        while (ascii_letter((unsigned char)k[n])) n++;
+        ids[i] = 0;
+        if (!n) continue;
+        if ((unsigned char)k[n] >= 0x80 || n > CC_WORDS_MAXLEN) { *exact = false; continue; }
+        if (!(ids[i] = cc_words_add(e->words, k, n))) return false;
+    }
+    return true;
+}
 
 /* Registers the first word of key (up to a space or '-') as a start. */
 static bool add_start(concur_engine *e, uint32_t *ids, size_t *n, const char *key)
@@ -116,8 +146,38 @@ bool cc_numbers_init(concur_engine *e)
     for (size_t i = 0; i < nb->words->nrows; i++)
         if (rid[i] && !nb->wrow[rid[i]]) nb->wrow[rid[i]] = &nb->words->rows[i];
     free(rid);
+    nb->wval = calloc(nb->words->nrows + 1, sizeof *nb->wval);
+    if (!nb->wval) {
+        free(nb->wrow);
+        free(nb->starts);
+        free(nb);
+        return false;
+    }
+    for (size_t i = 0; i < nb->words->nrows; i++) {
+        const char *v = nb->words->rows[i].col[2];
+        nb->wval[i] = v ? strtod(v, NULL) : 0;
+    }
     first_bytes(nb->prefix, nb->first_prefix);
     first_bytes(nb->qual, nb->first_qual);
+    size_t np = nb->prefix->nrows, nq = nb->qual->nrows;
+    uint32_t *lid = malloc((np + nq + 1) * sizeof *lid);
+    bool pre_exact = true, qual_exact = true;
+    bool ok2 = lid && add_leads(e, nb->prefix, lid, &pre_exact) && add_leads(e, nb->qual, lid + np, &qual_exact);
+    nb->nlead = cc_words_count(e->words);
+    nb->lead = ok2 ? calloc(nb->nlead, 1) : NULL;
+    if (!nb->lead) {
+        free(lid);
+        free(nb->wval);
+        free(nb->wrow);
+        free(nb->starts);
+        free(nb);
+        return false;
+    }
+    for (size_t i = 0; i < np; i++) nb->lead[lid[i]] |= LEAD_PREFIX;
+    for (size_t i = 0; i < nq; i++) nb->lead[lid[np + i]] |= LEAD_QUAL;
+    nb->lead[0] = 0;
+    nb->lead_ok = (pre_exact ? LEAD_PREFIX : 0u) | (qual_exact ? LEAD_QUAL : 0u);
+    free(lid);
     e->numbers = nb;
     return true;
 }
@@ -128,6 +188,8 @@ void cc_numbers_free(concur_engine *e)
     if (nb) {
         free(nb->starts);
         free(nb->wrow);
+        free(nb->wval);
+        free(nb->lead);
     }
     free(e->numbers);
     e->numbers = NULL;
@@ -331,10 +393,11 @@ static const cc_lex_row *lex_prefix(const cc_lexicon *lx, const char *text, size
 /* A key of lx ending exactly at clean offset `end` (one space allowed
  * before it), starting at one of the up to `maxk` tokens before token i.
  * Returns the row and sets *first to the first token of the match. */
-static const cc_lex_row *match_before(const ctx *c, const cc_lexicon *lx, const uint8_t *firsts, size_t i,
-                                      size_t maxk, size_t *first, bool pre_only)
+static const cc_lex_row *match_before(const ctx *c, const cc_lexicon *lx, const uint8_t *firsts, unsigned lead,
+                                      size_t i, size_t maxk, size_t *first, bool pre_only)
 {
     const cc_lex_row *best = NULL;
+    if (!(c->nb->lead_ok & lead)) lead = 0;
     size_t end = i < c->ntok ? c->tk[i].start : c->p->end;
     for (size_t k = 1; k <= maxk && k <= i; k++) {
         size_t j = i - k;
@@ -342,6 +405,11 @@ static const cc_lex_row *match_before(const ctx *c, const cc_lexicon *lx, const 
         size_t s = c->tk[j].start;
         unsigned char b0 = (unsigned char)c->text[s];
         if (!firsts[b0]) continue;
+        if (lead && ascii_letter(b0) && c->tk[j].type == CC_TOK_WORD) {
+            /* a word: only the leading letters of a key (add_leads) */
+            uint32_t id = c->tk[j].wid;
+            if (id >= c->nb->nlead || !(c->nb->lead[id] & lead)) continue;
+        }
         if (!(firsts[b0] & FB_WHOLE) && s + 1 < end) {
             /* no key starts with these two bytes (lex_prefix's folding) */
             unsigned char b1 = (unsigned char)tolower((unsigned char)c->text[s + 1]);
@@ -785,7 +853,7 @@ static void parse_words(ctx *c, size_t i, bool from_digits, nres *r)
         }
         if (!w) break;
         const char *cls = w->col[1];
-        double v = strtod(w->col[2], NULL);
+        double v = c->nb->wval[w - c->nb->words->rows];   /* strtod of column 2, at init */
         if (!strcmp(cls, "n")) {
             if (last == A_T) {
                 if (v >= 10 || fmod(cur, 10) != 0) break;
@@ -1252,7 +1320,7 @@ static size_t scan_at(ctx *c, size_t i)
     /* a currency or "aged" right before */
     size_t pre_first = i;
     const cc_lex_row *pre = NULL;
-    if (!vague && i > 0) pre = match_before(c, nb->prefix, nb->first_prefix, i, 3, &pre_first, false);
+    if (!vague && i > 0) pre = match_before(c, nb->prefix, nb->first_prefix, LEAD_PREFIX, i, 3, &pre_first, false);
     if (pre && !strcmp(pre->col[2], "age") && !is_num(c, i) && !word_row(c, i)) pre = NULL;
     bool have_cur = pre && !strcmp(pre->col[2], "currency");
     if (!vague) {
@@ -1509,7 +1577,7 @@ static size_t scan_at(ctx *c, size_t i)
         a--;
     if (!n1.vague && !qual) {
         size_t qf = a;
-        const cc_lex_row *q = match_before(c, nb->qual, nb->first_qual, a, 5, &qf, true);
+        const cc_lex_row *q = match_before(c, nb->qual, nb->first_qual, LEAD_QUAL, a, 5, &qf, true);
         if (q && q->col[4] && !strcmp(q->col[4], "pre")) {
             /* "<>30", "=>30": not a comparison we read */
             if ((q->col[0][0] == '<' || q->col[0][0] == '>') && qf > 0 && attached(c, qf) &&
@@ -1522,7 +1590,7 @@ static size_t scan_at(ctx *c, size_t i)
     if (n1.vague && a > 0 && word_is(c, a - 1, "many") == false) {
         /* "some dozens", "several thousands": inside the span, still vague */
         size_t qf = a;
-        const cc_lex_row *q = match_before(c, nb->qual, nb->first_qual, a, 3, &qf, true);
+        const cc_lex_row *q = match_before(c, nb->qual, nb->first_qual, LEAD_QUAL, a, 3, &qf, true);
         if (q && q->col[4] && !strcmp(q->col[4], "pre")) a = qf;
     }
     /* a pre-qualifier and a range: "between" already covers it */

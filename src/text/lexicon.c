@@ -98,6 +98,15 @@ const cc_lex_row *cc_lex_match(const cc_lexicon *lx, const char *text, const cc_
                                size_t i, size_t ntok, size_t *used)
 {
     if (!lx || !lx->nrows || i >= ntok) return NULL;
+    {
+        /* the two-byte filter below, before any copy: a first token of two
+         * bytes or more gives the key's first two bytes */
+        const unsigned char *s0 = (const unsigned char *)text + tok[i].start;
+        if (tok[i].end - tok[i].start >= 2) {
+            unsigned b = cc_lex_pair(lower(s0[0]), lower(s0[1]));
+            if (!(lx->pair[b >> 3] & (1u << (b & 7)))) return NULL;
+        }
+    }
     char key[256];
     size_t kn = 0;
     const cc_lex_row *best = NULL;

@@ -514,6 +514,54 @@ static void text_only_builds_no_mentions(void **st)
     concur_engine_free(e);
 }
 
+/* A document read in pieces: the bases shift offsets, sentences and ids in
+ * the output, and the carry hands the story's year to the next piece. */
+static void pieces_carry_the_story(void **st)
+{
+    (void)st;
+    concur_engine *e = concur_engine_new(NULL, NULL);
+    assert_non_null(e);
+    const char *p1 = "From October 1991 the town was under siege.\n";
+    const char *p2 = "On 30 October, ground traffic stopped. 12 people were killed.\n";
+    concur_doc_options o;
+    concur_doc_options_default(&o);
+    o.input = CONCUR_INPUT_TEXT;
+    concur_doc *d1 = concur_extract(e, p1, strlen(p1), &o, NULL);
+    assert_non_null(d1);
+    char carry[CONCUR_CARRY_MAX];
+    concur_doc_carry(d1, carry, sizeof carry);
+    assert_true(carry[0] != 0);
+    /* without the carry the second piece knows no year */
+    concur_doc *alone = concur_extract(e, p2, strlen(p2), &o, NULL);
+    assert_non_null(alone);
+    assert_string_equal(concur_mention_timex_value(concur_doc_get(alone, 0)), "XXXX-10-30");
+    o.carry = carry;
+    o.offset_base = strlen(p1);
+    o.sentence_base = concur_doc_sentence_count(d1);
+    o.id_base = concur_doc_count(d1);
+    concur_doc *d2 = concur_extract(e, p2, strlen(p2), &o, NULL);
+    assert_non_null(d2);
+    const concur_mention *m = concur_doc_get(d2, 0);
+    assert_string_equal(concur_mention_timex_value(m), "1991-10-30");
+    assert_int_equal(concur_mention_start(m), 3);   /* accessors: within the piece */
+    char id[16];
+    snprintf(id, sizeof id, "m%zu", concur_doc_count(d1) + 1);
+    assert_string_equal(concur_mention_id(m), id);   /* ids run on */
+    sink k;
+    memset(&k, 0, sizeof k);
+    assert_int_equal(concur_doc_write(d2, CONCUR_FORMAT_JSONL, CONCUR_KIND_ALL, false, sink_write, &k), 0);
+    const char *out = k.buf;
+    char want[64];
+    snprintf(want, sizeof want, "\"start\":%zu,", strlen(p1) + 3);   /* the writer adds the base */
+    assert_non_null(strstr(out, want));
+    snprintf(want, sizeof want, "\"sentence\":%zu", concur_doc_sentence_count(d1));
+    assert_non_null(strstr(out, want));
+    concur_doc_free(alone);
+    concur_doc_free(d1);
+    concur_doc_free(d2);
+    concur_engine_free(e);
+}
+
 static void one_engine_many_docs(void **st)
 {
     (void)st;
@@ -550,6 +598,7 @@ int run_api_tests(void)
         cmocka_unit_test(jsonl_offsets_count_decoded_bytes),
         cmocka_unit_test(text_only_builds_no_mentions),
         cmocka_unit_test(one_engine_many_docs),
+        cmocka_unit_test(pieces_carry_the_story),
     };
     return cmocka_run_group_tests_name("api", tests, NULL, NULL);
 }
