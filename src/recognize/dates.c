@@ -30,14 +30,14 @@ enum {
     K_AMPM, K_AGO, K_FISCAL, K_FUT, K_AGEWORD, K_PAST, K_QABBR,
     /* context classes: they never start a date and may share a word with
      * one of the classes above (lex_has) */
-    K_YID, K_YCOUNT, K_POSS, K_TCONN, K_TLINK, K_SUPERL, K_REPORT
+    K_YID, K_YCOUNT, K_POSS, K_TCONN, K_TLINK, K_SUPERL, K_REPORT, K_NOTPAST
 };
 
 static const char *const k_names[] = {
     "", "month", "wday", "season", "partday", "unit", "numw", "ord", "rel", "ref",
     "shift", "mod", "approx", "every", "setw", "holiday", "yprep", "ynoun", "timew", "tz",
     "ampm", "ago", "fiscal", "fut", "ageword", "past", "qabbr",
-    "yid", "ycount", "poss", "tconn", "tlink", "superl", "report"
+    "yid", "ycount", "poss", "tconn", "tlink", "superl", "report", "notpast"
 };
 
 typedef struct dt_entry {
@@ -1542,6 +1542,14 @@ static bool parse_ordinal(dctx *c, size_t i, dres *r, int ord)
     return false;
 }
 
+/* A lower-case word in -ed of five letters or more: a past verb, unless
+ * the lexicon says it is not one ("succeed", "hundred": `notpast` rows). */
+static bool ed_word(const dctx *c, size_t k)
+{
+    return c->tk[k].end - c->tk[k].start > 4 && !(c->tk[k].flags & CC_TF_UPPER) &&
+           c->text[c->tk[k].end - 2] == 'e' && c->text[c->tk[k].end - 1] == 'd' && !lex_has(c, k, K_NOTPAST);
+}
+
 /* Is the clause around token i about the future? The nearest tense cue
  * decides: a future marker (will, 'll, scheduled ...) against a past one
  * (was, had, ended ... or a verb in -ed). */
@@ -1558,8 +1566,7 @@ static bool future_sentence(const dctx *c, size_t i)
         if (kd == K_FUT || (word_is(c, k, "ll") && k > 0 && is_p(c, k - 1, '\''))) {
             if (dist < best_fut) best_fut = dist;
         } else if (kd == K_PAST || word_is(c, k, "said") ||
-                   (c->tk[k].end - c->tk[k].start > 4 && !(c->tk[k].flags & CC_TF_UPPER) &&
-                    c->text[c->tk[k].end - 2] == 'e' && c->text[c->tk[k].end - 1] == 'd' &&
+                   (ed_word(c, k) &&
                     !word_is(c, k - 1, "be") && !word_is(c, k - 1, "been") && !word_is(c, k - 1, "is") &&
                     !word_is(c, k - 1, "are"))) {
             if (dist < best_past) best_past = dist;
@@ -1583,8 +1590,7 @@ static bool past_verb_near(const dctx *c, size_t i)
         if (kd == K_FUT || (word_is(c, k, "ll") && k > 0 && is_p(c, k - 1, '\'')) || word_is(c, k, "is") ||
             word_is(c, k, "are") || word_is(c, k, "would")) {
             if (dist < best_fut) best_fut = dist;
-        } else if (c->tk[k].end - c->tk[k].start > 4 && !(c->tk[k].flags & CC_TF_UPPER) &&
-                   c->text[c->tk[k].end - 2] == 'e' && c->text[c->tk[k].end - 1] == 'd' &&
+        } else if (ed_word(c, k) &&
                    !word_is(c, k - 1, "be") && !word_is(c, k - 1, "been") && !word_is(c, k - 1, "is") &&
                    !word_is(c, k - 1, "are") && !word_is(c, k - 1, "the") && !word_is(c, k - 1, "a")) {
             if (dist < best_past) best_past = dist;
