@@ -404,7 +404,12 @@ static int pick_year(const dctx *c, size_t tok, int m, int dd, bool *resolved)
         if (day > days_in_month(best, m)) day = days_in_month(best, m);
         long ahead = days_from_civil(best, m, day) - ref;
         bool fut = deadline_before(c, tok) || future_sentence(c, tok);
-        if (ahead > 31 && !fut && (ahead > 92 || past_sentence(c, tok) || past_verb_near(c, tok))) best--;
+        /* "since March": a start that has been, never one ahead */
+        bool since = (tok > 0 && word_is(c, tok - 1, "since")) ||
+                     (tok > 1 && kind_at(c, tok - 1) == K_MOD && word_is(c, tok - 2, "since"));
+        if (since) {
+            if (ahead > 0) best--;
+        } else if (ahead > 31 && !fut && (ahead > 92 || past_sentence(c, tok) || past_verb_near(c, tok))) best--;
         /* a future sentence about a month well before the reference date
          * speaks of next year's */
         else if (ahead < -92 && fut && best < s->ry + 1) best++;
@@ -1563,8 +1568,12 @@ static bool future_sentence(const dctx *c, size_t i)
         if (c->tk[k].type != CC_TOK_WORD) continue;
         size_t dist = k > i ? k - i : i - k;
         int kd = kind_at(c, k);
-        if (kd == K_FUT || (word_is(c, k, "ll") && k > 0 && is_p(c, k - 1, '\''))) {
+        if (kd == K_FUT || (word_is(c, k, "ll") && k > 0 && is_p(c, k - 1, '\'')) ||
+            /* "is to resume trading Tuesday" */
+            (word_is(c, k, "to") && k > 0 && (word_is(c, k - 1, "is") || word_is(c, k - 1, "are")))) {
             if (dist < best_fut) best_fut = dist;
+        } else if (kd == K_PAST && kind_at(c, k + 1) == K_FUT) {
+            /* "were planning", "was scheduled": the plan's time is ahead */
         } else if (kd == K_PAST || word_is(c, k, "said") ||
                    (ed_word(c, k) &&
                     !word_is(c, k - 1, "be") && !word_is(c, k - 1, "been") && !word_is(c, k - 1, "is") &&
@@ -2194,6 +2203,11 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             return false;
         }
         if (u->kind == K_UNIT && !strcmp(u->sval, "Q") && word_is(c, i, "latest")) sh = -1;
+        if (u->kind == K_UNIT && !strcmp(u->sval, "Q") && sh == 0 && !fiscal) {
+            /* "this quarter's loss" in a quarterly report: the quarter it reports */
+            const char *q = recent_quarter(c, i, 6);
+            if (q) { snprintf(r->val, sizeof r->val, "%s", q); return true; }
+        }
         if (u->kind == K_UNIT && !u->extra[0] && sh != 0 &&
             (word_is(c, i, "following") || word_is(c, i, "previous") || word_is(c, i, "preceding") ||
              (word_is(c, i, "next") && i > 0 && word_is(c, i - 1, "the") && !strcmp(u->sval, "D")))) {
@@ -2392,8 +2406,11 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         if (!strcmp(e->sval, "Q") && !e->extra[0] && i > 0 && word_is(c, i - 1, "the") && c->st->ry &&
             !(is_p(c, i + 1, '-') && glued(c, i + 1)) &&
             !word_is(c, i + 1, "of") && !word_is(c, i + 1, "century")) {
-            /* "the quarter" in a news report: the last one reported */
-            shift_date(c, r, "Q", -1);
+            /* "the quarter" in a news report: the quarter the report is
+             * about, else the last one ended */
+            const char *q = recent_quarter(c, i, 6);
+            if (q) snprintf(r->val, sizeof r->val, "%s", q);
+            else shift_date(c, r, "Q", -1);
             r->s = i; r->e = i + 1; r->the_ok = true;
             return true;
         }
