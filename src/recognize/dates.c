@@ -404,9 +404,11 @@ static int pick_year(const dctx *c, size_t tok, int m, int dd, bool *resolved)
         if (day > days_in_month(best, m)) day = days_in_month(best, m);
         long ahead = days_from_civil(best, m, day) - ref;
         bool fut = deadline_before(c, tok) || future_sentence(c, tok);
-        /* "since March": a start that has been, never one ahead */
-        bool since = (tok > 0 && word_is(c, tok - 1, "since")) ||
-                     (tok > 1 && kind_at(c, tok - 1) == K_MOD && word_is(c, tok - 2, "since"));
+        /* "since March", "since late July" (the yprep whose mod is
+         * ON_OR_AFTER): a start that has been, never one ahead */
+        size_t pv = tok > 0 && kind_at(c, tok - 1) == K_MOD ? tok - 1 : tok;
+        const dt_entry *pe = pv > 0 ? lex_at(c, pv - 1) : NULL;
+        bool since = pe && pe->kind == K_YPREP && !strcmp(pe->sval, "ON_OR_AFTER");
         if (since) {
             if (ahead > 0) best--;
         } else if (ahead > 31 && !fut && (ahead > 92 || past_sentence(c, tok) || past_verb_near(c, tok))) best--;
