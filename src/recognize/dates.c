@@ -2359,6 +2359,31 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         return false;
     }
     case K_UNIT:
+        if (!e->extra[0] && i > 0 && i - 1 >= c->floor && word_is(c, i - 1, "all") && same_sent(c, i - 1, i) &&
+            dur_rank(e->sval) >= 0 && strcmp(e->sval, "S") && strcmp(e->sval, "MIN")) {
+            /* "all week", "all day": the whole unit, a duration */
+            r->s = i - 1; r->e = i + 1; r->type = T_DURATION;
+            duration_value(r->val, sizeof r->val, 1, e->sval);
+            return true;
+        }
+        if (!strcmp(e->sval, "D") && !e->extra[0] && i > 0 && word_is(c, i - 1, "the") &&
+            (word_is(c, i + 1, "before") || word_is(c, i + 1, "after")) &&
+            (i + 2 >= c->n || !same_sent(c, i, i + 2) || c->tk[i + 2].type == CC_TOK_PUNCT)) {
+            /* "the day before." (nothing after it): the day before the
+             * date just told, else before the reference date */
+            const char *base = recent_date(c, i, 1);
+            char b[16];
+            int y, m, d;
+            if ((!base || strlen(base) != 10) && c->st->ry && anchor(c, &y, &m, &d) == 3) {
+                snprintf(b, sizeof b, "%04d-%02d-%02d", c->st->ry, c->st->rm, c->st->rd);
+                base = b;
+            }
+            if (base && strlen(base) == 10 &&
+                shift_value(base, "D", word_is(c, i + 1, "before") ? -1 : 1, r->val, sizeof r->val)) {
+                r->s = i; r->e = i + 2; r->type = T_DATE; r->the_ok = true; r->anaphoric = true;
+                return true;
+            }
+        }
         if (!strcmp(e->sval, "Y") && !e->extra[0] && is_p(c, i + 1, '-') && glued(c, i + 1) &&
             (word_is(c, i + 2, "ago") || word_is(c, i + 2, "earlier"))) {
             /* "the year-ago quarter", "year-earlier results": the same period a year before */
