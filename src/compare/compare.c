@@ -121,6 +121,65 @@ static bool incident_day(const concur_doc *d, const concur_mention *x)
     return has_year(d, x);
 }
 
+/* A dateline: a day with a written year that opens its paragraph after at
+ * most a few capitalised words ("DHAKA, 14 April 2025 -", "Chandpur, 16
+ * April 2025", "Published 20 April 2025") in the document's first
+ * sentences. It dates the report, not the incident: the incident lies on
+ * or before it (DATELINE_DAYS at most, for the purpose of lining up). */
+#define DATELINE_DAYS 7
+
+static bool is_dateline(const concur_doc *d, const concur_mention *x)
+{
+    if (!incident_day(d, x) || x->sentence > 2) return false;
+    size_t b = x->start, words = 0;
+    while (b > 0 && d->src[b - 1] != '\n') b--;
+    for (size_t i = b; i < x->start; i++) {
+        unsigned char c = (unsigned char)d->src[i];
+        bool start = (i == b || d->src[i - 1] == ' ' || d->src[i - 1] == '\t');
+        if (start && c >= 'a' && c <= 'z') return false;   /* a lower-case word: prose */
+        if (start && c != ' ' && c != '\t') words++;
+    }
+    return words <= 4 && x->start - b <= 48;
+}
+
+/* Under a dateline x: the date mention of claim m's sentence, other than
+ * x, whose day lies in the week up to x ("... capsized on Sunday evening,
+ * police said"), preferring the claim's own date; with `before`, first the
+ * claim's own date said up to five sentences before it (for showing the
+ * incident date: for lining up, a day said in another sentence may be the
+ * report's, "officials said on Tuesday"). NULL if none. */
+static const concur_mention *day_under_dateline(const concur_doc *d, const concur_mention *m, const concur_mention *x,
+                                                bool before)
+{
+    long dlo, dhi;
+    if (!mention_days(x, x->timex_value, &dlo, &dhi)) return NULL;
+    const concur_mention *best = NULL;
+    long lo, hi;
+    if (before && m->date && day_value(m->date) && timex_days(m->date, &lo, &hi) && lo >= dlo - DATELINE_DAYS &&
+        hi <= dhi) {
+        /* the claim's own date, said a few sentences before it ("Since
+         * fighting erupted on 2 March, ... At least 17 civilians have been
+         * killed") */
+        for (size_t i = 0; i < d->nm && d->m[i]->sentence <= m->sentence; i++) {
+            const concur_mention *y = d->m[i];
+            if (y != x && y->kind == CONCUR_KIND_DATE && y->timex_value && m->sentence - y->sentence <= 5 &&
+                !strcmp(y->timex_value, m->date))
+                best = y;
+        }
+        if (best) return best;
+    }
+    for (size_t i = 0; i < d->nm; i++) {
+        const concur_mention *y = d->m[i];
+        if (y->sentence > m->sentence) break;
+        if (y == x || y->sentence != m->sentence || y->kind != CONCUR_KIND_DATE || !y->timex_value) continue;
+        if (!day_value(y->timex_value) || !timex_days(y->timex_value, &lo, &hi)) continue;
+        if (lo < dlo - DATELINE_DAYS || hi > dhi) continue;
+        if (m->date && !strcmp(y->timex_value, m->date)) return y;
+        if (!best) best = y;
+    }
+    return best;
+}
+
 /* The date mention that dates the incident of claim m (index mi): the
  * claim's own date context when the words that say it write out a year
  * ("In 2011", "24 January 2020"; a relative "on Sunday" may be the report's
@@ -130,12 +189,20 @@ static bool incident_day(const concur_doc *d, const concur_mention *x)
 static const concur_mention *context_date(const concur_doc *d, size_t mi, bool scan)
 {
     const concur_mention *m = d->m[mi];
-    if (m->date)
+    if (m->date) {
         for (size_t i = mi, n = 0; i-- > 0 && n++ < 256;) {
             const concur_mention *x = d->m[i];
             if (x->kind == CONCUR_KIND_DATE && x->timex_value && !strcmp(x->timex_value, m->date) && has_year(d, x))
                 return x;
         }
+        /* or later in its sentence ("64 people lost their lives ... on 13
+         * April 2025") */
+        for (size_t i = mi + 1; i < d->nm && d->m[i]->sentence == m->sentence; i++) {
+            const concur_mention *x = d->m[i];
+            if (x->kind == CONCUR_KIND_DATE && x->timex_value && !strcmp(x->timex_value, m->date) && has_year(d, x))
+                return x;
+        }
+    }
     for (size_t i = mi, n = 0; i-- > 0 && d->m[i]->sentence == m->sentence && n++ < 64;) {
         const concur_mention *x = d->m[i];
         if (x->kind == CONCUR_KIND_DATE && (!x->timex_type || !strcmp(x->timex_type, "DATE")) && has_year(d, x)) {
@@ -277,6 +344,11 @@ static bool fact_add(cc_cmp_fact *f, const cc_cmp_src *s)
         f->has_days = true;
         f->dlo = s->dlo;
         f->dhi = s->dhi;
+    } else if (f->has_days && s->has_days && s->dlo <= f->dhi && f->dlo <= s->dhi) {
+        /* a narrower source narrows the fact ("the week up to 16 April" and
+         * "13 April": 13 April) */
+        if (s->dlo > f->dlo) f->dlo = s->dlo;
+        if (s->dhi < f->dhi) f->dhi = s->dhi;
     }
     return true;
 }
@@ -478,6 +550,18 @@ static bool claim_init(const concur_comparison *c, const doc_work *w, size_t doc
     const concur_mention *x = context_date(d, mi, false);
     if (!x && w[doc].ctx_date[mi] != CC_NO_FACT) x = d->m[w[doc].ctx_date[mi]];
     if (x) k->has_days = mention_days(x, x->timex_value, &k->dlo, &k->dhi);
+    if (x && k->has_days && is_dateline(d, x)) {
+        /* the report's day: a day of the claim's sentence in the week up
+         * to it ("Sunday's accident"), else any day of that week */
+        const concur_mention *y = day_under_dateline(d, m, x, false);
+        long lo, hi;
+        if (y && timex_days(y->timex_value, &lo, &hi)) {
+            k->dlo = lo;
+            k->dhi = hi;
+        } else {
+            k->dlo -= DATELINE_DAYS;
+        }
+    }
     return true;
 }
 
@@ -724,6 +808,12 @@ static bool incident_date(const concur_doc *d, const concur_mention *m, cc_cmp_s
     if (mi == CC_NO_FACT) return false;
     const concur_mention *x = context_date(d, mi, true);
     if (!x) return false;
+    if (is_dateline(d, x)) {
+        /* the report's dateline: a day of the claim's sentence in the week
+         * up to it is the incident's ("on Sunday") */
+        const concur_mention *y = day_under_dateline(d, m, x, true);
+        if (y) x = y;
+    }
     out->m = x;
     out->timex = x->timex_value;
     return mention_days(x, x->timex_value, &out->dlo, &out->dhi);
