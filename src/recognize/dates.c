@@ -508,6 +508,16 @@ static bool spoken_year(const dctx *c, size_t k, int *y, size_t *end)
         if (u && u->kind == K_NUMW && u->ival >= 1 && u->ival <= 19 && !word_is(c, j2, "a") && !word_is(c, j2, "an")) {
             v += u->ival;
             j = j2 + 1;
+        } else if (u && u->kind == K_NUMW && u->ival >= 20 && u->ival <= 90 && u->ival % 10 == 0) {
+            /* "two thousand and thirty two", "two thousand forty-one" */
+            v += u->ival;
+            j = j2 + 1;
+            size_t j3 = is_p(c, j, '-') && glued(c, j) ? j + 1 : j;
+            const dt_entry *u2 = lex_at(c, j3);
+            if (u2 && u2->kind == K_NUMW && u2->ival >= 1 && u2->ival <= 9 && !word_is(c, j3, "a") && !word_is(c, j3, "an")) {
+                v += u2->ival;
+                j = j3 + 1;
+            }
         }
         *y = v;
         *end = j;
