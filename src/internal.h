@@ -274,9 +274,35 @@ const cc_lex_row *cc_lex_find(const cc_lexicon *lx, const char *key, size_t n);
 const cc_lex_row *cc_lex_match(const cc_lexicon *lx, const char *text, const cc_token *tok,
                                size_t i, size_t ntok, size_t *used);
 
+/* The rows of lx whose keys start with a word, for callers that know a
+ * token's word ahead (by its word id): what cc_lex_match finds after the
+ * first token, computed once. */
+#define CC_LEX_KEYMAX 256
+typedef struct cc_lex_range {
+    uint32_t lo, hi;         /* rows [lo, hi); empty: no key starts with the word */
+    bool exact;              /* rows[lo] is the word alone */
+} cc_lex_range;
+void cc_lex_word_range(const cc_lexicon *lx, const char *w, size_t n, cc_lex_range *r);
+/* cc_lex_match where tok[i] is the word of r (ASCII case-insensitively):
+ * the same row and *used, without searching for the first word. */
+const cc_lex_row *cc_lex_match_word(const cc_lexicon *lx, const cc_lex_range *r, const char *text,
+                                    const cc_token *tok, size_t i, size_t ntok, size_t *used);
+
 /* ASCII lower-casing copy of a token into buf (size cap); returns length. */
 size_t cc_tok_lower(const char *text, const cc_token *t, char *buf, size_t cap);
-bool cc_tok_is(const char *text, const cc_token *t, const char *lower_word);
+/* Is token t the word lower_word (ASCII case-insensitive)? Inline: the
+ * recognisers call it on most tokens they look at. */
+static inline bool cc_tok_is(const char *text, const cc_token *t, const char *lower_word)
+{
+    const unsigned char *s = (const unsigned char *)text + t->start, *w = (const unsigned char *)lower_word;
+    size_t n = t->end - t->start;
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = s[i];
+        if ((unsigned)(c - 'A') < 26u) c += 32;
+        if (!w[i] || c != w[i]) return false;
+    }
+    return w[n] == 0;
+}
 
 /* --------------------------------------------------------------- mentions */
 typedef struct concur_mention {

@@ -31,6 +31,7 @@ typedef struct counts_tables {
     const cc_lexicon *trig, *links, *groups, *numw, *attr, *placepat, *places, *pstop, *block;
     uint8_t *first;     /* [word id]: FIRST_* bits, the word starts a trigger / place pattern */
     size_t nfirst;
+    cc_lex_range *trig_range;   /* [word id]: the trigger rows starting with the word */
 } counts_tables;
 
 /* Registers the first word of each key of lx (cc_words): its id in ids[row]. */
@@ -69,12 +70,20 @@ bool cc_counts_init(concur_engine *e)
     bool ok = ids && add_first_words(e, t->trig, ids) && add_first_words(e, t->placepat, ids + nt);
     t->nfirst = cc_words_count(e->words);
     t->first = ok ? calloc(t->nfirst, 1) : NULL;
-    if (!t->first) {
+    t->trig_range = ok ? calloc(t->nfirst, sizeof *t->trig_range) : NULL;
+    if (!t->first || !t->trig_range) {
         free(ids);
+        free(t->first);
+        free(t->trig_range);
         free(t);
         return false;
     }
-    for (size_t i = 0; i < nt; i++) t->first[ids[i]] |= FIRST_TRIG;
+    for (size_t i = 0; i < nt; i++) {
+        const char *k = t->trig->rows[i].col[0];
+        if (ids[i] && !(t->first[ids[i]] & FIRST_TRIG))
+            cc_lex_word_range(t->trig, k, strcspn(k, " "), &t->trig_range[ids[i]]);
+        t->first[ids[i]] |= FIRST_TRIG;
+    }
     for (size_t i = 0; i < np; i++) t->first[ids[nt + i]] |= FIRST_PLACE;
     t->first[0] = 0;
     free(ids);
@@ -85,7 +94,10 @@ bool cc_counts_init(concur_engine *e)
 void cc_counts_free(concur_engine *e)
 {
     counts_tables *t = e->counts;
-    if (t) free(t->first);
+    if (t) {
+        free(t->first);
+        free(t->trig_range);
+    }
     free(e->counts);
     e->counts = NULL;
 }
@@ -1829,7 +1841,7 @@ void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
             if (first & FIRST_PLACE) place_pattern(&c, i);
             if (!(first & FIRST_TRIG) || c.ntrig >= MAX_TRIG) continue;
             size_t u = 0;
-            const cc_lex_row *r = cc_lex_match(t->trig, p->text, p->tok, i, c.s1, &u);
+            const cc_lex_row *r = cc_lex_match_word(t->trig, &t->trig_range[tk->wid], p->text, p->tok, i, c.s1, &u);
             if (!r) continue;
             /* "3 serious;", "2 critical, 1 stable": a condition word is a
                trigger only where no word follows it ("5 serious crimes") */

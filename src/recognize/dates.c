@@ -775,6 +775,16 @@ static bool parse_day_alone(dctx *c, size_t i, dres *r)
     return true;
 }
 
+/* Does p[0..8) hold an ASCII digit? Word at a time, as in segment.c. */
+static inline bool has_digit8(const char *p)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80, low7 = ones * 0x7F;
+    uint64_t x;
+    memcpy(&x, p, 8);
+    uint64_t y = x & low7;
+    return ((y + ones * (0x80 - '0')) & ~(y + ones * (0x80 - '9' - 1)) & ~x & high) != 0;
+}
+
 /* The day/month order of this document's numeric dates: first from an
  * unambiguous numeric date anywhere in it, then from the textual dates
  * seen so far, then from the separator. Decided once per document. */
@@ -786,6 +796,8 @@ static int numeric_order(dctx *c, char sep)
     size_t n = c->d->text.out.len;
     int dmy = 0, mdy = 0;
     for (size_t i = 0; i + 5 < n; i++) {
+        /* most of a text has no digit: pass eight bytes at a time */
+        while (i + 13 < n && !has_digit8(t + i)) i += 8;
         if (!isdigit((unsigned char)t[i]) || (i && (isdigit((unsigned char)t[i - 1]) || t[i - 1] == '/' ||
                                                      t[i - 1] == '.' || t[i - 1] == '-')))
             continue;
@@ -3193,6 +3205,89 @@ static void compose_time(dctx *c, dres *r)
     }
 }
 
+/* Can a date start at number token i? A cheap test that holds wherever
+ * parse_expr can succeed there (and then has no side effect to miss), so
+ * that most numbers skip the parsers. What each path of parse_core needs
+ * from a number:
+ *   4 digits: a year (year_at);
+ *   a token glued after it: numeric dates, "2015-12", "10:30", "5pm",
+ *     "1990s", "5th", "two-year" (a word, or one of - / : ' and a dot
+ *     before more digits);
+ *   the next token a date word (any row: a unit, month, am/pm, time
+ *     zone, "to"/"until" linking a clock range), a dash ("5 - 6 pm",
+ *     "5 - 7 March"), "and" ("between 3 and 8"), "a"/"p" of "a.m.",
+ *     "past"/"min"/"mins"/"minutes" ("10 past 9"), "in" ("4 in the
+ *     morning"). */
+static bool num_may_start(const dctx *c, size_t i)
+{
+    if (num_len(c, i) == 4) return true;
+    size_t j = i + 1;
+    if (j >= c->n) return false;
+    if (glued(c, j)) {
+        /* "5pm", "5th", "1990s"; of glued signs only these: "5," "5%" and
+         * a full stop start nothing */
+        if (c->tk[j].type != CC_TOK_PUNCT) return true;
+        if (is_p(c, j, '.')) return is_num(c, j + 1) && glued(c, j + 1);
+        return is_p(c, j, '-') || is_p(c, j, '/') || is_p(c, j, ':') || is_p(c, j, '\'');
+    }
+    if (lex_row(c, j) || is_p(c, j, '-')) return true;
+    if (c->tk[j].type != CC_TOK_WORD) return false;
+    return word_is(c, j, "and") || word_is(c, j, "a") || word_is(c, j, "p") || word_is(c, j, "past") ||
+           word_is(c, j, "min") || word_is(c, j, "mins") || word_is(c, j, "minutes") || word_is(c, j, "in");
+}
+
+/* The same for a number word (K_NUMW: "a", "one", "twenty", "some"):
+ * parse_core tries minutes past an hour ("twenty past 9", "a couple of
+ * minutes past"), a spoken year ("nineteen ninety") and a duration ("a
+ * year", "two-year", "a few days"); each needs the next token to be a
+ * date word (a unit, a number word, "past", "of"), a dash or a word of
+ * minutes. Most "a" and "one" fail here. */
+static bool numw_may_start(const dctx *c, size_t i)
+{
+    size_t j = i + 1;
+    if (j >= c->n) return false;
+    if (lex_row(c, j) || is_p(c, j, '-')) return true;
+    if (c->tk[j].type != CC_TOK_WORD) return false;
+    return word_is(c, j, "past") || word_is(c, j, "of") || word_is(c, j, "min") || word_is(c, j, "mins") ||
+           word_is(c, j, "minutes");
+}
+
+/* The same for a date word en at i, by its class; the classes not named
+ * here are always tried.
+ *   K_PAST ("was", "had"): context for other rules; parse_expr has no
+ *     case for it.
+ *   K_NUMW: numw_may_start.
+ *   K_SHIFT ("this", "that", "last"): a date word after it ("this year",
+ *     "last May", "the past two weeks": a number word), a number ("last
+ *     12 months") or "fiscal"; "the past" alone.
+ *   K_APPROX ("about", "more", "at"): its second word if it has one
+ *     ("more than", "at least"), then a duration, time or date there:
+ *     what parse_core needs of that token. */
+static bool word_may_start(const dctx *c, size_t i, const dt_entry *en)
+{
+    size_t j = i + 1;
+    switch (en->kind) {
+    case K_PAST:
+        return false;
+    case K_NUMW:
+        return numw_may_start(c, i);
+    case K_SHIFT:
+        return word_is(c, i, "past") || is_num(c, j) || lex_at(c, j) || word_is(c, j, "fiscal");
+    case K_APPROX: {
+        if (en->extra[0]) {
+            if (!word_is(c, j, en->extra)) return false;
+            j++;
+        }
+        if (is_num(c, j)) return num_may_start(c, j);
+        const dt_entry *q = lex_at(c, j);
+        if (!q || q->kind == K_PAST) return false;
+        return q->kind != K_NUMW || numw_may_start(c, j);
+    }
+    default:
+        return true;
+    }
+}
+
 void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
 {
     const dt_tables *t = e->dates;
@@ -3203,7 +3298,8 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
     for (size_t i = 0; i < p->ntok && !d->oom; i++) {
         const cc_token *tk = &p->tok[i];
         if (tk->type == CC_TOK_NUM) {
-            /* fast path: most numbers are not dates */
+            /* most numbers are not dates */
+            if (!num_may_start(&c, i)) continue;
         } else if (tk->type == CC_TOK_WORD) {
             if (tk->end - tk->start > 13) continue;
             const dt_entry *en = lex_at(&c, i);
@@ -3214,6 +3310,7 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
                              cc_tok_is(c.text, &p->tok[i - 1], "in") ||
                              cc_tok_is(c.text, &p->tok[i - 1], "late")))))
                 continue;
+            if (!word_may_start(&c, i, en)) continue;
         } else if (tk->type == CC_TOK_PUNCT && c.text[tk->start] == '\'' && i + 1 < p->ntok &&
                    p->tok[i + 1].type == CC_TOK_NUM && glued(&c, i + 1)) {
             /* "'90s" handled at the number */

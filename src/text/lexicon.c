@@ -51,14 +51,6 @@ size_t cc_tok_lower(const char *text, const cc_token *t, char *buf, size_t cap)
     return n;
 }
 
-bool cc_tok_is(const char *text, const cc_token *t, const char *w)
-{
-    size_t n = t->end - t->start;
-    for (size_t i = 0; i < n; i++) {
-        if (!w[i] || lower((unsigned char)text[t->start + i]) != (unsigned char)w[i]) return false;
-    }
-    return w[n] == 0;
-}
 
 /* Rows [*lo, *hi) all start with key[0..a); narrows them to the rows that
  * start with key[0..b). */
@@ -94,44 +86,34 @@ static void narrow(const cc_lexicon *lx, size_t *lo, size_t *hi, const char *key
     *hi = l;
 }
 
-const cc_lex_row *cc_lex_match(const cc_lexicon *lx, const char *text, const cc_token *tok,
-                               size_t i, size_t ntok, size_t *used)
+/* The tokens from tok[k0] on extend key[0..kn), whose rows are [lo, hi)
+ * (done: the key bytes those rows are known to share); best / *used as
+ * found so far. The loop of cc_lex_match. */
+static const cc_lex_row *match_rest(const cc_lexicon *lx, const char *text, const cc_token *tok, size_t i,
+                                    size_t k0, size_t ntok, size_t *used, char *key, size_t kn, size_t lo,
+                                    size_t hi, size_t done, const cc_lex_row *best)
 {
-    if (!lx || !lx->nrows || i >= ntok) return NULL;
-    {
-        /* the two-byte filter below, before any copy: a first token of two
-         * bytes or more gives the key's first two bytes */
-        const unsigned char *s0 = (const unsigned char *)text + tok[i].start;
-        if (tok[i].end - tok[i].start >= 2) {
-            unsigned b = cc_lex_pair(lower(s0[0]), lower(s0[1]));
-            if (!(lx->pair[b >> 3] & (1u << (b & 7)))) return NULL;
-        }
-    }
-    char key[256];
-    size_t kn = 0;
-    const cc_lex_row *best = NULL;
     size_t limit = lx->max_words * 2 + 2;
-    size_t lo = 0, hi = lx->nrows, done = 0;   /* rows starting with key[0..done) */
-    for (size_t k = i; k < ntok && k - i < limit; k++) {
+    for (size_t k = k0; k < ntok && k - i < limit; k++) {
         const cc_token *t = &tok[k];
         size_t tl = t->end - t->start;
         if (k > i) {
             const char *s = text + t->start;
             if (t->type == CC_TOK_PUNCT && tl == 1 && *s == '-') {
                 /* "twenty-five" matches the key "twenty five" */
-                if (kn + 1 >= sizeof key) break;
+                if (kn + 1 >= CC_LEX_KEYMAX) break;
                 key[kn++] = ' ';
                 continue;
             }
             if ((t->flags & CC_TF_SPACE_BEFORE) && !(kn && key[kn - 1] == ' ')) {
-                if (kn + 1 >= sizeof key) break;
+                if (kn + 1 >= CC_LEX_KEYMAX) break;
                 key[kn++] = ' ';
             }
         }
         if (t->type == CC_TOK_PUNCT && !(tl == 1 && (text[t->start] == '.' || text[t->start] == '\'' ||
                                                     text[t->start] == '&' || text[t->start] == '$')))
             break;
-        if (kn + tl + 1 >= sizeof key) break;
+        if (kn + tl + 1 >= CC_LEX_KEYMAX) break;
         for (size_t q = 0; q < tl; q++) key[kn++] = (char)lower((unsigned char)text[t->start + q]);
         if (done == 0 && kn > 0) {
             unsigned char c = (unsigned char)key[0];
@@ -153,4 +135,56 @@ const cc_lex_row *cc_lex_match(const cc_lexicon *lx, const char *text, const cc_
         }
     }
     return best;
+}
+
+const cc_lex_row *cc_lex_match(const cc_lexicon *lx, const char *text, const cc_token *tok,
+                               size_t i, size_t ntok, size_t *used)
+{
+    if (!lx || !lx->nrows || i >= ntok) return NULL;
+    {
+        /* the two-byte filter below, before any copy: a first token of two
+         * bytes or more gives the key's first two bytes */
+        const unsigned char *s0 = (const unsigned char *)text + tok[i].start;
+        if (tok[i].end - tok[i].start >= 2) {
+            unsigned b = cc_lex_pair(lower(s0[0]), lower(s0[1]));
+            if (!(lx->pair[b >> 3] & (1u << (b & 7)))) return NULL;
+        }
+    }
+    char key[CC_LEX_KEYMAX];
+    return match_rest(lx, text, tok, i, i, ntok, used, key, 0, 0, lx->nrows, 0, NULL);
+}
+
+void cc_lex_word_range(const cc_lexicon *lx, const char *w, size_t n, cc_lex_range *r)
+{
+    r->lo = r->hi = 0;
+    r->exact = false;
+    char key[CC_LEX_KEYMAX];
+    if (!lx || !lx->nrows || !n || n + 1 >= CC_LEX_KEYMAX) return;
+    for (size_t q = 0; q < n; q++) key[q] = (char)lower((unsigned char)w[q]);
+    if (n >= 2) {
+        unsigned b = cc_lex_pair((unsigned char)key[0], (unsigned char)key[1]);
+        if (!(lx->pair[b >> 3] & (1u << (b & 7)))) return;
+    }
+    size_t lo = lx->first[(unsigned char)key[0]], hi = lx->first[(unsigned char)key[0] + 1];
+    narrow(lx, &lo, &hi, key, 1, n);
+    if (lo >= hi) return;
+    r->lo = (uint32_t)lo;
+    r->hi = (uint32_t)hi;
+    r->exact = lx->rows[lo].col[0][n] == 0;
+}
+
+const cc_lex_row *cc_lex_match_word(const cc_lexicon *lx, const cc_lex_range *r, const char *text,
+                                    const cc_token *tok, size_t i, size_t ntok, size_t *used)
+{
+    if (r->lo >= r->hi || i >= ntok) return NULL;
+    size_t tl = tok[i].end - tok[i].start;
+    char key[CC_LEX_KEYMAX];
+    if (tl + 1 >= CC_LEX_KEYMAX) return NULL;
+    for (size_t q = 0; q < tl; q++) key[q] = (char)lower((unsigned char)text[tok[i].start + q]);
+    const cc_lex_row *best = NULL;
+    if (r->exact) {
+        best = &lx->rows[r->lo];
+        *used = 1;
+    }
+    return match_rest(lx, text, tok, i, i + 1, ntok, used, key, tl, r->lo, r->hi, tl, best);
 }
