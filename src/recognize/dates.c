@@ -3239,9 +3239,9 @@ static bool num_may_start(const dctx *c, size_t i)
 /* The same for a number word (K_NUMW: "a", "one", "twenty", "some"):
  * parse_core tries minutes past an hour ("twenty past 9", "a couple of
  * minutes past"), a spoken year ("nineteen ninety") and a duration ("a
- * year", "two-year", "a few days"); each needs the next token to be a
- * date word (a unit, a number word, "past", "of"), a dash or a word of
- * minutes. Most "a" and "one" fail here. */
+ * year", "two-year", "a few days", "two and a half years"); each needs
+ * the next token to be a date word (a unit, a number word, "past", "of"),
+ * a dash, a word of minutes or "and a half". Most "a" and "one" fail here. */
 static bool numw_may_start(const dctx *c, size_t i)
 {
     size_t j = i + 1;
@@ -3249,7 +3249,7 @@ static bool numw_may_start(const dctx *c, size_t i)
     if (lex_row(c, j) || is_p(c, j, '-')) return true;
     if (c->tk[j].type != CC_TOK_WORD) return false;
     return word_is(c, j, "past") || word_is(c, j, "of") || word_is(c, j, "min") || word_is(c, j, "mins") ||
-           word_is(c, j, "minutes");
+           word_is(c, j, "minutes") || and_half_at(c, j);
 }
 
 /* The same for a date word en at i, by its class; the classes not named
