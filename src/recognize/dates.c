@@ -27,17 +27,17 @@
 enum {
     K_NONE = 0, K_MONTH, K_WDAY, K_SEASON, K_PARTDAY, K_UNIT, K_NUMW, K_ORD, K_REL, K_REF,
     K_SHIFT, K_MOD, K_APPROX, K_EVERY, K_SETW, K_HOLIDAY, K_YPREP, K_YNOUN, K_TIMEW, K_TZ,
-    K_AMPM, K_AGO, K_FISCAL, K_FUT, K_AGEWORD, K_PAST,
+    K_AMPM, K_AGO, K_FISCAL, K_FUT, K_AGEWORD, K_PAST, K_QABBR,
     /* context classes: they never start a date and may share a word with
      * one of the classes above (lex_has) */
-    K_YID, K_YCOUNT, K_POSS, K_TCONN, K_TLINK, K_SUPERL, K_REPORT
+    K_YID, K_YCOUNT, K_POSS, K_TCONN, K_TLINK, K_SUPERL, K_REPORT, K_NOTPAST
 };
 
 static const char *const k_names[] = {
     "", "month", "wday", "season", "partday", "unit", "numw", "ord", "rel", "ref",
     "shift", "mod", "approx", "every", "setw", "holiday", "yprep", "ynoun", "timew", "tz",
-    "ampm", "ago", "fiscal", "fut", "ageword", "past",
-    "yid", "ycount", "poss", "tconn", "tlink", "superl", "report"
+    "ampm", "ago", "fiscal", "fut", "ageword", "past", "qabbr",
+    "yid", "ycount", "poss", "tconn", "tlink", "superl", "report", "notpast"
 };
 
 typedef struct dt_entry {
@@ -276,20 +276,22 @@ static int kind_at(const dctx *c, size_t i)
 
 /* Does word token i have a row of class kind (its entry or another row of
  * the same word)? Rows of one word are adjacent: the lexicon is sorted. */
-static bool lex_has(const dctx *c, size_t i, int kind)
+static const dt_entry *lex_find(const dctx *c, size_t i, int kind)
 {
     const dt_entry *e = lex_row(c, i);
-    if (!e) return false;
-    if (e->kind == kind) return true;
+    if (!e) return NULL;
+    if (e->kind == kind) return e;
     const cc_lexicon *lx = c->t->lex;
     size_t r = (size_t)(e - c->t->ent);
     const char *key = lx->rows[r].col[0];
     size_t lo = r;
     while (lo > 0 && !strcmp(lx->rows[lo - 1].col[0], key)) lo--;
     for (size_t k = lo; k < lx->nrows && !strcmp(lx->rows[k].col[0], key); k++)
-        if (c->t->ent[k].kind == kind) return true;
-    return false;
+        if (c->t->ent[k].kind == kind) return &c->t->ent[k];
+    return NULL;
 }
+
+static bool lex_has(const dctx *c, size_t i, int kind) { return lex_find(c, i, kind) != NULL; }
 
 static bool is_p(const dctx *c, size_t i, char ch)
 {
@@ -362,7 +364,10 @@ static bool deadline_before(const dctx *c, size_t tok)
     size_t pv = tok;
     while (pv > 0 && (word_is(c, pv - 1, "early") || word_is(c, pv - 1, "late") || word_is(c, pv - 1, "mid") ||
                       is_num(c, pv - 1) || kind_at(c, pv - 1) == K_AMPM || kind_at(c, pv - 1) == K_TZ ||
-                      is_p(c, pv - 1, '.') || is_p(c, pv - 1, ':')))
+                      is_p(c, pv - 1, '.') || is_p(c, pv - 1, ':') ||
+                      /* the letters of "a.m.", "p.m." */
+                      (c->tk[pv - 1].type == CC_TOK_WORD && c->tk[pv - 1].end - c->tk[pv - 1].start == 1 &&
+                       is_p(c, pv, '.') && glued(c, pv))))
         pv--;
     if (pv == 0) return false;
     const dt_entry *pe = lex_at(c, pv - 1);
@@ -399,7 +404,14 @@ static int pick_year(const dctx *c, size_t tok, int m, int dd, bool *resolved)
         if (day > days_in_month(best, m)) day = days_in_month(best, m);
         long ahead = days_from_civil(best, m, day) - ref;
         bool fut = deadline_before(c, tok) || future_sentence(c, tok);
-        if (ahead > 31 && !fut && (ahead > 92 || past_sentence(c, tok) || past_verb_near(c, tok))) best--;
+        /* "since March", "since late July" (the yprep whose mod is
+         * ON_OR_AFTER): a start that has been, never one ahead */
+        size_t pv = tok > 0 && kind_at(c, tok - 1) == K_MOD ? tok - 1 : tok;
+        const dt_entry *pe = pv > 0 ? lex_at(c, pv - 1) : NULL;
+        bool since = pe && pe->kind == K_YPREP && !strcmp(pe->sval, "ON_OR_AFTER");
+        if (since) {
+            if (ahead > 0) best--;
+        } else if (ahead > 31 && !fut && (ahead > 92 || past_sentence(c, tok) || past_verb_near(c, tok))) best--;
         /* a future sentence about a month well before the reference date
          * speaks of next year's */
         else if (ahead < -92 && fut && best < s->ry + 1) best++;
@@ -496,6 +508,16 @@ static bool spoken_year(const dctx *c, size_t k, int *y, size_t *end)
         if (u && u->kind == K_NUMW && u->ival >= 1 && u->ival <= 19 && !word_is(c, j2, "a") && !word_is(c, j2, "an")) {
             v += u->ival;
             j = j2 + 1;
+        } else if (u && u->kind == K_NUMW && u->ival >= 20 && u->ival <= 90 && u->ival % 10 == 0) {
+            /* "two thousand and thirty two", "two thousand forty-one" */
+            v += u->ival;
+            j = j2 + 1;
+            size_t j3 = is_p(c, j, '-') && glued(c, j) ? j + 1 : j;
+            const dt_entry *u2 = lex_at(c, j3);
+            if (u2 && u2->kind == K_NUMW && u2->ival >= 1 && u2->ival <= 9 && !word_is(c, j3, "a") && !word_is(c, j3, "an")) {
+                v += u2->ival;
+                j = j3 + 1;
+            }
         }
         *y = v;
         *end = j;
@@ -1291,17 +1313,139 @@ static const char *recent_quarter(const dctx *c, size_t tok, size_t max_back)
     return s->last_q;
 }
 
+/* Compound durations: "1 hour and 30 minutes" (PT1H30M), "two and a
+ * half years", "a minute and a half" (P2Y6M, PT1M30S: the half in the
+ * next smaller unit, as the TimeML guidelines write it). Units by rank. */
+static const char *const dur_units[] = {"Y", "M", "W", "D", "H", "MIN", "S"};
+enum { DUR_NU = 7 };
+
+static int dur_rank(const char *u)
+{
+    for (int k = 0; k < DUR_NU; k++)
+        if (!strcmp(u, dur_units[k])) return k;
+    return -1;
+}
+
+/* half of one unit of rank k, in smaller units; false where that is not
+ * whole (a month) */
+static bool dur_add_half(long q[DUR_NU], int k)
+{
+    switch (k) {
+    case 0: q[1] += 6; return true;           /* half a year: 6 months */
+    case 2: q[3] += 3; q[4] += 12; return true;
+    case 3: q[4] += 12; return true;
+    case 4: q[5] += 30; return true;
+    case 5: q[6] += 30; return true;
+    default: return false;
+    }
+}
+
+static void dur_text(char *out, size_t cap, const long q[DUR_NU])
+{
+    static const char date_l[] = "YMWD", time_l[] = "HMS";
+    size_t n = 0;
+    n += (size_t)snprintf(out + n, cap - n, "P");
+    for (int k = 0; k < 4 && n < cap; k++)
+        if (q[k]) n += (size_t)snprintf(out + n, cap - n, "%ld%c", q[k], date_l[k]);
+    if ((q[4] || q[5] || q[6]) && n < cap) {
+        n += (size_t)snprintf(out + n, cap - n, "T");
+        for (int k = 4; k < DUR_NU && n < cap; k++)
+            if (q[k]) n += (size_t)snprintf(out + n, cap - n, "%ld%c", q[k], time_l[k - 4]);
+    }
+}
+
+/* "and a half" / "and half" at k: the tokens it takes, or 0 */
+static size_t and_half_at(const dctx *c, size_t k)
+{
+    if (!word_is(c, k, "and")) return 0;
+    if (word_is(c, k + 1, "a") && word_is(c, k + 2, "half")) return 3;
+    if (word_is(c, k + 1, "half")) return 2;
+    return 0;
+}
+
+/* After the duration n u ending at token e (half: "n and a half u"):
+ * more parts joined by "and" ("and 30 minutes", "and a half"). Rewrites
+ * r->val and r->e when there is more to it than n u; false when the
+ * whole is an age ("2 years and 6 months old"). */
+static bool duration_more(const dctx *c, dres *r, long n, const char *u, bool half, size_t e)
+{
+    int k0 = dur_rank(u);
+    if (k0 < 0 || n < 0) return true;
+    long q[DUR_NU] = {0};
+    q[k0] = n;
+    bool more = false;
+    if (half && !dur_add_half(q, k0)) {
+        /* "two and a half months": P2.5M */
+        snprintf(r->val, sizeof r->val, "P%s%ld.5%s", k0 >= 4 ? "T" : "", n, k0 == 5 ? "M" : dur_units[k0]);
+        r->e = e;
+        return true;
+    }
+    more = half;
+    size_t h = and_half_at(c, e);
+    if (!half && h && same_sent(c, r->s, e + h - 1) && dur_add_half(q, k0)) {
+        e += h;
+        more = true;
+    }
+    /* "and 30 minutes", "and 2 weeks and 2 days": smaller units only */
+    int last = k0;
+    for (int rounds = 0; rounds < 3 && !h; rounds++) {
+        long v;
+        size_t qe;
+        if (!word_is(c, e, "and") || word_is(c, e + 1, "a") || word_is(c, e + 1, "an") || !quantity_at(c, e + 1, &v, &qe) ||
+            v < 0 || !same_sent(c, e, qe))
+            break;
+        const dt_entry *u2 = lex_at(c, qe);
+        int k2 = u2 && u2->kind == K_UNIT ? dur_rank(u2->sval) : -1;
+        if (k2 <= last) break;
+        if (word_is(c, qe + 1, "old") || kind_at(c, qe + 1) == K_AGEWORD) return false;
+        q[k2] += v;
+        last = k2;
+        e = qe + 1;
+        more = true;
+    }
+    if (!more) return true;
+    dur_text(r->val, sizeof r->val, q);
+    r->e = e;
+    return true;
+}
+
+/* "3.5 years", "1.5hours": a decimal count of a unit (P3.5Y, PT1.5H) */
+static bool decimal_duration(const dctx *c, size_t i, dres *r)
+{
+    if (!is_num(c, i) || num_len(c, i) > 3 || !is_p(c, i + 1, '.') || !glued(c, i + 1) || !is_num(c, i + 2) ||
+        !glued(c, i + 2) || num_len(c, i + 2) > 2)
+        return false;
+    if (i > 0 && glued(c, i) && (is_p(c, i - 1, '.') || is_p(c, i - 1, ',') || is_num(c, i - 1))) return false;
+    const dt_entry *u = lex_at(c, i + 3);
+    if (!u || u->kind != K_UNIT || !same_sent(c, i, i + 3)) return false;
+    int k = dur_rank(u->sval);
+    if (k < 0) return false;
+    if (kind_at(c, i + 4) == K_AGEWORD || (is_p(c, i + 4, '-') && word_is(c, i + 5, "old"))) return false;
+    const char *d = c->text + c->tk[i + 2].start;
+    int dl = num_len(c, i + 2);
+    snprintf(r->val, sizeof r->val, "P%s%ld.%.*s%s", k >= 4 ? "T" : "", num_val(c, i), dl, d,
+             k == 5 ? "M" : dur_units[k]);
+    r->s = i; r->e = i + 4; r->type = T_DURATION;
+    return true;
+}
+
 /* number unit [ago|later|earlier]: durations and relative dates */
 static bool parse_duration(dctx *c, size_t i, dres *r)
 {
     long n;
     size_t j;
+    if (decimal_duration(c, i, r)) return true;
     if (!quantity_at(c, i, &n, &j)) return false;
+    /* "two and a half years" */
+    size_t hj = and_half_at(c, j);
+    bool half = hj && !word_is(c, i, "a") && !word_is(c, i, "an") && lex_at(c, j + hj) && lex_at(c, j + hj)->kind == K_UNIT;
+    if (half) j += hj;
     bool adj = false;
     if (is_p(c, j, '-') && glued(c, j) && glued(c, j + 1)) { j++; adj = true; }
     const dt_entry *u = lex_at(c, j);
     if (!u || u->kind != K_UNIT) return false;
     if (adj && u->extra[0]) return false; /* "two-years" */
+    if (half && dur_rank(u->sval) < 0) return false;
     if (!strcmp(u->sval, "Q") && !(i > 0 && (kind_at(c, i - 1) == K_SHIFT || word_is(c, i - 1, "the"))))
         return false; /* "three quarters of" is a fraction */
     if (!strcmp(u->sval, "WE")) return false;
@@ -1365,7 +1509,7 @@ static bool parse_duration(dctx *c, size_t i, dres *r)
     r->s = i; r->e = j + 1;
     r->type = T_DURATION;
     duration_value(r->val, sizeof r->val, n, u->sval);
-    return true;
+    return duration_more(c, r, n, u->sval, half, j + 1);
 }
 
 /* the quarter/half words: "third quarter", "third-quarter", "first half" */
@@ -1379,8 +1523,8 @@ static bool parse_ordinal(dctx *c, size_t i, dres *r, int ord)
         int prec = anchor(c, &y, &m, &d);
         size_t e = j + 1;
         int yy = 0;
-        if ((word_is(c, e, "of") || is_p(c, e, ',')) && year_at(c, e + 1, true)) { yy = (int)num_val(c, e + 1); e += 2; }
-        else if (year_at(c, e, true)) { yy = (int)num_val(c, e); e++; }
+        if ((word_is(c, e, "of") || is_p(c, e, ',')) && year_at(c, e + 1, true)) { yy = (int)num_val(c, e + 1); e += 2; r->year_stated = true; }
+        else if (year_at(c, e, true)) { yy = (int)num_val(c, e); e++; r->year_stated = true; }
         else if (i > 0 && year_at(c, i - 1, true) && i - 1 >= c->floor) { yy = (int)num_val(c, i - 1); r->s = i - 1; }
         if (!yy && prec >= 1) {
             yy = y;
@@ -1427,6 +1571,14 @@ static bool parse_ordinal(dctx *c, size_t i, dres *r, int ord)
     return false;
 }
 
+/* A lower-case word in -ed of five letters or more: a past verb, unless
+ * the lexicon says it is not one ("succeed", "hundred": `notpast` rows). */
+static bool ed_word(const dctx *c, size_t k)
+{
+    return c->tk[k].end - c->tk[k].start > 4 && !(c->tk[k].flags & CC_TF_UPPER) &&
+           c->text[c->tk[k].end - 2] == 'e' && c->text[c->tk[k].end - 1] == 'd' && !lex_has(c, k, K_NOTPAST);
+}
+
 /* Is the clause around token i about the future? The nearest tense cue
  * decides: a future marker (will, 'll, scheduled ...) against a past one
  * (was, had, ended ... or a verb in -ed). */
@@ -1440,11 +1592,14 @@ static bool future_sentence(const dctx *c, size_t i)
         if (c->tk[k].type != CC_TOK_WORD) continue;
         size_t dist = k > i ? k - i : i - k;
         int kd = kind_at(c, k);
-        if (kd == K_FUT || (word_is(c, k, "ll") && k > 0 && is_p(c, k - 1, '\''))) {
+        if (kd == K_FUT || (word_is(c, k, "ll") && k > 0 && is_p(c, k - 1, '\'')) ||
+            /* "is to resume trading Tuesday" */
+            (word_is(c, k, "to") && k > 0 && (word_is(c, k - 1, "is") || word_is(c, k - 1, "are")))) {
             if (dist < best_fut) best_fut = dist;
+        } else if (kd == K_PAST && kind_at(c, k + 1) == K_FUT) {
+            /* "were planning", "was scheduled": the plan's time is ahead */
         } else if (kd == K_PAST || word_is(c, k, "said") ||
-                   (c->tk[k].end - c->tk[k].start > 4 && !(c->tk[k].flags & CC_TF_UPPER) &&
-                    c->text[c->tk[k].end - 2] == 'e' && c->text[c->tk[k].end - 1] == 'd' &&
+                   (ed_word(c, k) &&
                     !word_is(c, k - 1, "be") && !word_is(c, k - 1, "been") && !word_is(c, k - 1, "is") &&
                     !word_is(c, k - 1, "are"))) {
             if (dist < best_past) best_past = dist;
@@ -1468,8 +1623,7 @@ static bool past_verb_near(const dctx *c, size_t i)
         if (kd == K_FUT || (word_is(c, k, "ll") && k > 0 && is_p(c, k - 1, '\'')) || word_is(c, k, "is") ||
             word_is(c, k, "are") || word_is(c, k, "would")) {
             if (dist < best_fut) best_fut = dist;
-        } else if (c->tk[k].end - c->tk[k].start > 4 && !(c->tk[k].flags & CC_TF_UPPER) &&
-                   c->text[c->tk[k].end - 2] == 'e' && c->text[c->tk[k].end - 1] == 'd' &&
+        } else if (ed_word(c, k) &&
                    !word_is(c, k - 1, "be") && !word_is(c, k - 1, "been") && !word_is(c, k - 1, "is") &&
                    !word_is(c, k - 1, "are") && !word_is(c, k - 1, "the") && !word_is(c, k - 1, "a")) {
             if (dist < best_past) best_past = dist;
@@ -1599,6 +1753,63 @@ static bool parse_season(dctx *c, size_t i, dres *r, const char *code, int shift
 }
 
 /* decade "1990s", "the '90s"; at the NUM token */
+/* A quarter or half written short (`qabbr` rows: q, h): "Q3 2019",
+ * "q1-2019", "Q1 of 2017", "2019 Q3", "2019-H2"; with no year, "Q4" (a
+ * capital) takes the anchor's. The letter and its digit are glued; i is
+ * the letter. */
+static bool qabbr_at(const dctx *c, size_t i, char *unit, int *n)
+{
+    const dt_entry *q = lex_find(c, i, K_QABBR);
+    if (!q || !is_num(c, i + 1) || !glued(c, i + 1) || num_len(c, i + 1) != 1) return false;
+    if (i > 0 && glued(c, i) && (is_num(c, i - 1) || c->tk[i - 1].type == CC_TOK_WORD)) return false;
+    /* "q3x", "H2O": more letters or digits glued after */
+    if (i + 2 < c->n && glued(c, i + 2) && (is_num(c, i + 2) || c->tk[i + 2].type == CC_TOK_WORD)) return false;
+    int v = (int)num_val(c, i + 1);
+    int max = q->sval[0] == 'Q' ? 4 : 2;
+    if (v < 1 || v > max) return false;
+    *unit = q->sval[0];
+    *n = v;
+    return true;
+}
+
+static bool parse_qabbr(dctx *c, size_t i, dres *r)
+{
+    char u;
+    int n, y, m, d;
+    size_t k = i + 2;
+    if (year_at(c, i, true)) {
+        /* "2019 Q3", "2019-H2" */
+        size_t j = i + 1;
+        if (is_p(c, j, '-') && glued(c, j) && glued(c, j + 1)) j++;
+        else if (glued(c, j)) return false;
+        if (!same_sent(c, i, j) || !qabbr_at(c, j, &u, &n)) return false;
+        y = (int)num_val(c, i);
+        r->year_stated = true;
+        k = j + 2;
+    } else {
+        if (!qabbr_at(c, i, &u, &n)) return false;
+        if (is_p(c, k, '-') && glued(c, k) && glued(c, k + 1) && year_at(c, k + 1, true)) {
+            y = (int)num_val(c, k + 1);
+            k += 2;
+            r->year_stated = true;
+        } else if (word_is(c, k, "of") && year_at(c, k + 1, true) && same_sent(c, i, k + 1)) {
+            y = (int)num_val(c, k + 1);
+            k += 2;
+            r->year_stated = true;
+        } else if (year_at(c, k, true) && !glued(c, k) && same_sent(c, i, k)) {
+            y = (int)num_val(c, k);
+            k++;
+            r->year_stated = true;
+        } else {
+            if (!(c->tk[i].flags & CC_TF_UPPER) || !anchor(c, &y, &m, &d)) return false;
+        }
+    }
+    snprintf(r->val, sizeof r->val, "%04d-%c%d", y, u, n);
+    if (r->year_stated) r->y = y;
+    r->s = i; r->e = k; r->type = T_DATE;
+    return true;
+}
+
 static bool parse_decade(dctx *c, size_t i, dres *r)
 {
     size_t j = i + 1;
@@ -1779,11 +1990,14 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         if (parse_day_month(c, i, r)) { r->type = T_DATE; return true; }
         if (parse_day_alone(c, i, r)) return true;
         if (parse_decade(c, i, r)) return true;
-        if (ord_suffix(c, i + 1) && num_len(c, i) <= 2 && (word_is(c, i + 2, "week") || word_is(c, i + 2, "month")) &&
+        if (ord_suffix(c, i + 1) && num_len(c, i) <= 2 &&
+            (word_is(c, i + 2, "week") || word_is(c, i + 2, "month") || word_is(c, i + 2, "quarter")) &&
             parse_ordinal(c, i + 1, r, (int)num_val(c, i)) && r->val[4] != 0 && r->year_stated) {
             r->s = i;
             return true;
         }
+        memset(r, 0, sizeof *r);
+        if (parse_qabbr(c, i, r)) return true;
         memset(r, 0, sizeof *r);
         if (ord_suffix(c, i + 1) && word_is(c, i + 2, "century")) {
             snprintf(r->val, sizeof r->val, "%02ld", num_val(c, i) - 1);
@@ -1816,6 +2030,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
     }
     const dt_entry *e = lex_at(c, i);
     if (!e) return false;
+    if (lex_has(c, i, K_QABBR) && parse_qabbr(c, i, r)) return true;
     switch (e->kind) {
     case K_MONTH:
         if (!parse_month(c, i, r, e->ival)) return false;
@@ -2012,6 +2227,11 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             return false;
         }
         if (u->kind == K_UNIT && !strcmp(u->sval, "Q") && word_is(c, i, "latest")) sh = -1;
+        if (u->kind == K_UNIT && !strcmp(u->sval, "Q") && sh == 0 && !fiscal) {
+            /* "this quarter's loss" in a quarterly report: the quarter it reports */
+            const char *q = recent_quarter(c, i, 6);
+            if (q) { snprintf(r->val, sizeof r->val, "%s", q); return true; }
+        }
         if (u->kind == K_UNIT && !u->extra[0] && sh != 0 &&
             (word_is(c, i, "following") || word_is(c, i, "previous") || word_is(c, i, "preceding") ||
              (word_is(c, i, "next") && i > 0 && word_is(c, i - 1, "the") && !strcmp(u->sval, "D")))) {
@@ -2161,6 +2381,31 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         return false;
     }
     case K_UNIT:
+        if (!e->extra[0] && i > 0 && i - 1 >= c->floor && word_is(c, i - 1, "all") && same_sent(c, i - 1, i) &&
+            dur_rank(e->sval) >= 0 && strcmp(e->sval, "S") && strcmp(e->sval, "MIN")) {
+            /* "all week", "all day": the whole unit, a duration */
+            r->s = i - 1; r->e = i + 1; r->type = T_DURATION;
+            duration_value(r->val, sizeof r->val, 1, e->sval);
+            return true;
+        }
+        if (!strcmp(e->sval, "D") && !e->extra[0] && i > 0 && word_is(c, i - 1, "the") &&
+            (word_is(c, i + 1, "before") || word_is(c, i + 1, "after")) &&
+            (i + 2 >= c->n || !same_sent(c, i, i + 2) || c->tk[i + 2].type == CC_TOK_PUNCT)) {
+            /* "the day before." (nothing after it): the day before the
+             * date just told, else before the reference date */
+            const char *base = recent_date(c, i, 1);
+            char b[16];
+            int y, m, d;
+            if ((!base || strlen(base) != 10) && c->st->ry && anchor(c, &y, &m, &d) == 3) {
+                snprintf(b, sizeof b, "%04d-%02d-%02d", c->st->ry, c->st->rm, c->st->rd);
+                base = b;
+            }
+            if (base && strlen(base) == 10 &&
+                shift_value(base, "D", word_is(c, i + 1, "before") ? -1 : 1, r->val, sizeof r->val)) {
+                r->s = i; r->e = i + 2; r->type = T_DATE; r->the_ok = true; r->anaphoric = true;
+                return true;
+            }
+        }
         if (!strcmp(e->sval, "Y") && !e->extra[0] && is_p(c, i + 1, '-') && glued(c, i + 1) &&
             (word_is(c, i + 2, "ago") || word_is(c, i + 2, "earlier"))) {
             /* "the year-ago quarter", "year-earlier results": the same period a year before */
@@ -2210,8 +2455,11 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         if (!strcmp(e->sval, "Q") && !e->extra[0] && i > 0 && word_is(c, i - 1, "the") && c->st->ry &&
             !(is_p(c, i + 1, '-') && glued(c, i + 1)) &&
             !word_is(c, i + 1, "of") && !word_is(c, i + 1, "century")) {
-            /* "the quarter" in a news report: the last one reported */
-            shift_date(c, r, "Q", -1);
+            /* "the quarter" in a news report: the quarter the report is
+             * about, else the last one ended */
+            const char *q = recent_quarter(c, i, 6);
+            if (q) snprintf(r->val, sizeof r->val, "%s", q);
+            else shift_date(c, r, "Q", -1);
             r->s = i; r->e = i + 1; r->the_ok = true;
             return true;
         }
@@ -2453,7 +2701,27 @@ static void period_day(const char *v, bool end, char *out, size_t cap)
         snprintf(out, cap, "%s-%s", v, end ? "12-31" : "01-01");
         return;
     }
+    if (len == 2 && isdigit((unsigned char)v[0]) && isdigit((unsigned char)v[1])) {
+        /* a century: "20" is 2000 to 2099 */
+        snprintf(out, cap, "%s%s", v, end ? "99-12-31" : "00-01-01");
+        return;
+    }
     snprintf(out, cap, "%s", v);
+}
+
+/* A quarter, a half or a century names a stretch of days: it gets its
+ * first and last day as begin / end_value ("2019-Q3" -> 2019-07-01 /
+ * 2019-09-30), as an interval the text states does. */
+static void period_ends(dres *r)
+{
+    const char *v = r->val;
+    size_t len = strlen(v);
+    if (r->type != T_DATE || r->beg[0] || r->mod || !isdigit((unsigned char)v[0])) return;
+    bool qh = len == 7 && (v[5] == 'Q' || v[5] == 'H') && isdigit((unsigned char)v[6]);
+    bool century = len == 2 && isdigit((unsigned char)v[1]);
+    if (!qh && !century) return;
+    period_day(v, false, r->beg, sizeof r->beg);
+    period_day(v, true, r->endv, sizeof r->endv);
 }
 
 static void year_after(dctx *c, dres *r);
@@ -2606,6 +2874,7 @@ static void emit(dctx *c, dres *r)
         if (pe && pe->kind == K_YPREP && pe->sval[0]) r->mod = pe->sval;
     }
     m->timex_mod = r->mod;
+    period_ends(r);
     if (r->beg[0]) m->begin = cc_arena_strdup(&d->arena, r->beg);
     if (r->endv[0]) m->end_value = cc_arena_strdup(&d->arena, r->endv);
     if (r->alt[0]) m->timex_alt = cc_arena_strdup(&d->arena, r->alt);
@@ -2657,7 +2926,7 @@ static long add_units(int y, int m, int d, char u, long n)
 {
     if (u == 'D') return days_from_civil(y, m, d) + n;
     if (u == 'W') return days_from_civil(y, m, d) + 7 * n;
-    long t = (long)y * 12 + (m - 1) + (u == 'Y' ? 12 * n : n);
+    long t = (long)y * 12 + (m - 1) + (u == 'Y' ? 12 * n : u == 'Q' ? 3 * n : n);
     int yy = (int)(t / 12), mm = (int)(t % 12 + 1);
     int dd = d > days_in_month(yy, mm) ? days_in_month(yy, mm) : d;
     return days_from_civil(yy, mm, dd);
@@ -2670,13 +2939,14 @@ static void day_text(char *out, size_t cap, long days)
     snprintf(out, cap, "%04d-%02d-%02d", y, m, d);
 }
 
-/* "P3D" -> 3, 'D'; only whole calendar units */
+/* "P3D" -> 3, 'D'; only whole calendar units (Q: quarters) */
 static bool duration_parts(const char *v, long *n, char *u)
 {
     if (v[0] != 'P' || !isdigit((unsigned char)v[1])) return false;
     char *end;
     long k = strtol(v + 1, &end, 10);
-    if (!(end[0] == 'D' || end[0] == 'W' || end[0] == 'M' || end[0] == 'Y') || end[1] || k <= 0 || k > 10000)
+    if (!(end[0] == 'D' || end[0] == 'W' || end[0] == 'M' || end[0] == 'Y' || end[0] == 'Q') || end[1] || k <= 0 ||
+        k > 10000)
         return false;
     *n = k; *u = end[0];
     return true;
@@ -2778,6 +3048,15 @@ static void place_duration(dctx *c, dres *r)
     int sk = kind_at(c, s);
     if (sk != K_SHIFT) return;
     const dt_entry *se = lex_at(c, s);
+    if (u == 'Q' && se->ival != 0) {
+        /* "the last 2 quarters": whole calendar quarters before the
+         * current one; "the next 7 quarters": from the next one on */
+        long q0 = (long)y * 4 + (m - 1) / 3 + (se->ival > 0 ? 1 : -n);
+        int qy = (int)(q0 / 4), qm = (int)(q0 % 4) * 3 + 1;
+        day_text(r->beg, sizeof r->beg, days_from_civil(qy, qm, 1));
+        day_text(r->endv, sizeof r->endv, add_units(qy, qm, 1, 'Q', n) - 1);
+        return;
+    }
     if (se->ival > 0) {
         day_text(r->beg, sizeof r->beg, days_from_civil(y, m, d) + 1);
         day_text(r->endv, sizeof r->endv, add_units(y, m, d, u, n));
@@ -2960,9 +3239,9 @@ static bool num_may_start(const dctx *c, size_t i)
 /* The same for a number word (K_NUMW: "a", "one", "twenty", "some"):
  * parse_core tries minutes past an hour ("twenty past 9", "a couple of
  * minutes past"), a spoken year ("nineteen ninety") and a duration ("a
- * year", "two-year", "a few days"); each needs the next token to be a
- * date word (a unit, a number word, "past", "of"), a dash or a word of
- * minutes. Most "a" and "one" fail here. */
+ * year", "two-year", "a few days", "two and a half years"); each needs
+ * the next token to be a date word (a unit, a number word, "past", "of"),
+ * a dash, a word of minutes or "and a half". Most "a" and "one" fail here. */
 static bool numw_may_start(const dctx *c, size_t i)
 {
     size_t j = i + 1;
@@ -2970,7 +3249,7 @@ static bool numw_may_start(const dctx *c, size_t i)
     if (lex_row(c, j) || is_p(c, j, '-')) return true;
     if (c->tk[j].type != CC_TOK_WORD) return false;
     return word_is(c, j, "past") || word_is(c, j, "of") || word_is(c, j, "min") || word_is(c, j, "mins") ||
-           word_is(c, j, "minutes");
+           word_is(c, j, "minutes") || and_half_at(c, j);
 }
 
 /* The same for a date word en at i, by its class; the classes not named
