@@ -1261,6 +1261,18 @@ static void coordinated_totals(ctx *c)
                 else if (strcmp(group, q->m->group)) group = "people";
             }
         }
+        /* "Among the dead were 11 children and 9 women": parts of a whole
+         * told before, not a total of their own */
+        bool among = false;
+        for (size_t t = c->nps[a].t0; ok && t > c->s0 && c->nps[a].t0 - t < 6; t--)
+            if (tok_is(c, t - 1, "among")) among = true;
+        if (ok && among) {
+            for (size_t r = a; r <= b; r++) {
+                concur_mention *whole = earlier_whole(c, c->nps[r].m, c->nps[r].category, c->nps[r].value);
+                if (whole) c->nps[r].m->parent = whole;
+            }
+            ok = false;
+        }
         if (ok) {
             np total = c->nps[a];
             total.t1 = c->nps[b].t1;
