@@ -1211,6 +1211,24 @@ static concur_mention *derive_count(concur_doc *d, count_state *st, size_t rec, 
     return w;
 }
 
+/* A later count that adds to an earlier one ("another", a rank, "a man
+ * ... where he died"): their total (note "sum of clauses", in m's
+ * sentence), parent of both. NULL on OOM. */
+static concur_mention *sum_of_two(concur_doc *d, count_state *st, size_t rec, concur_mention *prev,
+                                  concur_mention *m)
+{
+    concur_mention *w = derive_count(d, st, rec, prev, m->cend);
+    if (!w) return NULL;
+    w->sentence = m->sentence;
+    w->value = w->min = w->max = prev->value + m->value;
+    if (strcmp(prev->group, m->group)) w->group = "people";
+    w->group_text = NULL;
+    w->note = "sum of clauses";
+    prev->parent = w;
+    m->parent = w;
+    return w;
+}
+
 /* The latest top-level count of this category whose value is at least v. */
 static concur_mention *earlier_whole(const ctx *c, const concur_mention *self, const char *cat, double v)
 {
@@ -1424,15 +1442,7 @@ static void more_totals(ctx *c, size_t cr0)
             break;
         }
         if (!prev || (one_more && prev->sentence + 1 != m->sentence)) continue;
-        concur_mention *w = derive_count(c->d, st, a, prev, m->cend);
-        if (!w) return;
-        w->sentence = m->sentence;
-        w->value = w->min = w->max = prev->value + m->value;
-        if (strcmp(prev->group, m->group)) w->group = "people";
-        w->group_text = NULL;
-        w->note = "sum of clauses";
-        prev->parent = w;
-        m->parent = w;
+        if (!sum_of_two(c->d, st, a, prev, m)) return;
     }
 }
 
@@ -2345,16 +2355,9 @@ void cc_counts_finish(const concur_engine *e, concur_doc *d)
                 break;
             }
             if (!prev) continue;
-            concur_mention *w = derive_count(d, st, i, prev, m->cend);
+            concur_mention *w = sum_of_two(d, st, i, prev, m);
             if (!w) return;
-            w->sentence = m->sentence;
             w->flags &= ~CNT_SHOT;
-            w->value = w->min = w->max = prev->value + m->value;
-            if (strcmp(prev->group, m->group)) w->group = "people";
-            w->group_text = NULL;
-            w->note = "sum of clauses";
-            prev->parent = w;
-            m->parent = w;
         }
     }
     /* names learned from place patterns, sorted */

@@ -156,11 +156,17 @@ concur_engine *cli_engine(void)
     return e;
 }
 
-/* One piece of a record (the whole record when base is NULL; else base
- * holds the piece's offset, sentence and id bases and a "warned of invalid
- * UTF-8" flag). */
+/* Where a piece lies in its document, and what the pieces before it
+ * established. */
+typedef struct piece_at {
+    size_t offset, sentence, id;        /* bases: concur_doc_options */
+    bool warned_utf8;                   /* invalid UTF-8 reported already */
+    char carry[CONCUR_CARRY_MAX];       /* concur_doc_carry of the last piece */
+} piece_at;
+
+/* One piece of a record (the whole record when `at` is NULL). */
 static concur_doc *extract_piece(concur_engine *e, const cli_opts *o, const char *path, const concur_record *rec,
-                                 const char *id, bool text_only, size_t *base, const char *carry)
+                                 const char *id, bool text_only, piece_at *at)
 {
     concur_doc_options dopt;
     concur_doc_options_default(&dopt);
@@ -172,12 +178,12 @@ static concur_doc *extract_piece(concur_engine *e, const cli_opts *o, const char
     dopt.date_mode = o->date_mode;
     dopt.kinds = o->kinds;
     dopt.text_only = text_only;   /* `concur text`: the clean text only, no recognisers */
-    if (base) {
+    if (at) {
         dopt.input = CONCUR_INPUT_TEXT;
-        dopt.carry = carry;
-        dopt.offset_base = base[0];
-        dopt.sentence_base = base[1];
-        dopt.id_base = base[2];
+        dopt.carry = at->carry;
+        dopt.offset_base = at->offset;
+        dopt.sentence_base = at->sentence;
+        dopt.id_base = at->id;
     }
     concur_error err = {0};
     concur_doc *d = concur_extract(e, rec->text, rec->len, &dopt, &err);
@@ -189,8 +195,8 @@ static concur_doc *extract_piece(concur_engine *e, const cli_opts *o, const char
         const char *w = concur_doc_warning(d, i);
         /* a document read in pieces warns once, as if read whole */
         bool utf8 = !strncmp(w, "invalid UTF-8", 13);
-        if (base && utf8 && base[3]) continue;
-        if (base && utf8) base[3] = 1;
+        if (at && utf8 && at->warned_utf8) continue;
+        if (at && utf8) at->warned_utf8 = true;
         fprintf(stderr, "concur: %s: %s\n", id, w);
     }
     return d;
@@ -199,7 +205,7 @@ static concur_doc *extract_piece(concur_engine *e, const cli_opts *o, const char
 concur_doc *cli_extract_record(concur_engine *e, const cli_opts *o, const char *path,
                                const concur_record *rec, const char *id, bool text_only)
 {
-    return extract_piece(e, o, path, rec, id, text_only, NULL, NULL);
+    return extract_piece(e, o, path, rec, id, text_only, NULL);
 }
 
 /* A plain-text document larger than o->piece (--piece-mb, 16 MiB by
@@ -237,29 +243,28 @@ int cli_each_piece(concur_engine *e, const cli_opts *o, const char *path, const 
                    const char *id, bool text_only, cli_piece_fn fn, void *user)
 {
     if (!in_pieces(o, path, rec)) {
-        concur_doc *d = extract_piece(e, o, path, rec, id, text_only, NULL, NULL);
+        concur_doc *d = extract_piece(e, o, path, rec, id, text_only, NULL);
         if (!d) return 1;
         return fn(user, d, true);
     }
-    size_t base[4] = {0, 0, 0, 0};   /* offset, sentence, mention id; warned */
-    char carry[CONCUR_CARRY_MAX] = "";
-    int status = 0;
-    while (base[0] < rec->len) {
-        size_t end = piece_end(rec->text, rec->len, base[0], o->piece);
+    piece_at at;
+    memset(&at, 0, sizeof at);
+    while (at.offset < rec->len) {
+        size_t end = piece_end(rec->text, rec->len, at.offset, o->piece);
         concur_record piece = *rec;
-        piece.text = rec->text + base[0];
-        piece.len = end - base[0];
-        concur_doc *d = extract_piece(e, o, path, &piece, id, text_only, base, carry);
+        piece.text = rec->text + at.offset;
+        piece.len = end - at.offset;
+        concur_doc *d = extract_piece(e, o, path, &piece, id, text_only, &at);
         if (!d) return 1;
-        base[1] += concur_doc_sentence_count(d);
-        base[2] += concur_doc_count(d);
-        concur_doc_carry(d, carry, sizeof carry);   /* the story so far, for the next piece */
-        int r = fn(user, d, base[0] == 0);
+        at.sentence += concur_doc_sentence_count(d);
+        at.id += concur_doc_count(d);
+        concur_doc_carry(d, at.carry, sizeof at.carry);   /* the story so far, for the next piece */
+        int r = fn(user, d, at.offset == 0);
         if (r) return r;
         cli_file_done_with(piece.text, piece.len);   /* its input pages can go */
-        base[0] = end;
+        at.offset = end;
     }
-    return status;
+    return 0;
 }
 
 /* ---------------------------------------------------------------- extract */

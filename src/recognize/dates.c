@@ -1579,14 +1579,22 @@ static bool ed_word(const dctx *c, size_t k)
            c->text[c->tk[k].end - 2] == 'e' && c->text[c->tk[k].end - 1] == 'd' && !lex_has(c, k, K_NOTPAST);
 }
 
+/* The tokens where a tense cue for token i is looked for: 8 before it and
+ * 12 after it, within its sentence. */
+static void clause_window(const dctx *c, size_t i, size_t *lo, size_t *hi)
+{
+    const cc_sentence *s = &c->p->sent[c->tk[i].sent];
+    *lo = i > s->tok_start + 8 ? i - 8 : s->tok_start;
+    *hi = i + 12 < s->tok_end ? i + 12 : s->tok_end;
+}
+
 /* Is the clause around token i about the future? The nearest tense cue
  * decides: a future marker (will, 'll, scheduled ...) against a past one
  * (was, had, ended ... or a verb in -ed). */
 static bool future_sentence(const dctx *c, size_t i)
 {
-    const cc_sentence *s = &c->p->sent[c->tk[i].sent];
-    size_t lo = i > s->tok_start + 8 ? i - 8 : s->tok_start;
-    size_t hi = i + 12 < s->tok_end ? i + 12 : s->tok_end;
+    size_t lo, hi;
+    clause_window(c, i, &lo, &hi);
     size_t best_fut = (size_t)-1, best_past = (size_t)-1;
     for (size_t k = lo; k < hi; k++) {
         if (c->tk[k].type != CC_TOK_WORD) continue;
@@ -1612,9 +1620,8 @@ static bool future_sentence(const dctx *c, size_t i)
  * "said" does not count: reported speech may be about what comes. */
 static bool past_verb_near(const dctx *c, size_t i)
 {
-    const cc_sentence *s = &c->p->sent[c->tk[i].sent];
-    size_t lo = i > s->tok_start + 8 ? i - 8 : s->tok_start;
-    size_t hi = i + 12 < s->tok_end ? i + 12 : s->tok_end;
+    size_t lo, hi;
+    clause_window(c, i, &lo, &hi);
     size_t best_fut = (size_t)-1, best_past = (size_t)-1;
     for (size_t k = lo; k < hi; k++) {
         if (c->tk[k].type != CC_TOK_WORD) continue;
