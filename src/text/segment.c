@@ -4,7 +4,7 @@
  * punctuation code points. Sentences end at . ! ? (and "...") followed by
  * space and a capital, digit or opening quote, unless the word before the
  * dot is an abbreviation (data/lexicon/en/abbrev.tsv) or an initial. */
-#include "../internal.h"
+#include "words.h"
 
 #include <utf8proc.h>
 
@@ -113,7 +113,81 @@ static inline size_t word_end(const unsigned char *s, size_t i, size_t l, size_t
     return j;
 }
 
-static bool tokenize(const char *text, size_t start, size_t end, cc_vec *toks)
+/* How many of the 8 bytes of x (memory order, as load8 gives them) lead
+ * with ASCII letters, 0 to 8: the word-at-a-time test of ascii_letters8
+ * on a word already loaded. */
+static inline size_t letters_lead(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80, low7 = ones * 0x7F;
+    uint64_t y = (x & low7) | (ones * 0x20);
+    uint64_t letter = (y + ones * (0x80 - 'a')) & ~(y + ones * (0x80 - 'z' - 1)) & ~x & high;
+    uint64_t other = ~letter & high;
+    if (!other) return 8;
+#if defined(__GNUC__)
+    return (size_t)__builtin_ctzll(other) >> 3;
+#else
+    size_t k = 0;
+    while (!(other & 0x80)) { other >>= 8; k++; }
+    return k;
+#endif
+}
+
+/* Sets t's end, type, flags (UPPER and ALLCAPS on top of `flags`) and word
+ * id for the word s[i, j). */
+static inline void word_done(const cc_words *w, const unsigned char *s, size_t i, size_t j, size_t end,
+                             bool up, bool all, uint8_t flags, uint64_t key, cc_token *t)
+{
+    if (up) flags |= CC_TF_UPPER;
+    if (all && j - i > 1) flags |= CC_TF_ALLCAPS;
+    t->type = CC_TOK_WORD;
+    t->flags = flags;
+    t->end = (uint32_t)j;
+    t->wid = !w ? 0 : key ? find_short_key(w, lower8(key), j - i) : cc_words_id(w, s + i, j - i, end - i);
+}
+
+/* A word token whose first code point, a letter of l bytes, is at s[i]
+ * (the general path: letters beyond ASCII); returns the word's end. */
+static size_t word_token_any(const cc_words *w, const unsigned char *s, size_t i, size_t l, size_t end,
+                             bool up, uint8_t flags, cc_token *t)
+{
+    bool all = up;
+    size_t j = word_end(s, i, l, end, &all);
+    word_done(w, s, i, j, end, up, all, flags, 0, t);
+    return j;
+}
+
+/* A word token from the ASCII letter at s[i]; returns the word's end. */
+static inline size_t word_token(const cc_words *w, const unsigned char *s, size_t i, size_t end, uint8_t flags,
+                                cc_token *t)
+{
+    bool up = ascii_upper(s[i]);
+    size_t j;
+    uint64_t key = 0;   /* the word's bytes, zero padded, when it has at most 7 */
+    if (i + 8 <= end) {
+        uint64_t x = load8(s + i);
+        size_t k = letters_lead(x);
+        if (k < 8) {
+            j = i + k;
+            key = x & ((1ull << (8 * k)) - 1);
+        } else {
+            j = ascii_letters_end(s, i + 8, end);
+        }
+    } else {
+        j = ascii_letters_end(s, i + 1, end);
+    }
+    /* letters beyond ASCII go on: the general path, from the start */
+    if (j < end && s[j] >= 0x80) return word_token_any(w, s, i, 1, end, up, flags, t);
+    /* all capitals? only asked of capitalised words */
+    bool all = up;
+    for (size_t q = i + 1; all && q < j; q++) all = ascii_upper(s[q]);
+    word_done(w, s, i, j, end, up, all, flags, key, t);
+    return j;
+}
+
+/* Tokens of text[start, end), each word with its id in the recognisers'
+ * word lists (cc_token.wid), looked up while its bytes are at hand. The
+ * sentence index (cc_token.sent) is left to cc_segment. */
+static bool tokenize(const cc_words *w, const char *text, size_t start, size_t end, cc_vec *toks)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t i = start;
@@ -130,47 +204,33 @@ static bool tokenize(const char *text, size_t start, size_t end, cc_vec *toks)
             continue;
         }
         t->start = (uint32_t)i;
-        t->flags = pending;
-        t->sent = 0;
-        pending = 0;
-        if (c < 0x80) {
-            if (ascii_alpha(c)) {
-                bool up = ascii_upper(c), all = up;
-                size_t j = word_end(s, i, 1, end, &all);
-                t->type = CC_TOK_WORD;
-                t->end = (uint32_t)j;
-                if (up) t->flags |= CC_TF_UPPER;
-                if (all && j - i > 1) t->flags |= CC_TF_ALLCAPS;
-                i = j;
-            } else if (c >= '0' && c <= '9') {
-                size_t j = i + 1;
+        if (ascii_alpha(c)) {
+            i = word_token(w, s, i, end, pending, t);
+        } else if (c < 0x80) {
+            size_t j = i + 1;
+            t->type = CC_TOK_PUNCT;
+            if (c >= '0' && c <= '9') {
                 while (j < end && s[j] >= '0' && s[j] <= '9') j++;
                 t->type = CC_TOK_NUM;
-                t->end = (uint32_t)j;
-                i = j;
-            } else {
-                t->type = CC_TOK_PUNCT;
-                t->end = (uint32_t)(i + 1);
-                i++;
             }
-            t++;
-            continue;
-        }
-        int l;
-        uint32_t cp = cc_utf8_decode(s + i, end - i, &l);
-        if (is_letter_cp(cp)) {
-            bool up = is_upper_cp(cp), all = up;
-            size_t j = word_end(s, i, (size_t)l, end, &all);
-            t->type = CC_TOK_WORD;
             t->end = (uint32_t)j;
-            if (up) t->flags |= CC_TF_UPPER;
-            if (all && j - i > 1) t->flags |= CC_TF_ALLCAPS;
+            t->flags = pending;
+            t->wid = 0;
             i = j;
         } else {
-            t->type = (cp == 0xFFFD) ? CC_TOK_OTHER : CC_TOK_PUNCT;
-            t->end = (uint32_t)(i + (size_t)l);
-            i += (size_t)l;
+            int l;
+            uint32_t cp = cc_utf8_decode(s + i, end - i, &l);
+            if (is_letter_cp(cp)) {
+                i = word_token_any(w, s, i, (size_t)l, end, is_upper_cp(cp), pending, t);
+            } else {
+                t->type = (cp == 0xFFFD) ? CC_TOK_OTHER : CC_TOK_PUNCT;
+                t->end = (uint32_t)(i + (size_t)l);
+                t->flags = pending;
+                t->wid = 0;
+                i += (size_t)l;
+            }
         }
+        pending = 0;
         t++;
     }
     toks->len = (size_t)(t - (cc_token *)toks->data);
@@ -229,8 +289,7 @@ static bool dot_ends_sentence(const concur_engine *e, const char *text, const cc
 bool cc_segment(const concur_engine *e, const char *text, size_t start, size_t end, cc_vec *toks,
                 cc_vec *sents)
 {
-    if (!tokenize(text, start, end, toks)) return false;
-    cc_words_tag(e->words, text, end, toks->data, toks->len);
+    if (!tokenize(e->words, text, start, end, toks)) return false;
     sents->len = 0;
     cc_token *tk = toks->data;
     size_t n = toks->len;
