@@ -305,23 +305,18 @@ static inline bool cc_tok_is(const char *text, const cc_token *t, const char *lo
 }
 
 /* --------------------------------------------------------------- mentions */
+/* Fields ordered by size so that the struct has no holes: a document
+ * holds one per mention, and on a large text their memory is most of what
+ * the run touches. Offsets fit 32 bits (documents are limited to less than
+ * 4 GiB, see concur_engine_new; tokens hold 32-bit offsets too). */
 typedef struct concur_mention {
-    concur_kind kind;
-    size_t cstart, cend;          /* clean offsets */
-    size_t start, end;            /* input offsets */
-    size_t sentence;              /* document-level sentence index */
     const char *id;               /* assigned at finish: "m1" ... */
     const struct concur_doc *doc;
 
     /* number, quantity, numeric part of count */
-    bool has_value, has_min, has_max;
     double value, min, max;
-    bool approx;
-    concur_qualifier qualifier;
-    const char *unit;             /* static or arena */
-    bool ordinal;
     double alt[3];
-    uint8_t nalt;
+    const char *unit;             /* static or arena */
 
     /* date */
     const char *timex_type, *timex_value, *timex_mod;
@@ -332,11 +327,19 @@ typedef struct concur_mention {
     const char *category, *group, *group_text;
     const struct concur_mention *parent;
     const char *attribution, *place, *date;
-    bool hedged;
     const char *note;
 
+    uint32_t cstart, cend;        /* clean offsets */
+    uint32_t start, end;          /* input offsets */
+    uint32_t sentence;            /* document-level sentence index */
+    concur_kind kind;
+    concur_qualifier qualifier;
     uint32_t flags;               /* recogniser-private bits */
     uint32_t order;               /* stable order tie-break */
+    bool has_value, has_min, has_max;
+    bool approx, ordinal;
+    bool hedged;                  /* count */
+    uint8_t nalt;                 /* alt[0 .. nalt) */
 } concur_mention;
 
 /* ------------------------------------------------------------- documents */
@@ -347,7 +350,7 @@ typedef struct concur_doc {
     cc_arena arena;
     const struct concur_engine *engine;
     char *id;
-    char *src;                    /* copy of the input bytes */
+    const char *src;              /* the input bytes: a copy, or the caller's (borrow) */
     size_t src_len;
     cc_text text;
     concur_mention **m;           /* mentions (arena) */

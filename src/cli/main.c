@@ -166,7 +166,7 @@ typedef struct piece_at {
 
 /* One piece of a record (the whole record when `at` is NULL). */
 static concur_doc *extract_piece(concur_engine *e, const cli_opts *o, const char *path, const concur_record *rec,
-                                 const char *id, bool text_only, piece_at *at)
+                                 const char *id, bool text_only, bool borrow, piece_at *at)
 {
     concur_doc_options dopt;
     concur_doc_options_default(&dopt);
@@ -178,6 +178,7 @@ static concur_doc *extract_piece(concur_engine *e, const cli_opts *o, const char
     dopt.date_mode = o->date_mode;
     dopt.kinds = o->kinds;
     dopt.text_only = text_only;   /* `concur text`: the clean text only, no recognisers */
+    dopt.borrow = borrow;         /* the record's bytes outlive the document: no copy */
     if (at) {
         dopt.input = CONCUR_INPUT_TEXT;
         dopt.carry = at->carry;
@@ -205,7 +206,7 @@ static concur_doc *extract_piece(concur_engine *e, const cli_opts *o, const char
 concur_doc *cli_extract_record(concur_engine *e, const cli_opts *o, const char *path,
                                const concur_record *rec, const char *id, bool text_only)
 {
-    return extract_piece(e, o, path, rec, id, text_only, NULL);
+    return extract_piece(e, o, path, rec, id, text_only, false, NULL);
 }
 
 /* A plain-text document larger than o->piece (--piece-mb, 16 MiB by
@@ -243,7 +244,7 @@ int cli_each_piece(concur_engine *e, const cli_opts *o, const char *path, const 
                    const char *id, bool text_only, cli_piece_fn fn, void *user)
 {
     if (!in_pieces(o, path, rec)) {
-        concur_doc *d = extract_piece(e, o, path, rec, id, text_only, NULL);
+        concur_doc *d = extract_piece(e, o, path, rec, id, text_only, true, NULL);
         if (!d) return 1;
         return fn(user, d, true);
     }
@@ -254,7 +255,7 @@ int cli_each_piece(concur_engine *e, const cli_opts *o, const char *path, const 
         concur_record piece = *rec;
         piece.text = rec->text + at.offset;
         piece.len = end - at.offset;
-        concur_doc *d = extract_piece(e, o, path, &piece, id, text_only, &at);
+        concur_doc *d = extract_piece(e, o, path, &piece, id, text_only, true, &at);
         if (!d) return 1;
         at.sentence += concur_doc_sentence_count(d);
         at.id += concur_doc_count(d);

@@ -105,7 +105,8 @@ concur_engine *concur_engine_new(const concur_options *opt, concur_error *err)
     }
     if (opt) e->opt = *opt;
     cc_ingest_html_init();
-    if (!e->opt.max_document_bytes) e->opt.max_document_bytes = ((size_t)1 << 31) - 1;
+    const size_t most = ((size_t)1 << 31) - 1;   /* offsets are 32-bit (cc_token, concur_mention) */
+    if (!e->opt.max_document_bytes || e->opt.max_document_bytes > most) e->opt.max_document_bytes = most;
     e->abbrev = cc_lexicon_get("abbrev");
     e->words = cc_words_new();
     if (!e->abbrev || !e->words || !cc_numbers_init(e) || !cc_dates_init(e) || !cc_counts_init(e)) {
@@ -353,10 +354,16 @@ concur_doc *concur_extract(const concur_engine *e, const char *bytes, size_t len
         memcpy(d->ref_date, o->ref_date, 10);
         d->ref_date[10] = 0;
     }
-    d->src = cc_arena_alloc_raw(&d->arena, len + 1);
-    if (!d->id || !d->src) goto oom;
-    if (len) memcpy(d->src, bytes, len);
-    d->src[len] = 0;
+    if (!d->id) goto oom;
+    if (d->opt.borrow) {
+        d->src = bytes ? bytes : "";
+    } else {
+        char *copy = cc_arena_alloc_raw(&d->arena, len + 1);
+        if (!copy) goto oom;
+        if (len) memcpy(copy, bytes, len);
+        copy[len] = 0;
+        d->src = copy;
+    }
     d->src_len = len;
 
     concur_input in = d->opt.input;
