@@ -22,15 +22,17 @@ cc_words *cc_words_new(void)
     w->cap = 256;
     w->n = 1;
     w->key = malloc(w->cap * sizeof *w->key);
+    w->k0 = malloc(w->cap * sizeof *w->k0);
     w->len = malloc(w->cap);
     w->mask = 1023;
     w->slot = calloc(w->mask + 1, sizeof *w->slot);
-    if (!w->key || !w->len || !w->slot) {
+    if (!w->key || !w->k0 || !w->len || !w->slot) {
         cc_words_free(w);
         return NULL;
     }
     /* id 0 (an empty slot) reads as a word of length 0 */
     memset(&w->key[0], 0, sizeof w->key[0]);
+    w->k0[0] = 0;
     w->len[0] = 0;
     return w;
 }
@@ -39,6 +41,7 @@ void cc_words_free(cc_words *w)
 {
     if (!w) return;
     free(w->key);
+    free(w->k0);
     free(w->len);
     free(w->slot);
     free(w);
@@ -47,7 +50,7 @@ void cc_words_free(cc_words *w)
 static bool rehash(cc_words *w)
 {
     size_t mask = w->mask * 2 + 1;
-    word_slot *slot = calloc(mask + 1, sizeof *slot);
+    uint16_t *slot = calloc(mask + 1, sizeof *slot);
     if (!slot) return false;
     for (uint32_t id = 1; id < w->n; id++) {
         word_key k = w->key[id];
@@ -55,8 +58,8 @@ static bool rehash(cc_words *w)
         for (size_t q = 0; q * 8 < w->len[id]; q++) h = (h ^ k.k[q]) * 0xFF51AFD7ED558CCDull;
         h ^= h >> 32;
         size_t i = h & mask;
-        while (slot[i].id) i = (i + 1) & mask;
-        slot[i] = (word_slot){k.k[0], id, w->len[id]};
+        while (slot[i]) i = (i + 1) & mask;
+        slot[i] = (uint16_t)id;
     }
     free(w->slot);
     w->slot = slot;
@@ -71,11 +74,15 @@ uint32_t cc_words_add(cc_words *w, const char *s, size_t n)
     uint64_t h = make_key(s, n, n, &k);
     uint32_t id = find_key(w, &k, n, h);
     if (id) return id;
+    if (w->n > UINT16_MAX) return 0;   /* ids are held in 16-bit slots */
     if (w->n == w->cap) {
         size_t cap = w->cap * 2;
         word_key *key = realloc(w->key, cap * sizeof *key);
         if (!key) return 0;
         w->key = key;
+        uint64_t *k0 = realloc(w->k0, cap * sizeof *k0);
+        if (!k0) return 0;
+        w->k0 = k0;
         uint8_t *len = realloc(w->len, cap);
         if (!len) return 0;
         w->len = len;
@@ -85,10 +92,11 @@ uint32_t cc_words_add(cc_words *w, const char *s, size_t n)
     id = (uint32_t)w->n++;
     w->shape[shape_of(s, n)] |= 1u << (n & 31);
     w->key[id] = k;
+    w->k0[id] = k.k[0];
     w->len[id] = (uint8_t)n;
     size_t i = h & w->mask;
-    while (w->slot[i].id) i = (i + 1) & w->mask;
-    w->slot[i] = (word_slot){k.k[0], id, (uint32_t)n};
+    while (w->slot[i]) i = (i + 1) & w->mask;
+    w->slot[i] = (uint16_t)id;
     return id;
 }
 
