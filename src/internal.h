@@ -381,6 +381,8 @@ typedef struct concur_engine {
     concur_options opt;
     const cc_lexicon *abbrev;     /* sentence-splitting abbreviations */
     cc_words *words;              /* word ids (cc_token.wid), filled by the recognisers' _init */
+    const cc_lex_row **abbrev_row;   /* [word id]: the abbrev row of a one-word abbreviation, or NULL */
+    size_t nabbrev_row;
     void *numbers;                /* recogniser tables, owned by each module */
     void *dates;
     void *counts;

@@ -256,21 +256,19 @@ static bool dot_ends_sentence(const concur_engine *e, const char *text, const cc
         /* an initial: "J." or the last letter of "U.S." */
         if (wl == 1 && (prev->flags & CC_TF_UPPER)) return false;
         if (wl == 1 && i >= 2 && tok_char(text, &tk[i - 2], '.')) return false;
-        char w[32];
         /* "e.g." / "u.s.": join "x.y" before the dot */
         size_t k = i - 1;
-        char buf[40];
-        size_t bl = 0;
+        const cc_lex_row *r;
         if (k >= 2 && tok_char(text, &tk[k - 1], '.') && tk[k - 2].type == CC_TOK_WORD &&
             tk[k - 2].end - tk[k - 2].start <= 3) {
-            bl = cc_tok_lower(text, &tk[k - 2], buf, 8);
+            char buf[40];
+            size_t bl = cc_tok_lower(text, &tk[k - 2], buf, 8);
             buf[bl++] = '.';
             bl += cc_tok_lower(text, prev, buf + bl, 8);
+            r = cc_lex_find(e->abbrev, buf, bl);
         } else {
-            bl = cc_tok_lower(text, prev, buf, sizeof buf);
+            r = prev->wid < e->nabbrev_row ? e->abbrev_row[prev->wid] : NULL;
         }
-        (void)w;
-        const cc_lex_row *r = cc_lex_find(e->abbrev, buf, bl);
         if (r) {
             const char *how = r->col[1] ? r->col[1] : "always";
             if (!strcmp(how, "always")) return false;
