@@ -103,11 +103,11 @@ bool cc_utf8_valid(const char *s, size_t n);
  * byte; a replaced piece (entity, normalised character, joined line) maps
  * each of its bytes to the source span [src, src + src_len). */
 typedef struct cc_map_seg {
-    size_t clean;     /* first clean byte of the segment */
-    size_t src;       /* input offset it maps to */
-    size_t src_len;   /* input bytes covered */
+    uint32_t clean;   /* first clean byte of the segment */
+    uint32_t src;     /* input offset it maps to */
+    uint32_t src_len; /* input bytes covered */
     uint8_t linear;   /* 1: byte for byte; 0: whole segment -> [src, src+src_len) */
-} cc_map_seg;
+} cc_map_seg;         /* 32-bit offsets: documents are under 2 GiB (concur_engine_new) */
 
 typedef struct cc_text {
     cc_buf out;          /* clean UTF-8, NUL-terminated after cc_text_finish */

@@ -13,8 +13,8 @@
 #include <stdlib.h>
 
 typedef struct line {
-    size_t start, end;   /* without the line break */
-    size_t width;        /* code points, trimmed */
+    uint32_t start, end; /* without the line break (documents are under 2 GiB) */
+    uint16_t width;      /* code points, trimmed, of the first KiB */
     bool blank;
 } line;
 
@@ -77,14 +77,14 @@ bool cc_ingest_text(const char *bytes, size_t len, cc_text *t)
         size_t e = nl ? (size_t)(nl - bytes) : len;
         line *l = cc_vec_push(&lines);
         if (!l) { cc_vec_free(&lines); return false; }
-        l->start = i;
-        l->end = (e > i && bytes[e - 1] == '\r') ? e - 1 : e;
+        l->start = (uint32_t)i;
+        l->end = (uint32_t)((e > i && bytes[e - 1] == '\r') ? e - 1 : e);
         size_t b = l->start, q = l->end;
         while (b < q && isspace((unsigned char)bytes[b])) b++;
         while (q > b && isspace((unsigned char)bytes[q - 1])) q--;
         l->blank = (b == q);
         /* only the first KiB is measured: enough to see a wrapping width */
-        l->width = cp_width(bytes + b, (q - b) > 1024 ? 1024 : (q - b));
+        l->width = (uint16_t)cp_width(bytes + b, (q - b) > 1024 ? 1024 : (q - b));
         i = nl ? e + 1 : len;
     }
     line *L = lines.data;

@@ -33,13 +33,13 @@ static void emit(cc_text *t, const char *s, size_t n, size_t src, size_t src_len
     size_t at = t->out.len;
     if (linear && last && last->linear && last->src + last->src_len == src &&
         last->clean + last->src_len == at) {
-        last->src_len += src_len;    /* extend the running linear segment */
+        last->src_len += (uint32_t)src_len;    /* extend the running linear segment */
     } else {
         cc_map_seg *g = cc_vec_push(&t->segs);
         if (!g) { t->out.oom = true; return; }
-        g->clean = at;
-        g->src = src;
-        g->src_len = src_len;
+        g->clean = (uint32_t)at;
+        g->src = (uint32_t)src;
+        g->src_len = (uint32_t)src_len;
         g->linear = linear;
     }
     cc_buf_put(&t->out, s, n);
