@@ -235,6 +235,13 @@ typedef struct cc_lex_row {
     const char *col[CC_LEX_MAXCOL];
 } cc_lex_row;
 
+/* The rows [lo, hi) whose keys start with the `len` bytes of a first
+ * token; `exact`: rows[lo] is that token alone. */
+typedef struct cc_lex_span {
+    uint32_t lo, hi;
+    uint8_t len, exact;
+} cc_lex_span;
+
 typedef struct cc_lexicon {
     const char *name;        /* file name without .tsv */
     const cc_lex_row *rows;
@@ -245,6 +252,11 @@ typedef struct cc_lexicon {
     size_t hmask;            /* slots - 1 (a power of two minus one) */
     const uint32_t *first;   /* [257]: first row whose key's first byte >= c */
     const uint8_t *pair;     /* [1024]: bit cc_lex_pair(k0, k1) of each key's first two bytes */
+    /* the keys' first tokens (as the tokenizer cuts them): hash slots of
+     * span index + 1 in the low 24 bits, the hash's top 8 bits above */
+    const uint32_t *tslot;
+    size_t tmask;
+    const struct cc_lex_span *tspan;
 } cc_lexicon;
 
 static inline unsigned cc_lex_pair(unsigned char a, unsigned char b) { return ((unsigned)a * 67u + b) & 8191u; }
