@@ -135,14 +135,14 @@ static inline size_t letters_lead(uint64_t x)
 /* Sets t's end, type, flags (UPPER and ALLCAPS on top of `flags`) and word
  * id for the word s[i, j). */
 static inline void word_done(const cc_words *w, const unsigned char *s, size_t i, size_t j, size_t end,
-                             bool up, bool all, uint8_t flags, uint64_t key, cc_token *t)
+                             bool up, bool all, uint8_t flags, cc_token *t)
 {
     if (up) flags |= CC_TF_UPPER;
     if (all && j - i > 1) flags |= CC_TF_ALLCAPS;
     t->type = CC_TOK_WORD;
     t->flags = flags;
     t->end = (uint32_t)j;
-    t->wid = !w ? 0 : key ? find_short_key(w, lower8(key), j - i) : cc_words_id(w, s + i, j - i, end - i);
+    t->wid = w ? cc_words_id(w, s + i, j - i, end - i) : 0;
 }
 
 /* A word token whose first code point, a letter of l bytes, is at s[i]
@@ -152,7 +152,7 @@ static size_t word_token_any(const cc_words *w, const unsigned char *s, size_t i
 {
     bool all = up;
     size_t j = word_end(s, i, l, end, &all);
-    word_done(w, s, i, j, end, up, all, flags, 0, t);
+    word_done(w, s, i, j, end, up, all, flags, t);
     return j;
 }
 
@@ -160,27 +160,34 @@ static size_t word_token_any(const cc_words *w, const unsigned char *s, size_t i
 static inline size_t word_token(const cc_words *w, const unsigned char *s, size_t i, size_t end, uint8_t flags,
                                 cc_token *t)
 {
-    bool up = ascii_upper(s[i]);
-    size_t j;
-    uint64_t key = 0;   /* the word's bytes, zero padded, when it has at most 7 */
+    const uint64_t case_bits = 0x2020202020202020ull;   /* set in a lower-case ASCII letter */
     if (i + 8 <= end) {
         uint64_t x = load8(s + i);
         size_t k = letters_lead(x);
-        if (k < 8) {
-            j = i + k;
-            key = x & ((1ull << (8 * k)) - 1);
-        } else {
-            j = ascii_letters_end(s, i + 8, end);
+        if (k < 8 && s[i + k] < 0x80) {
+            /* up to 7 ASCII letters, all in x: the key, the case of the
+             * first letter and of all of them are bit operations on it */
+            uint64_t mask = (1ull << (8 * k)) - 1;
+            uint64_t caps = ~x & case_bits & mask;   /* 0x20 where a capital */
+            if (caps & 0x20) {
+                flags |= CC_TF_UPPER;
+                if (k > 1 && caps == (case_bits & mask)) flags |= CC_TF_ALLCAPS;
+            }
+            t->type = CC_TOK_WORD;
+            t->flags = flags;
+            t->end = (uint32_t)(i + k);
+            t->wid = w ? find_upto7(w, (x | case_bits) & mask, k) : 0;
+            return i + k;
         }
-    } else {
-        j = ascii_letters_end(s, i + 1, end);
     }
+    bool up = ascii_upper(s[i]);
+    size_t j = ascii_letters_end(s, i + 1, end);
     /* letters beyond ASCII go on: the general path, from the start */
     if (j < end && s[j] >= 0x80) return word_token_any(w, s, i, 1, end, up, flags, t);
     /* all capitals? only asked of capitalised words */
     bool all = up;
     for (size_t q = i + 1; all && q < j; q++) all = ascii_upper(s[q]);
-    word_done(w, s, i, j, end, up, all, flags, key, t);
+    word_done(w, s, i, j, end, up, all, flags, t);
     return j;
 }
 
@@ -232,6 +239,12 @@ static bool tokenize(const cc_words *w, const char *text, size_t start, size_t e
         }
         pending = 0;
         t++;
+        /* most tokens are followed by one space: taken here, without a
+         * turn of the loop */
+        if (i < end && s[i] == ' ') {
+            pending = CC_TF_SPACE_BEFORE;
+            i++;
+        }
     }
     toks->len = (size_t)(t - (cc_token *)toks->data);
     return true;
@@ -293,9 +306,9 @@ bool cc_segment(const concur_engine *e, const char *text, size_t start, size_t e
     size_t n = toks->len;
     size_t sent_first = 0;
     uint32_t sidx = 0;
+    /* only punctuation can end a sentence: the tokens' sentence index is
+     * written a sentence at a time, when it closes */
     for (size_t i = 0; i < n; i++) {
-        tk[i].sent = sidx;
-        if (i == sent_first) tk[i].flags |= CC_TF_SENT_START;
         if (tk[i].type != CC_TOK_PUNCT) continue;
         char c = text[tk[i].start];
         if (tk[i].end - tk[i].start != 1 || (c != '.' && c != '!' && c != '?')) continue;
@@ -321,7 +334,8 @@ bool cc_segment(const concur_engine *e, const char *text, size_t start, size_t e
             (unsigned char)text[nx->start] >= 0x80)
             starts = true;   /* scripts without case */
         if (!starts) continue;
-        for (size_t q = i + 1; q < j; q++) tk[q].sent = sidx;
+        for (size_t q = sent_first; q < j; q++) tk[q].sent = sidx;
+        tk[sent_first].flags |= CC_TF_SENT_START;
         cc_sentence *s = cc_vec_push(sents);
         if (!s) return false;
         s->tok_start = (uint32_t)sent_first;

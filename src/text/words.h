@@ -123,6 +123,18 @@ static inline uint32_t find_short_key(const cc_words *w, uint64_t k, size_t n)
     }
 }
 
+/* The id of a word of 1 to 7 bytes whose lower-cased key is k: the key
+ * alone tells the length (its bytes are not 0, the padding is), so one
+ * compare decides. */
+static inline uint32_t find_upto7(const cc_words *w, uint64_t k, size_t n)
+{
+    for (size_t i = short_hash(k, n) & w->mask;; i = (i + 1) & w->mask) {
+        uint32_t id = w->slot[i];
+        uint32_t hit = (uint32_t)(w->k0[id] == k);   /* k0[0] is 0, never a key */
+        if (hit | (id == 0)) return id & (0u - hit);
+    }
+}
+
 static inline uint32_t find_short(const cc_words *w, const unsigned char *s, size_t n, size_t avail)
 {
     return find_short_key(w, lower8(n == 8 ? load8(s) : load_part(s, n, avail)), n);
