@@ -40,18 +40,60 @@ static const char *const k_names[] = {
     "yid", "ycount", "poss", "tconn", "tlink", "superl", "report", "notpast"
 };
 
+/* The words the rules below test one token at a time ("the", "of", "past"
+ * ...). They are registered in the engine's word table at init, so that
+ * testing a token is a compare of its word id (cc_token.wid) with the
+ * word's: word_is(c, i, W_PAST). */
+#define DATE_WORDS(X) \
+    X(A, "a") X(AFTER, "after") X(AGE, "age") X(AGED, "aged") X(AGES, "ages") X(AGO, "ago") \
+    X(ALL, "all") X(AN, "an") X(AND, "and") X(ARE, "are") X(AS, "as") X(BE, "be") X(BEEN, "been") \
+    X(BEFORE, "before") X(BETWEEN, "between") X(BY, "by") X(CENTURY, "century") X(CLOCK, "clock") \
+    X(COMING, "coming") X(COUPLE, "couple") X(CURRENT, "current") X(DATE, "date") X(DOZEN, "dozen") \
+    X(EARLIER, "earlier") X(EARLY, "early") X(END, "end") X(ENDED, "ended") X(ENDING, "ending") \
+    X(FALL, "fall") X(FEW, "few") X(FISCAL, "fiscal") X(FOLLOWING, "following") X(FOR, "for") \
+    X(FROM, "from") X(FULL, "full") X(FUTURE, "future") X(HALF, "half") X(HENCE, "hence") \
+    X(HIGH, "high") X(IN, "in") X(IS, "is") X(ISH, "ish") X(LAST, "last") X(LATE, "late") \
+    X(LATER, "later") X(LATEST, "latest") X(LL, "ll") X(M, "m") X(MANY, "many") X(MID, "mid") \
+    X(MIN, "min") X(MINS, "mins") X(MINUTES, "minutes") X(MONTH, "month") X(ND, "nd") \
+    X(NEAR, "near") X(NEXT, "next") X(NOW, "now") X(O, "o") X(OF, "of") X(OLD, "old") \
+    X(OLDER, "older") X(ON, "on") X(ONCE, "once") X(OR, "or") X(OTHER, "other") X(OVER, "over") \
+    X(P, "p") X(PAST, "past") X(PERIOD, "period") X(PRECEDING, "preceding") X(PREVIOUS, "previous") \
+    X(QUARTER, "quarter") X(RD, "rd") X(RECENT, "recent") X(S, "s") X(SAID, "said") \
+    X(SINCE, "since") X(SO, "so") X(SOME, "some") X(SOON, "soon") X(ST, "st") \
+    X(STARTING, "starting") X(TH, "th") X(THAN, "than") X(THAT, "that") X(THE, "the") \
+    X(THIS, "this") X(THOUSAND, "thousand") X(THROUGH, "through") X(THRU, "thru") X(TILL, "till") \
+    X(TIMES, "times") X(TO, "to") X(TWICE, "twice") X(TWO, "two") X(UNDER, "under") \
+    X(UNTIL, "until") X(UP, "up") X(WEEK, "week") X(WITHIN, "within") X(WOULD, "would") \
+    X(YEAR, "year") X(YOUNGER, "younger")
+#define W_ENUM(id, text) W_##id,
+enum { W_NONE_ = 0, DATE_WORDS(W_ENUM) W_COUNT };
+#undef W_ENUM
+#define W_TEXT(id, text) text,
+static const char *const w_text[W_COUNT] = {"", DATE_WORDS(W_TEXT)};
+#undef W_TEXT
+
 typedef struct dt_entry {
     uint8_t kind;
     int ival;
     const char *sval;   /* column 2 */
     const char *extra;  /* column 3 */
+    uint32_t extra_wid; /* word id of extra when it is one word (approx: "than") */
+    uint16_t lo, hi;    /* the rows of the same key: [lo, hi) */
+    uint64_t kinds;     /* bit k: some row of the same key has class k */
 } dt_entry;
+
+/* dt_tables.wflag bits, by word id */
+enum {
+    WF_START = 1,       /* a date word that may start a date (cc_dates_scan) */
+};
 
 typedef struct dt_tables {
     const cc_lexicon *lex;
     dt_entry *ent;      /* parallel to lex->rows */
     uint16_t *wrow;     /* [word id]: row + 1 of the one-word key, 0 = none */
+    uint8_t *wflag;     /* [word id]: WF_ bits */
     size_t nwrow;
+    uint32_t wid[W_COUNT]; /* the ids of DATE_WORDS */
 } dt_tables;
 
 bool cc_dates_init(concur_engine *e)
@@ -63,6 +105,8 @@ bool cc_dates_init(concur_engine *e)
     t->lex = lx;
     t->ent = calloc(lx->nrows ? lx->nrows : 1, sizeof *t->ent);
     if (!t->ent) { free(t); return false; }
+    for (int w = 1; w < W_COUNT; w++)
+        if (!(t->wid[w] = cc_words_add(e->words, w_text[w], strlen(w_text[w])))) { free(t->ent); free(t); return false; }
     for (size_t i = 0; i < lx->nrows; i++) {
         const cc_lex_row *r = &lx->rows[i];
         dt_entry *en = &t->ent[i];
@@ -71,6 +115,20 @@ bool cc_dates_init(concur_engine *e)
         en->sval = r->col[2] ? r->col[2] : "";
         en->extra = r->col[3] ? r->col[3] : "";
         en->ival = r->col[2] ? atoi(r->col[2]) : 0;
+        if ((en->kind == K_APPROX || en->kind == K_MOD) && en->extra[0] && !strchr(en->extra, ' '))
+            en->extra_wid = cc_words_add(e->words, en->extra, strlen(en->extra));
+    }
+    /* rows of one key are adjacent (the lexicon is sorted): each row
+     * knows their range and the classes among them (lex_find, lex_has) */
+    for (size_t i = 0, j; i < lx->nrows; i = j) {
+        uint64_t kinds = 0;
+        for (j = i; j < lx->nrows && !strcmp(lx->rows[j].col[0], lx->rows[i].col[0]); j++)
+            kinds |= 1ull << t->ent[j].kind;
+        for (size_t k = i; k < j; k++) {
+            t->ent[k].lo = (uint16_t)i;
+            t->ent[k].hi = (uint16_t)j;
+            t->ent[k].kinds = kinds;
+        }
     }
     /* the one-word keys by word id (cc_token.wid): the per-word test. A
      * key that no word token can equal (upper case, non-ASCII first byte,
@@ -95,6 +153,17 @@ bool cc_dates_init(concur_engine *e)
         if (ids[i] && (!t->wrow[ids[i]] || (t->ent[t->wrow[ids[i]] - 1].kind >= K_YID && t->ent[i].kind < K_YID)))
             t->wrow[ids[i]] = (uint16_t)(i + 1);
     free(ids);
+    t->wflag = calloc(t->nwrow, 1);
+    if (!t->wflag) { free(t->wrow); free(t->ent); free(t); return false; }
+    for (size_t w = 1; w < t->nwrow; w++) {
+        const dt_entry *en = t->wrow[w] ? &t->ent[t->wrow[w] - 1] : NULL;
+        /* the classes that never start a date; a word of more than 13
+         * bytes never does either */
+        if (en && en->kind < K_YID && en->kind != K_YPREP && en->kind != K_YNOUN && en->kind != K_TZ &&
+            en->kind != K_AMPM && en->kind != K_FUT && en->kind != K_AGEWORD && en->kind != K_PAST &&
+            strlen(lx->rows[t->wrow[w] - 1].col[0]) <= 13)
+            t->wflag[w] |= WF_START;
+    }
     e->dates = t;
     return true;
 }
@@ -105,6 +174,7 @@ void cc_dates_free(concur_engine *e)
     if (!t) return;
     free(t->ent);
     free(t->wrow);
+    free(t->wflag);
     free(t);
     e->dates = NULL;
 }
@@ -279,19 +349,18 @@ static int kind_at(const dctx *c, size_t i)
 static const dt_entry *lex_find(const dctx *c, size_t i, int kind)
 {
     const dt_entry *e = lex_row(c, i);
-    if (!e) return NULL;
+    if (!e || !(e->kinds >> kind & 1)) return NULL;
     if (e->kind == kind) return e;
-    const cc_lexicon *lx = c->t->lex;
-    size_t r = (size_t)(e - c->t->ent);
-    const char *key = lx->rows[r].col[0];
-    size_t lo = r;
-    while (lo > 0 && !strcmp(lx->rows[lo - 1].col[0], key)) lo--;
-    for (size_t k = lo; k < lx->nrows && !strcmp(lx->rows[k].col[0], key); k++)
+    for (size_t k = e->lo; k < e->hi; k++)
         if (c->t->ent[k].kind == kind) return &c->t->ent[k];
     return NULL;
 }
 
-static bool lex_has(const dctx *c, size_t i, int kind) { return lex_find(c, i, kind) != NULL; }
+static bool lex_has(const dctx *c, size_t i, int kind)
+{
+    const dt_entry *e = lex_row(c, i);
+    return e && (e->kinds >> kind & 1);
+}
 
 static bool is_p(const dctx *c, size_t i, char ch)
 {
@@ -299,9 +368,17 @@ static bool is_p(const dctx *c, size_t i, char ch)
            c->text[c->tk[i].start] == ch;
 }
 
-static bool word_is(const dctx *c, size_t i, const char *w)
+/* Is token i the word w (W_THE ...)? Word ids are given to word tokens
+ * only, so this is cc_tok_is without reading the bytes. */
+static inline bool word_is(const dctx *c, size_t i, int w)
 {
-    return i < c->n && c->tk[i].type == CC_TOK_WORD && cc_tok_is(c->text, &c->tk[i], w);
+    return i < c->n && c->tk[i].wid == c->t->wid[w];
+}
+
+/* Is token i the word of id (a row's extra_wid; 0 never matches)? */
+static inline bool wid_is(const dctx *c, size_t i, uint32_t id)
+{
+    return id && i < c->n && c->tk[i].wid == id;
 }
 
 static bool glued(const dctx *c, size_t i) /* no space before token i */
@@ -330,8 +407,8 @@ static bool same_sent(const dctx *c, size_t i, size_t j)
 /* "st" "nd" "rd" "th" glued to a number */
 static bool ord_suffix(const dctx *c, size_t i)
 {
-    return glued(c, i) && (word_is(c, i, "th") || word_is(c, i, "st") || word_is(c, i, "nd") ||
-                           word_is(c, i, "rd"));
+    return glued(c, i) && (word_is(c, i, W_TH) || word_is(c, i, W_ST) || word_is(c, i, W_ND) ||
+                           word_is(c, i, W_RD));
 }
 
 /* ---------------------------------------------------- anchor dates */
@@ -362,7 +439,7 @@ static bool past_verb_near(const dctx *c, size_t i);
 static bool deadline_before(const dctx *c, size_t tok)
 {
     size_t pv = tok;
-    while (pv > 0 && (word_is(c, pv - 1, "early") || word_is(c, pv - 1, "late") || word_is(c, pv - 1, "mid") ||
+    while (pv > 0 && (word_is(c, pv - 1, W_EARLY) || word_is(c, pv - 1, W_LATE) || word_is(c, pv - 1, W_MID) ||
                       is_num(c, pv - 1) || kind_at(c, pv - 1) == K_AMPM || kind_at(c, pv - 1) == K_TZ ||
                       is_p(c, pv - 1, '.') || is_p(c, pv - 1, ':') ||
                       /* the letters of "a.m.", "p.m." */
@@ -372,7 +449,7 @@ static bool deadline_before(const dctx *c, size_t tok)
     if (pv == 0) return false;
     const dt_entry *pe = lex_at(c, pv - 1);
     if (pe && pe->kind == K_YPREP && pe->sval && !strcmp(pe->sval, "ON_OR_BEFORE")) return true;
-    return pv > 2 && word_is(c, pv - 1, "as") && word_is(c, pv - 2, "soon") && word_is(c, pv - 3, "as");
+    return pv > 2 && word_is(c, pv - 1, W_AS) && word_is(c, pv - 2, W_SOON) && word_is(c, pv - 3, W_AS);
 }
 
 /* Year for a month (and day) stated without one. */
@@ -492,7 +569,7 @@ static bool spoken_year(const dctx *c, size_t k, int *y, size_t *end)
         size_t j = k + 2;
         size_t j2 = is_p(c, j, '-') ? j + 1 : j;
         const dt_entry *u = lex_at(c, j2);
-        if (u && u->kind == K_NUMW && u->ival >= 1 && u->ival <= 9 && !word_is(c, j2, "a") && !word_is(c, j2, "an")) {
+        if (u && u->kind == K_NUMW && u->ival >= 1 && u->ival <= 9 && !word_is(c, j2, W_A) && !word_is(c, j2, W_AN)) {
             v += u->ival;
             j = j2 + 1;
         }
@@ -500,12 +577,12 @@ static bool spoken_year(const dctx *c, size_t k, int *y, size_t *end)
         *end = j;
         return true;
     }
-    if (word_is(c, k, "two") && word_is(c, k + 1, "thousand")) {
+    if (word_is(c, k, W_TWO) && word_is(c, k + 1, W_THOUSAND)) {
         int v = 2000;
         size_t j = k + 2;
-        size_t j2 = word_is(c, j, "and") ? j + 1 : j;
+        size_t j2 = word_is(c, j, W_AND) ? j + 1 : j;
         const dt_entry *u = lex_at(c, j2);
-        if (u && u->kind == K_NUMW && u->ival >= 1 && u->ival <= 19 && !word_is(c, j2, "a") && !word_is(c, j2, "an")) {
+        if (u && u->kind == K_NUMW && u->ival >= 1 && u->ival <= 19 && !word_is(c, j2, W_A) && !word_is(c, j2, W_AN)) {
             v += u->ival;
             j = j2 + 1;
         } else if (u && u->kind == K_NUMW && u->ival >= 20 && u->ival <= 90 && u->ival % 10 == 0) {
@@ -514,7 +591,7 @@ static bool spoken_year(const dctx *c, size_t k, int *y, size_t *end)
             j = j2 + 1;
             size_t j3 = is_p(c, j, '-') && glued(c, j) ? j + 1 : j;
             const dt_entry *u2 = lex_at(c, j3);
-            if (u2 && u2->kind == K_NUMW && u2->ival >= 1 && u2->ival <= 9 && !word_is(c, j3, "a") && !word_is(c, j3, "an")) {
+            if (u2 && u2->kind == K_NUMW && u2->ival >= 1 && u2->ival <= 9 && !word_is(c, j3, W_A) && !word_is(c, j3, W_AN)) {
                 v += u2->ival;
                 j = j3 + 1;
             }
@@ -568,8 +645,8 @@ static bool parse_month(dctx *c, size_t i, dres *r, int month)
         j++; /* "Oct/2" */
     /* a lower-case month name only with a day or year after it */
     if (!upper && !(is_num(c, j) && (num_len(c, j) <= 2 || num_len(c, j) == 4) && month != 5) &&
-        !((word_is(c, j, "of") || ((is_p(c, j, '-') || is_p(c, j, '/')) && glued(c, j))) && year_at(c, j + 1, true)) &&
-        !(!month_word_ambiguous(c, i, month) && (kind_at(c, j) == K_ORD || kind_at(c, j) == K_NUMW || word_is(c, j, "the"))) &&
+        !((word_is(c, j, W_OF) || ((is_p(c, j, '-') || is_p(c, j, '/')) && glued(c, j))) && year_at(c, j + 1, true)) &&
+        !(!month_word_ambiguous(c, i, month) && (kind_at(c, j) == K_ORD || kind_at(c, j) == K_NUMW || word_is(c, j, W_THE))) &&
         !(month == 5 && (kind_at(c, j) == K_ORD || (kind_at(c, j) == K_NUMW && (lex_at(c, j)->ival == 20 || lex_at(c, j)->ival == 30)))) &&
         !(j + 1 < c->n && kind_at(c, j + 1) == K_MONTH) && !(i > 1 && kind_at(c, i - 2) == K_MONTH && c->span_end))
         return false;
@@ -616,13 +693,13 @@ static bool parse_month(dctx *c, size_t i, dres *r, int month)
     /* "January first 2000", "april the ninth", "february twenty second" */
     {
         size_t k0 = j;
-        if (word_is(c, k0, "the")) k0++;
+        if (word_is(c, k0, W_THE)) k0++;
         int day;
         size_t de;
         if ((upper || !month_word_ambiguous(c, i, month) || k0 > j) && day_word_at(c, k0, &day, &de) &&
             !is_num(c, j) && same_sent(c, i, de - 1) && day <= days_in_month(2000, month)) {
             size_t yk = de;
-            if (is_p(c, yk, ',') || word_is(c, yk, "of")) yk++;
+            if (is_p(c, yk, ',') || word_is(c, yk, W_OF)) yk++;
             int sy;
             size_t se;
             if (year_at(c, yk, true) && same_sent(c, i, yk)) {
@@ -649,7 +726,7 @@ static bool parse_month(dctx *c, size_t i, dres *r, int month)
     }
     /* month [,|of|-|/] year: "Dec-2018", "dec/2018" */
     size_t yk = i + 1;
-    if (is_p(c, yk, ',') || word_is(c, yk, "of") ||
+    if (is_p(c, yk, ',') || word_is(c, yk, W_OF) ||
         ((is_p(c, yk, '-') || is_p(c, yk, '/')) && glued(c, yk) && glued(c, yk + 1)))
         yk++;
     if (year_at(c, yk, true)) {
@@ -670,12 +747,12 @@ static bool parse_month(dctx *c, size_t i, dres *r, int month)
     bool ambiguous = month_word_ambiguous(c, i, month);
     /* a span of two months: "from March to May", "between august and
      * october", "jan-feb 2017" */
-    bool span = (i + 2 < c->n && (is_p(c, i + 1, '-') || lex_has(c, i + 1, K_TLINK) || word_is(c, i + 1, "and") ||
-                                  word_is(c, i + 1, "through")) &&
+    bool span = (i + 2 < c->n && (is_p(c, i + 1, '-') || lex_has(c, i + 1, K_TLINK) || word_is(c, i + 1, W_AND) ||
+                                  word_is(c, i + 1, W_THROUGH)) &&
                  kind_at(c, i + 2) == K_MONTH && same_sent(c, i, i + 2) &&
-                 (is_p(c, i + 1, '-') || (i > 0 && (word_is(c, i - 1, "from") || word_is(c, i - 1, "between"))))) ||
-                (i > 1 && (is_p(c, i - 1, '-') || lex_has(c, i - 1, K_TLINK) || word_is(c, i - 1, "and") ||
-                           word_is(c, i - 1, "through")) && kind_at(c, i - 2) == K_MONTH && c->span_end);
+                 (is_p(c, i + 1, '-') || (i > 0 && (word_is(c, i - 1, W_FROM) || word_is(c, i - 1, W_BETWEEN))))) ||
+                (i > 1 && (is_p(c, i - 1, '-') || lex_has(c, i - 1, K_TLINK) || word_is(c, i - 1, W_AND) ||
+                           word_is(c, i - 1, W_THROUGH)) && kind_at(c, i - 2) == K_MONTH && c->span_end);
     if (!upper && !span) return false;
     if (i > 0 && !(c->tk[i].flags & CC_TF_SENT_START) && (c->tk[i - 1].flags & CC_TF_UPPER) &&
         c->tk[i - 1].type == CC_TOK_WORD && !lex_at(c, i - 1) && !(span && is_p(c, i + 1, '-')))
@@ -686,7 +763,7 @@ static bool parse_month(dctx *c, size_t i, dres *r, int month)
     if (ambiguous && !span) {
         int pk = i > 0 ? kind_at(c, i - 1) : K_NONE;
         if (!(pk == K_YPREP || pk == K_SHIFT || pk == K_MOD || pk == K_EVERY)) return false;
-        if (i > 0 && word_is(c, i - 1, "by")) return false;
+        if (i > 0 && word_is(c, i - 1, W_BY)) return false;
     }
     bool res;
     int y = pick_year(c, i, month, 0, &res);
@@ -709,7 +786,7 @@ static bool parse_day_month(dctx *c, size_t i, dres *r)
     }
     bool ord = false;
     if (ord_suffix(c, j)) { j++; ord = true; }
-    if (word_is(c, j, "of")) {
+    if (word_is(c, j, W_OF)) {
         if (!ord) return false;
         j++;
         r->the_ok = true; /* "the 25th of February" */
@@ -753,11 +830,11 @@ static bool parse_day_alone(dctx *c, size_t i, dres *r)
     int day;
     size_t de;
     if (!day_word_at(c, i, &day, &de)) return false;
-    size_t p = i > 0 && word_is(c, i - 1, "the") ? i - 1 : i;
-    if (!(p > 0 && p - 1 >= c->floor && word_is(c, p - 1, "on"))) return false;
-    if (word_is(c, de, "of") || kind_at(c, de) == K_MONTH || kind_at(c, de) == K_UNIT ||
+    size_t p = i > 0 && word_is(c, i - 1, W_THE) ? i - 1 : i;
+    if (!(p > 0 && p - 1 >= c->floor && word_is(c, p - 1, W_ON))) return false;
+    if (word_is(c, de, W_OF) || kind_at(c, de) == K_MONTH || kind_at(c, de) == K_UNIT ||
         (de < c->n && same_sent(c, i, de) && c->tk[de].type == CC_TOK_WORD && !lex_at(c, de) &&
-         !lex_has(c, de, K_TCONN) && !word_is(c, de, "and") && !word_is(c, de, "or")))
+         !lex_has(c, de, K_TCONN) && !word_is(c, de, W_AND) && !word_is(c, de, W_OR)))
         return false; /* "on the 18th floor", "on the 3rd day" */
     int y, m, d;
     if (anchor(c, &y, &m, &d) < 2) return false;
@@ -830,9 +907,9 @@ static bool parse_numeric_md(dctx *c, size_t i, dres *r)
     if (num_len(c, i) > 2 || num_len(c, i + 2) > 2) return false;
     if (glued(c, i + 3) && (is_p(c, i + 3, '/') || is_p(c, i + 3, '.') || is_num(c, i + 3))) return false;
     if (i > 0 && glued(c, i) && (is_p(c, i - 1, '/') || is_num(c, i - 1) || is_p(c, i - 1, '.'))) return false;
-    bool ctx = i > 0 && (word_is(c, i - 1, "on") || word_is(c, i - 1, "from") || lex_has(c, i - 1, K_TLINK) ||
-                         word_is(c, i - 1, "by") || word_is(c, i - 1, "between") || word_is(c, i - 1, "next") ||
-                         word_is(c, i - 1, "this") || word_is(c, i - 1, "last") || kind_at(c, i - 1) == K_WDAY ||
+    bool ctx = i > 0 && (word_is(c, i - 1, W_ON) || word_is(c, i - 1, W_FROM) || lex_has(c, i - 1, K_TLINK) ||
+                         word_is(c, i - 1, W_BY) || word_is(c, i - 1, W_BETWEEN) || word_is(c, i - 1, W_NEXT) ||
+                         word_is(c, i - 1, W_THIS) || word_is(c, i - 1, W_LAST) || kind_at(c, i - 1) == K_WDAY ||
                          c->span_end);
     bool span = is_p(c, i + 3, '-') && glued(c, i + 3) && is_num(c, i + 4) && glued(c, i + 4);
     if (!ctx && !span) return false;
@@ -903,8 +980,8 @@ static int ampm_at(const dctx *c, size_t i, size_t *end)
         if (is_p(c, i + 1, '.') && glued(c, i + 1) && same_sent(c, i + 1, i + 2)) *end = i + 2;
         return e->sval[0];
     }
-    if ((word_is(c, i, "a") || word_is(c, i, "p")) && is_p(c, i + 1, '.') && glued(c, i + 1) &&
-        word_is(c, i + 2, "m") && glued(c, i + 2)) {
+    if ((word_is(c, i, W_A) || word_is(c, i, W_P)) && is_p(c, i + 1, '.') && glued(c, i + 1) &&
+        word_is(c, i + 2, W_M) && glued(c, i + 2)) {
         int ap = tolower((unsigned char)c->text[c->tk[i].start]);
         *end = i + 3;
         if (is_p(c, i + 3, '.') && glued(c, i + 3) && same_sent(c, i + 3, i + 4)) *end = i + 4;
@@ -998,7 +1075,7 @@ static bool clock_at(const dctx *c, size_t i, bool bare, dclock *t)
     }
     size_t e;
     int ap = ampm_at(c, j, &e);
-    if (!colon && word_is(c, j, "ish") && glued(c, j)) bare = true; /* "11ish" */
+    if (!colon && word_is(c, j, W_ISH) && glued(c, j)) bare = true; /* "11ish" */
     if (ap) {
         if (h < 1 || h > 12) return false;
         if (ap == 'p' && h < 12) h += 12;
@@ -1013,7 +1090,7 @@ static bool clock_at(const dctx *c, size_t i, bool bare, dclock *t)
         /* a bare hour is no clock before a unit, a word glued to it or a
          * glued sign other than a dash: "at 5 years", "at 5%", "5th" */
         if (kind_at(c, j) == K_UNIT || kind_at(c, j) == K_MONTH) return false;
-        if (word_is(c, j, "ish") && glued(c, j)) {
+        if (word_is(c, j, W_ISH) && glued(c, j)) {
             j++; /* "11ish" */
         } else if (j < c->n && glued(c, j) && !is_p(c, j, '-') &&
                    !((is_p(c, j, '.') || is_p(c, j, ',') || is_p(c, j, '?') || is_p(c, j, '!')) &&
@@ -1040,7 +1117,7 @@ static bool parse_time(dctx *c, size_t i, dres *r)
     dclock t;
     if (!clock_at(c, i, false, &t)) return false;
     r->s = i; r->e = t.e;
-    if (t.ss >= 0 && !t.ap && i > 0 && (word_is(c, i - 1, "in") || word_is(c, i - 1, "of"))) {
+    if (t.ss >= 0 && !t.ap && i > 0 && (word_is(c, i - 1, W_IN) || word_is(c, i - 1, W_OF))) {
         /* "finished in 3:07:35": a time taken, not a time of day */
         r->type = T_DURATION;
         snprintf(r->val, sizeof r->val, "PT%dH%dM%dS", t.hh, t.mm, t.ss);
@@ -1064,7 +1141,7 @@ static bool clock_range_at(const dctx *c, size_t i, bool between, bool loose, dc
 {
     if (!clock_at(c, i, true, a)) return false;
     size_t k = a->e;
-    if (!(is_p(c, k, '-') || lex_has(c, k, K_TLINK) || (between && word_is(c, k, "and")))) return false;
+    if (!(is_p(c, k, '-') || lex_has(c, k, K_TLINK) || (between && word_is(c, k, W_AND)))) return false;
     if (!same_sent(c, i, k + 1) || !clock_at(c, k + 1, true, b)) return false;
     /* loose: a day and "from"/"between" or a part of day before make two
      * bare hours a range ("Tuesday from 7 to 7:30", "morning 6-8") */
@@ -1080,8 +1157,8 @@ static bool clock_range_at(const dctx *c, size_t i, bool between, bool loose, dc
 static bool parse_clock_range(dctx *c, size_t i, dres *r)
 {
     dclock a, b;
-    bool between = i > 0 && i - 1 >= c->floor && word_is(c, i - 1, "between");
-    bool from = i > 0 && i - 1 >= c->floor && word_is(c, i - 1, "from");
+    bool between = i > 0 && i - 1 >= c->floor && word_is(c, i - 1, W_BETWEEN);
+    bool from = i > 0 && i - 1 >= c->floor && word_is(c, i - 1, W_FROM);
     if (!clock_range_at(c, i, between, false, &a, &b)) {
         /* "between 3 and 8 yesterday", "between 7 and 9 last night": two
          * bare hours before the day they belong to */
@@ -1109,16 +1186,16 @@ static bool parse_past_hour(dctx *c, size_t i, dres *r)
 {
     int mins, hh;
     size_t j;
-    if (word_is(c, i, "half")) { mins = 30; j = i + 1; }
+    if (word_is(c, i, W_HALF)) { mins = 30; j = i + 1; }
     else if (!small_number_at(c, i, 59, &mins, &j)) return false;
-    if (word_is(c, j, "min") || word_is(c, j, "mins") || word_is(c, j, "minutes")) j++;
-    if (!word_is(c, j, "past") || !same_sent(c, i, j + 1)) return false;
+    if (word_is(c, j, W_MIN) || word_is(c, j, W_MINS) || word_is(c, j, W_MINUTES)) j++;
+    if (!word_is(c, j, W_PAST) || !same_sent(c, i, j + 1)) return false;
     size_t e;
     if (!small_number_at(c, j + 1, 12, &hh, &e) || hh < 1) return false;
-    if (word_is(c, e, "o") && is_p(c, e + 1, '\'') && word_is(c, e + 2, "clock")) e += 3;
+    if (word_is(c, e, W_O) && is_p(c, e + 1, '\'') && word_is(c, e + 2, W_CLOCK)) e += 3;
     dclock t = {hh, mins, -1, true, 0, e};
     const dt_entry *pe = lex_at(c, e + 2);
-    if (word_is(c, e, "in") && word_is(c, e + 1, "the") && pe && pe->kind == K_PARTDAY && !pe->sval[2]) {
+    if (word_is(c, e, W_IN) && word_is(c, e + 1, W_THE) && pe && pe->kind == K_PARTDAY && !pe->sval[2]) {
         clock_in_partday(&t, pe->sval);
         e += 3;
     }
@@ -1145,24 +1222,24 @@ static bool quantity_at(const dctx *c, size_t i, long *val, size_t *end)
     if (!e || e->kind != K_NUMW) return false;
     long v = e->ival;
     size_t j = i + 1;
-    if (word_is(c, i, "a") || word_is(c, i, "an")) {
+    if (word_is(c, i, W_A) || word_is(c, i, W_AN)) {
         /* "a few", "a couple of", "a dozen" */
         const dt_entry *e2 = lex_at(c, j);
-        if (e2 && e2->kind == K_NUMW && (word_is(c, j, "few") || word_is(c, j, "couple") || word_is(c, j, "dozen"))) {
+        if (e2 && e2->kind == K_NUMW && (word_is(c, j, W_FEW) || word_is(c, j, W_COUPLE) || word_is(c, j, W_DOZEN))) {
             v = e2->ival;
             j++;
-            if (word_is(c, j, "of")) j++;
+            if (word_is(c, j, W_OF)) j++;
         }
     } else if (v >= 20 && v < 100 && v % 10 == 0) {
         size_t k = j;
         if (is_p(c, k, '-')) k++;
         const dt_entry *e2 = lex_at(c, k);
-        if (e2 && e2->kind == K_NUMW && e2->ival >= 1 && e2->ival <= 9 && !word_is(c, k, "a") && !word_is(c, k, "an")) {
+        if (e2 && e2->kind == K_NUMW && e2->ival >= 1 && e2->ival <= 9 && !word_is(c, k, W_A) && !word_is(c, k, W_AN)) {
             v += e2->ival;
             j = k + 1;
         }
-    } else if (word_is(c, i, "couple")) {
-        if (word_is(c, j, "of")) j++;
+    } else if (word_is(c, i, W_COUPLE)) {
+        if (word_is(c, j, W_OF)) j++;
     }
     *val = v;
     *end = j;
@@ -1177,7 +1254,7 @@ static bool small_number_at(const dctx *c, size_t k, int max, int *v, size_t *en
         if (num_len(c, k) > 2) return false;
         n = num_val(c, k);
         *end = k + 1;
-    } else if (!quantity_at(c, k, &n, end) || word_is(c, k, "a") || word_is(c, k, "an")) {
+    } else if (!quantity_at(c, k, &n, end) || word_is(c, k, W_A) || word_is(c, k, W_AN)) {
         return false;
     }
     if (n < 0 || n > max) return false;
@@ -1357,9 +1434,9 @@ static void dur_text(char *out, size_t cap, const long q[DUR_NU])
 /* "and a half" / "and half" at k: the tokens it takes, or 0 */
 static size_t and_half_at(const dctx *c, size_t k)
 {
-    if (!word_is(c, k, "and")) return 0;
-    if (word_is(c, k + 1, "a") && word_is(c, k + 2, "half")) return 3;
-    if (word_is(c, k + 1, "half")) return 2;
+    if (!word_is(c, k, W_AND)) return 0;
+    if (word_is(c, k + 1, W_A) && word_is(c, k + 2, W_HALF)) return 3;
+    if (word_is(c, k + 1, W_HALF)) return 2;
     return 0;
 }
 
@@ -1391,13 +1468,13 @@ static bool duration_more(const dctx *c, dres *r, long n, const char *u, bool ha
     for (int rounds = 0; rounds < 3 && !h; rounds++) {
         long v;
         size_t qe;
-        if (!word_is(c, e, "and") || word_is(c, e + 1, "a") || word_is(c, e + 1, "an") || !quantity_at(c, e + 1, &v, &qe) ||
+        if (!word_is(c, e, W_AND) || word_is(c, e + 1, W_A) || word_is(c, e + 1, W_AN) || !quantity_at(c, e + 1, &v, &qe) ||
             v < 0 || !same_sent(c, e, qe))
             break;
         const dt_entry *u2 = lex_at(c, qe);
         int k2 = u2 && u2->kind == K_UNIT ? dur_rank(u2->sval) : -1;
         if (k2 <= last) break;
-        if (word_is(c, qe + 1, "old") || kind_at(c, qe + 1) == K_AGEWORD) return false;
+        if (word_is(c, qe + 1, W_OLD) || kind_at(c, qe + 1) == K_AGEWORD) return false;
         q[k2] += v;
         last = k2;
         e = qe + 1;
@@ -1420,7 +1497,7 @@ static bool decimal_duration(const dctx *c, size_t i, dres *r)
     if (!u || u->kind != K_UNIT || !same_sent(c, i, i + 3)) return false;
     int k = dur_rank(u->sval);
     if (k < 0) return false;
-    if (kind_at(c, i + 4) == K_AGEWORD || (is_p(c, i + 4, '-') && word_is(c, i + 5, "old"))) return false;
+    if (kind_at(c, i + 4) == K_AGEWORD || (is_p(c, i + 4, '-') && word_is(c, i + 5, W_OLD))) return false;
     const char *d = c->text + c->tk[i + 2].start;
     int dl = num_len(c, i + 2);
     snprintf(r->val, sizeof r->val, "P%s%ld.%.*s%s", k >= 4 ? "T" : "", num_val(c, i), dl, d,
@@ -1438,7 +1515,7 @@ static bool parse_duration(dctx *c, size_t i, dres *r)
     if (!quantity_at(c, i, &n, &j)) return false;
     /* "two and a half years" */
     size_t hj = and_half_at(c, j);
-    bool half = hj && !word_is(c, i, "a") && !word_is(c, i, "an") && lex_at(c, j + hj) && lex_at(c, j + hj)->kind == K_UNIT;
+    bool half = hj && !word_is(c, i, W_A) && !word_is(c, i, W_AN) && lex_at(c, j + hj) && lex_at(c, j + hj)->kind == K_UNIT;
     if (half) j += hj;
     bool adj = false;
     if (is_p(c, j, '-') && glued(c, j) && glued(c, j + 1)) { j++; adj = true; }
@@ -1446,11 +1523,11 @@ static bool parse_duration(dctx *c, size_t i, dres *r)
     if (!u || u->kind != K_UNIT) return false;
     if (adj && u->extra[0]) return false; /* "two-years" */
     if (half && dur_rank(u->sval) < 0) return false;
-    if (!strcmp(u->sval, "Q") && !(i > 0 && (kind_at(c, i - 1) == K_SHIFT || word_is(c, i - 1, "the"))))
+    if (!strcmp(u->sval, "Q") && !(i > 0 && (kind_at(c, i - 1) == K_SHIFT || word_is(c, i - 1, W_THE))))
         return false; /* "three quarters of" is a fraction */
     if (!strcmp(u->sval, "WE")) return false;
     /* singular unit needs one ("a year", "one day") or an adjective ("two-year") */
-    if (!u->extra[0] && !adj && n != 1 && n >= 0 && !is_num(c, i) && !word_is(c, i, "a")) {
+    if (!u->extra[0] && !adj && n != 1 && n >= 0 && !is_num(c, i) && !word_is(c, i, W_A)) {
         /* "six year" is tolerated */
     }
     if (!u->extra[0] && !adj && n > 1 && is_num(c, i)) {
@@ -1458,27 +1535,27 @@ static bool parse_duration(dctx *c, size_t i, dres *r)
     }
     size_t e = j + 1;
     /* "a week or so ago" */
-    if (word_is(c, e, "or") && word_is(c, e + 1, "so") && word_is(c, e + 2, "ago")) e += 2;
+    if (word_is(c, e, W_OR) && word_is(c, e + 1, W_SO) && word_is(c, e + 2, W_AGO)) e += 2;
     /* "24 hours a day", "four flights a week": a rate, not a duration */
-    if ((word_is(c, i, "a") || word_is(c, i, "an")) && i > 0 && same_sent(c, i - 1, i) &&
+    if ((word_is(c, i, W_A) || word_is(c, i, W_AN)) && i > 0 && same_sent(c, i - 1, i) &&
         (is_num(c, i - 1) || (c->tk[i - 1].type == CC_TOK_WORD && !(c->tk[i - 1].flags & CC_TF_UPPER) &&
                               c->tk[i - 1].end - c->tk[i - 1].start > 3 && c->text[c->tk[i - 1].end - 1] == 's' &&
                               (!lex_at(c, i - 1) || kind_at(c, i - 1) == K_UNIT)) ||
-         word_is(c, i - 1, "once") || word_is(c, i - 1, "twice") || word_is(c, i - 1, "times")))
+         word_is(c, i - 1, W_ONCE) || word_is(c, i - 1, W_TWICE) || word_is(c, i - 1, W_TIMES)))
         return false;
     /* ages: "15 years old", "15-year-old", "aged 2 years" */
-    if (is_p(c, e, '-') && glued(c, e) && word_is(c, e + 1, "old")) return false;
-    if (kind_at(c, e) == K_AGEWORD && !word_is(c, e, "ages")) return false;
-    if (word_is(c, e, "of") && word_is(c, e + 1, "age")) return false;
+    if (is_p(c, e, '-') && glued(c, e) && word_is(c, e + 1, W_OLD)) return false;
+    if (kind_at(c, e) == K_AGEWORD && !word_is(c, e, W_AGES)) return false;
+    if (word_is(c, e, W_OF) && word_is(c, e + 1, W_AGE)) return false;
     if (i > 0 && kind_at(c, i - 1) == K_AGEWORD) return false;
-    if (word_is(c, e, "and") && (word_is(c, e + 1, "older") || word_is(c, e + 1, "younger") || word_is(c, e + 1, "over") ||
-                                 word_is(c, e + 1, "under") || word_is(c, e + 1, "up")))
+    if (word_is(c, e, W_AND) && (word_is(c, e + 1, W_OLDER) || word_is(c, e + 1, W_YOUNGER) || word_is(c, e + 1, W_OVER) ||
+                                 word_is(c, e + 1, W_UNDER) || word_is(c, e + 1, W_UP)))
         return false;
-    if (i > 1 && word_is(c, i - 1, "and") && (word_is(c, i - 2, "aged") || is_num(c, i - 2)) && kind_at(c, e) == K_AGEWORD)
+    if (i > 1 && word_is(c, i - 1, W_AND) && (word_is(c, i - 2, W_AGED) || is_num(c, i - 2)) && kind_at(c, e) == K_AGEWORD)
         return false;
     /* "a day" alone is too weak unless a duration verb or prep is near; keep "a" + unit */
     const dt_entry *ag = lex_at(c, e);
-    if (ag && ag->kind == K_AGO && same_sent(c, j, e) && (word_is(c, e, "ago") || word_is(c, e, "hence"))) {
+    if (ag && ag->kind == K_AGO && same_sent(c, j, e) && (word_is(c, e, W_AGO) || word_is(c, e, W_HENCE))) {
         r->s = i; r->e = e + 1;
         r->type = T_DATE;
         /* "a year ago" beside a quarter speaks of that quarter a year before */
@@ -1492,7 +1569,7 @@ static bool parse_duration(dctx *c, size_t i, dres *r)
         if (n < 0) snprintf(r->val, sizeof r->val, ag->ival < 0 ? "PAST_REF" : "FUTURE_REF");
         return true;
     }
-    if (ag && ag->kind == K_AGO && same_sent(c, j, e) && n > 0 && !word_is(c, e + 1, "than")) {
+    if (ag && ag->kind == K_AGO && same_sent(c, j, e) && n > 0 && !word_is(c, e + 1, W_THAN)) {
         /* "a year earlier", "two days later": from the date just spoken of */
         const char *base = recent_date(c, i, 1);
         if (!base && n == 1 && ag->ival < 0 && !strcmp(u->sval, "Y")) base = recent_quarter(c, i, 6);
@@ -1517,13 +1594,13 @@ static bool parse_ordinal(dctx *c, size_t i, dres *r, int ord)
 {
     size_t j = i + 1;
     if (is_p(c, j, '-') && glued(c, j)) j++;
-    bool quarter = word_is(c, j, "quarter"), half = word_is(c, j, "half");
+    bool quarter = word_is(c, j, W_QUARTER), half = word_is(c, j, W_HALF);
     if ((quarter && ord <= 4) || (half && ord <= 2)) {
         int y, m, d;
         int prec = anchor(c, &y, &m, &d);
         size_t e = j + 1;
         int yy = 0;
-        if ((word_is(c, e, "of") || is_p(c, e, ',')) && year_at(c, e + 1, true)) { yy = (int)num_val(c, e + 1); e += 2; r->year_stated = true; }
+        if ((word_is(c, e, W_OF) || is_p(c, e, ',')) && year_at(c, e + 1, true)) { yy = (int)num_val(c, e + 1); e += 2; r->year_stated = true; }
         else if (year_at(c, e, true)) { yy = (int)num_val(c, e); e++; r->year_stated = true; }
         else if (i > 0 && year_at(c, i - 1, true) && i - 1 >= c->floor) { yy = (int)num_val(c, i - 1); r->s = i - 1; }
         if (!yy && prec >= 1) {
@@ -1553,17 +1630,17 @@ static bool parse_ordinal(dctx *c, size_t i, dres *r, int ord)
         }
     }
     /* "the first week of 2015" (ISO week), "the third month of 2021" */
-    if ((word_is(c, j, "week") || word_is(c, j, "month")) && word_is(c, j + 1, "of") && year_at(c, j + 2, true) &&
-        ord >= 1 && ord <= (word_is(c, j, "week") ? 53 : 12)) {
+    if ((word_is(c, j, W_WEEK) || word_is(c, j, W_MONTH)) && word_is(c, j + 1, W_OF) && year_at(c, j + 2, true) &&
+        ord >= 1 && ord <= (word_is(c, j, W_WEEK) ? 53 : 12)) {
         long y = num_val(c, j + 2);
-        if (word_is(c, j, "week")) snprintf(r->val, sizeof r->val, "%04ld-W%02d", y, ord);
+        if (word_is(c, j, W_WEEK)) snprintf(r->val, sizeof r->val, "%04ld-W%02d", y, ord);
         else snprintf(r->val, sizeof r->val, "%04ld-%02d", y, ord);
         r->y = (int)y; r->year_stated = true;
         r->s = i; r->e = j + 3; r->type = T_DATE; r->the_ok = true;
         return true;
     }
     /* "the 20th century", "twentieth century" */
-    if (word_is(c, j, "century")) {
+    if (word_is(c, j, W_CENTURY)) {
         snprintf(r->val, sizeof r->val, "%02d", ord - 1);
         r->s = i; r->e = j + 1; r->type = T_DATE; r->the_ok = true;
         return true;
@@ -1600,16 +1677,16 @@ static bool future_sentence(const dctx *c, size_t i)
         if (c->tk[k].type != CC_TOK_WORD) continue;
         size_t dist = k > i ? k - i : i - k;
         int kd = kind_at(c, k);
-        if (kd == K_FUT || (word_is(c, k, "ll") && k > 0 && is_p(c, k - 1, '\'')) ||
+        if (kd == K_FUT || (word_is(c, k, W_LL) && k > 0 && is_p(c, k - 1, '\'')) ||
             /* "is to resume trading Tuesday" */
-            (word_is(c, k, "to") && k > 0 && (word_is(c, k - 1, "is") || word_is(c, k - 1, "are")))) {
+            (word_is(c, k, W_TO) && k > 0 && (word_is(c, k - 1, W_IS) || word_is(c, k - 1, W_ARE)))) {
             if (dist < best_fut) best_fut = dist;
         } else if (kd == K_PAST && kind_at(c, k + 1) == K_FUT) {
             /* "were planning", "was scheduled": the plan's time is ahead */
-        } else if (kd == K_PAST || word_is(c, k, "said") ||
+        } else if (kd == K_PAST || word_is(c, k, W_SAID) ||
                    (ed_word(c, k) &&
-                    !word_is(c, k - 1, "be") && !word_is(c, k - 1, "been") && !word_is(c, k - 1, "is") &&
-                    !word_is(c, k - 1, "are"))) {
+                    !word_is(c, k - 1, W_BE) && !word_is(c, k - 1, W_BEEN) && !word_is(c, k - 1, W_IS) &&
+                    !word_is(c, k - 1, W_ARE))) {
             if (dist < best_past) best_past = dist;
         }
     }
@@ -1627,12 +1704,12 @@ static bool past_verb_near(const dctx *c, size_t i)
         if (c->tk[k].type != CC_TOK_WORD) continue;
         size_t dist = k > i ? k - i : i - k;
         int kd = kind_at(c, k);
-        if (kd == K_FUT || (word_is(c, k, "ll") && k > 0 && is_p(c, k - 1, '\'')) || word_is(c, k, "is") ||
-            word_is(c, k, "are") || word_is(c, k, "would")) {
+        if (kd == K_FUT || (word_is(c, k, W_LL) && k > 0 && is_p(c, k - 1, '\'')) || word_is(c, k, W_IS) ||
+            word_is(c, k, W_ARE) || word_is(c, k, W_WOULD)) {
             if (dist < best_fut) best_fut = dist;
         } else if (ed_word(c, k) &&
-                   !word_is(c, k - 1, "be") && !word_is(c, k - 1, "been") && !word_is(c, k - 1, "is") &&
-                   !word_is(c, k - 1, "are") && !word_is(c, k - 1, "the") && !word_is(c, k - 1, "a")) {
+                   !word_is(c, k - 1, W_BE) && !word_is(c, k - 1, W_BEEN) && !word_is(c, k - 1, W_IS) &&
+                   !word_is(c, k - 1, W_ARE) && !word_is(c, k - 1, W_THE) && !word_is(c, k - 1, W_A)) {
             if (dist < best_past) best_past = dist;
         }
     }
@@ -1668,7 +1745,7 @@ static bool parse_weekday(dctx *c, size_t i, dres *r, int wd, int shift)
     /* "Friday the 26th", "Mon 13th", "tuesday the eleventh": the month,
      * near the anchor, whose day falls on that weekday */
     if (!shift) {
-        size_t k0 = word_is(c, j, "the") ? j + 1 : j;
+        size_t k0 = word_is(c, j, W_THE) ? j + 1 : j;
         int day = 0;
         size_t de = 0;
         if (!day_word_at(c, k0, &day, &de) && k0 == j && j == i + 1 && is_num(c, j) && num_len(c, j) <= 2 && same_sent(c, i, j) &&
@@ -1727,7 +1804,7 @@ static bool parse_weekday(dctx *c, size_t i, dres *r, int wd, int shift)
 static bool parse_season(dctx *c, size_t i, dres *r, const char *code, int shift, bool shifted)
 {
     size_t j = i + 1;
-    if (word_is(c, j, "of")) j++;
+    if (word_is(c, j, W_OF)) j++;
     if (year_at(c, j, true)) {
         snprintf(r->val, sizeof r->val, "%04ld-%s", num_val(c, j), code);
         r->y = (int)num_val(c, j);
@@ -1744,8 +1821,8 @@ static bool parse_season(dctx *c, size_t i, dres *r, const char *code, int shift
         r->s = i; r->e = se; r->type = T_DATE; r->the_ok = true;
         return true;
     }
-    if (!shifted && word_is(c, i, "fall")) return false; /* the verb */
-    if (!shifted && !(i > 0 && (word_is(c, i - 1, "the") || word_is(c, i - 1, "in") || word_is(c, i - 1, "this") ||
+    if (!shifted && word_is(c, i, W_FALL)) return false; /* the verb */
+    if (!shifted && !(i > 0 && (word_is(c, i - 1, W_THE) || word_is(c, i - 1, W_IN) || word_is(c, i - 1, W_THIS) ||
                                 kind_at(c, i - 1) == K_MOD)))
         return false;
     int y, m, d;
@@ -1799,7 +1876,7 @@ static bool parse_qabbr(dctx *c, size_t i, dres *r)
             y = (int)num_val(c, k + 1);
             k += 2;
             r->year_stated = true;
-        } else if (word_is(c, k, "of") && year_at(c, k + 1, true) && same_sent(c, i, k + 1)) {
+        } else if (word_is(c, k, W_OF) && year_at(c, k + 1, true) && same_sent(c, i, k + 1)) {
             y = (int)num_val(c, k + 1);
             k += 2;
             r->year_stated = true;
@@ -1821,11 +1898,11 @@ static bool parse_decade(dctx *c, size_t i, dres *r)
 {
     size_t j = i + 1;
     if (is_p(c, j, '\'') && glued(c, j)) j++;
-    if (!(word_is(c, j, "s") && glued(c, j))) return false;
+    if (!(word_is(c, j, W_S) && glued(c, j))) return false;
     long v = num_val(c, i);
     int l = num_len(c, i);
     if (l == 4 && v % 10 == 0 && v >= 1000 && v <= 2100) {
-        if (v % 100 == 0 && i > 0 && (word_is(c, i - 1, "early") || word_is(c, i - 1, "late") || word_is(c, i - 1, "mid"))) {
+        if (v % 100 == 0 && i > 0 && (word_is(c, i - 1, W_EARLY) || word_is(c, i - 1, W_LATE) || word_is(c, i - 1, W_MID))) {
             /* "the early 1900s" still a decade in practice */
         }
         snprintf(r->val, sizeof r->val, "%03ldX", v / 10);
@@ -1852,7 +1929,7 @@ static bool good_year_context(dctx *c, size_t i, const char **mod)
         const dt_entry *e = lex_at(c, i - 1);
         if (e && e->kind == K_YPREP) {
             /* "of 1992" only after a date-ish word: "the summer of 1992", "the end of 1993" */
-            if (word_is(c, i - 1, "of"))
+            if (word_is(c, i - 1, W_OF))
                 return (i > 1 && (kind_at(c, i - 2) == K_UNIT || kind_at(c, i - 2) == K_MOD ||
                                   kind_at(c, i - 2) == K_SEASON || kind_at(c, i - 2) == K_MONTH)) ||
                        i + 1 >= c->n || !same_sent(c, i, i + 1) ||
@@ -1863,7 +1940,7 @@ static bool good_year_context(dctx *c, size_t i, const char **mod)
         if (e && (e->kind == K_FISCAL || (e->kind == K_UNIT && !strcmp(e->sval, "Y") && !e->extra[0]))) return true;
     }
     /* "1991 and 1993", "1991-1993", "from 1991 to 1993": a year right after another */
-    if (i >= 2 && (word_is(c, i - 1, "and") || word_is(c, i - 1, "to") || word_is(c, i - 1, "or") ||
+    if (i >= 2 && (word_is(c, i - 1, W_AND) || word_is(c, i - 1, W_TO) || word_is(c, i - 1, W_OR) ||
                    is_p(c, i - 1, '-') || is_p(c, i - 1, '/')) &&
         year_at(c, i - 2, true) && c->d->nm) {
         const concur_mention *last = c->d->m[c->d->nm - 1];
@@ -1878,7 +1955,7 @@ static bool good_year_context(dctx *c, size_t i, const char **mod)
         if (i > 0 && c->tk[i - 1].type == CC_TOK_PUNCT && (c->text[c->tk[i - 1].start] & 0x80)) return false; /* currency */
         if (i > 0 && lex_has(c, i - 1, K_YID)) return false; /* "No. 1992", "page 1992", "flight 2010" */
         const dt_entry *pe = i > 0 ? lex_at(c, i - 1) : NULL;
-        if (pe && (pe->kind == K_APPROX || pe->kind == K_NUMW) && !word_is(c, i - 1, "a") && !word_is(c, i - 1, "an"))
+        if (pe && (pe->kind == K_APPROX || pe->kind == K_NUMW) && !word_is(c, i - 1, W_A) && !word_is(c, i - 1, W_AN))
             return false;
         if (i + 1 < c->n && same_sent(c, i, i + 1)) {
             const cc_token *nt = &c->tk[i + 1];
@@ -1908,13 +1985,13 @@ static bool good_year_context(dctx *c, size_t i, const char **mod)
         return true;
     }
     /* "a 2010 commando raid" */
-    if (i > 0 && (word_is(c, i - 1, "a") || word_is(c, i - 1, "an")) && num_val(c, i) >= 1900 && i + 1 < c->n &&
+    if (i > 0 && (word_is(c, i - 1, W_A) || word_is(c, i - 1, W_AN)) && num_val(c, i) >= 1900 && i + 1 < c->n &&
         c->tk[i + 1].type == CC_TOK_WORD && !(c->tk[i + 1].flags & CC_TF_UPPER) && lex_at(c, i + 1) == NULL)
         return true;
     /* "the 1915 events", "1992 elections" */
     const dt_entry *nx = lex_at(c, i + 1);
     if (nx && nx->kind == K_YNOUN) return true;
-    if (is_p(c, i + 1, '\'') && word_is(c, i + 2, "s") && glued(c, i + 1)) return true; /* "1992's" */
+    if (is_p(c, i + 1, '\'') && word_is(c, i + 2, W_S) && glued(c, i + 1)) return true; /* "1992's" */
     return false;
 }
 
@@ -1985,7 +2062,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             /* "4 in the morning", "7 in the evening" */
             dclock t;
             const dt_entry *pe = lex_at(c, i + 3);
-            if (word_is(c, i + 1, "in") && word_is(c, i + 2, "the") && pe && pe->kind == K_PARTDAY && !pe->sval[2] &&
+            if (word_is(c, i + 1, W_IN) && word_is(c, i + 2, W_THE) && pe && pe->kind == K_PARTDAY && !pe->sval[2] &&
                 clock_at(c, i, true, &t) && t.e == i + 1 && t.hh <= 12) {
                 clock_in_partday(&t, pe->sval);
                 r->s = i; r->e = i + 4; r->type = T_TIME;
@@ -1998,7 +2075,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         if (parse_day_alone(c, i, r)) return true;
         if (parse_decade(c, i, r)) return true;
         if (ord_suffix(c, i + 1) && num_len(c, i) <= 2 &&
-            (word_is(c, i + 2, "week") || word_is(c, i + 2, "month") || word_is(c, i + 2, "quarter")) &&
+            (word_is(c, i + 2, W_WEEK) || word_is(c, i + 2, W_MONTH) || word_is(c, i + 2, W_QUARTER)) &&
             parse_ordinal(c, i + 1, r, (int)num_val(c, i)) && r->val[4] != 0 && r->year_stated) {
             r->s = i;
             return true;
@@ -2006,7 +2083,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         memset(r, 0, sizeof *r);
         if (parse_qabbr(c, i, r)) return true;
         memset(r, 0, sizeof *r);
-        if (ord_suffix(c, i + 1) && word_is(c, i + 2, "century")) {
+        if (ord_suffix(c, i + 1) && word_is(c, i + 2, W_CENTURY)) {
             snprintf(r->val, sizeof r->val, "%02ld", num_val(c, i) - 1);
             r->s = i; r->e = i + 3; r->the_ok = true;
             return true;
@@ -2024,7 +2101,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             r->s = i; r->e = i + 1;
             r->mod = pmod;
             /* "the 1988 period" in a quarterly report: that year's quarter */
-            const char *q = i > 0 && word_is(c, i - 1, "the") && (word_is(c, i + 1, "period") || word_is(c, i + 1, "quarter"))
+            const char *q = i > 0 && word_is(c, i - 1, W_THE) && (word_is(c, i + 1, W_PERIOD) || word_is(c, i + 1, W_QUARTER))
                                 ? recent_quarter(c, i, 6) : NULL;
             if (q) {
                 snprintf(r->val, sizeof r->val, "%04ld-%s", y, q + 5);
@@ -2057,7 +2134,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             int day;
             size_t de;
             if (!(c->tk[i].flags & CC_TF_UPPER) || !same_sent(c, i, j) ||
-                !(day_word_at(c, j, &day, &de) || kind_at(c, j) == K_MONTH || (i > 0 && word_is(c, i - 1, "on"))))
+                !(day_word_at(c, j, &day, &de) || kind_at(c, j) == K_MONTH || (i > 0 && word_is(c, i - 1, W_ON))))
                 return false;
             if (!parse_weekday(c, i, r, e->ival, 0)) return false;
             return true;
@@ -2076,8 +2153,8 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
                 size_t k = i + 2;
                 size_t k2 = is_p(c, k, '-') ? k + 1 : k;
                 const dt_entry *t3 = lex_at(c, k2);
-                if (t3 && t3->kind == K_NUMW && t3->ival >= 1 && t3->ival <= 9 && !word_is(c, k2, "a") &&
-                    !word_is(c, k2, "an")) {
+                if (t3 && t3->kind == K_NUMW && t3->ival >= 1 && t3->ival <= 9 && !word_is(c, k2, W_A) &&
+                    !word_is(c, k2, W_AN)) {
                     y += t3->ival;
                     k = k2 + 1;
                 }
@@ -2089,7 +2166,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
                 }
             }
         }
-        if (word_is(c, i, "some") || word_is(c, i, "many")) {
+        if (word_is(c, i, W_SOME) || word_is(c, i, W_MANY)) {
             /* "some years ago" / "many years" */
             const dt_entry *u = lex_at(c, i + 1);
             if (!u || u->kind != K_UNIT || !u->extra[0]) return false;
@@ -2101,7 +2178,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         size_t de;
         if (day_word_at(c, i, &day, &de)) {
             size_t j = de;
-            bool of = word_is(c, j, "of");
+            bool of = word_is(c, j, W_OF);
             if (of) j++;
             const dt_entry *me = lex_at(c, j);
             if (me && me->kind == K_MONTH && (of || (c->tk[j].flags & CC_TF_UPPER)) && same_sent(c, i, j) &&
@@ -2109,7 +2186,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
                 int month = me->ival, y;
                 size_t k = j + 1, yk = k;
                 bool res = true;
-                if (is_p(c, yk, ',') || word_is(c, yk, "of")) yk++;
+                if (is_p(c, yk, ',') || word_is(c, yk, W_OF)) yk++;
                 if (year_at(c, yk, true) && same_sent(c, i, yk)) {
                     y = (int)num_val(c, yk);
                     r->year_stated = true;
@@ -2155,7 +2232,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         return true;
     }
     case K_REF: {
-        if (word_is(c, i, "recent")) {
+        if (word_is(c, i, W_RECENT)) {
             /* "recent weeks" (a duration), "recent years" */
             const dt_entry *u = lex_at(c, i + 1);
             if (!u || u->kind != K_UNIT || !u->extra[0]) return false;
@@ -2164,43 +2241,43 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             return true;
         }
         /* "the future", "the near future", "in future"; not "future losses" */
-        if (word_is(c, i, "future") &&
-            !(i > 0 && (word_is(c, i - 1, "the") || word_is(c, i - 1, "near") || word_is(c, i - 1, "in"))))
+        if (word_is(c, i, W_FUTURE) &&
+            !(i > 0 && (word_is(c, i - 1, W_THE) || word_is(c, i - 1, W_NEAR) || word_is(c, i - 1, W_IN))))
             return false;
         snprintf(r->val, sizeof r->val, "%s", e->sval);
         r->s = i; r->e = i + 1;
-        r->the_ok = word_is(c, i, "future") || word_is(c, i, "past");
+        r->the_ok = word_is(c, i, W_FUTURE) || word_is(c, i, W_PAST);
         return true;
     }
     case K_SHIFT: {
         int sh = e->ival;
         size_t j = i + 1;
-        if (word_is(c, i, "past") || word_is(c, i, "last") || word_is(c, i, "next") || word_is(c, i, "coming") ||
-            word_is(c, i, "following") || word_is(c, i, "previous") || word_is(c, i, "preceding")) {
+        if (word_is(c, i, W_PAST) || word_is(c, i, W_LAST) || word_is(c, i, W_NEXT) || word_is(c, i, W_COMING) ||
+            word_is(c, i, W_FOLLOWING) || word_is(c, i, W_PREVIOUS) || word_is(c, i, W_PRECEDING)) {
             /* "the past two weeks", "the next few years" */
             dres q;
             memset(&q, 0, sizeof q);
             long n;
             size_t qe;
-            if (quantity_at(c, j, &n, &qe) && !word_is(c, j, "a") && parse_duration(c, j, &q) && q.type == T_DURATION) {
+            if (quantity_at(c, j, &n, &qe) && !word_is(c, j, W_A) && parse_duration(c, j, &q) && q.type == T_DURATION) {
                 *r = q;
                 r->s = i; r->the_ok = true;
                 return true;
             }
         }
         bool fiscal = false;
-        if (word_is(c, j, "fiscal")) { j++; fiscal = true; }
+        if (word_is(c, j, W_FISCAL)) { j++; fiscal = true; }
         const dt_entry *u = lex_at(c, j);
         if (!u || !(u->kind == K_UNIT || u->kind == K_MONTH || u->kind == K_WDAY || u->kind == K_SEASON ||
                     u->kind == K_PARTDAY)) {
-            if (word_is(c, i, "past") && i > 0 && word_is(c, i - 1, "the")) {
+            if (word_is(c, i, W_PAST) && i > 0 && word_is(c, i - 1, W_THE)) {
                 snprintf(r->val, sizeof r->val, "PAST_REF");
                 r->s = i; r->e = i + 1; r->the_ok = true;
                 return true;
             }
             return false;
         }
-        bool is_that = word_is(c, i, "that");
+        bool is_that = word_is(c, i, W_THAT);
         r->s = i; r->e = j + 1; r->type = T_DATE; r->the_ok = true;
         if (u->kind == K_UNIT && u->extra[0]) {
             /* "the coming years", "past months": an unspecified stretch */
@@ -2233,15 +2310,15 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             }
             return false;
         }
-        if (u->kind == K_UNIT && !strcmp(u->sval, "Q") && word_is(c, i, "latest")) sh = -1;
+        if (u->kind == K_UNIT && !strcmp(u->sval, "Q") && word_is(c, i, W_LATEST)) sh = -1;
         if (u->kind == K_UNIT && !strcmp(u->sval, "Q") && sh == 0 && !fiscal) {
             /* "this quarter's loss" in a quarterly report: the quarter it reports */
             const char *q = recent_quarter(c, i, 6);
             if (q) { snprintf(r->val, sizeof r->val, "%s", q); return true; }
         }
         if (u->kind == K_UNIT && !u->extra[0] && sh != 0 &&
-            (word_is(c, i, "following") || word_is(c, i, "previous") || word_is(c, i, "preceding") ||
-             (word_is(c, i, "next") && i > 0 && word_is(c, i - 1, "the") && !strcmp(u->sval, "D")))) {
+            (word_is(c, i, W_FOLLOWING) || word_is(c, i, W_PREVIOUS) || word_is(c, i, W_PRECEDING) ||
+             (word_is(c, i, W_NEXT) && i > 0 && word_is(c, i - 1, W_THE) && !strcmp(u->sval, "D")))) {
             /* anaphoric: "the following month" counts from the date just told */
             const char *base = recent_date(c, i, 3);
             if (base && shift_value(base, u->sval, sh, r->val, sizeof r->val)) return true;
@@ -2302,7 +2379,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         case K_PARTDAY: {
             int y, m, d;
             const char *base = recent_date(c, i, 3);
-            if (sh != 0 && i > 0 && word_is(c, i - 1, "the") && base && strlen(base) == 10) {
+            if (sh != 0 && i > 0 && word_is(c, i - 1, W_THE) && base && strlen(base) == 10) {
                 /* "the next morning": the morning after the day just told */
                 char v[24];
                 if (shift_value(base, "D", sh, v, sizeof v)) {
@@ -2315,7 +2392,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
                 snprintf(r->val, sizeof r->val, "XXXX-XX-XXT%s", u->sval);
             } else {
                 long day = days_from_civil(y, m, d);
-                if (sh < 0 && !strcmp(u->sval, "NI") && word_is(c, i, "last")) sh = 0, day -= 1;
+                if (sh < 0 && !strcmp(u->sval, "NI") && word_is(c, i, W_LAST)) sh = 0, day -= 1;
                 int yy, mm, dd;
                 civil_from_days(day + sh, &yy, &mm, &dd);
                 snprintf(r->val, sizeof r->val, "%04d-%02d-%02dT%s", yy, mm, dd, u->sval);
@@ -2362,7 +2439,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
     }
     case K_TIMEW: {
         int hh = atoi(e->sval), mm = atoi(e->sval + 3);
-        if (i > 0 && (word_is(c, i - 1, "high") || (c->tk[i].flags & CC_TF_UPPER && !(c->tk[i].flags & CC_TF_SENT_START))))
+        if (i > 0 && (word_is(c, i - 1, W_HIGH) || (c->tk[i].flags & CC_TF_UPPER && !(c->tk[i].flags & CC_TF_SENT_START))))
             return false;
         r->s = i; r->e = i + 1;
         time_with_date(c, r, hh, mm, true);
@@ -2371,9 +2448,9 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
     }
     case K_FISCAL: {
         size_t j = i + 1;
-        if (word_is(c, j, "year")) {
+        if (word_is(c, j, W_YEAR)) {
             j++;
-            if (i > 0 && word_is(c, i - 1, "the") && !year_at(c, j, true)) {
+            if (i > 0 && word_is(c, i - 1, W_THE) && !year_at(c, j, true)) {
                 snprintf(r->val, sizeof r->val, "P1Y");
                 r->s = i; r->e = j; r->type = T_DURATION; r->the_ok = true;
                 return true;
@@ -2388,15 +2465,15 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         return false;
     }
     case K_UNIT:
-        if (!e->extra[0] && i > 0 && i - 1 >= c->floor && word_is(c, i - 1, "all") && same_sent(c, i - 1, i) &&
+        if (!e->extra[0] && i > 0 && i - 1 >= c->floor && word_is(c, i - 1, W_ALL) && same_sent(c, i - 1, i) &&
             dur_rank(e->sval) >= 0 && strcmp(e->sval, "S") && strcmp(e->sval, "MIN")) {
             /* "all week", "all day": the whole unit, a duration */
             r->s = i - 1; r->e = i + 1; r->type = T_DURATION;
             duration_value(r->val, sizeof r->val, 1, e->sval);
             return true;
         }
-        if (!strcmp(e->sval, "D") && !e->extra[0] && i > 0 && word_is(c, i - 1, "the") &&
-            (word_is(c, i + 1, "before") || word_is(c, i + 1, "after")) &&
+        if (!strcmp(e->sval, "D") && !e->extra[0] && i > 0 && word_is(c, i - 1, W_THE) &&
+            (word_is(c, i + 1, W_BEFORE) || word_is(c, i + 1, W_AFTER)) &&
             (i + 2 >= c->n || !same_sent(c, i, i + 2) || c->tk[i + 2].type == CC_TOK_PUNCT)) {
             /* "the day before." (nothing after it): the day before the
              * date just told, else before the reference date */
@@ -2408,19 +2485,19 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
                 base = b;
             }
             if (base && strlen(base) == 10 &&
-                shift_value(base, "D", word_is(c, i + 1, "before") ? -1 : 1, r->val, sizeof r->val)) {
+                shift_value(base, "D", word_is(c, i + 1, W_BEFORE) ? -1 : 1, r->val, sizeof r->val)) {
                 r->s = i; r->e = i + 2; r->type = T_DATE; r->the_ok = true; r->anaphoric = true;
                 return true;
             }
         }
         if (!strcmp(e->sval, "Y") && !e->extra[0] && is_p(c, i + 1, '-') && glued(c, i + 1) &&
-            (word_is(c, i + 2, "ago") || word_is(c, i + 2, "earlier"))) {
+            (word_is(c, i + 2, W_AGO) || word_is(c, i + 2, W_EARLIER))) {
             /* "the year-ago quarter", "year-earlier results": the same period a year before */
             size_t j = i + 3;
             int ord = 0;
             const dt_entry *oe = lex_at(c, j);
-            if (oe && oe->kind == K_ORD && oe->ival <= 4 && word_is(c, j + 1, "quarter")) { ord = oe->ival; j++; }
-            bool quarter = word_is(c, j, "quarter"), period = word_is(c, j, "period");
+            if (oe && oe->kind == K_ORD && oe->ival <= 4 && word_is(c, j + 1, W_QUARTER)) { ord = oe->ival; j++; }
+            bool quarter = word_is(c, j, W_QUARTER), period = word_is(c, j, W_PERIOD);
             const char *base = recent_date(c, i, 2);
             r->s = i; r->e = (quarter || period) ? j + 1 : i + 3; r->type = T_DATE; r->the_ok = true;
             r->anaphoric = true;
@@ -2448,7 +2525,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             }
             return false;
         }
-        if (!strcmp(e->sval, "WE") && !e->extra[0] && i > 0 && word_is(c, i - 1, "the")) {
+        if (!strcmp(e->sval, "WE") && !e->extra[0] && i > 0 && word_is(c, i - 1, W_THE)) {
             /* in a past-tense report from a weekday, the weekend just gone */
             long wn = 0;
             if (c->st->ry && !future_sentence(c, i) &&
@@ -2459,9 +2536,9 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             r->s = i; r->e = i + 1; r->the_ok = true;
             return true;
         }
-        if (!strcmp(e->sval, "Q") && !e->extra[0] && i > 0 && word_is(c, i - 1, "the") && c->st->ry &&
+        if (!strcmp(e->sval, "Q") && !e->extra[0] && i > 0 && word_is(c, i - 1, W_THE) && c->st->ry &&
             !(is_p(c, i + 1, '-') && glued(c, i + 1)) &&
-            !word_is(c, i + 1, "of") && !word_is(c, i + 1, "century")) {
+            !word_is(c, i + 1, W_OF) && !word_is(c, i + 1, W_CENTURY)) {
             /* "the quarter" in a news report: the quarter the report is
              * about, else the last one ended */
             const char *q = recent_quarter(c, i, 6);
@@ -2476,22 +2553,22 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             /* "week 31": that week of the year (the year after it, or the anchor's) */
             int y, m, d, wn = (int)num_val(c, i + 1);
             size_t e2 = i + 2;
-            if (word_is(c, e2, "of") && year_at(c, e2 + 1, true)) { y = (int)num_val(c, e2 + 1); e2 += 2; }
+            if (word_is(c, e2, W_OF) && year_at(c, e2 + 1, true)) { y = (int)num_val(c, e2 + 1); e2 += 2; }
             else if (!anchor(c, &y, &m, &d)) return false;
             snprintf(r->val, sizeof r->val, "%04d-W%02d", y, wn);
             r->s = i; r->e = e2; r->type = T_DATE; r->the_ok = true;
             return true;
         }
-        if (!strcmp(e->sval, "Y") && !e->extra[0] && i > 0 && word_is(c, i - 1, "the") &&
-            (word_is(c, i + 1, "ended") || word_is(c, i + 1, "ending"))) {
+        if (!strcmp(e->sval, "Y") && !e->extra[0] && i > 0 && word_is(c, i - 1, W_THE) &&
+            (word_is(c, i + 1, W_ENDED) || word_is(c, i + 1, W_ENDING))) {
             /* "the year ended March 31": a twelve-month stretch */
             snprintf(r->val, sizeof r->val, "P1Y");
             r->s = i; r->e = i + 1; r->type = T_DURATION; r->the_ok = true;
             return true;
         }
         if (!strcmp(e->sval, "Y") && !e->extra[0] &&
-            ((is_p(c, i + 1, '-') && glued(c, i + 1) && word_is(c, i + 2, "end")) ||
-             (is_p(c, i + 1, '\'') && word_is(c, i + 2, "s") && word_is(c, i + 3, "end")))) {
+            ((is_p(c, i + 1, '-') && glued(c, i + 1) && word_is(c, i + 2, W_END)) ||
+             (is_p(c, i + 1, '\'') && word_is(c, i + 2, W_S) && word_is(c, i + 3, W_END)))) {
             /* "by year-end", "by year's end": the end of the current year */
             int y, m, d;
             if (!anchor(c, &y, &m, &d)) return false;
@@ -2500,7 +2577,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             r->anaphoric = true;
             return true;
         }
-        if (!strcmp(e->sval, "Y") && !e->extra[0] && i > 1 && word_is(c, i - 1, "full") && word_is(c, i - 2, "the")) {
+        if (!strcmp(e->sval, "Y") && !e->extra[0] && i > 1 && word_is(c, i - 1, W_FULL) && word_is(c, i - 2, W_THE)) {
             /* "the full year" */
             int y, m, d;
             if (!anchor(c, &y, &m, &d)) return false;
@@ -2531,12 +2608,12 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
                             !strcmp(e->sval, "MIN"))) {
             /* bare "years", "for months": an unspecified duration */
             if (i > 0 && (kind_at(c, i - 1) == K_NUMW || is_num(c, i - 1) || kind_at(c, i - 1) == K_ORD)) return false;
-            if (!(i > 0 && (word_is(c, i - 1, "for") || word_is(c, i - 1, "in") || word_is(c, i - 1, "over") ||
-                            word_is(c, i - 1, "within") || word_is(c, i - 1, "after"))) &&
-                !(word_is(c, i + 1, "before") || word_is(c, i + 1, "after") || word_is(c, i + 1, "later") ||
-                  word_is(c, i + 1, "earlier")))
+            if (!(i > 0 && (word_is(c, i - 1, W_FOR) || word_is(c, i - 1, W_IN) || word_is(c, i - 1, W_OVER) ||
+                            word_is(c, i - 1, W_WITHIN) || word_is(c, i - 1, W_AFTER))) &&
+                !(word_is(c, i + 1, W_BEFORE) || word_is(c, i + 1, W_AFTER) || word_is(c, i + 1, W_LATER) ||
+                  word_is(c, i + 1, W_EARLIER)))
                 return false;
-            if (word_is(c, i + 1, "of") || word_is(c, i + 1, "old")) return false;
+            if (word_is(c, i + 1, W_OF) || word_is(c, i + 1, W_OLD)) return false;
             r->s = i; r->e = i + 1; r->type = T_DURATION;
             duration_value(r->val, sizeof r->val, -1, e->sval);
             return true;
@@ -2561,9 +2638,9 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
     if (e && e->kind == K_MOD) {
         size_t j = i + 1;
         if (e->extra[0]) { /* "the end of" */
-            if (!word_is(c, j, "of")) goto core;
+            if (!word_is(c, j, W_OF)) goto core;
             j++;
-            if (word_is(c, j, "the") && !year_at(c, j + 1, true)) {
+            if (word_is(c, j, W_THE) && !year_at(c, j + 1, true)) {
                 const dt_entry *u = lex_at(c, j + 1);
                 if (u && u->kind == K_UNIT && !u->extra[0] &&
                     (!strcmp(u->sval, "Y") || !strcmp(u->sval, "M") || !strcmp(u->sval, "W") || !strcmp(u->sval, "Q") ||
@@ -2575,11 +2652,11 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
                     return true;
                 }
                 j++;
-            } else if (!word_is(c, j, "the")) {
+            } else if (!word_is(c, j, W_THE)) {
                 /* "the end of year", "end of month": the unit without its article */
                 const dt_entry *u = lex_at(c, j);
                 if (u && u->kind == K_UNIT && !u->extra[0] && (!strcmp(u->sval, "Y") || !strcmp(u->sval, "M")) &&
-                    !is_p(c, j + 1, '-') && !word_is(c, j + 1, "of")) {
+                    !is_p(c, j + 1, '-') && !word_is(c, j + 1, W_OF)) {
                     memset(r, 0, sizeof *r);
                     if (!shift_date(c, r, u->sval, end_gone(c, i, e->sval) ? -1 : 0) || r->val[0] == 'P' || r->val[0] == 'F')
                         goto core;
@@ -2601,7 +2678,7 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
     if (e && e->kind == K_APPROX) {
         size_t j = i + 1;
         if (e->extra[0]) {
-            if (!word_is(c, j, e->extra)) goto core;
+            if (!wid_is(c, j, e->extra_wid)) goto core;
             j++;
         }
         dres q;
@@ -2613,9 +2690,9 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
         }
         goto core;
     }
-    if (e && e->kind == K_PARTDAY && !word_is(c, i + 1, "of") && e->sval[2] == 0 &&
-        ((i > 1 && word_is(c, i - 1, "the") && word_is(c, i - 2, "in")) || (i > 0 && word_is(c, i - 1, "in")) ||
-         (i > 0 && (word_is(c, i - 1, "early") || word_is(c, i - 1, "late"))))) {
+    if (e && e->kind == K_PARTDAY && !word_is(c, i + 1, W_OF) && e->sval[2] == 0 &&
+        ((i > 1 && word_is(c, i - 1, W_THE) && word_is(c, i - 2, W_IN)) || (i > 0 && word_is(c, i - 1, W_IN)) ||
+         (i > 0 && (word_is(c, i - 1, W_EARLY) || word_is(c, i - 1, W_LATE))))) {
         /* "in the morning", "early morning": a part of a day the sentence
          * does not name; it joins a clock time ("in the afternoon at 7") */
         memset(r, 0, sizeof *r);
@@ -2623,7 +2700,7 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
         r->s = i; r->e = i + 1; r->type = T_TIME;
         return true;
     }
-    if (e && e->kind == K_PARTDAY && word_is(c, i + 1, "of")) {
+    if (e && e->kind == K_PARTDAY && word_is(c, i + 1, W_OF)) {
         /* "the night of February 25, 1992", "the night of 25-26 February 1992" */
         dres q;
         if (parse_core(c, i + 2, &q, false) && q.type == T_DATE && strlen(q.val) == 10 && e->sval[2] == 0) {
@@ -2638,10 +2715,10 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
     if (e && e->kind == K_EVERY) {
         size_t j = i + 1;
         long n = 1;
-        if (word_is(c, j, "other")) { n = 2; j++; }
+        if (word_is(c, j, W_OTHER)) { n = 2; j++; }
         size_t qe;
         long qn;
-        if (quantity_at(c, j, &qn, &qe) && !word_is(c, j, "a")) {
+        if (quantity_at(c, j, &qn, &qe) && !word_is(c, j, W_A)) {
             const dt_entry *u = lex_at(c, qe);
             if (u && u->kind == K_UNIT) { n = qn; j = qe; }
         }
@@ -2657,7 +2734,7 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
         default: return false;
         }
     }
-    if (e && e->kind == K_AGO && (word_is(c, i, "earlier") || word_is(c, i, "later"))) {
+    if (e && e->kind == K_AGO && (word_is(c, i, W_EARLIER) || word_is(c, i, W_LATER))) {
         /* "earlier this year", "later this month" */
         if (kind_at(c, i + 1) == K_SHIFT) {
             dres q;
@@ -2745,17 +2822,17 @@ static void join_interval(dctx *c, dres *r)
 {
     if (!calendar_value(r)) return;
     size_t k = r->e;
-    bool between = r->s > 0 && r->s - 1 >= c->floor && word_is(c, r->s - 1, "between");
-    bool from = r->s > 0 && r->s - 1 >= c->floor && word_is(c, r->s - 1, "from");
+    bool between = r->s > 0 && r->s - 1 >= c->floor && word_is(c, r->s - 1, W_BETWEEN);
+    bool from = r->s > 0 && r->s - 1 >= c->floor && word_is(c, r->s - 1, W_FROM);
     /* "2009-2010": two years, as TimeML marks them; "between 2014-2018" is one span */
     if (r->yearish && is_p(c, k, '-') && glued(c, k) && !between && !from) return;
     /* without "from"/"between", "to" and "and" link too many things
      * ("rose from 1991 to 1997 levels"): only a dash or "through" does */
-    if (!between && !from && !is_p(c, k, '-') && !is_p(c, k, '~') && !word_is(c, k, "through") &&
-        !word_is(c, k, "thru") && !(SPAN_TO && r->dd && word_is(c, k, "to")))
+    if (!between && !from && !is_p(c, k, '-') && !is_p(c, k, '~') && !word_is(c, k, W_THROUGH) &&
+        !word_is(c, k, W_THRU) && !(SPAN_TO && r->dd && word_is(c, k, W_TO)))
         return;
-    if (!(word_is(c, k, "to") || word_is(c, k, "until") || word_is(c, k, "till") || word_is(c, k, "through") ||
-          word_is(c, k, "thru") || is_p(c, k, '-') || is_p(c, k, '~') || (between && word_is(c, k, "and"))))
+    if (!(word_is(c, k, W_TO) || word_is(c, k, W_UNTIL) || word_is(c, k, W_TILL) || word_is(c, k, W_THROUGH) ||
+          word_is(c, k, W_THRU) || is_p(c, k, '-') || is_p(c, k, '~') || (between && word_is(c, k, W_AND))))
         return;
     if (!same_sent(c, r->s, k + 1)) return;
     dres q;
@@ -2763,27 +2840,27 @@ static void join_interval(dctx *c, dres *r)
     size_t saved = c->floor;
     c->floor = k + 1;
     c->span_end = true;
-    size_t qs = word_is(c, k + 1, "the") ? k + 2 : k + 1; /* "until the end of June" */
+    size_t qs = word_is(c, k + 1, W_THE) ? k + 2 : k + 1; /* "until the end of June" */
     bool ok = parse_expr(c, qs, &q) && q.s == qs && calendar_value(&q);
     if (ok) year_after(c, &q);
     c->span_end = false;
     c->floor = saved;
     if (!ok && (from || between) && r->val[0] != 'X' && c->st->ry &&
-        (word_is(c, k + 1, "now") || (word_is(c, k + 1, "date") && !word_is(c, k, "and")) ||
-         (word_is(c, k + 1, "current") && word_is(c, k + 2, "date")))) {
+        (word_is(c, k + 1, W_NOW) || (word_is(c, k + 1, W_DATE) && !word_is(c, k, W_AND)) ||
+         (word_is(c, k + 1, W_CURRENT) && word_is(c, k + 2, W_DATE)))) {
         /* "from March to date", "between Aug 2019 and now": up to the reference day */
         period_day(r->val, false, r->beg, sizeof r->beg);
         snprintf(r->endv, sizeof r->endv, "%04d-%02d-%02d", c->st->ry, c->st->rm, c->st->rd);
-        r->e = word_is(c, k + 1, "current") ? k + 3 : k + 2;
+        r->e = word_is(c, k + 1, W_CURRENT) ? k + 3 : k + 2;
         return;
     }
     if (!ok && strlen(r->val) == 10 && r->m && r->dd && !is_p(c, k, '-')) {
         /* "April 9th through 17th", "from april the ninth till the seventeenth":
          * a day of the same month */
-        size_t k2 = word_is(c, k + 1, "the") ? k + 2 : k + 1;
+        size_t k2 = word_is(c, k + 1, W_THE) ? k + 2 : k + 1;
         int day2;
         size_t de;
-        if (day_word_at(c, k2, &day2, &de) && kind_at(c, de) != K_MONTH && !word_is(c, de, "of") &&
+        if (day_word_at(c, k2, &day2, &de) && kind_at(c, de) != K_MONTH && !word_is(c, de, W_OF) &&
             same_sent(c, r->s, de - 1) && (from || between || day2 > r->dd)) {
             int y = r->val[0] == 'X' ? 2000 : atoi(r->val);
             if (day2 > r->dd && day2 <= days_in_month(y, r->m)) {
@@ -2830,10 +2907,10 @@ static void year_after(dctx *c, dres *r)
 {
     if (r->year_stated || r->type != T_DATE || !r->m || strlen(r->val) < 7 || r->val[4] != '-') return;
     size_t k = r->e;
-    if (!(word_is(c, k, "in") || word_is(c, k, "of") || (r->beg[0] && is_p(c, k, ','))) || !year_at(c, k + 1, true) ||
+    if (!(word_is(c, k, W_IN) || word_is(c, k, W_OF) || (r->beg[0] && is_p(c, k, ','))) || !year_at(c, k + 1, true) ||
         !same_sent(c, r->s, k + 1))
         return;
-    if (kind_at(c, k + 2) == K_MONTH || word_is(c, k + 2, "to")) return;
+    if (kind_at(c, k + 2) == K_MONTH || word_is(c, k + 2, W_TO)) return;
     int y = (int)num_val(c, k + 1);
     char yy[8];
     snprintf(yy, sizeof yy, "%04u", (unsigned)y % 10000u);
@@ -2852,10 +2929,10 @@ static void open_start(dctx *c, dres *r)
 {
     if (!calendar_value(r) || r->val[0] == 'X' || r->s == 0 || r->s - 1 < c->floor) return;
     size_t p = r->s - 1;
-    if (word_is(c, p, "the") && p > 0) p--;
-    if (word_is(c, p, "on") && p > 0 && word_is(c, p - 1, "starting")) p--;
-    bool since = word_is(c, p, "since") || word_is(c, p, "starting");
-    bool after = word_is(c, p, "after");
+    if (word_is(c, p, W_THE) && p > 0) p--;
+    if (word_is(c, p, W_ON) && p > 0 && word_is(c, p - 1, W_STARTING)) p--;
+    bool since = word_is(c, p, W_SINCE) || word_is(c, p, W_STARTING);
+    bool after = word_is(c, p, W_AFTER);
     if (!since && !after) return;
     if (r->mod && strcmp(r->mod, "ON_OR_AFTER") && strcmp(r->mod, "AFTER")) return; /* "since late July" */
     char d[32];
@@ -2870,7 +2947,7 @@ static void emit(dctx *c, dres *r)
 {
     concur_doc *d = c->d;
     size_t s = r->s;
-    if (r->the_ok && s > c->floor && s > 0 && word_is(c, s - 1, "the") && same_sent(c, s - 1, s)) s--;
+    if (r->the_ok && s > c->floor && s > 0 && word_is(c, s - 1, W_THE) && same_sent(c, s - 1, s)) s--;
     concur_mention *m = cc_doc_add(d, CONCUR_KIND_DATE, c->tk[s].start, c->tk[r->e - 1].end);
     if (!m) return;
     m->sentence = c->p->sent_base + c->tk[r->s].sent;
@@ -2972,7 +3049,7 @@ static bool not_past(const dctx *c, size_t i)
         size_t l = c->tk[k].end - c->tk[k].start;
         const char *w = c->text + c->tk[k].start;
         if (lex_has(c, k, K_REPORT)) return false;
-        if (k < i && k > st->tok_start && word_is(c, k - 1, "the") &&
+        if (k < i && k > st->tok_start && word_is(c, k - 1, W_THE) &&
             ((l > 4 && w[l - 3] == 'e' && w[l - 2] == 's' && w[l - 1] == 't') || lex_has(c, k, K_SUPERL)))
             return false;
     }
@@ -3000,11 +3077,11 @@ static void place_duration(dctx *c, dres *r)
      * duration with the day it starts as begin */
     {
         size_t k2 = is_p(c, k, ',') ? k + 1 : k;
-        bool starting = word_is(c, k2, "starting");
-        bool for_from = r->s > 0 && word_is(c, r->s - 1, "for") && word_is(c, k2, "from");
+        bool starting = word_is(c, k2, W_STARTING);
+        bool for_from = r->s > 0 && word_is(c, r->s - 1, W_FOR) && word_is(c, k2, W_FROM);
         if (starting || for_from) {
             size_t q0 = k2 + 1;
-            if (starting && (word_is(c, q0, "from") || word_is(c, q0, "on"))) q0++;
+            if (starting && (word_is(c, q0, W_FROM) || word_is(c, q0, W_ON))) q0++;
             dres q;
             size_t saved = c->floor;
             c->floor = q0;
@@ -3023,7 +3100,7 @@ static void place_duration(dctx *c, dres *r)
         }
     }
     /* "N units from / after / before DATE" */
-    bool from = word_is(c, k, "from"), after = word_is(c, k, "after"), before = word_is(c, k, "before");
+    bool from = word_is(c, k, W_FROM), after = word_is(c, k, W_AFTER), before = word_is(c, k, W_BEFORE);
     if ((from || after || before) && same_sent(c, r->s, k + 1)) {
         dres q;
         size_t saved = c->floor;
@@ -3046,8 +3123,8 @@ static void place_duration(dctx *c, dres *r)
     y = c->st->ry; m = c->st->rm; d = c->st->rd;
     size_t s = r->s;
     /* a number written out: "in a decade" is mostly a comparison ("the worst in a decade") */
-    if (s > 0 && s - 1 >= c->floor && word_is(c, s - 1, "in") && (is_num(c, s) || kind_at(c, s) == K_NUMW) &&
-        !word_is(c, s, "a") && !word_is(c, s, "an") && not_past(c, s)) {
+    if (s > 0 && s - 1 >= c->floor && word_is(c, s - 1, W_IN) && (is_num(c, s) || kind_at(c, s) == K_NUMW) &&
+        !word_is(c, s, W_A) && !word_is(c, s, W_AN) && not_past(c, s)) {
         day_text(r->val, sizeof r->val, add_units(y, m, d, u, n));
         r->type = T_DATE;
         return;
@@ -3118,7 +3195,7 @@ static void compose_time(dctx *c, dres *r)
     /* "next week on Tuesday", "next week Wednesday": that day of that week */
     if (r->type == T_DATE && strlen(r->val) == 8 && sscanf(r->val, "%4d-W%2d", &wy, &wk) == 2 && !r->beg[0]) {
         size_t k = r->e;
-        if (is_p(c, k, ',') || is_p(c, k, '-') || word_is(c, k, "on")) k++;
+        if (is_p(c, k, ',') || is_p(c, k, '-') || word_is(c, k, W_ON)) k++;
         if (kind_at(c, k) == K_WDAY && same_sent(c, r->s, k)) {
             char mon[24];
             period_day(r->val, false, mon, sizeof mon);
@@ -3132,7 +3209,7 @@ static void compose_time(dctx *c, dres *r)
     }
     /* "Tuesday of next week", "tuesday of last week" */
     if (r->type == T_DATE && strlen(r->val) == 10 && r->e == r->s + 1 && kind_at(c, r->s) == K_WDAY &&
-        word_is(c, r->e, "of") && kind_at(c, r->e + 1) == K_SHIFT) {
+        word_is(c, r->e, W_OF) && kind_at(c, r->e + 1) == K_SHIFT) {
         const dt_entry *u = lex_at(c, r->e + 2);
         dres q;
         if (u && u->kind == K_UNIT && !strcmp(u->sval, "W") && !u->extra[0] && parse_core(c, r->e + 1, &q, false) &&
@@ -3150,11 +3227,11 @@ static void compose_time(dctx *c, dres *r)
         size_t k = r->e;
         if (is_p(c, k, ',') && day[0]) k++; /* "Tuesday, 9am"; "in the morning, at 4 in ..." stays apart */
         bool conn = lex_has(c, k, K_TCONN) || is_p(c, k, '@');
-        bool between = word_is(c, k, "between");
+        bool between = word_is(c, k, W_BETWEEN);
         if (conn) k++;
         if (!same_sent(c, r->s, k)) return;
         dclock a, b;
-        bool range = clock_range_at(c, k, between, (conn && (between || word_is(c, k - 1, "from"))) || pd[0], &a, &b);
+        bool range = clock_range_at(c, k, between, (conn && (between || word_is(c, k - 1, W_FROM))) || pd[0], &a, &b);
         if (!range && !clock_at(c, k, conn || pd[0], &a)) return;
         clock_in_partday(&a, pd);
         char ta[16], tb[16];
@@ -3175,7 +3252,7 @@ static void compose_time(dctx *c, dres *r)
     if (r->tpart[0] && !r->dated && r->type == T_TIME) {
         size_t k = r->e;
         if (is_p(c, k, ',')) k++;
-        if (word_is(c, k, "on")) k++;
+        if (word_is(c, k, W_ON)) k++;
         if (k >= c->n || !same_sent(c, r->s, k)) return;
         int kk = kind_at(c, k);
         if (!(is_num(c, k) || kk == K_MONTH || kk == K_WDAY || kk == K_REL || kk == K_SHIFT)) return;
@@ -3239,8 +3316,8 @@ static bool num_may_start(const dctx *c, size_t i)
     }
     if (lex_row(c, j) || is_p(c, j, '-')) return true;
     if (c->tk[j].type != CC_TOK_WORD) return false;
-    return word_is(c, j, "and") || word_is(c, j, "a") || word_is(c, j, "p") || word_is(c, j, "past") ||
-           word_is(c, j, "min") || word_is(c, j, "mins") || word_is(c, j, "minutes") || word_is(c, j, "in");
+    return word_is(c, j, W_AND) || word_is(c, j, W_A) || word_is(c, j, W_P) || word_is(c, j, W_PAST) ||
+           word_is(c, j, W_MIN) || word_is(c, j, W_MINS) || word_is(c, j, W_MINUTES) || word_is(c, j, W_IN);
 }
 
 /* The same for a number word (K_NUMW: "a", "one", "twenty", "some"):
@@ -3255,8 +3332,8 @@ static bool numw_may_start(const dctx *c, size_t i)
     if (j >= c->n) return false;
     if (lex_row(c, j) || is_p(c, j, '-')) return true;
     if (c->tk[j].type != CC_TOK_WORD) return false;
-    return word_is(c, j, "past") || word_is(c, j, "of") || word_is(c, j, "min") || word_is(c, j, "mins") ||
-           word_is(c, j, "minutes") || and_half_at(c, j);
+    return word_is(c, j, W_PAST) || word_is(c, j, W_OF) || word_is(c, j, W_MIN) || word_is(c, j, W_MINS) ||
+           word_is(c, j, W_MINUTES) || and_half_at(c, j);
 }
 
 /* The same for a date word en at i, by its class; the classes not named
@@ -3279,10 +3356,10 @@ static bool word_may_start(const dctx *c, size_t i, const dt_entry *en)
     case K_NUMW:
         return numw_may_start(c, i);
     case K_SHIFT:
-        return word_is(c, i, "past") || is_num(c, j) || lex_at(c, j) || word_is(c, j, "fiscal");
+        return word_is(c, i, W_PAST) || is_num(c, j) || lex_at(c, j) || word_is(c, j, W_FISCAL);
     case K_APPROX: {
         if (en->extra[0]) {
-            if (!word_is(c, j, en->extra)) return false;
+            if (!wid_is(c, j, en->extra_wid)) return false;
             j++;
         }
         if (is_num(c, j)) return num_may_start(c, j);
@@ -3308,14 +3385,13 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
             /* most numbers are not dates */
             if (!num_may_start(&c, i)) continue;
         } else if (tk->type == CC_TOK_WORD) {
-            if (tk->end - tk->start > 13) continue;
-            const dt_entry *en = lex_at(&c, i);
-            if (!en || en->kind == K_YPREP || en->kind == K_YNOUN || en->kind == K_TZ || en->kind == K_AMPM ||
-                en->kind == K_FUT || en->kind == K_AGEWORD ||
-                (en->kind == K_PARTDAY && !(i + 1 < p->ntok && cc_tok_is(c.text, &p->tok[i + 1], "of")) &&
-                 !(i > 0 && (cc_tok_is(c.text, &p->tok[i - 1], "the") || cc_tok_is(c.text, &p->tok[i - 1], "early") ||
-                             cc_tok_is(c.text, &p->tok[i - 1], "in") ||
-                             cc_tok_is(c.text, &p->tok[i - 1], "late")))))
+            /* most words: one array read (WF_START: a date word of a
+             * class that may start a date, 13 bytes at most) */
+            if (tk->wid >= t->nwrow || !(t->wflag[tk->wid] & WF_START)) continue;
+            const dt_entry *en = &t->ent[t->wrow[tk->wid] - 1];
+            if (en->kind == K_PARTDAY && !word_is(&c, i + 1, W_OF) &&
+                !(i > 0 && (word_is(&c, i - 1, W_THE) || word_is(&c, i - 1, W_EARLY) || word_is(&c, i - 1, W_IN) ||
+                            word_is(&c, i - 1, W_LATE))))
                 continue;
             if (!word_may_start(&c, i, en)) continue;
         } else if (tk->type == CC_TOK_PUNCT && c.text[tk->start] == '\'' && i + 1 < p->ntok &&
