@@ -80,11 +80,18 @@ typedef struct dt_entry {
     uint32_t extra_wid; /* word id of extra when it is one word (approx: "than") */
     uint16_t lo, hi;    /* the rows of the same key: [lo, hi) */
     uint64_t kinds;     /* bit k: some row of the same key has class k */
+    char follow[8];     /* a holiday's first word ("new"): the bytes that
+                           follow it in its longer keys, a space skipped */
 } dt_entry;
 
 /* dt_tables.wflag bits, by word id */
 enum {
     WF_START = 1,       /* a date word that may start a date (cc_dates_scan) */
+    WF_AFTER_NUM = 2,   /* after a number it may make a date (num_may_start) */
+    WF_AFTER_NUMW = 4,  /* the same after a number word (numw_may_start) */
+    WF_AFTER_SHIFT = 8, /* the same after "this", "last" ... (word_may_start) */
+    WF_SHIFT_QTY = 16,  /* a shift word that may count: "the past two weeks" */
+    WF_AFTER_ORD = 32,  /* after an ordinal: "the fourth of July" */
 };
 
 typedef struct dt_tables {
@@ -163,6 +170,37 @@ bool cc_dates_init(concur_engine *e)
             en->kind != K_AMPM && en->kind != K_FUT && en->kind != K_AGEWORD && en->kind != K_PAST &&
             strlen(lx->rows[t->wrow[w] - 1].col[0]) <= 13)
             t->wflag[w] |= WF_START;
+        int k = en && en->kind < K_YID ? en->kind : K_NONE;
+        if (k == K_AMPM || k == K_TZ || k == K_MONTH || k == K_UNIT || (en && (en->kinds >> K_TLINK & 1)))
+            t->wflag[w] |= WF_AFTER_NUM;
+        if (k == K_NUMW || k == K_UNIT) t->wflag[w] |= WF_AFTER_NUMW;
+        if (k == K_UNIT || k == K_MONTH || k == K_WDAY || k == K_SEASON || k == K_PARTDAY) t->wflag[w] |= WF_AFTER_SHIFT;
+        if (k == K_MONTH || k == K_NUMW) t->wflag[w] |= WF_AFTER_ORD;
+    }
+    /* the words the may-start tests name (see there) */
+    static const uint8_t after_num[] = {W_AND, W_A, W_P, W_PAST, W_MIN, W_MINS, W_MINUTES, W_IN,
+                                        W_TH, W_ST, W_ND, W_RD, W_S, W_ISH};
+    static const uint8_t after_numw[] = {W_PAST, W_MIN, W_MINS, W_MINUTES};
+    static const uint8_t shift_qty[] = {W_PAST, W_LAST, W_NEXT, W_COMING, W_FOLLOWING, W_PREVIOUS, W_PRECEDING};
+    static const uint8_t after_ord[] = {W_OF, W_QUARTER, W_HALF, W_WEEK, W_MONTH, W_CENTURY};
+    for (size_t k = 0; k < sizeof after_num; k++) t->wflag[t->wid[after_num[k]]] |= WF_AFTER_NUM;
+    for (size_t k = 0; k < sizeof after_numw; k++) t->wflag[t->wid[after_numw[k]]] |= WF_AFTER_NUMW;
+    for (size_t k = 0; k < sizeof shift_qty; k++) t->wflag[t->wid[shift_qty[k]]] |= WF_SHIFT_QTY;
+    for (size_t k = 0; k < sizeof after_ord; k++) t->wflag[t->wid[after_ord[k]]] |= WF_AFTER_ORD;
+    /* a holiday's first word: what may follow it (word_may_start) */
+    for (size_t i = 0; i < lx->nrows; i++) {
+        dt_entry *en = &t->ent[i];
+        if (en->kind != K_HOLIDAY || en->sval[0] != '-') continue;
+        const char *key = lx->rows[i].col[0];
+        size_t kl = strlen(key), nf = 0;
+        for (size_t r = 0; r < lx->nrows; r++) {
+            const char *k2 = lx->rows[r].col[0];
+            if (strncmp(k2, key, kl) || !k2[kl]) continue;
+            unsigned char b = (unsigned char)k2[kl] == ' ' ? (unsigned char)k2[kl + 1] : (unsigned char)k2[kl];
+            if (!b || strchr(en->follow, b)) continue;
+            if (nf + 1 >= sizeof en->follow) { memset(en->follow, 0, sizeof en->follow); break; } /* too many: always try */
+            en->follow[nf++] = (char)b;
+        }
     }
     e->dates = t;
     return true;
@@ -3294,69 +3332,101 @@ static void compose_time(dctx *c, dres *r)
  * that most numbers skip the parsers. What each path of parse_core needs
  * from a number:
  *   4 digits: a year (year_at);
- *   a token glued after it: numeric dates, "2015-12", "10:30", "5pm",
- *     "1990s", "5th", "two-year" (a word, or one of - / : ' and a dot
- *     before more digits);
- *   the next token a date word (any row: a unit, month, am/pm, time
- *     zone, "to"/"until" linking a clock range), a dash ("5 - 6 pm",
- *     "5 - 7 March"), "and" ("between 3 and 8"), "a"/"p" of "a.m.",
- *     "past"/"min"/"mins"/"minutes" ("10 past 9"), "in" ("4 in the
- *     morning"). */
+ *   a sign glued after it: numeric dates, "2015-12", "10:30" (one of
+ *     - / : '), or a decimal "3.5 years", "10.30 pm", 25.02.1992 (a dot
+ *     before more digits, then a dot, a unit or am/pm: decimal_may_start);
+ *   the next word, glued or not, one of WF_AFTER_NUM: a month ("5 March",
+ *     "5March"), a unit ("5 years", "5yrs"), am/pm, a time zone, a word
+ *     linking a clock range ("to", "until"), "and" ("between 3 and 8",
+ *     "two and a half"), "a"/"p" of "a.m.", "past"/"min"/"mins"/"minutes"
+ *     ("10 past 9"), "in" ("4 in the morning"), the ordinal suffixes
+ *     ("5th"), "s" ("90s"), "ish" ("11ish"); "$639m", "1.13bn" fail;
+ *   a dash ("5 - 6 pm", "5 - 7 March"). */
+static bool num_may_start(const dctx *c, size_t i);
+
+static inline bool wflag_is(const dctx *c, size_t i, unsigned f)
+{
+    uint32_t id = i < c->n ? c->tk[i].wid : 0;
+    return id < c->t->nwrow && (c->t->wflag[id] & f);
+}
+
+static inline unsigned char lower_byte(char ch)
+{
+    unsigned char u = (unsigned char)ch;
+    return (unsigned)(u - 'A') < 26u ? (unsigned char)(u + 32) : u;
+}
+
+/* "N.M" at i: parse_numeric needs another dot (25.02.1992), clock_at
+ * am/pm ("10.30 pm", "10.30 a.m."), decimal_duration a unit ("3.5
+ * years"); no other parser takes a number with a decimal part. */
+static bool decimal_may_start(const dctx *c, size_t i)
+{
+    size_t k = i + 3;
+    return is_p(c, k, '.') || wflag_is(c, k, WF_AFTER_NUM);
+}
+
 static bool num_may_start(const dctx *c, size_t i)
 {
     if (num_len(c, i) == 4) return true;
     size_t j = i + 1;
     if (j >= c->n) return false;
-    if (glued(c, j)) {
-        /* "5pm", "5th", "1990s"; of glued signs only these: "5," "5%" and
-         * a full stop start nothing */
-        if (c->tk[j].type != CC_TOK_PUNCT) return true;
-        if (is_p(c, j, '.')) return is_num(c, j + 1) && glued(c, j + 1);
-        return is_p(c, j, '-') || is_p(c, j, '/') || is_p(c, j, ':') || is_p(c, j, '\'');
-    }
-    if (lex_row(c, j) || is_p(c, j, '-')) return true;
-    if (c->tk[j].type != CC_TOK_WORD) return false;
-    return word_is(c, j, W_AND) || word_is(c, j, W_A) || word_is(c, j, W_P) || word_is(c, j, W_PAST) ||
-           word_is(c, j, W_MIN) || word_is(c, j, W_MINS) || word_is(c, j, W_MINUTES) || word_is(c, j, W_IN);
+    const cc_token *t = &c->tk[j];
+    if (t->type == CC_TOK_WORD) return wflag_is(c, j, WF_AFTER_NUM);
+    if (!glued(c, j)) return is_p(c, j, '-');
+    if (t->type != CC_TOK_PUNCT) return true;
+    /* of glued signs only these: "5," "5%" and a full stop start nothing */
+    if (is_p(c, j, '.')) return is_num(c, j + 1) && glued(c, j + 1) && decimal_may_start(c, i);
+    return is_p(c, j, '-') || is_p(c, j, '/') || is_p(c, j, ':') || is_p(c, j, '\'');
 }
 
 /* The same for a number word (K_NUMW: "a", "one", "twenty", "some"):
- * parse_core tries minutes past an hour ("twenty past 9", "a couple of
- * minutes past"), a spoken year ("nineteen ninety") and a duration ("a
- * year", "two-year", "a few days", "two and a half years"); each needs
- * the next token to be a date word (a unit, a number word, "past", "of"),
- * a dash, a word of minutes or "and a half". Most "a" and "one" fail here. */
+ * parse_core tries minutes past an hour ("twenty past 9", "ten minutes
+ * past", "a couple of minutes past"), a spoken year ("nineteen ninety")
+ * and a duration ("a year", "two-year", "a few days", "twenty-five
+ * years", "a couple of weeks", "two and a half years"); each needs the
+ * next token to be a number word or a unit (WF_AFTER_NUMW), "past",
+ * "min(s)"/"minutes" (also WF_AFTER_NUMW), a dash, "of" after "couple"
+ * or "and a half". Most "a" and "one" fail here ("a new", "one of"). */
 static bool numw_may_start(const dctx *c, size_t i)
 {
     size_t j = i + 1;
     if (j >= c->n) return false;
-    if (lex_row(c, j) || is_p(c, j, '-')) return true;
-    if (c->tk[j].type != CC_TOK_WORD) return false;
-    return word_is(c, j, W_PAST) || word_is(c, j, W_OF) || word_is(c, j, W_MIN) || word_is(c, j, W_MINS) ||
-           word_is(c, j, W_MINUTES) || and_half_at(c, j);
+    return wflag_is(c, j, WF_AFTER_NUMW) || is_p(c, j, '-') || (word_is(c, j, W_OF) && word_is(c, i, W_COUPLE)) ||
+           and_half_at(c, j);
 }
 
 /* The same for a date word en at i, by its class; the classes not named
- * here are always tried.
- *   K_PAST ("was", "had"): context for other rules; parse_expr has no
- *     case for it.
+ * here are always tried, and so is a word with a `qabbr` row ("q", "h").
  *   K_NUMW: numw_may_start.
- *   K_SHIFT ("this", "that", "last"): a date word after it ("this year",
- *     "last May", "the past two weeks": a number word), a number ("last
- *     12 months") or "fiscal"; "the past" alone.
+ *   K_SHIFT ("this", "that", "last"): a month, weekday, season, part of
+ *     day or unit after it, or after "fiscal" (WF_AFTER_SHIFT: "this
+ *     year", "last May"); for a shift word that counts (WF_SHIFT_QTY:
+ *     "past", "last", "next" ...) a number or number word too ("the past
+ *     two weeks", "last 12 months"); "the past" alone.
  *   K_APPROX ("about", "more", "at"): its second word if it has one
  *     ("more than", "at least"), then a duration, time or date there:
- *     what parse_core needs of that token. */
+ *     what parse_core needs of that token.
+ *   K_ORD ("first", "third"): a day of a month ("the fourth of July",
+ *     "first March"), "quarter"/"half" ("third-quarter"), "week"/"month"
+ *     ("the first week of 2015"), "century", or for "first"/"second" a
+ *     duration ("the first nine months"): a number, a number word, a
+ *     month, "of" or one of those words after it (WF_AFTER_ORD), or a
+ *     dash.
+ *   K_HOLIDAY of a first word only ("new" of "new year's day"): the
+ *     next token must begin with a byte that follows the word in one of
+ *     its keys (en->follow; none known: always tried), or be a dash. */
 static bool word_may_start(const dctx *c, size_t i, const dt_entry *en)
 {
     size_t j = i + 1;
+    if (en->kinds >> K_QABBR & 1) return true;
     switch (en->kind) {
-    case K_PAST:
-        return false;
     case K_NUMW:
         return numw_may_start(c, i);
     case K_SHIFT:
-        return word_is(c, i, W_PAST) || is_num(c, j) || lex_at(c, j) || word_is(c, j, W_FISCAL);
+        if (word_is(c, i, W_PAST)) return true;
+        if (word_is(c, j, W_FISCAL)) j++;
+        return wflag_is(c, j, WF_AFTER_SHIFT) ||
+               (wflag_is(c, i, WF_SHIFT_QTY) && (is_num(c, j) || kind_at(c, j) == K_NUMW));
     case K_APPROX: {
         if (en->extra[0]) {
             if (!wid_is(c, j, en->extra_wid)) return false;
@@ -3367,6 +3437,12 @@ static bool word_may_start(const dctx *c, size_t i, const dt_entry *en)
         if (!q || q->kind == K_PAST) return false;
         return q->kind != K_NUMW || numw_may_start(c, j);
     }
+    case K_ORD:
+        return j < c->n && (is_num(c, j) || is_p(c, j, '-') || wflag_is(c, j, WF_AFTER_ORD));
+    case K_HOLIDAY:
+        if (en->sval[0] != '-') return true;
+        if (j >= c->n || is_p(c, j, '-')) return j < c->n;
+        return !en->follow[0] || strchr(en->follow, lower_byte(c->text[c->tk[j].start]));
     default:
         return true;
     }
