@@ -3049,7 +3049,10 @@ static long add_units(int y, int m, int d, char u, long n)
     if (u == 'D') return days_from_civil(y, m, d) + n;
     if (u == 'W') return days_from_civil(y, m, d) + 7 * n;
     long t = (long)y * 12 + (m - 1) + (u == 'Y' ? 12 * n : u == 'Q' ? 3 * n : n);
-    int yy = (int)(t / 12), mm = (int)(t % 12 + 1);
+    /* floor division: a month before year 0 ("preceding 2036 yrs") is
+     * still 1..12 (days_in_month indexes by it) */
+    long ty = t >= 0 ? t / 12 : -((-t + 11) / 12);
+    int yy = (int)ty, mm = (int)(t - ty * 12 + 1);
     int dd = d > days_in_month(yy, mm) ? days_in_month(yy, mm) : d;
     return days_from_civil(yy, mm, dd);
 }
