@@ -20,6 +20,9 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #define LEX_UNKNOWN 0xFFFFu   /* rows must number fewer: wrow holds row + 1 in 16 bits */
 
@@ -890,14 +893,61 @@ static bool parse_day_alone(dctx *c, size_t i, dres *r)
     return true;
 }
 
-/* Does p[0..8) hold an ASCII digit? Word at a time, as in segment.c. */
-static inline bool has_digit8(const char *p)
+/* Bit k set where p[k] (k < 16) is an ASCII digit. SSE2 (part of every
+ * x86-64) where the compiler has it, else word at a time as in
+ * segment.c. */
+static inline unsigned digit_bits16(const char *p)
 {
-    const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80, low7 = ones * 0x7F;
-    uint64_t x;
-    memcpy(&x, p, 8);
-    uint64_t y = x & low7;
-    return ((y + ones * (0x80 - '0')) & ~(y + ones * (0x80 - '9' - 1)) & ~x & high) != 0;
+#if defined(__SSE2__)
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i d = _mm_sub_epi8(x, _mm_set1_epi8('0'));   /* a digit: 0..9 */
+    return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d));
+#else
+    unsigned bits = 0;
+    for (int w = 0; w < 2; w++) {
+        const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80, low7 = ones * 0x7F;
+        unsigned char b[8];
+        uint64_t x;
+        memcpy(&x, p + 8 * w, 8);
+        uint64_t y = x & low7;
+        uint64_t m = (y + ones * (0x80 - '0')) & ~(y + ones * (0x80 - '9' - 1)) & ~x & high;
+        if (!m) continue;
+        memcpy(b, &m, 8); /* memory order, whatever the byte order */
+        for (int k = 0; k < 8; k++)
+            if (b[k]) bits |= 1u << (8 * w + k);
+    }
+    return bits;
+#endif
+}
+
+/* The lowest set bit of m (not 0). */
+static inline size_t low_bit(unsigned m)
+{
+#if defined(__GNUC__)
+    return (size_t)__builtin_ctz(m);
+#else
+    size_t k = 0;
+    while (!(m & 1u)) m >>= 1, k++;
+    return k;
+#endif
+}
+
+static inline bool is_digit(char ch) { return (unsigned)(ch - '0') < 10u; }
+
+/* A numeric date at t[i] (a digit): "25/06/1992" counts for day first
+ * (*dmy), "06/25/1992" for month first (*mdy), as numeric_order reads. */
+static void order_evidence(const char *t, size_t n, size_t i, int *dmy, int *mdy)
+{
+    if (i && (is_digit(t[i - 1]) || t[i - 1] == '/' || t[i - 1] == '.' || t[i - 1] == '-')) return;
+    size_t k = i;
+    int a = 0, b = 0, la = 0, lb = 0;
+    while (k < n && is_digit(t[k]) && la < 3) a = a * 10 + (t[k++] - '0'), la++;
+    if (la > 2 || k >= n || (t[k] != '/' && t[k] != '.' && t[k] != '-')) return;
+    char sp = t[k++];
+    while (k < n && is_digit(t[k]) && lb < 3) b = b * 10 + (t[k++] - '0'), lb++;
+    if (lb < 1 || lb > 2 || k >= n || t[k] != sp || k + 1 >= n || !is_digit(t[k + 1])) return;
+    if (a > 12 && a <= 31 && b >= 1 && b <= 12) (*dmy)++;
+    else if (b > 12 && b <= 31 && a >= 1 && a <= 12) (*mdy)++;
 }
 
 /* The day/month order of this document's numeric dates: first from an
@@ -910,22 +960,16 @@ static int numeric_order(dctx *c, char sep)
     const char *t = c->d->text.out.data;
     size_t n = c->d->text.out.len;
     int dmy = 0, mdy = 0;
-    for (size_t i = 0; i + 5 < n; i++) {
-        /* most of a text has no digit: pass eight bytes at a time */
-        while (i + 13 < n && !has_digit8(t + i)) i += 8;
-        if (!isdigit((unsigned char)t[i]) || (i && (isdigit((unsigned char)t[i - 1]) || t[i - 1] == '/' ||
-                                                     t[i - 1] == '.' || t[i - 1] == '-')))
-            continue;
-        size_t k = i;
-        int a = 0, b = 0, la = 0, lb = 0;
-        while (k < n && isdigit((unsigned char)t[k]) && la < 3) a = a * 10 + (t[k++] - '0'), la++;
-        if (la > 2 || k >= n || (t[k] != '/' && t[k] != '.' && t[k] != '-')) continue;
-        char sp = t[k++];
-        while (k < n && isdigit((unsigned char)t[k]) && lb < 3) b = b * 10 + (t[k++] - '0'), lb++;
-        if (lb < 1 || lb > 2 || k >= n || t[k] != sp || k + 1 >= n || !isdigit((unsigned char)t[k + 1])) continue;
-        if (a > 12 && a <= 31 && b >= 1 && b <= 12) dmy++;
-        else if (b > 12 && b <= 31 && a >= 1 && a <= 12) mdy++;
-    }
+    /* every digit t[i] with i + 5 < n; most of a text has none: sixteen
+     * bytes are tested at a time, and their digits visited by bit */
+    size_t lim = n > 5 ? n - 5 : 0, i = 0;
+    for (; i + 16 <= n && i < lim; i += 16)
+        for (unsigned m = digit_bits16(t + i); m; m &= m - 1) {
+            size_t k = i + low_bit(m);
+            if (k < lim) order_evidence(t, n, k, &dmy, &mdy);
+        }
+    for (; i < lim; i++)
+        if (is_digit(t[i])) order_evidence(t, n, i, &dmy, &mdy);
     if (dmy > mdy) s->order = 2;
     else if (mdy > dmy) s->order = 1;
     else if (s->textual_dmy != s->textual_mdy) s->order = s->textual_dmy > s->textual_mdy ? 2 : 1;
@@ -3458,28 +3502,30 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
     cc_date_state *st = state(d);
     if (!st) return;
     dctx c = {t, d, st, p, p->text, p->tok, p->ntok, 0, false};
-    for (size_t i = 0; i < p->ntok && !d->oom; i++) {
-        const cc_token *tk = &p->tok[i];
-        if (tk->type == CC_TOK_NUM) {
-            /* most numbers are not dates */
-            if (!num_may_start(&c, i)) continue;
-        } else if (tk->type == CC_TOK_WORD) {
+    /* the loop passes over most tokens: its bounds and tables in locals */
+    const cc_token *tok = p->tok;
+    const size_t n = p->ntok, nw = t->nwrow;
+    const uint8_t *wf = t->wflag;
+    for (size_t i = 0; i < n; i++) {
+        const cc_token *tk = &tok[i];
+        if (tk->type == CC_TOK_WORD) {
             /* most words: one array read (WF_START: a date word of a
              * class that may start a date, 13 bytes at most) */
-            if (tk->wid >= t->nwrow || !(t->wflag[tk->wid] & WF_START)) continue;
+            if (tk->wid >= nw || !(wf[tk->wid] & WF_START)) continue;
             const dt_entry *en = &t->ent[t->wrow[tk->wid] - 1];
             if (en->kind == K_PARTDAY && !word_is(&c, i + 1, W_OF) &&
                 !(i > 0 && (word_is(&c, i - 1, W_THE) || word_is(&c, i - 1, W_EARLY) || word_is(&c, i - 1, W_IN) ||
                             word_is(&c, i - 1, W_LATE))))
                 continue;
             if (!word_may_start(&c, i, en)) continue;
-        } else if (tk->type == CC_TOK_PUNCT && c.text[tk->start] == '\'' && i + 1 < p->ntok &&
-                   p->tok[i + 1].type == CC_TOK_NUM && glued(&c, i + 1)) {
-            /* "'90s" handled at the number */
-            continue;
+        } else if (tk->type == CC_TOK_NUM) {
+            /* most numbers are not dates */
+            if (!num_may_start(&c, i)) continue;
         } else {
+            /* "'90s" is handled at the number; no other sign starts a date */
             continue;
         }
+        if (d->oom) break;
         dres r;
         memset(&r, 0, sizeof r);
         if (!parse_expr(&c, i, &r)) continue;
