@@ -18,6 +18,8 @@
 #include "../internal.h"
 
 #include <ctype.h>
+#include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #if defined(__SSE2__)
@@ -220,6 +222,149 @@ void cc_dates_free(concur_engine *e)
     e->dates = NULL;
 }
 
+/* ------------------------------------------------- values as text */
+/* snprintf and sscanf for the few conversions the values here use. The C
+ * library's cost several hundred instructions a call, and values are
+ * written on most tokens that start a date. fmt has snprintf's output,
+ * truncation and return value for %s %c %d %u (l: long), a 0 flag and a
+ * width, and precisions %.Ns %.*s; scan has sscanf's result for %Nd
+ * (white space skipped, then a sign and digits, N characters at most),
+ * %c and literal characters. */
+#if defined(__GNUC__)
+#define CC_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#define CC_SCANF(f, a) __attribute__((format(scanf, f, a)))
+#else
+#define CC_PRINTF(f, a)
+#define CC_SCANF(f, a)
+#endif
+
+typedef struct fbuf {
+    char b[128];
+    size_t n;               /* the length written so far (may exceed b) */
+} fbuf;
+
+static inline void fb_put(fbuf *o, char ch)
+{
+    if (o->n < sizeof o->b) o->b[o->n] = ch;
+    o->n++;
+}
+
+static void fb_pad(fbuf *o, char ch, size_t k)
+{
+    while (k--) fb_put(o, ch);
+}
+
+/* an integer as printf writes it: width counts the sign */
+static void fb_int(fbuf *o, bool neg, unsigned long u, int width, bool zero)
+{
+    char d[24];
+    int nd = 0;
+    do d[nd++] = (char)('0' + u % 10); while (u /= 10);
+    int len = nd + (neg ? 1 : 0);
+    if (!zero && width > len) fb_pad(o, ' ', (size_t)(width - len));
+    if (neg) fb_put(o, '-');
+    if (zero && width > len) fb_pad(o, '0', (size_t)(width - len));
+    while (nd) fb_put(o, d[--nd]);
+}
+
+static int fmt(char *out, size_t cap, const char *f, ...) CC_PRINTF(3, 4);
+static int fmt(char *out, size_t cap, const char *f, ...)
+{
+    fbuf o;
+    o.n = 0;
+    va_list ap;
+    va_start(ap, f);
+    for (; *f; f++) {
+        if (*f != '%') { fb_put(&o, *f); continue; }
+        f++;
+        bool zero = false, lng = false;
+        int width = 0, prec = -1;
+        if (*f == '0') { zero = true; f++; }
+        while (*f >= '0' && *f <= '9') width = width * 10 + (*f++ - '0');
+        if (*f == '.') {
+            f++;
+            if (*f == '*') { prec = va_arg(ap, int); f++; }
+            else for (prec = 0; *f >= '0' && *f <= '9'; f++) prec = prec * 10 + (*f - '0');
+        }
+        if (*f == 'l') { lng = true; f++; }
+        switch (*f) {
+        case 's': {
+            const char *str = va_arg(ap, const char *);
+            size_t l = 0;
+            while ((prec < 0 || l < (size_t)prec) && str[l]) l++;
+            if (width > 0 && (size_t)width > l) fb_pad(&o, ' ', (size_t)width - l);
+            for (size_t k = 0; k < l; k++) fb_put(&o, str[k]);
+            break;
+        }
+        case 'c':
+            fb_put(&o, (char)va_arg(ap, int));
+            break;
+        case 'd': {
+            long v = lng ? va_arg(ap, long) : va_arg(ap, int);
+            fb_int(&o, v < 0, v < 0 ? 0UL - (unsigned long)v : (unsigned long)v, width, zero);
+            break;
+        }
+        case 'u': {
+            unsigned long v = lng ? va_arg(ap, unsigned long) : va_arg(ap, unsigned);
+            fb_int(&o, false, v, width, zero);
+            break;
+        }
+        case '%':
+            fb_put(&o, '%');
+            break;
+        default: /* no other conversion is used here */
+            break;
+        }
+        if (!*f) break;
+    }
+    va_end(ap);
+    if (cap) {
+        size_t k = o.n < cap - 1 ? o.n : cap - 1;
+        if (k > sizeof o.b) k = sizeof o.b;
+        memcpy(out, o.b, k);
+        out[k] = 0;
+    }
+    return (int)o.n;
+}
+
+static int scan(const char *s, const char *f, ...) CC_SCANF(2, 3);
+static int scan(const char *s, const char *f, ...)
+{
+    va_list ap;
+    va_start(ap, f);
+    int got = 0;
+    for (; *f; f++) {
+        if (*f != '%') {
+            if (*s != *f) break;
+            s++;
+            continue;
+        }
+        f++;
+        int width = 0;
+        while (*f >= '0' && *f <= '9') width = width * 10 + (*f++ - '0');
+        if (*f == 'c') {
+            if (!*s) break;
+            *va_arg(ap, char *) = *s++;
+            got++;
+            continue;
+        }
+        /* %d */
+        while (*s == ' ' || (*s >= '\t' && *s <= '\r')) s++;
+        int left = width ? width : INT_MAX;
+        bool neg = false;
+        if ((*s == '-' || *s == '+') && left > 1) { neg = *s == '-'; s++; left--; }
+        else if (*s == '-' || *s == '+') break;
+        if (!(*s >= '0' && *s <= '9')) break;
+        long v = 0;
+        for (; left > 0 && *s >= '0' && *s <= '9'; s++, left--)
+            if (v < INT_MAX / 10) v = v * 10 + (*s - '0'); /* more digits than an int holds: no overflow */
+        *va_arg(ap, int *) = (int)(neg ? -v : v);
+        got++;
+    }
+    va_end(ap);
+    return got;
+}
+
 /* ------------------------------------------------------ calendar maths */
 static long days_from_civil(int y, int m, int d)
 {
@@ -289,7 +434,7 @@ static cc_date_state *state(concur_doc *d)
     if (d->dates) return d->dates;
     cc_date_state *s = cc_arena_alloc(&d->arena, sizeof *s);
     if (!s) { d->oom = true; return NULL; }
-    if (d->ref_date[0] && sscanf(d->ref_date, "%4d-%2d-%2d", &s->ry, &s->rm, &s->rd) == 3 &&
+    if (d->ref_date[0] && scan(d->ref_date, "%4d-%2d-%2d", &s->ry, &s->rm, &s->rd) == 3 &&
         s->rm >= 1 && s->rm <= 12 && s->rd >= 1 && s->rd <= 31) {
         /* ok */
     } else {
@@ -301,7 +446,7 @@ static cc_date_state *state(concur_doc *d)
         s->mode = s->ry ? CONCUR_DATES_NEWS : CONCUR_DATES_NARRATIVE;
     /* an earlier piece's timeline and numeric order (cc_dates_carry) */
     int y = 0, m = 0, dd = 0, order = 0;
-    if (d->opt.carry && sscanf(d->opt.carry, "d%d-%d-%d/%d", &y, &m, &dd, &order) == 4 && y >= 1 && y <= 9999 &&
+    if (d->opt.carry && scan(d->opt.carry, "d%d-%d-%d/%d", &y, &m, &dd, &order) == 4 && y >= 1 && y <= 9999 &&
         m >= 0 && m <= 12 && dd >= 0 && dd <= 31 && order >= 0 && order <= 2) {
         s->cy = y;
         s->cm = m;
@@ -323,7 +468,7 @@ void cc_dates_carry(const concur_doc *d, char *buf, size_t cap)
     if (!cap) return;
     buf[0] = 0;
     if (s && (s->cy || s->order))
-        snprintf(buf, cap, "d%d-%d-%d/%d", s->cy ? s->cy : 0, s->cm, s->cd, s->order);
+        fmt(buf, cap, "d%d-%d-%d/%d", s->cy ? s->cy : 0, s->cm, s->cd, s->order);
 }
 
 /* ------------------------------------------------------------ matcher */
@@ -542,9 +687,9 @@ static int pick_year(const dctx *c, size_t tok, int m, int dd, bool *resolved)
 static void set_date(dres *r, int y, int m, int d, bool yres)
 {
     if (!yres) {
-        if (d) snprintf(r->val, sizeof r->val, "XXXX-%02d-%02d", m, d);
-        else if (m) snprintf(r->val, sizeof r->val, "XXXX-%02d", m);
-        else snprintf(r->val, sizeof r->val, "XXXX");
+        if (d) fmt(r->val, sizeof r->val, "XXXX-%02d-%02d", m, d);
+        else if (m) fmt(r->val, sizeof r->val, "XXXX-%02d", m);
+        else fmt(r->val, sizeof r->val, "XXXX");
         r->m = m; r->dd = d;
         return;
     }
@@ -567,9 +712,9 @@ static void set_date(dres *r, int y, int m, int d, bool yres)
             o[n++] = (char)('0' + d % 10);
         }
         o[n] = 0;
-    } else if (d) snprintf(r->val, sizeof r->val, "%04d-%02d-%02d", y, m, d);
-    else if (m) snprintf(r->val, sizeof r->val, "%04d-%02d", y, m);
-    else snprintf(r->val, sizeof r->val, "%04d", y);
+    } else if (d) fmt(r->val, sizeof r->val, "%04d-%02d-%02d", y, m, d);
+    else if (m) fmt(r->val, sizeof r->val, "%04d-%02d", y, m);
+    else fmt(r->val, sizeof r->val, "%04d", y);
     r->y = y; r->m = m; r->dd = d;
 }
 
@@ -712,8 +857,8 @@ static bool parse_month(dctx *c, size_t i, dres *r, int month)
             set_date(r, y, month, day, true);
             r->year_stated = true;
             if (day2 && valid_ymd(y, month, day2)) {
-                snprintf(r->beg, sizeof r->beg, "%04d-%02d-%02d", y, month, day);
-                snprintf(r->endv, sizeof r->endv, "%04d-%02d-%02d", y, month, day2);
+                fmt(r->beg, sizeof r->beg, "%04d-%02d-%02d", y, month, day);
+                fmt(r->endv, sizeof r->endv, "%04d-%02d-%02d", y, month, day2);
             }
             r->s = i; r->e = yk + 1;
             return true;
@@ -725,8 +870,8 @@ static bool parse_month(dctx *c, size_t i, dres *r, int month)
         if (!res && day > days_in_month(2000, month)) return false;
         set_date(r, y, month, day, res);
         if (day2 && res) {
-            snprintf(r->beg, sizeof r->beg, "%04d-%02d-%02d", y, month, day);
-            snprintf(r->endv, sizeof r->endv, "%04d-%02d-%02d", y, month, day2);
+            fmt(r->beg, sizeof r->beg, "%04d-%02d-%02d", y, month, day);
+            fmt(r->endv, sizeof r->endv, "%04d-%02d-%02d", y, month, day2);
         }
         r->s = i; r->e = k;
         return true;
@@ -857,8 +1002,8 @@ static bool parse_day_month(dctx *c, size_t i, dres *r)
     if (!res && day > days_in_month(2000, month)) return false;
     set_date(r, y, month, (int)day, res);
     if (day2 && res && valid_ymd(y, month, (int)day2)) {
-        snprintf(r->beg, sizeof r->beg, "%04d-%02d-%02d", y, month, (int)day);
-        snprintf(r->endv, sizeof r->endv, "%04d-%02d-%02d", y, month, (int)day2);
+        fmt(r->beg, sizeof r->beg, "%04d-%02d-%02d", y, month, (int)day);
+        fmt(r->endv, sizeof r->endv, "%04d-%02d-%02d", y, month, (int)day2);
     }
     r->s = i; r->e = k;
     return true;
@@ -1041,7 +1186,7 @@ static bool parse_numeric(dctx *c, size_t i, dres *r)
         int ord = numeric_order(c, sep);
         if (can_mdy && can_dmy && a != b) {
             if (ord == 1) { m = (int)a; d = (int)b; } else { m = (int)b; d = (int)a; }
-            snprintf(r->alt, sizeof r->alt, "%04d-%02d-%02d", y, d, m);
+            fmt(r->alt, sizeof r->alt, "%04d-%02d-%02d", y, d, m);
         } else if (can_mdy) { m = (int)a; d = (int)b; }
         else { m = (int)b; d = (int)a; }
         set_date(r, y, m, d, true);
@@ -1113,8 +1258,8 @@ static void time_with_date(dctx *c, dres *r, int hh, int mm, bool has_min)
             break;
         }
     }
-    if (has_min) snprintf(r->val, sizeof r->val, "%sT%02d:%02d", date, hh, mm);
-    else snprintf(r->val, sizeof r->val, "%sT%02d", date, hh);
+    if (has_min) fmt(r->val, sizeof r->val, "%sT%02d:%02d", date, hh, mm);
+    else fmt(r->val, sizeof r->val, "%sT%02d", date, hh);
     r->type = T_TIME;
 }
 
@@ -1189,9 +1334,9 @@ static bool clock_at(const dctx *c, size_t i, bool bare, dclock *t)
 static void clock_text(char *out, size_t cap, const dclock *t)
 {
     unsigned char h = (unsigned char)t->hh, m = (unsigned char)t->mm, sec = (unsigned char)t->ss;
-    if (t->ss >= 0) snprintf(out, cap, "T%02u:%02u:%02u", h, m, sec);
-    else if (t->has_min) snprintf(out, cap, "T%02u:%02u", h, m);
-    else snprintf(out, cap, "T%02u", h);
+    if (t->ss >= 0) fmt(out, cap, "T%02u:%02u:%02u", h, m, sec);
+    else if (t->has_min) fmt(out, cap, "T%02u:%02u", h, m);
+    else fmt(out, cap, "T%02u", h);
 }
 
 static bool parse_time(dctx *c, size_t i, dres *r)
@@ -1202,7 +1347,7 @@ static bool parse_time(dctx *c, size_t i, dres *r)
     if (t.ss >= 0 && !t.ap && i > 0 && (word_is(c, i - 1, W_IN) || word_is(c, i - 1, W_OF))) {
         /* "finished in 3:07:35": a time taken, not a time of day */
         r->type = T_DURATION;
-        snprintf(r->val, sizeof r->val, "PT%dH%dM%dS", t.hh, t.mm, t.ss);
+        fmt(r->val, sizeof r->val, "PT%dH%dM%dS", t.hh, t.mm, t.ss);
         return true;
     }
     time_with_date(c, r, t.hh, t.mm, t.has_min);
@@ -1211,7 +1356,7 @@ static bool parse_time(dctx *c, size_t i, dres *r)
     if (t.ss >= 0) {
         /* seconds as written: "7:56:30 pm" */
         char *tp = strchr(r->val, 'T');
-        if (tp) snprintf(tp, sizeof r->val - (size_t)(tp - r->val), "%s", r->tpart);
+        if (tp) fmt(tp, sizeof r->val - (size_t)(tp - r->val), "%s", r->tpart);
     }
     return true;
 }
@@ -1255,9 +1400,9 @@ static bool parse_clock_range(dctx *c, size_t i, dres *r)
     clock_text(r->tend, sizeof r->tend, &b);
     const char *tp = strchr(r->val, 'T');
     size_t dl = tp ? (size_t)(tp - r->val) : 0;
-    snprintf(r->val + dl, sizeof r->val - dl, "%s", r->tpart);
-    snprintf(r->beg, sizeof r->beg, "%.*s%s", (int)dl, r->val, r->tpart);
-    snprintf(r->endv, sizeof r->endv, "%.*s%s", (int)dl, r->val, r->tend);
+    fmt(r->val + dl, sizeof r->val - dl, "%s", r->tpart);
+    fmt(r->beg, sizeof r->beg, "%.*s%s", (int)dl, r->val, r->tpart);
+    fmt(r->endv, sizeof r->endv, "%.*s%s", (int)dl, r->val, r->tend);
     return true;
 }
 
@@ -1283,7 +1428,7 @@ static bool parse_past_hour(dctx *c, size_t i, dres *r)
     }
     r->s = i; r->e = e; r->type = T_TIME;
     clock_text(r->tpart, sizeof r->tpart, &t);
-    snprintf(r->val, sizeof r->val, "%s", r->tpart);
+    fmt(r->val, sizeof r->val, "%s", r->tpart);
     return true;
 }
 
@@ -1347,23 +1492,23 @@ static bool small_number_at(const dctx *c, size_t k, int max, int *v, size_t *en
 static void duration_value(char *out, size_t cap, long n, const char *u)
 {
     char num[24];
-    if (n < 0) snprintf(num, sizeof num, "X");
-    else snprintf(num, sizeof num, "%ld", n);
+    if (n < 0) fmt(num, sizeof num, "X");
+    else fmt(num, sizeof num, "%ld", n);
     if (!strcmp(u, "DE")) {
-        if (n >= 0) snprintf(out, cap, "P%ldY", n * 10);
-        else snprintf(out, cap, "PXDE");
+        if (n >= 0) fmt(out, cap, "P%ldY", n * 10);
+        else fmt(out, cap, "PXDE");
     } else if (!strcmp(u, "CE")) {
-        if (n >= 0) snprintf(out, cap, "P%ldY", n * 100);
-        else snprintf(out, cap, "PXCE");
+        if (n >= 0) fmt(out, cap, "P%ldY", n * 100);
+        else fmt(out, cap, "PXCE");
     } else if (!strcmp(u, "FN")) {
-        if (n >= 0) snprintf(out, cap, "P%ldW", n * 2);
-        else snprintf(out, cap, "PXW");
+        if (n >= 0) fmt(out, cap, "P%ldW", n * 2);
+        else fmt(out, cap, "PXW");
     } else if (!strcmp(u, "H") || !strcmp(u, "MIN") || !strcmp(u, "S")) {
-        snprintf(out, cap, "PT%s%s", num, u[0] == 'M' ? "M" : u);
+        fmt(out, cap, "PT%s%s", num, u[0] == 'M' ? "M" : u);
     } else if (!strcmp(u, "WE")) {
-        snprintf(out, cap, "P%sWE", num);
+        fmt(out, cap, "P%sWE", num);
     } else {
-        snprintf(out, cap, "P%s%s", num, u);
+        fmt(out, cap, "P%s%s", num, u);
     }
 }
 
@@ -1374,38 +1519,38 @@ static bool shift_date(const dctx *c, dres *r, const char *u, long n)
     int prec = anchor(c, &y, &m, &d);
     if (!strcmp(u, "Y") || !strcmp(u, "DE") || !strcmp(u, "CE")) {
         long k = !strcmp(u, "DE") ? 10 : !strcmp(u, "CE") ? 100 : 1;
-        if (prec < 1) { snprintf(r->val, sizeof r->val, n < 0 ? "PAST_REF" : n > 0 ? "FUTURE_REF" : "PRESENT_REF"); return true; }
-        snprintf(r->val, sizeof r->val, "%04ld", (long)y + n * k);
+        if (prec < 1) { fmt(r->val, sizeof r->val, n < 0 ? "PAST_REF" : n > 0 ? "FUTURE_REF" : "PRESENT_REF"); return true; }
+        fmt(r->val, sizeof r->val, "%04ld", (long)y + n * k);
         return true;
     }
     if (!strcmp(u, "M")) {
-        if (prec < 2) { snprintf(r->val, sizeof r->val, n < 0 ? "PAST_REF" : n > 0 ? "FUTURE_REF" : "PRESENT_REF"); return true; }
+        if (prec < 2) { fmt(r->val, sizeof r->val, n < 0 ? "PAST_REF" : n > 0 ? "FUTURE_REF" : "PRESENT_REF"); return true; }
         long t = (long)y * 12 + (m - 1) + n;
-        snprintf(r->val, sizeof r->val, "%04ld-%02ld", t / 12, t % 12 + 1);
+        fmt(r->val, sizeof r->val, "%04ld-%02ld", t / 12, t % 12 + 1);
         return true;
     }
     if (!strcmp(u, "Q")) {
-        if (prec < 2) { snprintf(r->val, sizeof r->val, "%s", prec ? "XXXX-QX" : "PRESENT_REF"); return true; }
+        if (prec < 2) { fmt(r->val, sizeof r->val, "%s", prec ? "XXXX-QX" : "PRESENT_REF"); return true; }
         long t = (long)y * 4 + (m - 1) / 3 + n;
-        snprintf(r->val, sizeof r->val, "%04ld-Q%ld", t / 4, t % 4 + 1);
+        fmt(r->val, sizeof r->val, "%04ld-Q%ld", t / 4, t % 4 + 1);
         return true;
     }
-    if (prec < 3) { snprintf(r->val, sizeof r->val, n < 0 ? "PAST_REF" : n > 0 ? "FUTURE_REF" : "PRESENT_REF"); return true; }
+    if (prec < 3) { fmt(r->val, sizeof r->val, n < 0 ? "PAST_REF" : n > 0 ? "FUTURE_REF" : "PRESENT_REF"); return true; }
     long base = days_from_civil(y, m, d);
     if (!strcmp(u, "W") || !strcmp(u, "WE")) {
         int wy, wk;
         iso_week(base + 7 * n, &wy, &wk);
-        snprintf(r->val, sizeof r->val, "%04d-W%02d%s", wy, wk, u[1] == 'E' ? "-WE" : "");
+        fmt(r->val, sizeof r->val, "%04d-W%02d%s", wy, wk, u[1] == 'E' ? "-WE" : "");
         return true;
     }
     if (!strcmp(u, "D")) {
         int yy, mm, dd;
         civil_from_days(base + n, &yy, &mm, &dd);
-        snprintf(r->val, sizeof r->val, "%04d-%02d-%02d", yy, mm, dd);
+        fmt(r->val, sizeof r->val, "%04d-%02d-%02d", yy, mm, dd);
         return true;
     }
     if (!strcmp(u, "H") || !strcmp(u, "MIN")) {
-        snprintf(r->val, sizeof r->val, "%04d-%02d-%02dTXX:XX", y, m, d);
+        fmt(r->val, sizeof r->val, "%04d-%02d-%02dTXX:XX", y, m, d);
         return true;
     }
     return false;
@@ -1421,31 +1566,31 @@ static bool shift_value(const char *v, const char *u, long n, char *out, size_t 
     y = atoi(v);
     if (!strcmp(u, "Y")) {
         if (len > 4 && v[4] != '-') return false;
-        snprintf(out, cap, "%04ld%s", (long)y + n, v + 4);
+        fmt(out, cap, "%04ld%s", (long)y + n, v + 4);
         return true;
     }
-    if (!strcmp(u, "Q") && sscanf(v, "%4d-Q%1d", &y, &q) == 2) {
+    if (!strcmp(u, "Q") && scan(v, "%4d-Q%1d", &y, &q) == 2) {
         long t = (long)y * 4 + (q - 1) + n;
-        snprintf(out, cap, "%04ld-Q%ld", t / 4, t % 4 + 1);
+        fmt(out, cap, "%04ld-Q%ld", t / 4, t % 4 + 1);
         return true;
     }
-    if (!strcmp(u, "M") && len == 7 && sscanf(v, "%4d-%2d", &y, &m) == 2) {
+    if (!strcmp(u, "M") && len == 7 && scan(v, "%4d-%2d", &y, &m) == 2) {
         long t = (long)y * 12 + (m - 1) + n;
-        snprintf(out, cap, "%04ld-%02ld", t / 12, t % 12 + 1);
+        fmt(out, cap, "%04ld-%02ld", t / 12, t % 12 + 1);
         return true;
     }
     if ((!strcmp(u, "D") || !strcmp(u, "W") || !strcmp(u, "M")) && len == 10 &&
-        sscanf(v, "%4d-%2d-%2d", &y, &m, &d) == 3 && valid_ymd(y, m, d)) {
+        scan(v, "%4d-%2d-%2d", &y, &m, &d) == 3 && valid_ymd(y, m, d)) {
         long base = days_from_civil(y, m, d);
         if (u[0] == 'M') {
             long t = (long)y * 12 + (m - 1) + n;
             int yy = (int)(t / 12), mm = (int)(t % 12 + 1);
-            snprintf(out, cap, "%04d-%02d", yy, mm);
+            fmt(out, cap, "%04d-%02d", yy, mm);
             return true;
         }
         int yy, mm, dd;
         civil_from_days(base + (u[0] == 'W' ? 7 * n : n), &yy, &mm, &dd);
-        snprintf(out, cap, "%04d-%02d-%02d", yy, mm, dd);
+        fmt(out, cap, "%04d-%02d-%02d", yy, mm, dd);
         return true;
     }
     return false;
@@ -1503,13 +1648,13 @@ static void dur_text(char *out, size_t cap, const long q[DUR_NU])
 {
     static const char date_l[] = "YMWD", time_l[] = "HMS";
     size_t n = 0;
-    n += (size_t)snprintf(out + n, cap - n, "P");
+    n += (size_t)fmt(out + n, cap - n, "P");
     for (int k = 0; k < 4 && n < cap; k++)
-        if (q[k]) n += (size_t)snprintf(out + n, cap - n, "%ld%c", q[k], date_l[k]);
+        if (q[k]) n += (size_t)fmt(out + n, cap - n, "%ld%c", q[k], date_l[k]);
     if ((q[4] || q[5] || q[6]) && n < cap) {
-        n += (size_t)snprintf(out + n, cap - n, "T");
+        n += (size_t)fmt(out + n, cap - n, "T");
         for (int k = 4; k < DUR_NU && n < cap; k++)
-            if (q[k]) n += (size_t)snprintf(out + n, cap - n, "%ld%c", q[k], time_l[k - 4]);
+            if (q[k]) n += (size_t)fmt(out + n, cap - n, "%ld%c", q[k], time_l[k - 4]);
     }
 }
 
@@ -1535,7 +1680,7 @@ static bool duration_more(const dctx *c, dres *r, long n, const char *u, bool ha
     bool more = false;
     if (half && !dur_add_half(q, k0)) {
         /* "two and a half months": P2.5M */
-        snprintf(r->val, sizeof r->val, "P%s%ld.5%s", k0 >= 4 ? "T" : "", n, k0 == 5 ? "M" : dur_units[k0]);
+        fmt(r->val, sizeof r->val, "P%s%ld.5%s", k0 >= 4 ? "T" : "", n, k0 == 5 ? "M" : dur_units[k0]);
         r->e = e;
         return true;
     }
@@ -1582,7 +1727,7 @@ static bool decimal_duration(const dctx *c, size_t i, dres *r)
     if (kind_at(c, i + 4) == K_AGEWORD || (is_p(c, i + 4, '-') && word_is(c, i + 5, W_OLD))) return false;
     const char *d = c->text + c->tk[i + 2].start;
     int dl = num_len(c, i + 2);
-    snprintf(r->val, sizeof r->val, "P%s%ld.%.*s%s", k >= 4 ? "T" : "", num_val(c, i), dl, d,
+    fmt(r->val, sizeof r->val, "P%s%ld.%.*s%s", k >= 4 ? "T" : "", num_val(c, i), dl, d,
              k == 5 ? "M" : dur_units[k]);
     r->s = i; r->e = i + 4; r->type = T_DURATION;
     return true;
@@ -1648,7 +1793,7 @@ static bool parse_duration(dctx *c, size_t i, dres *r)
             return true;
         }
         shift_date(c, r, u->sval, n < 0 ? 0 : ag->ival * n);
-        if (n < 0) snprintf(r->val, sizeof r->val, ag->ival < 0 ? "PAST_REF" : "FUTURE_REF");
+        if (n < 0) fmt(r->val, sizeof r->val, ag->ival < 0 ? "PAST_REF" : "FUTURE_REF");
         return true;
     }
     if (ag && ag->kind == K_AGO && same_sent(c, j, e) && n > 0 && !word_is(c, e + 1, W_THAN)) {
@@ -1691,8 +1836,8 @@ static bool parse_ordinal(dctx *c, size_t i, dres *r, int ord)
             if (prec >= 2 && quarter && (ord - 1) * 3 + 1 > m) yy--;
             if (prec >= 2 && half && (ord - 1) * 6 + 1 > m) yy--;
         }
-        if (yy) snprintf(r->val, sizeof r->val, "%04d-%c%d", yy, quarter ? 'Q' : 'H', ord);
-        else snprintf(r->val, sizeof r->val, "XXXX-%c%d", quarter ? 'Q' : 'H', ord);
+        if (yy) fmt(r->val, sizeof r->val, "%04d-%c%d", yy, quarter ? 'Q' : 'H', ord);
+        else fmt(r->val, sizeof r->val, "XXXX-%c%d", quarter ? 'Q' : 'H', ord);
         if (!r->s) r->s = i;
         if (r->s > i) r->s = i;
         r->e = e;
@@ -1715,15 +1860,15 @@ static bool parse_ordinal(dctx *c, size_t i, dres *r, int ord)
     if ((word_is(c, j, W_WEEK) || word_is(c, j, W_MONTH)) && word_is(c, j + 1, W_OF) && year_at(c, j + 2, true) &&
         ord >= 1 && ord <= (word_is(c, j, W_WEEK) ? 53 : 12)) {
         long y = num_val(c, j + 2);
-        if (word_is(c, j, W_WEEK)) snprintf(r->val, sizeof r->val, "%04ld-W%02d", y, ord);
-        else snprintf(r->val, sizeof r->val, "%04ld-%02d", y, ord);
+        if (word_is(c, j, W_WEEK)) fmt(r->val, sizeof r->val, "%04ld-W%02d", y, ord);
+        else fmt(r->val, sizeof r->val, "%04ld-%02d", y, ord);
         r->y = (int)y; r->year_stated = true;
         r->s = i; r->e = j + 3; r->type = T_DATE; r->the_ok = true;
         return true;
     }
     /* "the 20th century", "twentieth century" */
     if (word_is(c, j, W_CENTURY)) {
-        snprintf(r->val, sizeof r->val, "%02d", ord - 1);
+        fmt(r->val, sizeof r->val, "%02d", ord - 1);
         r->s = i; r->e = j + 1; r->type = T_DATE; r->the_ok = true;
         return true;
     }
@@ -1838,7 +1983,7 @@ static bool parse_weekday(dctx *c, size_t i, dres *r, int wd, int shift)
         }
         if (day >= 1 && day <= 31 && same_sent(c, i, de - 1)) {
             r->s = i; r->e = de; r->type = T_DATE;
-            snprintf(r->val, sizeof r->val, "XXXX-WXX-%d", wd);
+            fmt(r->val, sizeof r->val, "XXXX-WXX-%d", wd);
             if (anchor(c, &y, &m, &d) == 3) {
                 long base = days_from_civil(y, m, d), best = 0, bestd = -1;
                 for (int k = -6; k <= 6; k++) {
@@ -1866,17 +2011,17 @@ static bool parse_weekday(dctx *c, size_t i, dres *r, int wd, int shift)
         else day = base - (bw - wd + 7) % 7;
         int yy, mm, dd;
         civil_from_days(day, &yy, &mm, &dd);
-        snprintf(r->val, sizeof r->val, "%04d-%02d-%02d", yy, mm, dd);
+        fmt(r->val, sizeof r->val, "%04d-%02d-%02d", yy, mm, dd);
         resolved = true;
     }
-    if (!resolved) snprintf(r->val, sizeof r->val, "XXXX-WXX-%d", wd);
+    if (!resolved) fmt(r->val, sizeof r->val, "XXXX-WXX-%d", wd);
     r->s = i; r->e = i + 1;
     r->type = T_DATE;
     /* "Friday morning", "Saturday night" */
     const dt_entry *pd = lex_at(c, i + 1);
     if (pd && pd->kind == K_PARTDAY && same_sent(c, i, i + 1) && !pd->sval[2]) {
         size_t l = strlen(r->val);
-        snprintf(r->val + l, sizeof r->val - l, "T%s", pd->sval);
+        fmt(r->val + l, sizeof r->val - l, "T%s", pd->sval);
         r->type = T_TIME;
         r->e = i + 2;
     }
@@ -1888,7 +2033,7 @@ static bool parse_season(dctx *c, size_t i, dres *r, const char *code, int shift
     size_t j = i + 1;
     if (word_is(c, j, W_OF)) j++;
     if (year_at(c, j, true)) {
-        snprintf(r->val, sizeof r->val, "%04ld-%s", num_val(c, j), code);
+        fmt(r->val, sizeof r->val, "%04ld-%s", num_val(c, j), code);
         r->y = (int)num_val(c, j);
         r->year_stated = true;
         r->s = i; r->e = j + 1; r->type = T_DATE; r->the_ok = true;
@@ -1897,7 +2042,7 @@ static bool parse_season(dctx *c, size_t i, dres *r, const char *code, int shift
     int sy;
     size_t se;
     if (spoken_year(c, j, &sy, &se)) {
-        snprintf(r->val, sizeof r->val, "%04d-%s", sy, code);
+        fmt(r->val, sizeof r->val, "%04d-%s", sy, code);
         r->y = sy;
         r->year_stated = true;
         r->s = i; r->e = se; r->type = T_DATE; r->the_ok = true;
@@ -1913,7 +2058,7 @@ static bool parse_season(dctx *c, size_t i, dres *r, const char *code, int shift
     int start = !strcmp(code, "SP") ? 3 : !strcmp(code, "SU") ? 6 : !strcmp(code, "FA") ? 9 : 12;
     if (shift < 0 && prec >= 2 && start >= m) y--;
     if (shift > 0 && (prec < 2 || start <= m)) y++;
-    snprintf(r->val, sizeof r->val, "%04d-%s", y, code);
+    fmt(r->val, sizeof r->val, "%04d-%s", y, code);
     r->s = i; r->e = i + 1; r->type = T_DATE; r->the_ok = true;
     return true;
 }
@@ -1970,7 +2115,7 @@ static bool parse_qabbr(dctx *c, size_t i, dres *r)
             if (!(c->tk[i].flags & CC_TF_UPPER) || !anchor(c, &y, &m, &d)) return false;
         }
     }
-    snprintf(r->val, sizeof r->val, "%04d-%c%d", y, u, n);
+    fmt(r->val, sizeof r->val, "%04d-%c%d", y, u, n);
     if (r->year_stated) r->y = y;
     r->s = i; r->e = k; r->type = T_DATE;
     return true;
@@ -1987,9 +2132,9 @@ static bool parse_decade(dctx *c, size_t i, dres *r)
         if (v % 100 == 0 && i > 0 && (word_is(c, i - 1, W_EARLY) || word_is(c, i - 1, W_LATE) || word_is(c, i - 1, W_MID))) {
             /* "the early 1900s" still a decade in practice */
         }
-        snprintf(r->val, sizeof r->val, "%03ldX", v / 10);
+        fmt(r->val, sizeof r->val, "%03ldX", v / 10);
     } else if (l == 2 && v % 10 == 0) {
-        snprintf(r->val, sizeof r->val, "%s%ldX", v >= 30 ? "19" : "20", v / 10);
+        fmt(r->val, sizeof r->val, "%s%ldX", v >= 30 ? "19" : "20", v / 10);
     } else {
         return false;
     }
@@ -2149,7 +2294,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
                 clock_in_partday(&t, pe->sval);
                 r->s = i; r->e = i + 4; r->type = T_TIME;
                 clock_text(r->tpart, sizeof r->tpart, &t);
-                snprintf(r->val, sizeof r->val, "%s", r->tpart);
+                fmt(r->val, sizeof r->val, "%s", r->tpart);
                 return true;
             }
         }
@@ -2166,7 +2311,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         if (parse_qabbr(c, i, r)) return true;
         memset(r, 0, sizeof *r);
         if (ord_suffix(c, i + 1) && word_is(c, i + 2, W_CENTURY)) {
-            snprintf(r->val, sizeof r->val, "%02ld", num_val(c, i) - 1);
+            fmt(r->val, sizeof r->val, "%02ld", num_val(c, i) - 1);
             r->s = i; r->e = i + 3; r->the_ok = true;
             return true;
         }
@@ -2178,7 +2323,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         if (year_at(c, i, year_ok) && (year_ok || good_year_context(c, i, &pmod))) {
             long y = num_val(c, i);
             /* "1992-93", "1991-1993": a span of years */
-            snprintf(r->val, sizeof r->val, "%04ld", y);
+            fmt(r->val, sizeof r->val, "%04ld", y);
             r->y = (int)y; r->year_stated = true; r->yearish = true;
             r->s = i; r->e = i + 1;
             r->mod = pmod;
@@ -2186,7 +2331,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             const char *q = i > 0 && word_is(c, i - 1, W_THE) && (word_is(c, i + 1, W_PERIOD) || word_is(c, i + 1, W_QUARTER))
                                 ? recent_quarter(c, i, 6) : NULL;
             if (q) {
-                snprintf(r->val, sizeof r->val, "%04ld-%s", y, q + 5);
+                fmt(r->val, sizeof r->val, "%04ld-%s", y, q + 5);
                 r->e = i + 2; r->the_ok = true; r->mod = NULL; r->year_stated = false;
             }
             return true;
@@ -2205,7 +2350,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
     case K_WDAY:
         if (!strcmp(e->extra, "pl")) {
             /* "Tuesdays": every Tuesday */
-            snprintf(r->val, sizeof r->val, "XXXX-WXX-%d", e->ival);
+            fmt(r->val, sizeof r->val, "XXXX-WXX-%d", e->ival);
             r->s = i; r->e = i + 1; r->type = T_SET;
             return true;
         }
@@ -2241,7 +2386,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
                     k = k2 + 1;
                 }
                 if (!(lex_at(c, k) && lex_at(c, k)->kind == K_UNIT)) {
-                    snprintf(r->val, sizeof r->val, "%04d", y);
+                    fmt(r->val, sizeof r->val, "%04d", y);
                     r->y = y; r->year_stated = true; r->yearish = true;
                     r->s = i; r->e = k; r->type = T_DATE;
                     return true;
@@ -2290,11 +2435,11 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         if (anchor(c, &y, &m, &d) == 3 && (c->st->ry || c->st->mode == CONCUR_DATES_NARRATIVE)) {
             int yy, mm, dd;
             civil_from_days(days_from_civil(y, m, d) + e->ival, &yy, &mm, &dd);
-            snprintf(r->val, sizeof r->val, "%04d-%02d-%02d", yy, mm, dd);
+            fmt(r->val, sizeof r->val, "%04d-%02d-%02d", yy, mm, dd);
         } else if (e->extra[0]) {
-            snprintf(r->val, sizeof r->val, "XXXX-XX-XX");
+            fmt(r->val, sizeof r->val, "XXXX-XX-XX");
         } else {
-            snprintf(r->val, sizeof r->val, "%s", e->ival < 0 ? "PAST_REF" : e->ival > 0 ? "FUTURE_REF" : "PRESENT_REF");
+            fmt(r->val, sizeof r->val, "%s", e->ival < 0 ? "PAST_REF" : e->ival > 0 ? "FUTURE_REF" : "PRESENT_REF");
         }
         r->s = i; r->e = i + 1;
         const char *pd = e->extra[0] ? e->extra : NULL;
@@ -2308,7 +2453,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         }
         if (pd && r->val[0] != 'P' && r->val[0] != 'F') {
             size_t l = strlen(r->val);
-            snprintf(r->val + l, sizeof r->val - l, "T%s", pd);
+            fmt(r->val + l, sizeof r->val - l, "T%s", pd);
             r->type = T_TIME;
         }
         return true;
@@ -2326,7 +2471,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         if (word_is(c, i, W_FUTURE) &&
             !(i > 0 && (word_is(c, i - 1, W_THE) || word_is(c, i - 1, W_NEAR) || word_is(c, i - 1, W_IN))))
             return false;
-        snprintf(r->val, sizeof r->val, "%s", e->sval);
+        fmt(r->val, sizeof r->val, "%s", e->sval);
         r->s = i; r->e = i + 1;
         r->the_ok = word_is(c, i, W_FUTURE) || word_is(c, i, W_PAST);
         return true;
@@ -2353,7 +2498,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         if (!u || !(u->kind == K_UNIT || u->kind == K_MONTH || u->kind == K_WDAY || u->kind == K_SEASON ||
                     u->kind == K_PARTDAY)) {
             if (word_is(c, i, W_PAST) && i > 0 && word_is(c, i - 1, W_THE)) {
-                snprintf(r->val, sizeof r->val, "PAST_REF");
+                fmt(r->val, sizeof r->val, "PAST_REF");
                 r->s = i; r->e = i + 1; r->the_ok = true;
                 return true;
             }
@@ -2375,19 +2520,19 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             const char *lv = s->last_val;
             if (lv[0]) {
                 size_t l = strlen(lv);
-                if (!strcmp(u->sval, "Y")) { snprintf(r->val, sizeof r->val, "%.4s", lv); return true; }
-                if (!strcmp(u->sval, "Q") && l == 7 && lv[5] == 'Q') { snprintf(r->val, sizeof r->val, "%s", lv); return true; }
+                if (!strcmp(u->sval, "Y")) { fmt(r->val, sizeof r->val, "%.4s", lv); return true; }
+                if (!strcmp(u->sval, "Q") && l == 7 && lv[5] == 'Q') { fmt(r->val, sizeof r->val, "%s", lv); return true; }
                 if (!strcmp(u->sval, "M") && l >= 7 && isdigit((unsigned char)lv[5])) {
-                    snprintf(r->val, sizeof r->val, "%.7s", lv);
+                    fmt(r->val, sizeof r->val, "%.7s", lv);
                     return true;
                 }
-                if (!strcmp(u->sval, "D") && l == 10) { snprintf(r->val, sizeof r->val, "%s", lv); return true; }
+                if (!strcmp(u->sval, "D") && l == 10) { fmt(r->val, sizeof r->val, "%s", lv); return true; }
             }
             if (!s->cy) return false;
-            if (!strcmp(u->sval, "Y")) { snprintf(r->val, sizeof r->val, "%04d", s->cy); return true; }
-            if (!strcmp(u->sval, "M") && s->cm) { snprintf(r->val, sizeof r->val, "%04d-%02d", s->cy, s->cm); return true; }
+            if (!strcmp(u->sval, "Y")) { fmt(r->val, sizeof r->val, "%04d", s->cy); return true; }
+            if (!strcmp(u->sval, "M") && s->cm) { fmt(r->val, sizeof r->val, "%04d-%02d", s->cy, s->cm); return true; }
             if (!strcmp(u->sval, "D") && s->cd) {
-                snprintf(r->val, sizeof r->val, "%04d-%02d-%02d", s->cy, s->cm, s->cd);
+                fmt(r->val, sizeof r->val, "%04d-%02d-%02d", s->cy, s->cm, s->cd);
                 return true;
             }
             return false;
@@ -2396,7 +2541,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         if (u->kind == K_UNIT && !strcmp(u->sval, "Q") && sh == 0 && !fiscal) {
             /* "this quarter's loss" in a quarterly report: the quarter it reports */
             const char *q = recent_quarter(c, i, 6);
-            if (q) { snprintf(r->val, sizeof r->val, "%s", q); return true; }
+            if (q) { fmt(r->val, sizeof r->val, "%s", q); return true; }
         }
         if (u->kind == K_UNIT && !u->extra[0] && sh != 0 &&
             (word_is(c, i, W_FOLLOWING) || word_is(c, i, W_PREVIOUS) || word_is(c, i, W_PRECEDING) ||
@@ -2413,8 +2558,8 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
                 if (sh == 0 && u->sval[0] == 'D') {
                     int y, m, d;
                     if (!anchor(c, &y, &m, &d)) return false;
-                    if (u->sval[0] == 'D') snprintf(r->val, sizeof r->val, "%03dX", y / 10);
-                    else snprintf(r->val, sizeof r->val, "%02d", y / 100);
+                    if (u->sval[0] == 'D') fmt(r->val, sizeof r->val, "%03dX", y / 10);
+                    else fmt(r->val, sizeof r->val, "%02d", y / 100);
                 } else {
                     r->type = T_DURATION;
                     duration_value(r->val, sizeof r->val, 1, u->sval);
@@ -2427,7 +2572,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
                 return true;
             }
             if (!strcmp(u->sval, "D") && sh == 0 && !is_that) {
-                snprintf(r->val, sizeof r->val, "PRESENT_REF");
+                fmt(r->val, sizeof r->val, "PRESENT_REF");
                 return false;
             }
             (void)fiscal;
@@ -2436,7 +2581,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             if (!(c->tk[j].flags & CC_TF_UPPER)) return false;
             int y, m, d;
             if (!anchor(c, &y, &m, &d)) {
-                snprintf(r->val, sizeof r->val, "XXXX-%02d", u->ival);
+                fmt(r->val, sizeof r->val, "XXXX-%02d", u->ival);
                 return true;
             }
             if (sh < 0 && m && u->ival >= m) y--;
@@ -2465,19 +2610,19 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
                 /* "the next morning": the morning after the day just told */
                 char v[24];
                 if (shift_value(base, "D", sh, v, sizeof v)) {
-                    snprintf(r->val, sizeof r->val, "%sT%s", v, u->sval);
+                    fmt(r->val, sizeof r->val, "%sT%s", v, u->sval);
                     r->type = T_TIME;
                     return true;
                 }
             }
             if (anchor(c, &y, &m, &d) < 3 || !c->st->ry) {
-                snprintf(r->val, sizeof r->val, "XXXX-XX-XXT%s", u->sval);
+                fmt(r->val, sizeof r->val, "XXXX-XX-XXT%s", u->sval);
             } else {
                 long day = days_from_civil(y, m, d);
                 if (sh < 0 && !strcmp(u->sval, "NI") && word_is(c, i, W_LAST)) sh = 0, day -= 1;
                 int yy, mm, dd;
                 civil_from_days(day + sh, &yy, &mm, &dd);
-                snprintf(r->val, sizeof r->val, "%04d-%02d-%02dT%s", yy, mm, dd, u->sval);
+                fmt(r->val, sizeof r->val, "%04d-%02d-%02dT%s", yy, mm, dd, u->sval);
             }
             r->type = T_TIME;
             return true;
@@ -2491,7 +2636,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         if (i + 1 < c->n && c->tk[i + 1].type == CC_TOK_WORD && (c->tk[i + 1].flags & CC_TF_UPPER) &&
             same_sent(c, i, i + 1))
             return false;
-        snprintf(r->val, sizeof r->val, "%s", e->sval);
+        fmt(r->val, sizeof r->val, "%s", e->sval);
         r->s = i; r->e = i + 1; r->type = T_SET;
         return true;
     case K_HOLIDAY: {
@@ -2525,7 +2670,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             return false;
         r->s = i; r->e = i + 1;
         time_with_date(c, r, hh, mm, true);
-        snprintf(r->tpart, sizeof r->tpart, "T%02d:%02d", hh, mm);
+        fmt(r->tpart, sizeof r->tpart, "T%02d:%02d", hh, mm);
         return true;
     }
     case K_FISCAL: {
@@ -2533,13 +2678,13 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         if (word_is(c, j, W_YEAR)) {
             j++;
             if (i > 0 && word_is(c, i - 1, W_THE) && !year_at(c, j, true)) {
-                snprintf(r->val, sizeof r->val, "P1Y");
+                fmt(r->val, sizeof r->val, "P1Y");
                 r->s = i; r->e = j; r->type = T_DURATION; r->the_ok = true;
                 return true;
             }
         }
         if (year_at(c, j, true)) {
-            snprintf(r->val, sizeof r->val, "%04ld", num_val(c, j));
+            fmt(r->val, sizeof r->val, "%04ld", num_val(c, j));
             r->y = (int)num_val(c, j); r->year_stated = true;
             r->s = i; r->e = j + 1;
             return true;
@@ -2563,7 +2708,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             char b[16];
             int y, m, d;
             if ((!base || strlen(base) != 10) && c->st->ry && anchor(c, &y, &m, &d) == 3) {
-                snprintf(b, sizeof b, "%04d-%02d-%02d", c->st->ry, c->st->rm, c->st->rd);
+                fmt(b, sizeof b, "%04d-%02d-%02d", c->st->ry, c->st->rm, c->st->rd);
                 base = b;
             }
             if (base && strlen(base) == 10 &&
@@ -2586,23 +2731,23 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             int y, m, d;
             int prec = anchor(c, &y, &m, &d);
             if (ord && prec >= 1) {
-                snprintf(r->val, sizeof r->val, "%04d-Q%d", y - 1, ord);
+                fmt(r->val, sizeof r->val, "%04d-Q%d", y - 1, ord);
                 return true;
             }
             if (base && quarter && strlen(base) >= 7 && isdigit((unsigned char)base[5])) {
                 /* a month or a day of that quarter, a year before */
-                snprintf(r->val, sizeof r->val, "%04d-Q%d", atoi(base) - 1, (atoi(base + 5) - 1) / 3 + 1);
+                fmt(r->val, sizeof r->val, "%04d-Q%d", atoi(base) - 1, (atoi(base + 5) - 1) / 3 + 1);
                 return true;
             }
             if (base && shift_value(base, "Y", -1, r->val, sizeof r->val)) return true;
             if ((base = recent_quarter(c, i, 6)) && shift_value(base, "Y", -1, r->val, sizeof r->val)) return true;
             if (quarter && prec >= 2) {
                 long t = (long)y * 4 + (m - 1) / 3 - 5;
-                snprintf(r->val, sizeof r->val, "%04ld-Q%ld", t / 4, t % 4 + 1);
+                fmt(r->val, sizeof r->val, "%04ld-Q%ld", t / 4, t % 4 + 1);
                 return true;
             }
             if (prec >= 1) {
-                snprintf(r->val, sizeof r->val, "%04d", y - 1);
+                fmt(r->val, sizeof r->val, "%04d", y - 1);
                 return true;
             }
             return false;
@@ -2624,7 +2769,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             /* "the quarter" in a news report: the quarter the report is
              * about, else the last one ended */
             const char *q = recent_quarter(c, i, 6);
-            if (q) snprintf(r->val, sizeof r->val, "%s", q);
+            if (q) fmt(r->val, sizeof r->val, "%s", q);
             else shift_date(c, r, "Q", -1);
             r->s = i; r->e = i + 1; r->the_ok = true;
             return true;
@@ -2637,14 +2782,14 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             size_t e2 = i + 2;
             if (word_is(c, e2, W_OF) && year_at(c, e2 + 1, true)) { y = (int)num_val(c, e2 + 1); e2 += 2; }
             else if (!anchor(c, &y, &m, &d)) return false;
-            snprintf(r->val, sizeof r->val, "%04d-W%02d", y, wn);
+            fmt(r->val, sizeof r->val, "%04d-W%02d", y, wn);
             r->s = i; r->e = e2; r->type = T_DATE; r->the_ok = true;
             return true;
         }
         if (!strcmp(e->sval, "Y") && !e->extra[0] && i > 0 && word_is(c, i - 1, W_THE) &&
             (word_is(c, i + 1, W_ENDED) || word_is(c, i + 1, W_ENDING))) {
             /* "the year ended March 31": a twelve-month stretch */
-            snprintf(r->val, sizeof r->val, "P1Y");
+            fmt(r->val, sizeof r->val, "P1Y");
             r->s = i; r->e = i + 1; r->type = T_DURATION; r->the_ok = true;
             return true;
         }
@@ -2654,7 +2799,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             /* "by year-end", "by year's end": the end of the current year */
             int y, m, d;
             if (!anchor(c, &y, &m, &d)) return false;
-            snprintf(r->val, sizeof r->val, "%04d", y);
+            fmt(r->val, sizeof r->val, "%04d", y);
             r->s = i; r->e = is_p(c, i + 1, '-') ? i + 3 : i + 4; r->mod = "END"; r->the_ok = true;
             r->anaphoric = true;
             return true;
@@ -2663,7 +2808,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             /* "the full year" */
             int y, m, d;
             if (!anchor(c, &y, &m, &d)) return false;
-            snprintf(r->val, sizeof r->val, "%04d", y);
+            fmt(r->val, sizeof r->val, "%04d", y);
             r->s = i - 1; r->e = i + 1; r->the_ok = true; r->anaphoric = true;
             return true;
         }
@@ -2672,7 +2817,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             int sy;
             size_t se;
             if (spoken_year(c, i + 1, &sy, &se)) {
-                snprintf(r->val, sizeof r->val, "%04d", sy);
+                fmt(r->val, sizeof r->val, "%04d", sy);
                 r->y = sy; r->year_stated = true;
                 r->s = i; r->e = se; r->the_ok = true;
                 return true;
@@ -2680,7 +2825,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         }
         if (!strcmp(e->sval, "Y") && !e->extra[0] && year_at(c, i + 1, true)) {
             /* "the year 1992" */
-            snprintf(r->val, sizeof r->val, "%04ld", num_val(c, i + 1));
+            fmt(r->val, sizeof r->val, "%04ld", num_val(c, i + 1));
             r->y = (int)num_val(c, i + 1); r->year_stated = true;
             r->s = i; r->e = i + 2; r->the_ok = true;
             return true;
@@ -2778,7 +2923,7 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
         /* "in the morning", "early morning": a part of a day the sentence
          * does not name; it joins a clock time ("in the afternoon at 7") */
         memset(r, 0, sizeof *r);
-        snprintf(r->val, sizeof r->val, "T%s", e->sval);
+        fmt(r->val, sizeof r->val, "T%s", e->sval);
         r->s = i; r->e = i + 1; r->type = T_TIME;
         return true;
     }
@@ -2788,7 +2933,7 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
         if (parse_core(c, i + 2, &q, false) && q.type == T_DATE && strlen(q.val) == 10 && e->sval[2] == 0) {
             *r = q;
             size_t l = strlen(r->val);
-            snprintf(r->val + l, sizeof r->val - l, "T%s", e->sval);
+            fmt(r->val + l, sizeof r->val - l, "T%s", e->sval);
             r->s = i; r->type = T_TIME; r->the_ok = true;
             return true;
         }
@@ -2809,10 +2954,10 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
         r->s = i; r->e = j + 1; r->type = T_SET;
         switch (u->kind) {
         case K_UNIT: duration_value(r->val, sizeof r->val, n, u->sval); return true;
-        case K_WDAY: snprintf(r->val, sizeof r->val, "XXXX-WXX-%d", u->ival); return true;
-        case K_PARTDAY: snprintf(r->val, sizeof r->val, "XXXX-XX-XXT%s", u->sval); return true;
-        case K_MONTH: snprintf(r->val, sizeof r->val, "XXXX-%02d", u->ival); return true;
-        case K_SEASON: snprintf(r->val, sizeof r->val, "XXXX-%s", u->sval); return true;
+        case K_WDAY: fmt(r->val, sizeof r->val, "XXXX-WXX-%d", u->ival); return true;
+        case K_PARTDAY: fmt(r->val, sizeof r->val, "XXXX-XX-XXT%s", u->sval); return true;
+        case K_MONTH: fmt(r->val, sizeof r->val, "XXXX-%02d", u->ival); return true;
+        case K_SEASON: fmt(r->val, sizeof r->val, "XXXX-%s", u->sval); return true;
         default: return false;
         }
     }
@@ -2842,37 +2987,37 @@ static void period_day(const char *v, bool end, char *out, size_t cap)
     int y, m, d, q;
     char c1;
     size_t len = strlen(v);
-    if (len == 10 && sscanf(v, "%4d-%2d-%2d", &y, &m, &d) == 3) { snprintf(out, cap, "%s", v); return; }
-    if (len == 7 && sscanf(v, "%4d-%2d", &y, &m) == 2 && m >= 1 && m <= 12) {
-        snprintf(out, cap, "%04d-%02d-%02d", y, m, end ? days_in_month(y, m) : 1);
+    if (len == 10 && scan(v, "%4d-%2d-%2d", &y, &m, &d) == 3) { fmt(out, cap, "%s", v); return; }
+    if (len == 7 && scan(v, "%4d-%2d", &y, &m) == 2 && m >= 1 && m <= 12) {
+        fmt(out, cap, "%04d-%02d-%02d", y, m, end ? days_in_month(y, m) : 1);
         return;
     }
-    if (len == 7 && sscanf(v, "%4d-%c%1d", &y, &c1, &q) == 3 && (c1 == 'Q' || c1 == 'H')) {
+    if (len == 7 && scan(v, "%4d-%c%1d", &y, &c1, &q) == 3 && (c1 == 'Q' || c1 == 'H')) {
         int span = c1 == 'Q' ? 3 : 6;
         int m0 = (q - 1) * span + 1, m1 = m0 + span - 1;
-        if (m1 > 12) { snprintf(out, cap, "%s", v); return; }
-        if (end) snprintf(out, cap, "%04d-%02d-%02d", y, m1, days_in_month(y, m1));
-        else snprintf(out, cap, "%04d-%02d-01", y, m0);
+        if (m1 > 12) { fmt(out, cap, "%s", v); return; }
+        if (end) fmt(out, cap, "%04d-%02d-%02d", y, m1, days_in_month(y, m1));
+        else fmt(out, cap, "%04d-%02d-01", y, m0);
         return;
     }
-    if (len == 8 && sscanf(v, "%4d-W%2d", &y, &q) == 2) {
+    if (len == 8 && scan(v, "%4d-W%2d", &y, &q) == 2) {
         long jan4 = days_from_civil(y, 1, 4);
         long mon = jan4 - (weekday_of(jan4) - 1) + 7L * (q - 1) + (end ? 6 : 0);
         int yy, mm, dd;
         civil_from_days(mon, &yy, &mm, &dd);
-        snprintf(out, cap, "%04d-%02d-%02d", yy, mm, dd);
+        fmt(out, cap, "%04d-%02d-%02d", yy, mm, dd);
         return;
     }
     if (len == 4 && isdigit((unsigned char)v[0]) && isdigit((unsigned char)v[3])) {
-        snprintf(out, cap, "%s-%s", v, end ? "12-31" : "01-01");
+        fmt(out, cap, "%s-%s", v, end ? "12-31" : "01-01");
         return;
     }
     if (len == 2 && isdigit((unsigned char)v[0]) && isdigit((unsigned char)v[1])) {
         /* a century: "20" is 2000 to 2099 */
-        snprintf(out, cap, "%s%s", v, end ? "99-12-31" : "00-01-01");
+        fmt(out, cap, "%s%s", v, end ? "99-12-31" : "00-01-01");
         return;
     }
-    snprintf(out, cap, "%s", v);
+    fmt(out, cap, "%s", v);
 }
 
 /* A quarter, a half or a century names a stretch of days: it gets its
@@ -2932,7 +3077,7 @@ static void join_interval(dctx *c, dres *r)
          (word_is(c, k + 1, W_CURRENT) && word_is(c, k + 2, W_DATE)))) {
         /* "from March to date", "between Aug 2019 and now": up to the reference day */
         period_day(r->val, false, r->beg, sizeof r->beg);
-        snprintf(r->endv, sizeof r->endv, "%04d-%02d-%02d", c->st->ry, c->st->rm, c->st->rd);
+        fmt(r->endv, sizeof r->endv, "%04d-%02d-%02d", c->st->ry, c->st->rm, c->st->rd);
         r->e = word_is(c, k + 1, W_CURRENT) ? k + 3 : k + 2;
         return;
     }
@@ -2947,14 +3092,14 @@ static void join_interval(dctx *c, dres *r)
             int y = r->val[0] == 'X' ? 2000 : atoi(r->val);
             if (day2 > r->dd && day2 <= days_in_month(y, r->m)) {
                 period_day(r->val, false, r->beg, sizeof r->beg);
-                snprintf(r->endv, sizeof r->endv, "%.8s%02d", r->val, day2);
+                fmt(r->endv, sizeof r->endv, "%.8s%02d", r->val, day2);
                 r->e = de;
             } else if (day2 <= r->dd && r->val[0] != 'X') {
                 /* "from April 27th to the third": the next month's */
                 int m2 = r->m % 12 + 1, y2 = r->m == 12 ? y + 1 : y;
                 if (day2 <= days_in_month(y2, m2)) {
                     period_day(r->val, false, r->beg, sizeof r->beg);
-                    snprintf(r->endv, sizeof r->endv, "%04d-%02d-%02d", y2, m2, day2);
+                    fmt(r->endv, sizeof r->endv, "%04d-%02d-%02d", y2, m2, day2);
                     r->e = de;
                 }
             }
@@ -2995,7 +3140,7 @@ static void year_after(dctx *c, dres *r)
     if (kind_at(c, k + 2) == K_MONTH || word_is(c, k + 2, W_TO)) return;
     int y = (int)num_val(c, k + 1);
     char yy[8];
-    snprintf(yy, sizeof yy, "%04u", (unsigned)y % 10000u);
+    fmt(yy, sizeof yy, "%04u", (unsigned)y % 10000u);
     if (r->dd && !valid_ymd(y, r->m, r->dd)) return;
     memcpy(r->val, yy, 4);
     if (r->beg[0] && strlen(r->beg) >= 4) memcpy(r->beg, yy, 4);
@@ -3020,7 +3165,7 @@ static void open_start(dctx *c, dres *r)
     char d[32];
     period_day(r->val, after, d, sizeof d);
     int y, m, dd;
-    if (strlen(d) != 10 || sscanf(d, "%4d-%2d-%2d", &y, &m, &dd) != 3 || !valid_ymd(y, m, dd)) return;
+    if (strlen(d) != 10 || scan(d, "%4d-%2d-%2d", &y, &m, &dd) != 3 || !valid_ymd(y, m, dd)) return;
     day_text(r->beg, sizeof r->beg, days_from_civil(y, m, dd) + (after ? 1 : 0));
 }
 
@@ -3105,7 +3250,7 @@ static void day_text(char *out, size_t cap, long days)
 {
     int y, m, d;
     civil_from_days(days, &y, &m, &d);
-    snprintf(out, cap, "%04d-%02d-%02d", y, m, d);
+    fmt(out, cap, "%04d-%02d-%02d", y, m, d);
 }
 
 /* "P3D" -> 3, 'D'; only whole calendar units (Q: quarters) */
@@ -3173,7 +3318,7 @@ static void place_duration(dctx *c, dres *r)
             int qy, qm, qd;
             bool ok = parse_expr(c, q0, &q) && q.s == q0 && (q.type == T_DATE || q.type == T_TIME) &&
                       strlen(q.val) >= 10 && isdigit((unsigned char)q.val[0]) &&
-                      sscanf(q.val, "%4d-%2d-%2d", &qy, &qm, &qd) == 3 && valid_ymd(qy, qm, qd);
+                      scan(q.val, "%4d-%2d-%2d", &qy, &qm, &qd) == 3 && valid_ymd(qy, qm, qd);
             if (ok) compose_time(c, &q);
             c->floor = saved;
             if (ok) {
@@ -3193,7 +3338,7 @@ static void place_duration(dctx *c, dres *r)
         bool ok = false;
         int qy = 0, qm = 0, qd = 0;
         if (parse_expr(c, k + 1, &q) && q.s == k + 1 && q.type == T_DATE && strlen(q.val) == 10 &&
-                   isdigit((unsigned char)q.val[0]) && sscanf(q.val, "%4d-%2d-%2d", &qy, &qm, &qd) == 3) {
+                   isdigit((unsigned char)q.val[0]) && scan(q.val, "%4d-%2d-%2d", &qy, &qm, &qd) == 3) {
             ok = valid_ymd(qy, qm, qd);
         }
         c->floor = saved;
@@ -3278,14 +3423,14 @@ static void compose_time(dctx *c, dres *r)
     char day[11], pd[3];
     int wy, wk;
     /* "next week on Tuesday", "next week Wednesday": that day of that week */
-    if (r->type == T_DATE && strlen(r->val) == 8 && sscanf(r->val, "%4d-W%2d", &wy, &wk) == 2 && !r->beg[0]) {
+    if (r->type == T_DATE && strlen(r->val) == 8 && scan(r->val, "%4d-W%2d", &wy, &wk) == 2 && !r->beg[0]) {
         size_t k = r->e;
         if (is_p(c, k, ',') || is_p(c, k, '-') || word_is(c, k, W_ON)) k++;
         if (kind_at(c, k) == K_WDAY && same_sent(c, r->s, k)) {
             char mon[24];
             period_day(r->val, false, mon, sizeof mon);
             int y, m, d;
-            if (sscanf(mon, "%4d-%2d-%2d", &y, &m, &d) == 3) {
+            if (scan(mon, "%4d-%2d-%2d", &y, &m, &d) == 3) {
                 day_text(r->val, sizeof r->val, days_from_civil(y, m, d) + lex_at(c, k)->ival - 1);
                 r->e = k + 1;
             }
@@ -3298,11 +3443,11 @@ static void compose_time(dctx *c, dres *r)
         const dt_entry *u = lex_at(c, r->e + 2);
         dres q;
         if (u && u->kind == K_UNIT && !strcmp(u->sval, "W") && !u->extra[0] && parse_core(c, r->e + 1, &q, false) &&
-            strlen(q.val) == 8 && sscanf(q.val, "%4d-W%2d", &wy, &wk) == 2) {
+            strlen(q.val) == 8 && scan(q.val, "%4d-W%2d", &wy, &wk) == 2) {
             char mon[24];
             int y, m, d;
             period_day(q.val, false, mon, sizeof mon);
-            if (sscanf(mon, "%4d-%2d-%2d", &y, &m, &d) == 3) {
+            if (scan(mon, "%4d-%2d-%2d", &y, &m, &d) == 3) {
                 day_text(r->val, sizeof r->val, days_from_civil(y, m, d) + lex_at(c, r->s)->ival - 1);
                 r->e = q.e;
             }
@@ -3321,12 +3466,12 @@ static void compose_time(dctx *c, dres *r)
         clock_in_partday(&a, pd);
         char ta[16], tb[16];
         clock_text(ta, sizeof ta, &a);
-        snprintf(r->val, sizeof r->val, "%s%s", day, ta);
+        fmt(r->val, sizeof r->val, "%s%s", day, ta);
         if (range) {
             clock_in_partday(&b, pd);
             clock_text(tb, sizeof tb, &b);
-            snprintf(r->beg, sizeof r->beg, "%s%s", day, ta);
-            snprintf(r->endv, sizeof r->endv, "%s%s", day, tb);
+            fmt(r->beg, sizeof r->beg, "%s%s", day, ta);
+            fmt(r->endv, sizeof r->endv, "%s%s", day, tb);
         }
         if (r->type != T_SET) r->type = T_TIME;
         r->e = range ? b.e : a.e;
@@ -3350,7 +3495,7 @@ static void compose_time(dctx *c, dres *r)
         const char *tp = strchr(r->val, 'T');
         if (!tp) return;
         char t1[16];
-        snprintf(t1, sizeof t1, "%s", tp);
+        fmt(t1, sizeof t1, "%s", tp);
         if (pd[0] && !r->tap) {
             /* "between 7 and 9 last night": the hours of the evening */
             char *parts[3] = {t1, r->tpart, r->tend};
@@ -3364,10 +3509,10 @@ static void compose_time(dctx *c, dres *r)
                 x[2] = (char)('0' + t.hh % 10);
             }
         }
-        snprintf(r->val, sizeof r->val, "%s%s", day, t1);
+        fmt(r->val, sizeof r->val, "%s%s", day, t1);
         if (r->beg[0]) {
-            snprintf(r->beg, sizeof r->beg, "%s%s", day, r->tpart);
-            snprintf(r->endv, sizeof r->endv, "%s%s", day, r->tend);
+            fmt(r->beg, sizeof r->beg, "%s%s", day, r->tpart);
+            fmt(r->endv, sizeof r->endv, "%s%s", day, r->tend);
         }
         r->e = q.e;
         r->dated = true;
