@@ -35,15 +35,29 @@ enum {
     K_AMPM, K_AGO, K_FISCAL, K_FUT, K_AGEWORD, K_PAST, K_QABBR,
     /* context classes: they never start a date and may share a word with
      * one of the classes above (lex_has) */
-    K_YID, K_YCOUNT, K_POSS, K_TCONN, K_TLINK, K_SUPERL, K_REPORT, K_NOTPAST
+    K_YID, K_YCOUNT, K_POSS, K_TCONN, K_TLINK, K_SUPERL, K_REPORT, K_NOTPAST, K_TENSE
 };
 
 static const char *const k_names[] = {
     "", "month", "wday", "season", "partday", "unit", "numw", "ord", "rel", "ref",
     "shift", "mod", "approx", "every", "setw", "holiday", "yprep", "ynoun", "timew", "tz",
     "ampm", "ago", "fiscal", "fut", "ageword", "past", "qabbr",
-    "yid", "ycount", "poss", "tconn", "tlink", "superl", "report", "notpast"
+    "yid", "ycount", "poss", "tconn", "tlink", "superl", "report", "notpast", "tense"
 };
+
+/* `tense` rows: column 2 lists what the word does for the tense cues of
+ * future_sentence and past_verb_near */
+enum {
+    TF_FUT_AFTER_APOS = 1,  /* a future cue after an apostrophe: we'll */
+    TF_FUT_AFTER_BE = 2,    /* a future cue after a TF_BE word: "is to resume" */
+    TF_BE = 4,              /* is, are */
+    TF_PASSIVE = 8,         /* a verb in -ed after it is no past cue: "is expected" */
+    TF_PRESENT = 16,        /* not past: is, would (against a verb in -ed) */
+    TF_REPORTED = 32,       /* a past cue of reported speech: said */
+    TF_ADJ_BEFORE = 64,     /* a word in -ed after it is an adjective: "the proposed" */
+};
+static const char *const tf_names[] = {"fut_after_apos", "fut_after_be", "be", "passive", "present", "reported",
+                                       "adj_before"};
 
 /* The words the rules below test one token at a time ("the", "of", "past"
  * ...). They are registered in the engine's word table at init, so that
@@ -51,24 +65,22 @@ static const char *const k_names[] = {
  * word's: word_is(c, i, W_PAST). */
 #define DATE_WORDS(X) \
     X(A, "a") X(AFTER, "after") X(AGE, "age") X(AGED, "aged") X(AGES, "ages") X(AGO, "ago") \
-    X(ALL, "all") X(AN, "an") X(AND, "and") X(ARE, "are") X(AS, "as") X(BE, "be") X(BEEN, "been") \
-    X(BEFORE, "before") X(BETWEEN, "between") X(BY, "by") X(CENTURY, "century") X(CLOCK, "clock") \
-    X(COMING, "coming") X(COUPLE, "couple") X(CURRENT, "current") X(DATE, "date") X(DOZEN, "dozen") \
-    X(EARLIER, "earlier") X(EARLY, "early") X(END, "end") X(ENDED, "ended") X(ENDING, "ending") \
-    X(FALL, "fall") X(FEW, "few") X(FISCAL, "fiscal") X(FOLLOWING, "following") X(FOR, "for") \
-    X(FROM, "from") X(FULL, "full") X(FUTURE, "future") X(HALF, "half") X(HENCE, "hence") \
-    X(HIGH, "high") X(IN, "in") X(IS, "is") X(ISH, "ish") X(LAST, "last") X(LATE, "late") \
-    X(LATER, "later") X(LATEST, "latest") X(LL, "ll") X(M, "m") X(MANY, "many") X(MID, "mid") \
-    X(MIN, "min") X(MINS, "mins") X(MINUTES, "minutes") X(MONTH, "month") X(ND, "nd") \
+    X(ALL, "all") X(AN, "an") X(AND, "and") X(AS, "as") X(BEFORE, "before") X(BETWEEN, "between") \
+    X(BY, "by") X(CENTURY, "century") X(CLOCK, "clock") X(COMING, "coming") X(COUPLE, "couple") \
+    X(CURRENT, "current") X(DATE, "date") X(DOZEN, "dozen") X(EARLIER, "earlier") X(EARLY, "early") \
+    X(END, "end") X(ENDED, "ended") X(ENDING, "ending") X(FALL, "fall") X(FEW, "few") \
+    X(FISCAL, "fiscal") X(FOLLOWING, "following") X(FOR, "for") X(FROM, "from") X(FULL, "full") \
+    X(FUTURE, "future") X(HALF, "half") X(HENCE, "hence") X(HIGH, "high") X(IN, "in") X(ISH, "ish") \
+    X(LAST, "last") X(LATE, "late") X(LATER, "later") X(LATEST, "latest") X(M, "m") X(MANY, "many") \
+    X(MID, "mid") X(MIN, "min") X(MINS, "mins") X(MINUTES, "minutes") X(MONTH, "month") X(ND, "nd") \
     X(NEAR, "near") X(NEXT, "next") X(NOW, "now") X(O, "o") X(OF, "of") X(OLD, "old") \
     X(OLDER, "older") X(ON, "on") X(ONCE, "once") X(OR, "or") X(OTHER, "other") X(OVER, "over") \
     X(P, "p") X(PAST, "past") X(PERIOD, "period") X(PRECEDING, "preceding") X(PREVIOUS, "previous") \
-    X(QUARTER, "quarter") X(RD, "rd") X(RECENT, "recent") X(S, "s") X(SAID, "said") \
-    X(SINCE, "since") X(SO, "so") X(SOME, "some") X(SOON, "soon") X(ST, "st") \
-    X(STARTING, "starting") X(TH, "th") X(THAN, "than") X(THAT, "that") X(THE, "the") \
-    X(THIS, "this") X(THOUSAND, "thousand") X(THROUGH, "through") X(THRU, "thru") X(TILL, "till") \
-    X(TIMES, "times") X(TO, "to") X(TWICE, "twice") X(TWO, "two") X(UNDER, "under") \
-    X(UNTIL, "until") X(UP, "up") X(WEEK, "week") X(WITHIN, "within") X(WOULD, "would") \
+    X(QUARTER, "quarter") X(RD, "rd") X(RECENT, "recent") X(S, "s") X(SINCE, "since") X(SO, "so") \
+    X(SOME, "some") X(SOON, "soon") X(ST, "st") X(STARTING, "starting") X(TH, "th") X(THAN, "than") \
+    X(THAT, "that") X(THE, "the") X(THIS, "this") X(THOUSAND, "thousand") X(THROUGH, "through") \
+    X(THRU, "thru") X(TILL, "till") X(TIMES, "times") X(TO, "to") X(TWICE, "twice") X(TWO, "two") \
+    X(UNDER, "under") X(UNTIL, "until") X(UP, "up") X(WEEK, "week") X(WITHIN, "within") \
     X(YEAR, "year") X(YOUNGER, "younger")
 #define W_ENUM(id, text) W_##id,
 enum { W_NONE_ = 0, DATE_WORDS(W_ENUM) W_COUNT };
@@ -104,6 +116,7 @@ typedef struct dt_tables {
     dt_entry *ent;      /* parallel to lex->rows */
     uint16_t *wrow;     /* [word id]: row + 1 of the one-word key, 0 = none */
     uint8_t *wflag;     /* [word id]: WF_ bits */
+    uint8_t *wtense;    /* [word id]: TF_ bits of its tense rows */
     size_t nwrow;
     uint32_t wid[W_COUNT]; /* the ids of DATE_WORDS */
 } dt_tables;
@@ -164,9 +177,26 @@ bool cc_dates_init(concur_engine *e)
     for (size_t i = 0; i < lx->nrows; i++)
         if (ids[i] && (!t->wrow[ids[i]] || (t->ent[t->wrow[ids[i]] - 1].kind >= K_YID && t->ent[i].kind < K_YID)))
             t->wrow[ids[i]] = (uint16_t)(i + 1);
-    free(ids);
     t->wflag = calloc(t->nwrow, 1);
-    if (!t->wflag) { free(t->wrow); free(t->ent); free(t); return false; }
+    t->wtense = calloc(t->nwrow, 1);
+    if (!t->wflag || !t->wtense) { free(t->wflag); free(t->wtense); free(ids); free(t->wrow); free(t->ent); free(t); return false; }
+    /* the tense rows: flags by name, a name not known is an error */
+    for (size_t i = 0; i < lx->nrows; i++) {
+        if (t->ent[i].kind != K_TENSE || !ids[i]) continue;
+        for (const char *f = t->ent[i].sval; *f;) {
+            size_t fl = strcspn(f, ",");
+            size_t k = 0;
+            while (k < sizeof tf_names / sizeof *tf_names && !(strlen(tf_names[k]) == fl && !strncmp(f, tf_names[k], fl))) k++;
+            if (k == sizeof tf_names / sizeof *tf_names) {
+                free(t->wflag); free(t->wtense); free(ids); free(t->wrow); free(t->ent); free(t);
+                return false;
+            }
+            t->wtense[ids[i]] |= (uint8_t)(1u << k);
+            f += fl;
+            if (*f == ',') f++;
+        }
+    }
+    free(ids);
     for (size_t w = 1; w < t->nwrow; w++) {
         const dt_entry *en = t->wrow[w] ? &t->ent[t->wrow[w] - 1] : NULL;
         /* the classes that never start a date; a word of more than 13
@@ -218,6 +248,7 @@ void cc_dates_free(concur_engine *e)
     free(t->ent);
     free(t->wrow);
     free(t->wflag);
+    free(t->wtense);
     free(t);
     e->dates = NULL;
 }
@@ -1892,9 +1923,17 @@ static void clause_window(const dctx *c, size_t i, size_t *lo, size_t *hi)
     *hi = i + 12 < s->tok_end ? i + 12 : s->tok_end;
 }
 
+/* The TF_ bits of token i (`tense` rows of dates.tsv; 0 past the ends). */
+static inline unsigned tense_at(const dctx *c, size_t i)
+{
+    uint32_t id = i < c->n ? c->tk[i].wid : 0;
+    return id < c->t->nwrow ? c->t->wtense[id] : 0;
+}
+
 /* Is the clause around token i about the future? The nearest tense cue
- * decides: a future marker (will, 'll, scheduled ...) against a past one
- * (was, had, ended ... or a verb in -ed). */
+ * decides: a future marker (will, 'll, scheduled, "is to" ...) against a
+ * past one (was, had, ended, said ... or a verb in -ed not after "is",
+ * "been"): the `fut`, `past` and `tense` rows of dates.tsv. */
 static bool future_sentence(const dctx *c, size_t i)
 {
     size_t lo, hi;
@@ -1904,16 +1943,14 @@ static bool future_sentence(const dctx *c, size_t i)
         if (c->tk[k].type != CC_TOK_WORD) continue;
         size_t dist = k > i ? k - i : i - k;
         int kd = kind_at(c, k);
-        if (kd == K_FUT || (word_is(c, k, W_LL) && k > 0 && is_p(c, k - 1, '\'')) ||
+        unsigned tf = tense_at(c, k);
+        if (kd == K_FUT || ((tf & TF_FUT_AFTER_APOS) && k > 0 && is_p(c, k - 1, '\'')) ||
             /* "is to resume trading Tuesday" */
-            (word_is(c, k, W_TO) && k > 0 && (word_is(c, k - 1, W_IS) || word_is(c, k - 1, W_ARE)))) {
+            ((tf & TF_FUT_AFTER_BE) && k > 0 && (tense_at(c, k - 1) & TF_BE))) {
             if (dist < best_fut) best_fut = dist;
         } else if (kd == K_PAST && kind_at(c, k + 1) == K_FUT) {
             /* "were planning", "was scheduled": the plan's time is ahead */
-        } else if (kd == K_PAST || word_is(c, k, W_SAID) ||
-                   (ed_word(c, k) &&
-                    !word_is(c, k - 1, W_BE) && !word_is(c, k - 1, W_BEEN) && !word_is(c, k - 1, W_IS) &&
-                    !word_is(c, k - 1, W_ARE))) {
+        } else if (kd == K_PAST || (tf & TF_REPORTED) || (ed_word(c, k) && !(tense_at(c, k - 1) & TF_PASSIVE))) {
             if (dist < best_past) best_past = dist;
         }
     }
@@ -1921,7 +1958,9 @@ static bool future_sentence(const dctx *c, size_t i)
 }
 
 /* A verb in -ed is the nearest tense cue ("In January, Acme acquired ...");
- * "said" does not count: reported speech may be about what comes. */
+ * "said" does not count: reported speech may be about what comes. Against
+ * it: a future marker, "is", "would" (TF_PRESENT); no verb: an -ed word
+ * after "is", "been" (TF_PASSIVE) or "the", "a" (TF_ADJ_BEFORE). */
 static bool past_verb_near(const dctx *c, size_t i)
 {
     size_t lo, hi;
@@ -1931,12 +1970,10 @@ static bool past_verb_near(const dctx *c, size_t i)
         if (c->tk[k].type != CC_TOK_WORD) continue;
         size_t dist = k > i ? k - i : i - k;
         int kd = kind_at(c, k);
-        if (kd == K_FUT || (word_is(c, k, W_LL) && k > 0 && is_p(c, k - 1, '\'')) || word_is(c, k, W_IS) ||
-            word_is(c, k, W_ARE) || word_is(c, k, W_WOULD)) {
+        unsigned tf = tense_at(c, k);
+        if (kd == K_FUT || ((tf & TF_FUT_AFTER_APOS) && k > 0 && is_p(c, k - 1, '\'')) || (tf & TF_PRESENT)) {
             if (dist < best_fut) best_fut = dist;
-        } else if (ed_word(c, k) &&
-                   !word_is(c, k - 1, W_BE) && !word_is(c, k - 1, W_BEEN) && !word_is(c, k - 1, W_IS) &&
-                   !word_is(c, k - 1, W_ARE) && !word_is(c, k - 1, W_THE) && !word_is(c, k - 1, W_A)) {
+        } else if (ed_word(c, k) && !(tense_at(c, k - 1) & (TF_PASSIVE | TF_ADJ_BEFORE))) {
             if (dist < best_past) best_past = dist;
         }
     }
