@@ -3690,11 +3690,13 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
     const uint8_t *wf = t->wflag;
     for (size_t i = 0; i < n; i++) {
         const cc_token *tk = &tok[i];
-        if (tk->type == CC_TOK_WORD) {
-            /* most words: one array read (WF_START: a date word of a
-             * class that may start a date, 13 bytes at most) */
-            if (tk->wid >= nw || !(wf[tk->wid] & WF_START)) continue;
-            const dt_entry *en = &t->ent[t->wrow[tk->wid] - 1];
+        uint32_t w = tk->wid;
+        if (w) {
+            /* a word of some list (only word tokens have an id): one
+             * array read (WF_START: a date word of a class that may start
+             * a date, 13 bytes at most); most words have no id at all */
+            if (w >= nw || !(wf[w] & WF_START)) continue;
+            const dt_entry *en = &t->ent[t->wrow[w] - 1];
             if (en->kind == K_PARTDAY && !word_is(&c, i + 1, W_OF) &&
                 !(i > 0 && (word_is(&c, i - 1, W_THE) || word_is(&c, i - 1, W_EARLY) || word_is(&c, i - 1, W_IN) ||
                             word_is(&c, i - 1, W_LATE))))
