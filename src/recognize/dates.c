@@ -298,6 +298,28 @@ static void fb_int(fbuf *o, bool neg, unsigned long u, int width, bool zero)
     while (nd) fb_put(o, d[--nd]);
 }
 
+/* o's text into out (cap bytes), truncated as snprintf truncates */
+static int fb_out(const fbuf *o, char *out, size_t cap)
+{
+    if (cap) {
+        size_t k = o->n < cap - 1 ? o->n : cap - 1;
+        if (k > sizeof o->b) k = sizeof o->b;
+        memcpy(out, o->b, k);
+        out[k] = 0;
+    }
+    return (int)o->n;
+}
+
+/* snprintf(out, cap, "%s", str) */
+static void put_str(char *out, size_t cap, const char *str)
+{
+    size_t l = strlen(str);
+    if (!cap) return;
+    if (l > cap - 1) l = cap - 1;
+    memcpy(out, str, l);
+    out[l] = 0;
+}
+
 static int fmt(char *out, size_t cap, const char *f, ...) CC_PRINTF(3, 4);
 static int fmt(char *out, size_t cap, const char *f, ...)
 {
@@ -349,13 +371,7 @@ static int fmt(char *out, size_t cap, const char *f, ...)
         if (!*f) break;
     }
     va_end(ap);
-    if (cap) {
-        size_t k = o.n < cap - 1 ? o.n : cap - 1;
-        if (k > sizeof o.b) k = sizeof o.b;
-        memcpy(out, o.b, k);
-        out[k] = 0;
-    }
-    return (int)o.n;
+    return fb_out(&o, out, cap);
 }
 
 static int scan(const char *s, const char *f, ...) CC_SCANF(2, 3);
@@ -1387,7 +1403,7 @@ static bool parse_time(dctx *c, size_t i, dres *r)
     if (t.ss >= 0) {
         /* seconds as written: "7:56:30 pm" */
         char *tp = strchr(r->val, 'T');
-        if (tp) fmt(tp, sizeof r->val - (size_t)(tp - r->val), "%s", r->tpart);
+        if (tp) put_str(tp, sizeof r->val - (size_t)(tp - r->val), r->tpart);
     }
     return true;
 }
@@ -1431,7 +1447,7 @@ static bool parse_clock_range(dctx *c, size_t i, dres *r)
     clock_text(r->tend, sizeof r->tend, &b);
     const char *tp = strchr(r->val, 'T');
     size_t dl = tp ? (size_t)(tp - r->val) : 0;
-    fmt(r->val + dl, sizeof r->val - dl, "%s", r->tpart);
+    put_str(r->val + dl, sizeof r->val - dl, r->tpart);
     fmt(r->beg, sizeof r->beg, "%.*s%s", (int)dl, r->val, r->tpart);
     fmt(r->endv, sizeof r->endv, "%.*s%s", (int)dl, r->val, r->tend);
     return true;
@@ -1459,7 +1475,7 @@ static bool parse_past_hour(dctx *c, size_t i, dres *r)
     }
     r->s = i; r->e = e; r->type = T_TIME;
     clock_text(r->tpart, sizeof r->tpart, &t);
-    fmt(r->val, sizeof r->val, "%s", r->tpart);
+    put_str(r->val, sizeof r->val, r->tpart);
     return true;
 }
 
@@ -1522,25 +1538,21 @@ static bool small_number_at(const dctx *c, size_t k, int max, int *v, size_t *en
 
 static void duration_value(char *out, size_t cap, long n, const char *u)
 {
-    char num[24];
-    if (n < 0) fmt(num, sizeof num, "X");
-    else fmt(num, sizeof num, "%ld", n);
-    if (!strcmp(u, "DE")) {
-        if (n >= 0) fmt(out, cap, "P%ldY", n * 10);
-        else fmt(out, cap, "PXDE");
-    } else if (!strcmp(u, "CE")) {
-        if (n >= 0) fmt(out, cap, "P%ldY", n * 100);
-        else fmt(out, cap, "PXCE");
-    } else if (!strcmp(u, "FN")) {
-        if (n >= 0) fmt(out, cap, "P%ldW", n * 2);
-        else fmt(out, cap, "PXW");
-    } else if (!strcmp(u, "H") || !strcmp(u, "MIN") || !strcmp(u, "S")) {
-        fmt(out, cap, "PT%s%s", num, u[0] == 'M' ? "M" : u);
-    } else if (!strcmp(u, "WE")) {
-        fmt(out, cap, "P%sWE", num);
-    } else {
-        fmt(out, cap, "P%s%s", num, u);
-    }
+    /* P<n><unit>, X for an unspecified n; decades, centuries and
+     * fortnights in years and weeks, clock units after T */
+    fbuf o;
+    o.n = 0;
+    fb_put(&o, 'P');
+    long mul = !strcmp(u, "DE") ? 10 : !strcmp(u, "CE") ? 100 : !strcmp(u, "FN") ? 2 : 0;
+    bool clock = !strcmp(u, "H") || !strcmp(u, "MIN") || !strcmp(u, "S");
+    if (clock) fb_put(&o, 'T');
+    if (n < 0) fb_put(&o, 'X');
+    else fb_int(&o, false, (unsigned long)(mul ? n * mul : n), 0, false);
+    if (mul && n >= 0) u = mul == 2 ? "W" : "Y";
+    else if (!strcmp(u, "FN")) u = "W";   /* PXW */
+    else if (clock && u[0] == 'M') u = "M";
+    for (; *u; u++) fb_put(&o, *u);
+    fb_out(&o, out, cap);
 }
 
 /* relative date: anchor shifted by n units (negative = past) */
@@ -1561,7 +1573,7 @@ static bool shift_date(const dctx *c, dres *r, const char *u, long n)
         return true;
     }
     if (!strcmp(u, "Q")) {
-        if (prec < 2) { fmt(r->val, sizeof r->val, "%s", prec ? "XXXX-QX" : "PRESENT_REF"); return true; }
+        if (prec < 2) { put_str(r->val, sizeof r->val, prec ? "XXXX-QX" : "PRESENT_REF"); return true; }
         long t = (long)y * 4 + (m - 1) / 3 + n;
         fmt(r->val, sizeof r->val, "%04ld-Q%ld", t / 4, t % 4 + 1);
         return true;
@@ -2331,7 +2343,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
                 clock_in_partday(&t, pe->sval);
                 r->s = i; r->e = i + 4; r->type = T_TIME;
                 clock_text(r->tpart, sizeof r->tpart, &t);
-                fmt(r->val, sizeof r->val, "%s", r->tpart);
+                put_str(r->val, sizeof r->val, r->tpart);
                 return true;
             }
         }
@@ -2360,7 +2372,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         if (year_at(c, i, year_ok) && (year_ok || good_year_context(c, i, &pmod))) {
             long y = num_val(c, i);
             /* "1992-93", "1991-1993": a span of years */
-            fmt(r->val, sizeof r->val, "%04ld", y);
+            set_date(r, (int)y, 0, 0, true); /* "1992": year_at keeps it in 1000..2100 */
             r->y = (int)y; r->year_stated = true; r->yearish = true;
             r->s = i; r->e = i + 1;
             r->mod = pmod;
@@ -2476,7 +2488,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         } else if (e->extra[0]) {
             fmt(r->val, sizeof r->val, "XXXX-XX-XX");
         } else {
-            fmt(r->val, sizeof r->val, "%s", e->ival < 0 ? "PAST_REF" : e->ival > 0 ? "FUTURE_REF" : "PRESENT_REF");
+            put_str(r->val, sizeof r->val, e->ival < 0 ? "PAST_REF" : e->ival > 0 ? "FUTURE_REF" : "PRESENT_REF");
         }
         r->s = i; r->e = i + 1;
         const char *pd = e->extra[0] ? e->extra : NULL;
@@ -2508,7 +2520,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         if (word_is(c, i, W_FUTURE) &&
             !(i > 0 && (word_is(c, i - 1, W_THE) || word_is(c, i - 1, W_NEAR) || word_is(c, i - 1, W_IN))))
             return false;
-        fmt(r->val, sizeof r->val, "%s", e->sval);
+        put_str(r->val, sizeof r->val, e->sval);
         r->s = i; r->e = i + 1;
         r->the_ok = word_is(c, i, W_FUTURE) || word_is(c, i, W_PAST);
         return true;
@@ -2558,12 +2570,12 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             if (lv[0]) {
                 size_t l = strlen(lv);
                 if (!strcmp(u->sval, "Y")) { fmt(r->val, sizeof r->val, "%.4s", lv); return true; }
-                if (!strcmp(u->sval, "Q") && l == 7 && lv[5] == 'Q') { fmt(r->val, sizeof r->val, "%s", lv); return true; }
+                if (!strcmp(u->sval, "Q") && l == 7 && lv[5] == 'Q') { put_str(r->val, sizeof r->val, lv); return true; }
                 if (!strcmp(u->sval, "M") && l >= 7 && isdigit((unsigned char)lv[5])) {
                     fmt(r->val, sizeof r->val, "%.7s", lv);
                     return true;
                 }
-                if (!strcmp(u->sval, "D") && l == 10) { fmt(r->val, sizeof r->val, "%s", lv); return true; }
+                if (!strcmp(u->sval, "D") && l == 10) { put_str(r->val, sizeof r->val, lv); return true; }
             }
             if (!s->cy) return false;
             if (!strcmp(u->sval, "Y")) { fmt(r->val, sizeof r->val, "%04d", s->cy); return true; }
@@ -2578,7 +2590,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         if (u->kind == K_UNIT && !strcmp(u->sval, "Q") && sh == 0 && !fiscal) {
             /* "this quarter's loss" in a quarterly report: the quarter it reports */
             const char *q = recent_quarter(c, i, 6);
-            if (q) { fmt(r->val, sizeof r->val, "%s", q); return true; }
+            if (q) { put_str(r->val, sizeof r->val, q); return true; }
         }
         if (u->kind == K_UNIT && !u->extra[0] && sh != 0 &&
             (word_is(c, i, W_FOLLOWING) || word_is(c, i, W_PREVIOUS) || word_is(c, i, W_PRECEDING) ||
@@ -2673,7 +2685,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         if (i + 1 < c->n && c->tk[i + 1].type == CC_TOK_WORD && (c->tk[i + 1].flags & CC_TF_UPPER) &&
             same_sent(c, i, i + 1))
             return false;
-        fmt(r->val, sizeof r->val, "%s", e->sval);
+        put_str(r->val, sizeof r->val, e->sval);
         r->s = i; r->e = i + 1; r->type = T_SET;
         return true;
     case K_HOLIDAY: {
@@ -2806,7 +2818,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             /* "the quarter" in a news report: the quarter the report is
              * about, else the last one ended */
             const char *q = recent_quarter(c, i, 6);
-            if (q) fmt(r->val, sizeof r->val, "%s", q);
+            if (q) put_str(r->val, sizeof r->val, q);
             else shift_date(c, r, "Q", -1);
             r->s = i; r->e = i + 1; r->the_ok = true;
             return true;
@@ -3024,7 +3036,7 @@ static void period_day(const char *v, bool end, char *out, size_t cap)
     int y, m, d, q;
     char c1;
     size_t len = strlen(v);
-    if (len == 10 && scan(v, "%4d-%2d-%2d", &y, &m, &d) == 3) { fmt(out, cap, "%s", v); return; }
+    if (len == 10 && scan(v, "%4d-%2d-%2d", &y, &m, &d) == 3) { put_str(out, cap, v); return; }
     if (len == 7 && scan(v, "%4d-%2d", &y, &m) == 2 && m >= 1 && m <= 12) {
         fmt(out, cap, "%04d-%02d-%02d", y, m, end ? days_in_month(y, m) : 1);
         return;
@@ -3032,7 +3044,7 @@ static void period_day(const char *v, bool end, char *out, size_t cap)
     if (len == 7 && scan(v, "%4d-%c%1d", &y, &c1, &q) == 3 && (c1 == 'Q' || c1 == 'H')) {
         int span = c1 == 'Q' ? 3 : 6;
         int m0 = (q - 1) * span + 1, m1 = m0 + span - 1;
-        if (m1 > 12) { fmt(out, cap, "%s", v); return; }
+        if (m1 > 12) { put_str(out, cap, v); return; }
         if (end) fmt(out, cap, "%04d-%02d-%02d", y, m1, days_in_month(y, m1));
         else fmt(out, cap, "%04d-%02d-01", y, m0);
         return;
@@ -3054,7 +3066,7 @@ static void period_day(const char *v, bool end, char *out, size_t cap)
         fmt(out, cap, "%s%s", v, end ? "99-12-31" : "00-01-01");
         return;
     }
-    fmt(out, cap, "%s", v);
+    put_str(out, cap, v);
 }
 
 /* A quarter, a half or a century names a stretch of days: it gets its
@@ -3532,7 +3544,7 @@ static void compose_time(dctx *c, dres *r)
         const char *tp = strchr(r->val, 'T');
         if (!tp) return;
         char t1[16];
-        fmt(t1, sizeof t1, "%s", tp);
+        put_str(t1, sizeof t1, tp);
         if (pd[0] && !r->tap) {
             /* "between 7 and 9 last night": the hours of the evening */
             char *parts[3] = {t1, r->tpart, r->tend};
