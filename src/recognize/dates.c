@@ -127,11 +127,12 @@ bool cc_dates_init(concur_engine *e)
     if (!lx || lx->nrows >= LEX_UNKNOWN) return false;   /* rows fit wrow */
     dt_tables *t = calloc(1, sizeof *t);
     if (!t) return false;
+    uint32_t *ids = NULL;
     t->lex = lx;
     t->ent = calloc(lx->nrows ? lx->nrows : 1, sizeof *t->ent);
-    if (!t->ent) { free(t); return false; }
+    if (!t->ent) goto fail;
     for (int w = 1; w < W_COUNT; w++)
-        if (!(t->wid[w] = cc_words_add(e->words, w_text[w], strlen(w_text[w])))) { free(t->ent); free(t); return false; }
+        if (!(t->wid[w] = cc_words_add(e->words, w_text[w], strlen(w_text[w])))) goto fail;
     for (size_t i = 0; i < lx->nrows; i++) {
         const cc_lex_row *r = &lx->rows[i];
         dt_entry *en = &t->ent[i];
@@ -140,8 +141,9 @@ bool cc_dates_init(concur_engine *e)
         en->sval = r->col[2] ? r->col[2] : "";
         en->extra = r->col[3] ? r->col[3] : "";
         en->ival = r->col[2] ? atoi(r->col[2]) : 0;
-        if ((en->kind == K_APPROX || en->kind == K_MOD) && en->extra[0] && !strchr(en->extra, ' '))
-            en->extra_wid = cc_words_add(e->words, en->extra, strlen(en->extra));
+        if ((en->kind == K_APPROX || en->kind == K_MOD) && en->extra[0] && !strchr(en->extra, ' ') &&
+            strlen(en->extra) <= CC_WORDS_MAXLEN && !(en->extra_wid = cc_words_add(e->words, en->extra, strlen(en->extra))))
+            goto fail;
     }
     /* rows of one key are adjacent (the lexicon is sorted): each row
      * knows their range and the classes among them (lex_find, lex_has) */
@@ -158,8 +160,8 @@ bool cc_dates_init(concur_engine *e)
     /* the one-word keys by word id (cc_token.wid): the per-word test. A
      * key that no word token can equal (upper case, non-ASCII first byte,
      * longer than 16 bytes) is left out; of equal keys the first row wins. */
-    uint32_t *ids = calloc(lx->nrows ? lx->nrows : 1, sizeof *ids);
-    if (!ids) { free(t->ent); free(t); return false; }
+    ids = calloc(lx->nrows ? lx->nrows : 1, sizeof *ids);
+    if (!ids) goto fail;
     for (size_t i = 0; i < lx->nrows; i++) {
         const char *k = lx->rows[i].col[0];
         size_t kl = strlen(k);
@@ -167,11 +169,11 @@ bool cc_dates_init(concur_engine *e)
         for (size_t q = 0; ok && q < kl; q++) ok = !(k[q] >= 'A' && k[q] <= 'Z');
         if (!ok) continue;
         ids[i] = cc_words_add(e->words, k, kl);
-        if (!ids[i]) { free(ids); free(t->ent); free(t); return false; }
+        if (!ids[i]) goto fail;
     }
     t->nwrow = cc_words_count(e->words);
     t->wrow = calloc(t->nwrow, sizeof *t->wrow);
-    if (!t->wrow) { free(ids); free(t->ent); free(t); return false; }
+    if (!t->wrow) goto fail;
     /* a word's entry is its first row of a date class; context rows
      * (K_YID and after) are found through it (lex_has) */
     for (size_t i = 0; i < lx->nrows; i++)
@@ -179,7 +181,7 @@ bool cc_dates_init(concur_engine *e)
             t->wrow[ids[i]] = (uint16_t)(i + 1);
     t->wflag = calloc(t->nwrow, 1);
     t->wtense = calloc(t->nwrow, 1);
-    if (!t->wflag || !t->wtense) { free(t->wflag); free(t->wtense); free(ids); free(t->wrow); free(t->ent); free(t); return false; }
+    if (!t->wflag || !t->wtense) goto fail;
     /* the tense rows: flags by name, a name not known is an error */
     for (size_t i = 0; i < lx->nrows; i++) {
         if (t->ent[i].kind != K_TENSE || !ids[i]) continue;
@@ -187,16 +189,14 @@ bool cc_dates_init(concur_engine *e)
             size_t fl = strcspn(f, ",");
             size_t k = 0;
             while (k < sizeof tf_names / sizeof *tf_names && !(strlen(tf_names[k]) == fl && !strncmp(f, tf_names[k], fl))) k++;
-            if (k == sizeof tf_names / sizeof *tf_names) {
-                free(t->wflag); free(t->wtense); free(ids); free(t->wrow); free(t->ent); free(t);
-                return false;
-            }
+            if (k == sizeof tf_names / sizeof *tf_names) goto fail;
             t->wtense[ids[i]] |= (uint8_t)(1u << k);
             f += fl;
             if (*f == ',') f++;
         }
     }
     free(ids);
+    ids = NULL;
     for (size_t w = 1; w < t->nwrow; w++) {
         const dt_entry *en = t->wrow[w] ? &t->ent[t->wrow[w] - 1] : NULL;
         /* the classes that never start a date; a word of more than 13
@@ -239,6 +239,14 @@ bool cc_dates_init(concur_engine *e)
     }
     e->dates = t;
     return true;
+fail:
+    free(ids);
+    free(t->ent);
+    free(t->wrow);
+    free(t->wflag);
+    free(t->wtense);
+    free(t);
+    return false;
 }
 
 void cc_dates_free(concur_engine *e)
