@@ -228,9 +228,10 @@ bool cc_dates_init(concur_engine *e)
         if (en->kind != K_HOLIDAY || en->sval[0] != '-') continue;
         const char *key = lx->rows[i].col[0];
         size_t kl = strlen(key), nf = 0;
-        for (size_t r = 0; r < lx->nrows; r++) {
+        /* the keys it begins follow its own rows (the rows are sorted) */
+        for (size_t r = en->lo; r < lx->nrows && !strncmp(lx->rows[r].col[0], key, kl); r++) {
             const char *k2 = lx->rows[r].col[0];
-            if (strncmp(k2, key, kl) || !k2[kl]) continue;
+            if (!k2[kl]) continue;
             unsigned char b = (unsigned char)k2[kl] == ' ' ? (unsigned char)k2[kl + 1] : (unsigned char)k2[kl];
             if (!b || strchr(en->follow, b)) continue;
             if (nf + 1 >= sizeof en->follow) { memset(en->follow, 0, sizeof en->follow); break; } /* too many: always try */
