@@ -1122,9 +1122,9 @@ static inline unsigned digit_bits16(const char *p)
 }
 
 /* The lowest set bit of m (not 0). */
-static inline size_t low_bit(unsigned m)
+static inline size_t low_bit(uint32_t m)
 {
-#if defined(__GNUC__)
+#if defined(__GNUC__) && UINT_MAX >= 0xFFFFFFFFu
     return (size_t)__builtin_ctz(m);
 #else
     size_t k = 0;
@@ -1161,11 +1161,11 @@ static int numeric_order(dctx *c, char sep)
     const char *t = c->d->text.out.data;
     size_t n = c->d->text.out.len;
     int dmy = 0, mdy = 0;
-    /* every digit t[i] with i + 5 < n; most of a text has none: sixteen
+    /* every digit t[i] with i + 5 < n; most of a text has none: 32
      * bytes are tested at a time, and their digits visited by bit */
     size_t lim = n > 5 ? n - 5 : 0, i = 0;
-    for (; i + 16 <= n && i < lim; i += 16)
-        for (unsigned m = digit_bits16(t + i); m; m &= m - 1) {
+    for (; i + 32 <= n && i < lim; i += 32)
+        for (uint32_t m = digit_bits16(t + i) | (uint32_t)digit_bits16(t + i + 16) << 16; m; m &= m - 1) {
             size_t k = i + low_bit(m);
             if (k < lim) order_evidence(t, n, k, &dmy, &mdy);
         }
