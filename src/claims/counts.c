@@ -178,6 +178,10 @@ typedef struct np {
     size_t g0, g1;        /* group words */
     bool bare;            /* no group noun */
     bool article;         /* "a man": value 1 from the article */
+    bool det;             /* "his wife", "the ferry's owner": one (or two:
+                           * "his parents") counted only in a list with a
+                           * count (step 9) */
+    bool pending;         /* a det phrase linked to a trigger, not emitted */
     bool of_prev;         /* "56 of them": part of an earlier count */
     bool trig_noun;       /* "thousands of casualties": the noun is the trigger */
     const cc_lex_row *noun_trig;
@@ -452,6 +456,16 @@ static size_t age_len(const ctx *c, size_t i)
     return tok_is(c, k, "old") && !(c->tok[k].flags & CC_TF_SPACE_BEFORE) && k > i + 2 ? k + 1 - i : 0;
 }
 
+/* A possessive ending right before token i: "relative's", "victims'". */
+static bool possessive_at(const ctx *c, size_t i)
+{
+    if (i == c->s0 || !tok_punct(c, i, '\'') || (c->tok[i].flags & CC_TF_SPACE_BEFORE)) return false;
+    if (tok_is(c, i + 1, "s") && !(c->tok[i + 1].flags & CC_TF_SPACE_BEFORE)) return true;
+    const cc_token *w = &c->tok[i - 1];
+    return w->type == CC_TOK_WORD && (c->text[w->end - 1] == 's' || c->text[w->end - 1] == 'S') && i + 1 < c->s1 &&
+           c->tok[i + 1].type == CC_TOK_WORD && (c->tok[i + 1].flags & CC_TF_SPACE_BEFORE);
+}
+
 /* Reads a number phrase starting at token i. */
 static bool parse_np_inner(const ctx *c, size_t i, np *out);
 
@@ -460,6 +474,8 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out);
 static bool parse_np(const ctx *c, size_t i, np *out)
 {
     if (!parse_np_inner(c, i, out)) return false;
+    /* "killed at a relative's home": a possessive names an owner, not a count */
+    if (out->g1 > out->g0 && out->g1 == out->t1 && possessive_at(c, out->t1)) return false;
     out->after = out->t1;
     size_t j = out->t1;
     if (!out->bare && (tok_is(c, j, "of") || tok_is(c, j, "from") || tok_is(c, j, "in"))) {
@@ -469,6 +485,67 @@ static bool parse_np(const ctx *c, size_t i, np *out)
         while (b < c->s1 && b - k < 3 && c->tok[b].type == CC_TOK_WORD && (c->tok[b].flags & CC_TF_UPPER)) b++;
         if (b > k) out->after = b;
     }
+    return true;
+}
+
+/* Tokens of a possessive at i ("'s", or "'" after a plural), else 0. */
+static size_t possessive_len(const ctx *c, size_t i)
+{
+    if (!possessive_at(c, i)) return 0;
+    return tok_is(c, i + 1, "s") && !(c->tok[i + 1].flags & CC_TF_SPACE_BEFORE) ? 2 : 1;
+}
+
+/* A determiner phrase naming one person, or two (count_groups "pair":
+ * "his parents"): a determiner (count_links role "det") or a possessive
+ * ("the ferry's", "Smith's"), up to two modifiers, then a group noun
+ * marked "one" or "pair" (step 9). It counts only in a list with a
+ * number ("his wife and two children"); alone ("killed his wife") it is
+ * no claim. */
+static bool parse_det_np(const ctx *c, size_t i, np *out)
+{
+    const cc_token *tk = c->tok;
+    size_t j = i, u = 0, pl = 0;
+    if (link_at(c, j, "det", NULL) == 1) {
+        j++;
+        /* "the ferry's owner", "the victim's mother" */
+        if (j < c->s1 && tk[j].type == CC_TOK_WORD && (pl = possessive_len(c, j + 1)) > 0) j += 1 + pl;
+    } else if (tk[j].type == CC_TOK_WORD && (tk[j].flags & CC_TF_UPPER) && (pl = possessive_len(c, j + 1)) > 0) {
+        j += 1 + pl; /* "Smith's wife" */
+    } else {
+        return false;
+    }
+    size_t mods = 0;
+    while (j < c->s1 && mods < 3 && !is_group_word(c, j, &u, NULL)) {
+        if (tok_punct(c, j, '-') && !(tk[j].flags & CC_TF_SPACE_BEFORE) && j > i) { j++; continue; }
+        size_t age = age_len(c, j); /* "his 16-year-old brother" */
+        if (age) { j += age; mods++; continue; }
+        if (tk[j].type != CC_TOK_WORD || trig_starting(c, j) || numw_at(c, j, &u) ||
+            link_at(c, j, "aux,both,hedge,drop,part,end,pre,det", NULL))
+            return false;
+        j++;
+        mods++;
+    }
+    const cc_lex_row *gr = NULL;
+    if (!is_group_word(c, j, &u, &gr)) return false;
+    size_t g0 = j, u2 = 0;
+    const cc_lex_row *g2 = NULL;
+    while (j + u < c->s1 && is_group_word(c, j + u, &u2, &g2)) {
+        j += u;
+        u = u2;
+        gr = g2;
+    }
+    if (!gr->col[2] || (strcmp(gr->col[2], "one") && strcmp(gr->col[2], "pair"))) return false;
+    if (possessive_at(c, j + u)) return false; /* "his wife's car" */
+    memset(out, 0, sizeof *out);
+    out->parent = out->coord_with = -1;
+    out->t0 = i;
+    out->t1 = out->c1 = out->after = j + u;
+    out->has_value = out->has_min = out->has_max = true;
+    out->value = out->min = out->max = strcmp(gr->col[2], "pair") ? 1 : 2;
+    out->group = gr->col[1];
+    out->g0 = g0;
+    out->g1 = j + u;
+    out->det = true;
     return true;
 }
 
@@ -954,7 +1031,7 @@ static size_t aside_end(const ctx *c, size_t j)
         if (tok_punct(c, k, ';') || tok_punct(c, k, ':')) return 0;
         if (tok_punct(c, k, ',')) {
             for (size_t q = 0; q < c->nnp; q++)
-                if (c->nps[q].t0 > j && c->nps[q].t0 < k) return 0;
+                if (!c->nps[q].det && c->nps[q].t0 > j && c->nps[q].t0 < k) return 0;
             return k + 1;
         }
     }
@@ -1241,22 +1318,74 @@ static concur_mention *earlier_whole(const ctx *c, const concur_mention *self, c
     return NULL;
 }
 
-/* "Three gang members and two other individuals shot": a count joined by
- * "and" to a later count whose trigger follows shares its category. */
+/* Are counts ending at token a and starting at b joined as a list ("and",
+ * ",", ", and"; "and" required when need_and)? A short adjunct of place or
+ * time (count_links role "adjunct" and up to three words) may follow the
+ * first: "his parents at home and two students at school". */
+static bool joined_to(const ctx *c, size_t a, size_t b, bool need_and)
+{
+    if (b <= a) return false;
+    size_t j = a, u = link_at(c, j, "adjunct", NULL);
+    if (u && b > a + u + 1) {
+        size_t k = j + u, w = 0;
+        while (k < b && w < 3 && c->tok[k].type == CC_TOK_WORD && !tok_is(c, k, "and") && !trig_starting(c, k)) {
+            k++;
+            w++;
+        }
+        if (w) j = k;
+    }
+    if (tok_punct(c, j, ',')) {
+        j++;
+        if (j == b) return !need_and;
+    }
+    return tok_is(c, j, "and") && j + 1 == b;
+}
+
+static bool linked_pair(const ctx *c, size_t r)
+{
+    return c->nps[r + 1].coord_with == (int)r || c->nps[r].coord_with == (int)r + 1;
+}
+
+/* Emits the det phrases still pending in the list of count r (step 9), in
+ * text order; false when out of memory. */
+static bool emit_pending(ctx *c, size_t r)
+{
+    size_t a = r, b = r;
+    while (a > 0 && linked_pair(c, a - 1)) a--;
+    while (b + 1 < c->nnp && linked_pair(c, b)) b++;
+    for (size_t k = a; k <= b; k++) {
+        np *q = &c->nps[k];
+        if (!q->pending || q->m) continue;
+        q->pending = false;
+        emit(c, q);
+        if (!q->m) return false;
+    }
+    return true;
+}
+
+/* "Three gang members and two other individuals shot", "The ferry's owner
+ * and two crew members have been arrested": a count joined by "and" to a
+ * later count whose trigger follows shares its category. */
 static void coordinate_back(ctx *c)
 {
     for (size_t k = c->nnp - 1; k-- > 0;) {
         np *q = &c->nps[k], *n = &c->nps[k + 1];
-        if (q->m || q->done || q->bare || !n->m || !n->via_post || n->bare || n->parent >= 0) continue;
-        size_t j = q->t1;
-        if (tok_punct(c, j, ',')) j++;
-        if (!tok_is(c, j, "and")) continue;
-        if (j + 1 != n->t0) continue;
+        bool n_linked = n->m || n->pending;
+        if (q->m || q->pending || q->done || q->bare || !n_linked || !n->via_post || n->bare || n->parent >= 0)
+            continue;
+        if (!joined_to(c, q->t1, n->t0, true)) continue;
+        bool exact = q->has_value && !q->qual;
+        if (!n->m && !q->det && !exact) continue; /* "several others and his wife" */
         inherit(q, n);
         q->via_post = true;
         q->coord_with = (int)k + 1;
+        if (q->det && !n->m) {
+            q->pending = true;
+            continue;
+        }
         emit(c, q);
         if (!q->m) return;
+        if (n->pending && !emit_pending(c, k + 1)) return;
     }
 }
 
@@ -1461,32 +1590,6 @@ static double victims_before(const ctx *c, size_t pos)
     return cas > ki ? cas : ki;
 }
 
-/* "killed his ex-girlfriend and five other people": before a count of
- * others, "and" and a possessive with a singular group noun (count_groups
- * "one"), maybe with modifiers, is one more of the same people. Sets the
- * possessive's token, the noun's token and its row. */
-static bool poss_one_before(const ctx *c, const np *q, size_t *p0, size_t *noun, const cc_lex_row **row)
-{
-    if (!q->has_value || q->qual || q->article || q->t0 < c->s0 + 3 || !tok_is(c, q->t0 - 1, "and")) return false;
-    bool others = false;
-    for (size_t i = q->t0; i < q->t1; i++) others = others || tok_is(c, i, "other") || tok_is(c, i, "others");
-    if (!others) return false;
-    size_t g = q->t0 - 2, u = 0;
-    const cc_lex_row *gr = NULL;
-    if (!is_group_word(c, g, &u, &gr) || u != 1 || !gr->col[2] || strcmp(gr->col[2], "one")) return false;
-    for (size_t i = g; i-- > c->s0 && i + 5 > g;) {
-        if (tok_is(c, i, "his") || tok_is(c, i, "her") || tok_is(c, i, "their")) {
-            *p0 = i;
-            *noun = g;
-            *row = gr;
-            return true;
-        }
-        if (c->tok[i].type != CC_TOK_WORD && !tok_punct(c, i, '-')) return false;
-        if (trig_covering(c, i) || link_at(c, i, "aux,both,hedge,drop,part,end,pre", NULL)) return false;
-    }
-    return false;
-}
-
 static void process_sentence(ctx *c)
 {
     const cc_token *tk = c->tok;
@@ -1510,13 +1613,19 @@ static void process_sentence(ctx *c)
         if (tm) { i = tm->t1 - 1; continue; }
         const cc_token *t = &tk[i];
         if (t->type != CC_TOK_NUM && t->type != CC_TOK_WORD) continue;
+        np *q = &c->nps[c->nnp];
         if (t->type == CC_TOK_WORD) {
             size_t u;
             if (!numw_at(c, i, &u) && !cc_tok_is(c->text, t, "a") && !cc_tok_is(c->text, t, "an") &&
-                !cc_tok_is(c->text, t, "another"))
+                !cc_tok_is(c->text, t, "another")) {
+                /* "his wife", "the ferry's owner" (step 9) */
+                if (parse_det_np(c, i, q)) {
+                    c->nnp++;
+                    i = q->t1 - 1;
+                }
                 continue;
+            }
         }
-        np *q = &c->nps[c->nnp];
         if (parse_np(c, i, q)) {
             c->nnp++;
             i = q->t1 - 1;
@@ -1529,17 +1638,16 @@ static void process_sentence(ctx *c)
     for (size_t k = 0; k < c->nnp; k++) {
         np *q = &c->nps[k];
         if (q->done) continue;
-        bool hedged = false, dropped = false, aux = false, poss = false;
+        bool hedged = false, dropped = false, aux = false;
         const trig_match *tm = NULL;
-        size_t after = q->after, poss0 = 0, poss_noun = 0;
-        const cc_lex_row *poss_row = NULL;
+        size_t after = q->after;
         if (q->trig_noun) {
             set_trigger(q, q->noun_trig);
             /* "treated 98 wounded people, including 24 children" */
             parts_after(c, after, (int)k);
         } else {
             /* post: the count, maybe its parts, then the trigger */
-            size_t pend = parts_after(c, after, (int)k);
+            size_t pend = q->det ? 0 : parts_after(c, after, (int)k);
             /* "Nine people, including four children, died" */
             if (pend && tok_punct(c, pend, ',')) pend++;
             tm = look_post(c, pend ? pend : after, &hedged, &dropped, &aux);
@@ -1561,9 +1669,9 @@ static void process_sentence(ctx *c)
             /* "a man killed ...", "a man shot ..." need an auxiliary; a
              * trigger of rule "intransitive" does not ("a man died", "a
              * victim suffered minor injuries"; not "a minor injury") */
-            if (tm && q->article && !aux && !has_rule(tm->row, "intransitive")) tm = NULL;
+            if (tm && (q->article || q->det) && !aux && !has_rule(tm->row, "intransitive")) tm = NULL;
             /* "who shot a man was arrested": "a man" is the object of "shot" */
-            if (tm && q->article && q->t0 > c->s0 && trig_covering(c, q->t0 - 1)) tm = NULL;
+            if (tm && (q->article || q->det) && q->t0 > c->s0 && trig_covering(c, q->t0 - 1)) tm = NULL;
             if (tm) {
                 /* "who were taken hostage are still missing": the main verb wins */
                 bool h2 = false, d2 = false, a2 = false;
@@ -1571,19 +1679,14 @@ static void process_sentence(ctx *c)
                 if (t2 && a2) tm = t2;
                 cues_before(c, tm->t0, &hedged, &dropped);
                 /* parts after the trigger: "were massacred including 106 women" */
-                if (!pend) parts_after(c, tm->t1, (int)k);
+                if (!pend && !q->det) parts_after(c, tm->t1, (int)k);
             } else {
                 release_parts(c, k);
                 hedged = dropped = false;
                 tm = look_pre(c, q->t0, &hedged);
-                /* "killed his ex-girlfriend and five other people" */
-                if (!tm && c->nnp + 2 <= MAX_NP && poss_one_before(c, q, &poss0, &poss_noun, &poss_row)) {
-                    tm = look_pre(c, poss0, &hedged);
-                    poss = tm != NULL;
-                }
                 if (tm) {
                     cues_before(c, tm->t0, &hedged, &dropped);
-                    parts_after(c, after, (int)k);
+                    if (!q->det) parts_after(c, after, (int)k);
                 }
             }
             if (!tm) {
@@ -1597,15 +1700,23 @@ static void process_sentence(ctx *c)
                     if (!q->m) return;
                     continue;
                 }
-                /* coordination: "three adults and three 9-year-old children" */
-                size_t gap = k > 0 ? q->t0 - c->nps[k - 1].t1 : 0;
-                bool joined = k > 0 && q->t0 > c->nps[k - 1].t1 &&
-                              ((gap == 1 && (tok_is(c, q->t0 - 1, "and") || tok_punct(c, q->t0 - 1, ','))) ||
-                               (gap == 2 && tok_punct(c, q->t0 - 2, ',') && tok_is(c, q->t0 - 1, "and")));
-                if (joined && c->nps[k - 1].category && c->nps[k - 1].m && !q->bare) {
-                    inherit(q, &c->nps[k - 1]);
-                    q->parent = c->nps[k - 1].parent;
+                /* coordination: "three adults and three 9-year-old children",
+                 * "his parents at home and two students at school" */
+                np *pv = k > 0 ? &c->nps[k - 1] : NULL;
+                bool joined = pv && joined_to(c, pv->t1, q->t0, false);
+                /* a det phrase counts only in a list with an exact count
+                 * (step 9): "his wife and several others" is none */
+                bool exact = q->has_value && !q->qual;
+                if (joined && pv->category && !q->bare &&
+                    (pv->m || (pv->pending && (q->det || exact)))) {
+                    inherit(q, pv);
+                    q->parent = pv->parent;
                     q->coord_with = (int)k - 1;
+                    if (q->det && !pv->m) {
+                        q->pending = true; /* a list of det phrases so far */
+                        continue;
+                    }
+                    if (pv->pending && !emit_pending(c, k - 1)) return;
                 } else {
                     release_parts(c, k);
                     continue;
@@ -1621,26 +1732,13 @@ static void process_sentence(ctx *c)
             continue;
         }
         q->hedged = q->hedged || hedged;
+        if (q->det && q->coord_with < 0) {
+            /* "killed his wife": no claim unless a count joins it */
+            q->pending = true;
+            continue;
+        }
         emit(c, q);
         if (!q->m) return;
-        if (poss) {
-            /* the total of the one and the others, their parent */
-            np *tot = np_made(c, poss0, q->t1, q->value + 1);
-            inherit(tot, q);
-            tot->note = "sum of parts";
-            tot->group = strcmp(q->m->group, poss_row->col[1]) ? "people" : q->m->group;
-            emit(c, tot);
-            if (!tot->m) return;
-            np *one = np_made(c, poss0, poss_noun + 1, 1);
-            inherit(one, q);
-            one->group = poss_row->col[1];
-            one->g0 = poss0 + 1;
-            one->g1 = poss_noun + 1;
-            emit(c, one);
-            if (!one->m) return;
-            one->m->parent = tot->m;
-            q->m->parent = tot->m;
-        }
         /* "Six people were shot, two of them fatally": "them" are the
          * count before the comma; a part only of a count of its category */
         if (q->of_prev && k > 0 && c->nps[k - 1].m && q->t0 > c->s0 && tok_punct(c, q->t0 - 1, ',')) {
@@ -1823,7 +1921,7 @@ static void process_sentence(ctx *c)
         int obj = -1;
         for (size_t j = 0; j < c->nnp; j++) {
             const np *q = &c->nps[j];
-            if (q->m || q->done || q->article || !q->has_value || q->qual || q->t0 <= c->s0 || q->t0 >= a ||
+            if (q->m || q->done || q->article || q->det || !q->has_value || q->qual || q->t0 <= c->s0 || q->t0 >= a ||
                 q->value <= n)
                 continue;
             const trig_match *st = trig_ending(c, q->t0);
@@ -1853,7 +1951,7 @@ static void process_sentence(ctx *c)
         if (!strcmp(c->st->cr[r].m->category, "killed") && !c->st->cr[r].m->parent) deaths = true;
     for (size_t k = 0; deaths && k < c->nnp; k++) {
         np *q = &c->nps[k];
-        if (q->m || q->done || q->article || q->bare || q->t0 <= c->s0) continue;
+        if (q->m || q->done || q->article || q->det || q->bare || q->t0 <= c->s0) continue;
         const trig_match *tm = trig_ending(c, q->t0);
         if (!tm || !has_rule(tm->row, "injured_unless_killed")) continue;
         set_trigger(q, tm->row);
