@@ -1590,6 +1590,61 @@ static double victims_before(const ctx *c, size_t pos)
     return cas > ki ? cas : ki;
 }
 
+/* May this top-level count be a clause of a sum? An exact figure, neither
+ * hedged nor a toll, no note (not a sum already), not of the perpetrators. */
+static bool sum_clause_ok(const concur_mention *m)
+{
+    return m->has_value && !m->qualifier && !m->hedged && !(m->flags & CNT_TOLL) && !m->note &&
+           strcmp(m->group, "perpetrators");
+}
+
+/* The record index of mention m (searched from the end), or st->ncr. */
+static size_t rec_of(const count_state *st, const concur_mention *m)
+{
+    for (size_t k = st->ncr; k-- > 0;)
+        if (st->cr[k].m == m) return k;
+    return st->ncr;
+}
+
+/* "Seven people were wounded. Two of the wounded later died": killed m
+ * (N) died among the wounded of an injured count (`whole`: the count
+ * before the comma of "two of whom", else the latest earlier top-level
+ * injured count of the document of at least N). The wounded become
+ * casualties (killed or injured), the injured the wounded less the dead
+ * (note "wounded less died"), and the N dead, top-level, add to an
+ * earlier killed count of the paragraph (note "sum of clauses"). False
+ * when there is no such whole. */
+static bool died_among_wounded(ctx *c, concur_mention *m, concur_mention *whole)
+{
+    count_state *st = c->st;
+    if (whole) {
+        /* "two of whom": only the count before the comma */
+        while (whole->parent) whole = (concur_mention *)whole->parent;
+        if (strcmp(whole->category, "injured")) return false;
+    } else {
+        whole = earlier_whole(c, m, "injured", m->value);
+    }
+    if (!whole || !whole->has_value || whole->qualifier == CONCUR_QUAL_VAGUE || whole->value <= m->value) return false;
+    size_t rec = rec_of(st, whole);
+    if (rec == st->ncr) return false;
+    m->parent = NULL;
+    whole->category = "casualties";
+    concur_mention *w = derive_count(c->d, st, rec, whole, whole->cend);
+    if (!w) return true;
+    w->category = "injured";
+    w->value = w->min = w->max = whole->value - m->value;
+    w->note = "wounded less died";
+    /* the dead of an earlier clause of the paragraph and these */
+    size_t self = rec_of(st, m);
+    for (size_t k = self; k-- > 0 && st->cr[k].para == c->p->index;) {
+        concur_mention *o = st->cr[k].m;
+        if (o == m || o->parent || strcmp(o->category, "killed") || !sum_clause_ok(o)) continue;
+        sum_of_two(c->d, st, self, o, m);
+        break;
+    }
+    return true;
+}
+
 static void process_sentence(ctx *c)
 {
     const cc_token *tk = c->tok;
@@ -1741,7 +1796,10 @@ static void process_sentence(ctx *c)
         if (!q->m) return;
         /* "Six people were shot, two of them fatally": "them" are the
          * count before the comma; a part only of a count of its category */
-        if (q->of_prev && k > 0 && c->nps[k - 1].m && q->t0 > c->s0 && tok_punct(c, q->t0 - 1, ',')) {
+        if (q->of_prev && !strcmp(q->category, "killed") &&
+            died_among_wounded(c, q->m, k > 0 && tok_punct(c, q->t0 - 1, ',') ? c->nps[k - 1].m : NULL)) {
+            /* "Seven people were wounded, two of whom later died" */
+        } else if (q->of_prev && k > 0 && c->nps[k - 1].m && q->t0 > c->s0 && tok_punct(c, q->t0 - 1, ',')) {
             const concur_mention *a = c->nps[k - 1].m;
             while (a->parent) a = a->parent;
             if (!strcmp(a->category, q->category) && a->has_value && q->has_value && a->value >= q->value &&
@@ -1807,6 +1865,43 @@ static void process_sentence(ctx *c)
             if (!tok_is(c, at, "and")) break;
             at++;
         }
+    }
+    /* "Two of the wounded later died": N, "of the", an injured trigger
+     * noun, then a killed trigger (step 9, died_among_wounded) */
+    for (size_t i = c->s0; i + 4 < c->s1 && c->nnp < MAX_NP; i++) {
+        double v = 0;
+        size_t nu = 0;
+        if (c->tok[i].type == CC_TOK_NUM) {
+            if (i > c->s0 && !(c->tok[i].flags & CC_TF_SPACE_BEFORE)) continue;
+            nu = parse_digits(c, i, &v);
+        } else {
+            const cc_lex_row *r = numw_at(c, i, &nu);
+            if (!numw_type(r, "unit") && !numw_type(r, "tens")) continue;
+            v = strtod(r->col[2], NULL);
+        }
+        size_t j = i + nu;
+        if (!tok_is(c, j, "of") || !tok_is(c, j + 1, "the")) continue;
+        const trig_match *tw = trig_starting(c, j + 2);
+        if (!tw || strcmp(tw->row->col[1], "injured") || !dir_allows(tw->row, "post")) continue;
+        bool hedged = false, dropped = false, aux = false;
+        const trig_match *tk2 = look_post(c, tw->t1, &hedged, &dropped, &aux);
+        if (!tk2 || dropped || strcmp(tk2->row->col[1], "killed") || (!aux && !has_rule(tk2->row, "intransitive")))
+            continue;
+        bool covered = false;
+        for (size_t k = 0; k < c->nnp; k++)
+            if (c->nps[k].m && c->nps[k].t0 < tw->t1 && i < c->nps[k].t1) covered = true;
+        if (covered) continue;
+        cues_before(c, tk2->t0, &hedged, &dropped);
+        if (dropped) continue;
+        np *q = np_made(c, i, tw->t1, v);
+        q->category = "killed";
+        q->group = "people";
+        q->hedged = hedged;
+        q->via_post = true;
+        emit(c, q);
+        if (!q->m) return;
+        died_among_wounded(c, q->m, NULL);
+        i = tk2->t1 - 1;
     }
     /* "Man shot in leg", "resident killed": a singular group noun without a
      * number (count_groups column 3 "one") opening the sentence or a clause
@@ -2321,14 +2416,6 @@ static int place_rank(const counts_tables *t, const char **learned, size_t nlear
     if (t->pstop && cc_lex_find(t->pstop, buf, n)) return 0;
     if (t->places && cc_lex_find(t->places, buf, n)) return 1;
     return 0;
-}
-
-/* May this top-level count be a clause of a sum? An exact figure, neither
- * hedged nor a toll, no note (not a sum already), not of the perpetrators. */
-static bool sum_clause_ok(const concur_mention *m)
-{
-    return m->has_value && !m->qualifier && !m->hedged && !(m->flags & CNT_TOLL) && !m->note &&
-           strcmp(m->group, "perpetrators");
 }
 
 void cc_counts_finish(const concur_engine *e, concur_doc *d)
