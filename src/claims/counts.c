@@ -468,6 +468,7 @@ static bool possessive_at(const ctx *c, size_t i)
 
 /* Reads a number phrase starting at token i. */
 static bool parse_np_inner(const ctx *c, size_t i, np *out);
+static bool has_rule(const cc_lex_row *r, const char *rule);
 
 /* "487 inhabitants of Khojaly were wounded": the place after the group is
  * skipped when looking for the trigger. */
@@ -620,6 +621,13 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
         if (!r && (tok_is(c, j, "a") || tok_is(c, j, "an") || tok_is(c, j, "another"))) {
             article = true;
         }
+        bool other_one = numw_type(r, "other_one"); /* "the other victim" */
+        if (other_one) {
+            if (out->qual) return false;
+            article = true;
+            j += used - 1;
+            r = NULL;
+        }
         while (r && j < c->s1) {
             const char *ty = r->col[1];
             if (!strcmp(ty, "vague")) {
@@ -681,7 +689,21 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
                 k++;
                 mods++;
             }
-            if (!is_group_word(c, k, &gu, NULL)) return false;
+            /* "an injured man", "the other injured victim": the adjective is
+             * the trigger (read with the group below) */
+            const trig_match *at = trig_starting(c, k);
+            if (at && at->t1 == k + 1 && dir_allows(at->row, "post") && is_group_word(c, k + 1, &gu, NULL)) {
+                /* not a noun compound: "a missing person alert" */
+                size_t e = k + 1 + gu;
+                if (e < c->s1 && tk[e].type == CC_TOK_WORD && !trig_starting(c, e) &&
+                    !link_at(c, e, "aux,both,hedge,drop,part,end,pre", NULL))
+                    return false;
+                k++;
+            }
+            const cc_lex_row *ag = NULL;
+            if (!is_group_word(c, k, &gu, &ag)) return false;
+            /* "the other victims": not one */
+            if (other_one && (!ag->col[2] || strcmp(ag->col[2], "one"))) return false;
             /* "killing a security guard and then others": not one */
             {
                 size_t m = k + gu;
@@ -715,6 +737,9 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
     /* the number recogniser's reading wins where it covers the core */
     size_t cs = tk[core0].start, ce = tk[j - 1].end;
     const concur_mention *nm = mention_covering(c, CONCUR_KIND_NUMBER | CONCUR_KIND_QUANTITY, cs, ce);
+    /* "1k,": the letter is the trigger, not a scale (1000) */
+    const trig_match *gl = trig_starting(c, j);
+    if (gl && gl->row->col[4] && has_rule(gl->row, "abbrev")) nm = NULL;
     if (!nm || nm->cstart > tk[out->t0].start) apply_qual(out);
     if (nm && !out->article) {
         if (nm->ordinal) return false;
@@ -1005,6 +1030,18 @@ static bool active_use(const ctx *c, const trig_match *tm)
     size_t k = tm->t1;
     if (k >= c->s1) return false;
     const cc_token *t = &c->tok[k];
+    /* "officer shot at suspect", "shot at them": fired at someone, who is
+     * not said to be hit (not "shot at a party", "at the victim's home") */
+    if (link_at(c, k, "target", NULL)) {
+        size_t m = k + 1, gu = 0;
+        bool det = tok_is(c, m, "a") || tok_is(c, m, "an") || link_at(c, m, "det", NULL);
+        if (det) m++;
+        if (is_group_word(c, m, &gu, NULL)) {
+            if (!possessive_at(c, m + gu)) return true;
+        } else if (!det && is_object_word(c, m)) {
+            return true; /* "shot at him" */
+        }
+    }
     if (!dir_allows(tm->row, "pre")) {
         size_t gu;
         return is_object_word(c, k) || is_group_word(c, k, &gu, NULL);
@@ -2064,24 +2101,44 @@ static void process_sentence(ctx *c)
     if (c->st->ncr == cr0 && c->nnp < MAX_NP)
         for (size_t k = 0; k < c->ntrig; k++) {
             const trig_match *tm = &c->trig[k];
-            if (!has_rule(tm->row, "subjectless_one")) continue;
+            bool owner = has_rule(tm->row, "owner_one");
+            if (!owner && !has_rule(tm->row, "subjectless_one")) continue;
             bool shot_before = false; /* "shot multiple times, died at hosp" */
             for (size_t k2 = 0; k2 < k; k2++)
                 if (has_rule(c->trig[k2].row, "injured_unless_killed"))
                     shot_before = true;
-            if (tm->t0 != c->s0 && !tok_punct(c, tm->t0 - 1, ';') && !(shot_before && tok_punct(c, tm->t0 - 1, ',')))
+            /* "Woman's body found", "A man's body was found", "A body was
+             * found" (rule "owner_one"): a possessor or an article first */
+            size_t at = tm->t0, gu = 0, g0 = 0, g1 = 0;
+            const cc_lex_row *gr = NULL;
+            if (owner && at > c->s0) {
+                size_t ap = tok_is(c, at - 1, "s") && at - 1 > c->s0 ? at - 2 : at - 1;
+                if (ap > c->s0 && possessive_at(c, ap) && c->tok[ap - 1].type == CC_TOK_WORD) {
+                    at = ap - 1;
+                    if (is_group_word(c, at, &gu, &gr) && at + gu == ap) {
+                        g0 = at;
+                        g1 = ap;
+                    } else if (!(c->tok[at].flags & CC_TF_UPPER)) {
+                        continue;
+                    }
+                }
+                if (at > c->s0 && (tok_is(c, at - 1, "a") || tok_is(c, at - 1, "an") || link_at(c, at - 1, "det", NULL)))
+                    at--;
+            }
+            if (at != c->s0 && !tok_punct(c, at - 1, ';') && !(shot_before && tok_punct(c, at - 1, ',')))
                 continue;
-            size_t gu;
             if (tok_punct(c, tm->t1, ':') || tok_is(c, tm->t1, "or") || tok_is(c, tm->t1, "and") ||
                 is_group_word(c, tm->t1, &gu, NULL))
                 continue; /* "Died:", "Dead bodies", "dead or alive" */
             bool hedged = false, dropped = false;
             cues_before(c, tm->t0, &hedged, &dropped);
             if (dropped) continue;
-            np *q = np_made(c, tm->t0, tm->t1, 1);
-            q->group = "people";
+            np *q = np_made(c, at, tm->t1, 1);
+            q->group = gr ? gr->col[1] : "people";
+            q->g0 = g0;
+            q->g1 = g1;
             q->category = tm->row->col[1];
-            q->note = "subjectless clause";
+            q->note = owner ? "body found" : "subjectless clause";
             q->hedged = hedged;
             q->via_post = true;
             emit(c, q);
@@ -2279,6 +2336,19 @@ static int cmp_start(const void *a, const void *b)
 
 /* ------------------------------------------------------------------ scan */
 
+/* A trigger of rule "abbrev" at tokens [i, i+u) of sentence [s0, s1): glued
+ * to a number that opens a clause, followed by punctuation or the end. */
+static bool abbrev_ok(const char *text, const cc_token *tk, size_t s0, size_t s1, size_t i, size_t u)
+{
+    if (i == s0 || (tk[i].flags & CC_TF_SPACE_BEFORE) || tk[i - 1].type != CC_TOK_NUM) return false;
+    size_t n = i - 1;
+    if (n > s0) {
+        const cc_token *b = &tk[n - 1];
+        if (b->type != CC_TOK_PUNCT || b->end - b->start != 1 || !strchr(",;:", text[b->start])) return false;
+    }
+    return i + u >= s1 || tk[i + u].type == CC_TOK_PUNCT;
+}
+
 void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
 {
     if (!(d->opt.kinds & CONCUR_KIND_COUNT)) return;
@@ -2318,6 +2388,11 @@ void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
                trigger only where no word follows it ("5 serious crimes") */
             if (r->col[1] && r->col[2] && r->col[3] && has_rule(r, "condition") &&
                 i + u < c.s1 && p->tok[i + u].type == CC_TOK_WORD && !cc_tok_is(p->text, &p->tok[i + u], "condition"))
+                continue;
+            /* "1k,1inj": a letter glued to a number opening a clause, before
+               punctuation or the end (rule "abbrev") */
+            if (r->col[4] && has_rule(r, "abbrev") &&
+                !abbrev_ok(p->text, p->tok, c.s0, c.s1, i, u))
                 continue;
             c.trig[c.ntrig].t0 = i;
             c.trig[c.ntrig].t1 = i + u;
