@@ -1497,11 +1497,13 @@ static void sentence_totals(ctx *c, size_t cr0)
             concur_mention *o = st->cr[b].m;
             /* "No injuries from shots fired, but victim pistol-whipped":
              * a zero is no clause of a sum */
+            /* a toll or a result ("leaving five dead") is a total already:
+             * no clause, the other clauses still add up */
             if (o->parent || strcmp(o->category, cat) || !strcmp(o->group, "perpetrators") ||
-                (o->has_value && o->value == 0))
+                (o->has_value && o->value == 0) || (o->flags & CNT_TOLL))
                 continue;
             if (b < a) { seen_before = true; break; }
-            if (!o->has_value || o->qualifier || o->hedged || o->note || (o->flags & CNT_TOLL) ||
+            if (!o->has_value || o->qualifier || o->hedged || o->note ||
                 (o->flags & CNT_SHOT) != (first->flags & CNT_SHOT)) {
                 ok = false;
                 break;
@@ -1523,7 +1525,9 @@ static void sentence_totals(ctx *c, size_t cr0)
         w->note = "sum of clauses";
         for (size_t b = a; b < n1; b++) {
             concur_mention *o = st->cr[b].m;
-            if (!o->parent && !strcmp(o->category, cat) && strcmp(o->group, "perpetrators")) o->parent = w;
+            if (!o->parent && !strcmp(o->category, cat) && strcmp(o->group, "perpetrators") &&
+                !(o->flags & CNT_TOLL) && !(o->has_value && o->value == 0))
+                o->parent = w;
         }
     }
 }
@@ -1682,6 +1686,24 @@ static bool died_among_wounded(ctx *c, concur_mention *m, concur_mention *whole)
     return true;
 }
 
+/* "..., leaving 13 dead and 24 injured": is count k told as the result of
+ * the event (after a count_links role "result" verb, or joined to such a
+ * count by its trigger and "and")? Such a count is a total already. Not
+ * "leaving three more dead". */
+static bool told_as_result(const ctx *c, size_t k)
+{
+    const np *q = &c->nps[k];
+    if (tok_is(c, q->t1, "more")) return false;
+    if (q->t0 > c->s0 && link_at(c, q->t0 - 1, "result", NULL) == 1) return true;
+    if (k == 0 || !c->nps[k - 1].m || !(c->nps[k - 1].m->flags & CNT_TOLL)) return false;
+    size_t j = q->t0;
+    if (j > c->s0 && tok_is(c, j - 1, "and")) j--;
+    if (j > c->s0 && tok_punct(c, j - 1, ',')) j--;
+    const trig_match *tm = trig_ending(c, j);
+    if (tm) j = tm->t0;
+    return j == c->nps[k - 1].t1 && j < q->t0;
+}
+
 static void process_sentence(ctx *c)
 {
     const cc_token *tk = c->tok;
@@ -1831,6 +1853,7 @@ static void process_sentence(ctx *c)
         }
         emit(c, q);
         if (!q->m) return;
+        if (told_as_result(c, k)) q->m->flags |= CNT_TOLL;
         /* "Six people were shot, two of them fatally": "them" are the
          * count before the comma; a part only of a count of its category */
         if (q->of_prev && !strcmp(q->category, "killed") &&
