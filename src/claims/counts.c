@@ -25,11 +25,12 @@
 
 /* --------------------------------------------------------------- tables */
 
-enum { FIRST_TRIG = 1, FIRST_PLACE = 2 };
+enum { FIRST_TRIG = 1, FIRST_PLACE = 2, FIRST_DET = 4 };
 
 typedef struct counts_tables {
     const cc_lexicon *trig, *links, *groups, *numw, *attr, *placepat, *places, *pstop, *block;
-    uint8_t *first;     /* [word id]: FIRST_* bits, the word starts a trigger / place pattern */
+    uint8_t *first;     /* [word id]: FIRST_* bits, the word starts a trigger / place
+                         * pattern, or is a determiner (count_links role "det") */
     size_t nfirst;
     cc_lex_range *trig_range;   /* [word id]: the trigger rows starting with the word */
 } counts_tables;
@@ -65,9 +66,10 @@ bool cc_counts_init(concur_engine *e)
     }
     /* sentences without a trigger word are skipped: the first words of the
      * triggers and place patterns, by word id (cc_token.wid) */
-    size_t nt = t->trig->nrows, np = t->placepat->nrows;
-    uint32_t *ids = malloc((nt + np + 1) * sizeof *ids);
-    bool ok = ids && add_first_words(e, t->trig, ids) && add_first_words(e, t->placepat, ids + nt);
+    size_t nt = t->trig->nrows, np = t->placepat->nrows, nl = t->links->nrows;
+    uint32_t *ids = malloc((nt + np + nl + 1) * sizeof *ids);
+    bool ok = ids && add_first_words(e, t->trig, ids) && add_first_words(e, t->placepat, ids + nt) &&
+              add_first_words(e, t->links, ids + nt + np);
     t->nfirst = cc_words_count(e->words);
     t->first = ok ? calloc(t->nfirst, 1) : NULL;
     t->trig_range = ok ? calloc(t->nfirst, sizeof *t->trig_range) : NULL;
@@ -85,6 +87,11 @@ bool cc_counts_init(concur_engine *e)
         t->first[ids[i]] |= FIRST_TRIG;
     }
     for (size_t i = 0; i < np; i++) t->first[ids[nt + i]] |= FIRST_PLACE;
+    /* determiners: one-word links of role "det" ("his wife", step 9) */
+    for (size_t i = 0; i < nl; i++) {
+        const cc_lex_row *r = &t->links->rows[i];
+        if (r->col[1] && strstr(r->col[1], "det") && !strchr(r->col[0], ' ')) t->first[ids[nt + np + i]] |= FIRST_DET;
+    }
     t->first[0] = 0;
     free(ids);
     e->counts = t;
@@ -1732,8 +1739,11 @@ static void process_sentence(ctx *c)
             size_t u;
             if (!numw_at(c, i, &u) && !cc_tok_is(c->text, t, "a") && !cc_tok_is(c->text, t, "an") &&
                 !cc_tok_is(c->text, t, "another")) {
-                /* "his wife", "the ferry's owner" (step 9) */
-                if (parse_det_np(c, i, q)) {
+                /* "his wife", "the ferry's owner" (step 9): at a determiner
+                 * or a word before a possessive */
+                bool det = (t->wid < c->t->nfirst && (c->t->first[t->wid] & FIRST_DET)) ||
+                           (i + 1 < c->s1 && tok_punct(c, i + 1, '\''));
+                if (det && parse_det_np(c, i, q)) {
                     c->nnp++;
                     i = q->t1 - 1;
                 }
@@ -1928,21 +1938,37 @@ static void process_sentence(ctx *c)
     }
     /* "Two of the wounded later died": N, "of the", an injured trigger
      * noun, then a killed trigger (step 9, died_among_wounded) */
-    for (size_t i = c->s0; i + 4 < c->s1 && c->nnp < MAX_NP; i++) {
+    for (size_t kt = 0; kt < c->ntrig && c->nnp < MAX_NP; kt++) {
+        const trig_match *tw = &c->trig[kt];
+        if (tw->t0 < c->s0 + 3 || strcmp(tw->row->col[1], "injured") || !dir_allows(tw->row, "post") ||
+            !tok_is(c, tw->t0 - 1, "the") || !tok_is(c, tw->t0 - 2, "of"))
+            continue;
+        /* the number ending before "of": digits or number words */
         double v = 0;
-        size_t nu = 0;
-        if (c->tok[i].type == CC_TOK_NUM) {
-            if (i > c->s0 && !(c->tok[i].flags & CC_TF_SPACE_BEFORE)) continue;
-            nu = parse_digits(c, i, &v);
-        } else {
-            const cc_lex_row *r = numw_at(c, i, &nu);
-            if (!numw_type(r, "unit") && !numw_type(r, "tens")) continue;
-            v = strtod(r->col[2], NULL);
+        size_t i = 0, nu = 0, j = tw->t0 - 2;
+        for (size_t back = j - c->s0 < 5 ? j - c->s0 : 5; back >= 1 && !nu; back--) {
+            size_t s = j - back, u = 0;
+            if (c->tok[s].type == CC_TOK_NUM) {
+                if (s > c->s0 && !(c->tok[s].flags & CC_TF_SPACE_BEFORE)) continue;
+                u = parse_digits(c, s, &v);
+            } else {
+                const cc_lex_row *r = numw_at(c, s, &u);
+                if (!numw_type(r, "unit") && !numw_type(r, "tens")) continue;
+                v = strtod(r->col[2], NULL);
+                /* "twenty-five", "twenty five" */
+                size_t h = s + u + (tok_punct(c, s + u, '-') ? 1 : 0), u2 = 0;
+                const cc_lex_row *r2 = numw_type(r, "tens") && h < j ? numw_at(c, h, &u2) : NULL;
+                if (numw_type(r2, "unit") && h + u2 == j) {
+                    v += strtod(r2->col[2], NULL);
+                    u = j - s;
+                }
+            }
+            if (s + u == j) {
+                i = s;
+                nu = u;
+            }
         }
-        size_t j = i + nu;
-        if (!tok_is(c, j, "of") || !tok_is(c, j + 1, "the")) continue;
-        const trig_match *tw = trig_starting(c, j + 2);
-        if (!tw || strcmp(tw->row->col[1], "injured") || !dir_allows(tw->row, "post")) continue;
+        if (!nu) continue;
         bool hedged = false, dropped = false, aux = false;
         const trig_match *tk2 = look_post(c, tw->t1, &hedged, &dropped, &aux);
         if (!tk2 || dropped || strcmp(tk2->row->col[1], "killed") || (!aux && !has_rule(tk2->row, "intransitive")))
@@ -1961,7 +1987,6 @@ static void process_sentence(ctx *c)
         emit(c, q);
         if (!q->m) return;
         died_among_wounded(c, q->m, NULL);
-        i = tk2->t1 - 1;
     }
     /* "Man shot in leg", "resident killed": a singular group noun without a
      * number (count_groups column 3 "one") opening the sentence or a clause
