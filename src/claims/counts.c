@@ -1060,7 +1060,8 @@ static bool active_use(const ctx *c, const trig_match *tm)
         return !(nt && dir_allows(nt->row, "post") && !is_group_word(c, nt->t1, &gu, NULL));
     }
     if (t->type != CC_TOK_WORD) return false;
-    if (link_at(c, k, "end,aux,hedge", NULL)) return false;
+    /* "Man wounded foot": the body part hit, not an object */
+    if (link_at(c, k, "end,aux,hedge,wound", NULL)) return false;
     if (trig_starting(c, k)) return false;
     return true;
 }
@@ -2038,13 +2039,12 @@ static void process_sentence(ctx *c)
         const trig_match *tm = look_post(c, j + u, &hedged, &dropped, &aux);
         if (!tm || dropped || (!aux && active_use(c, tm))) continue;
         /* without an auxiliary the verb must end its clause or go on with a
-         * preposition or adverb ("Man shot in leg"), not an object ("suspect
+         * preposition or adverb ("Man shot in leg"; count_links roles
+         * "manner": multiple, twice ...; "wound": the body part hit, as
+         * notes write it, "Man wounded foot"), not an object ("suspect
          * shot mirror") */
         if (!aux && tm->t1 < c->s1 && c->tok[tm->t1].type != CC_TOK_PUNCT && c->tok[tm->t1].type != CC_TOK_NUM &&
-            !link_at(c, tm->t1, "aux,both,end,pre", NULL) && !tok_is(c, tm->t1, "multiple") &&
-            !tok_is(c, tm->t1, "once") && !tok_is(c, tm->t1, "twice") && !tok_is(c, tm->t1, "dead") &&
-            !tok_is(c, tm->t1, "died") && !tok_is(c, tm->t1, "outside") && !tok_is(c, tm->t1, "inside") &&
-            !tok_is(c, tm->t1, "through"))
+            !link_at(c, tm->t1, "aux,both,end,pre,manner,wound", NULL) && !trig_starting(c, tm->t1))
             continue;
         cues_before(c, tm->t0, &hedged, &dropped);
         if (dropped) continue;
