@@ -986,6 +986,9 @@ static const trig_match *look_pre(const ctx *c, size_t i, bool *hedged)
 {
     size_t j = i, skipped = 0;
     bool rise = false;
+    /* "killed his two sons", "killed the 12 passengers": a determiner
+     * right before the count */
+    if (j > c->s0 && link_at(c, j - 1, "det", NULL) == 1) j--;
     while (j > c->s0 && skipped < 5) {
         const trig_match *tm = trig_ending(c, j);
         if (tm && dir_allows(tm->row, "pre")) return tm;
@@ -1379,6 +1382,8 @@ static bool joined_to(const ctx *c, size_t a, size_t b, bool need_and)
         }
         if (w) j = k;
     }
+    /* "the man and his two sons": a determiner before the second */
+    if (b > j + 1 && link_at(c, b - 1, "det", NULL) == 1) b--;
     if (tok_punct(c, j, ',')) {
         j++;
         if (j == b) return !need_and;
