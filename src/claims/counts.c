@@ -1354,13 +1354,14 @@ static concur_mention *sum_of_two(concur_doc *d, count_state *st, size_t rec, co
     return w;
 }
 
-/* The latest top-level count of this category whose value is at least v. */
+/* The latest top-level count of this category before self in the text whose
+ * value is at least v. */
 static concur_mention *earlier_whole(const ctx *c, const concur_mention *self, const char *cat, double v)
 {
     const count_state *st = c->st;
     for (size_t k = st->ncr; k-- > 0;) {
         concur_mention *m = st->cr[k].m;
-        if (m == self || m->parent || !m->has_value || strcmp(m->category, cat)) continue;
+        if (m == self || m->parent || !m->has_value || strcmp(m->category, cat) || m->cstart >= self->cstart) continue;
         if (m->value >= v) return m;
     }
     return NULL;
@@ -1460,7 +1461,9 @@ static void coordinated_totals(ctx *c)
         }
         /* "Among the dead were 11 children and 9 women": parts of a whole
          * told before, not a total of their own */
-        bool among = false;
+        /* ... and "The mayor's wife and two of her children were among the
+         * dead" (trigger rule "part") */
+        bool among = rules_have(c->nps[a].rule, "part");
         for (size_t t = c->nps[a].t0; ok && t > c->s0 && c->nps[a].t0 - t < 6; t--)
             if (tok_is(c, t - 1, "among")) among = true;
         if (ok && among) {
@@ -2146,6 +2149,14 @@ static void process_sentence(ctx *c)
     if (c->nnp) {
         coordinate_back(c);
         coordinated_totals(c);
+        /* "Two police officers were among those killed": a part of the
+         * latest earlier count of its category (trigger rule "part") */
+        for (size_t k = 0; k < c->nnp; k++) {
+            np *q = &c->nps[k];
+            if (!q->m || q->m->parent || !rules_have(q->rule, "part")) continue;
+            concur_mention *w = earlier_whole(c, q->m, q->m->category, q->has_value ? q->value : q->min);
+            if (w) q->m->parent = w;
+        }
     }
     /* "walk-up by 1; died in hospital", "Chest; died on scene": a clause
      * without a subject opening with a trigger of rule "subjectless_one"
