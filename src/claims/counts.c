@@ -90,7 +90,8 @@ bool cc_counts_init(concur_engine *e)
     /* determiners: one-word links of role "det" ("his wife", step 9) */
     for (size_t i = 0; i < nl; i++) {
         const cc_lex_row *r = &t->links->rows[i];
-        if (r->col[1] && strstr(r->col[1], "det") && !strchr(r->col[0], ' ')) t->first[ids[nt + np + i]] |= FIRST_DET;
+        if (r->col[1] && (strstr(r->col[1], "det") || strstr(r->col[1], "person")) && !strchr(r->col[0], ' '))
+            t->first[ids[nt + np + i]] |= FIRST_DET;
     }
     t->first[0] = 0;
     free(ids);
@@ -189,6 +190,8 @@ typedef struct np {
                            * "his parents") counted only in a list with a
                            * count (step 9) */
     bool pending;         /* a det phrase linked to a trigger, not emitted */
+    bool pron;            /* a det phrase that is a pronoun: "She and eight
+                           * others" (joins only a count of others) */
     bool of_prev;         /* "56 of them": part of an earlier count */
     bool trig_noun;       /* "thousands of casualties": the noun is the trigger */
     const cc_lex_row *noun_trig;
@@ -513,6 +516,18 @@ static bool parse_det_np(const ctx *c, size_t i, np *out)
 {
     const cc_token *tk = c->tok;
     size_t j = i, u = 0, pl = 0;
+    /* "She and eight others were killed": a pronoun before "and" */
+    if (link_at(c, j, "person", NULL) == 1 && tok_is(c, j + 1, "and")) {
+        memset(out, 0, sizeof *out);
+        out->parent = out->coord_with = -1;
+        out->t0 = i;
+        out->t1 = out->c1 = out->after = i + 1;
+        out->has_value = out->has_min = out->has_max = true;
+        out->value = out->min = out->max = 1;
+        out->group = "people";
+        out->det = out->pron = true;
+        return true;
+    }
     if (link_at(c, j, "det", NULL) == 1) {
         j++;
         /* "the ferry's owner", "the victim's mother" */
@@ -1367,6 +1382,15 @@ static concur_mention *earlier_whole(const ctx *c, const concur_mention *self, c
     return NULL;
 }
 
+/* Does count q tell of others ("eight others", "two other people")? A
+ * pronoun joins only such a count (count_links role "other"). */
+static bool np_has_other(const ctx *c, const np *q)
+{
+    for (size_t i = q->t0; i < q->t1; i++)
+        if (link_at(c, i, "other", NULL)) return true;
+    return false;
+}
+
 /* Are counts ending at token a and starting at b joined as a list ("and",
  * ",", ", and"; "and" required when need_and)? A short adjunct of place or
  * time (count_links role "adjunct" and up to three words) may follow the
@@ -1424,7 +1448,7 @@ static void coordinate_back(ctx *c)
         bool n_linked = n->m || n->pending;
         if (q->m || q->pending || q->done || q->bare || !n_linked || !n->via_post || n->bare || n->parent >= 0)
             continue;
-        if (!joined_to(c, q->t1, n->t0, true)) continue;
+        if (!joined_to(c, q->t1, n->t0, true) || n->pron || (q->pron && !np_has_other(c, n))) continue;
         bool exact = q->has_value && !q->qual;
         if (!n->m && !q->det && !exact) continue; /* "several others and his wife" */
         inherit(q, n);
@@ -1840,7 +1864,7 @@ static void process_sentence(ctx *c)
                 /* a det phrase counts only in a list with an exact count
                  * (step 9): "his wife and several others" is none */
                 bool exact = q->has_value && !q->qual;
-                if (joined && pv->category && !q->bare &&
+                if (joined && pv->category && !q->bare && !q->pron && (!pv->pron || np_has_other(c, q)) &&
                     (pv->m || (pv->pending && (q->det || exact)))) {
                     inherit(q, pv);
                     q->parent = pv->parent;
