@@ -1899,9 +1899,13 @@ static void process_sentence(ctx *c)
         if (told_as_result(c, k)) q->m->flags |= CNT_TOLL;
         /* "Six people were shot, two of them fatally": "them" are the
          * count before the comma; a part only of a count of its category */
-        if (q->of_prev && !strcmp(q->category, "killed") &&
+        if ((q->of_prev || (rules_have(q->rule, "of_previous") && k > 0 && c->nps[k - 1].m &&
+                            q->t0 > c->nps[k - 1].t1 && tok_punct(c, q->t0 - 1, ',') &&
+                            (c->nps[k - 1].t1 + 1 == q->t0 || trig_ending(c, q->t0 - 1)))) &&
+            !strcmp(q->category, "killed") &&
             died_among_wounded(c, q->m, k > 0 && tok_punct(c, q->t0 - 1, ',') ? c->nps[k - 1].m : NULL)) {
-            /* "Seven people were wounded, two of whom later died" */
+            /* "Seven people were wounded, two of whom later died", "Five
+             * people were wounded, one fatally" */
         } else if (q->of_prev && k > 0 && c->nps[k - 1].m && q->t0 > c->s0 && tok_punct(c, q->t0 - 1, ',')) {
             const concur_mention *a = c->nps[k - 1].m;
             while (a->parent) a = a->parent;
