@@ -1717,6 +1717,7 @@ static bool died_among_wounded(ctx *c, concur_mention *m, concur_mention *whole)
     w->note = "wounded less died";
     /* the dead of an earlier clause of the paragraph and these */
     size_t self = rec_of(st, m);
+    if (self == st->ncr) return true;
     for (size_t k = self; k-- > 0 && st->cr[k].para == c->p->index;) {
         concur_mention *o = st->cr[k].m;
         if (o == m || o->parent || strcmp(o->category, "killed") || !sum_clause_ok(o)) continue;
