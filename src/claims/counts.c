@@ -25,11 +25,12 @@
 
 /* --------------------------------------------------------------- tables */
 
-enum { FIRST_TRIG = 1, FIRST_PLACE = 2 };
+enum { FIRST_TRIG = 1, FIRST_PLACE = 2, FIRST_DET = 4 };
 
 typedef struct counts_tables {
     const cc_lexicon *trig, *links, *groups, *numw, *attr, *placepat, *places, *pstop, *block;
-    uint8_t *first;     /* [word id]: FIRST_* bits, the word starts a trigger / place pattern */
+    uint8_t *first;     /* [word id]: FIRST_* bits, the word starts a trigger / place
+                         * pattern, or is a determiner (count_links role "det") */
     size_t nfirst;
     cc_lex_range *trig_range;   /* [word id]: the trigger rows starting with the word */
 } counts_tables;
@@ -65,9 +66,10 @@ bool cc_counts_init(concur_engine *e)
     }
     /* sentences without a trigger word are skipped: the first words of the
      * triggers and place patterns, by word id (cc_token.wid) */
-    size_t nt = t->trig->nrows, np = t->placepat->nrows;
-    uint32_t *ids = malloc((nt + np + 1) * sizeof *ids);
-    bool ok = ids && add_first_words(e, t->trig, ids) && add_first_words(e, t->placepat, ids + nt);
+    size_t nt = t->trig->nrows, np = t->placepat->nrows, nl = t->links->nrows;
+    uint32_t *ids = malloc((nt + np + nl + 1) * sizeof *ids);
+    bool ok = ids && add_first_words(e, t->trig, ids) && add_first_words(e, t->placepat, ids + nt) &&
+              add_first_words(e, t->links, ids + nt + np);
     t->nfirst = cc_words_count(e->words);
     t->first = ok ? calloc(t->nfirst, 1) : NULL;
     t->trig_range = ok ? calloc(t->nfirst, sizeof *t->trig_range) : NULL;
@@ -85,6 +87,12 @@ bool cc_counts_init(concur_engine *e)
         t->first[ids[i]] |= FIRST_TRIG;
     }
     for (size_t i = 0; i < np; i++) t->first[ids[nt + i]] |= FIRST_PLACE;
+    /* determiners: one-word links of role "det" ("his wife", step 9) */
+    for (size_t i = 0; i < nl; i++) {
+        const cc_lex_row *r = &t->links->rows[i];
+        if (r->col[1] && (strstr(r->col[1], "det") || strstr(r->col[1], "person")) && !strchr(r->col[0], ' '))
+            t->first[ids[nt + np + i]] |= FIRST_DET;
+    }
     t->first[0] = 0;
     free(ids);
     e->counts = t;
@@ -178,6 +186,12 @@ typedef struct np {
     size_t g0, g1;        /* group words */
     bool bare;            /* no group noun */
     bool article;         /* "a man": value 1 from the article */
+    bool det;             /* "his wife", "the ferry's owner": one (or two:
+                           * "his parents") counted only in a list with a
+                           * count (step 9) */
+    bool pending;         /* a det phrase linked to a trigger, not emitted */
+    bool pron;            /* a det phrase that is a pronoun: "She and eight
+                           * others" (joins only a count of others) */
     bool of_prev;         /* "56 of them": part of an earlier count */
     bool trig_noun;       /* "thousands of casualties": the noun is the trigger */
     const cc_lex_row *noun_trig;
@@ -452,14 +466,27 @@ static size_t age_len(const ctx *c, size_t i)
     return tok_is(c, k, "old") && !(c->tok[k].flags & CC_TF_SPACE_BEFORE) && k > i + 2 ? k + 1 - i : 0;
 }
 
+/* A possessive ending right before token i: "relative's", "victims'". */
+static bool possessive_at(const ctx *c, size_t i)
+{
+    if (i == c->s0 || !tok_punct(c, i, '\'') || (c->tok[i].flags & CC_TF_SPACE_BEFORE)) return false;
+    if (tok_is(c, i + 1, "s") && !(c->tok[i + 1].flags & CC_TF_SPACE_BEFORE)) return true;
+    const cc_token *w = &c->tok[i - 1];
+    return w->type == CC_TOK_WORD && (c->text[w->end - 1] == 's' || c->text[w->end - 1] == 'S') && i + 1 < c->s1 &&
+           c->tok[i + 1].type == CC_TOK_WORD && (c->tok[i + 1].flags & CC_TF_SPACE_BEFORE);
+}
+
 /* Reads a number phrase starting at token i. */
 static bool parse_np_inner(const ctx *c, size_t i, np *out);
+static bool has_rule(const cc_lex_row *r, const char *rule);
 
 /* "487 inhabitants of Khojaly were wounded": the place after the group is
  * skipped when looking for the trigger. */
 static bool parse_np(const ctx *c, size_t i, np *out)
 {
     if (!parse_np_inner(c, i, out)) return false;
+    /* "killed at a relative's home": a possessive names an owner, not a count */
+    if (out->g1 > out->g0 && out->g1 == out->t1 && possessive_at(c, out->t1)) return false;
     out->after = out->t1;
     size_t j = out->t1;
     if (!out->bare && (tok_is(c, j, "of") || tok_is(c, j, "from") || tok_is(c, j, "in"))) {
@@ -469,6 +496,79 @@ static bool parse_np(const ctx *c, size_t i, np *out)
         while (b < c->s1 && b - k < 3 && c->tok[b].type == CC_TOK_WORD && (c->tok[b].flags & CC_TF_UPPER)) b++;
         if (b > k) out->after = b;
     }
+    return true;
+}
+
+/* Tokens of a possessive at i ("'s", or "'" after a plural), else 0. */
+static size_t possessive_len(const ctx *c, size_t i)
+{
+    if (!possessive_at(c, i)) return 0;
+    return tok_is(c, i + 1, "s") && !(c->tok[i + 1].flags & CC_TF_SPACE_BEFORE) ? 2 : 1;
+}
+
+/* A determiner phrase naming one person, or two (count_groups "pair":
+ * "his parents"): a determiner (count_links role "det") or a possessive
+ * ("the ferry's", "Smith's"), up to two modifiers, then a group noun
+ * marked "one" or "pair" (step 9). It counts only in a list with a
+ * number ("his wife and two children"); alone ("killed his wife") it is
+ * no claim. */
+static bool parse_det_np(const ctx *c, size_t i, np *out)
+{
+    const cc_token *tk = c->tok;
+    size_t j = i, u = 0, pl = 0;
+    /* "She and eight others were killed": a pronoun before "and" */
+    if (link_at(c, j, "person", NULL) == 1 && tok_is(c, j + 1, "and")) {
+        memset(out, 0, sizeof *out);
+        out->parent = out->coord_with = -1;
+        out->t0 = i;
+        out->t1 = out->c1 = out->after = i + 1;
+        out->has_value = out->has_min = out->has_max = true;
+        out->value = out->min = out->max = 1;
+        out->group = "people";
+        out->det = out->pron = true;
+        return true;
+    }
+    if (link_at(c, j, "det", NULL) == 1) {
+        j++;
+        /* "the ferry's owner", "the victim's mother" */
+        if (j < c->s1 && tk[j].type == CC_TOK_WORD && (pl = possessive_len(c, j + 1)) > 0) j += 1 + pl;
+    } else if (tk[j].type == CC_TOK_WORD && (tk[j].flags & CC_TF_UPPER) && (pl = possessive_len(c, j + 1)) > 0) {
+        j += 1 + pl; /* "Smith's wife" */
+    } else {
+        return false;
+    }
+    size_t mods = 0;
+    while (j < c->s1 && mods < 3 && !is_group_word(c, j, &u, NULL)) {
+        if (tok_punct(c, j, '-') && !(tk[j].flags & CC_TF_SPACE_BEFORE) && j > i) { j++; continue; }
+        size_t age = age_len(c, j); /* "his 16-year-old brother" */
+        if (age) { j += age; mods++; continue; }
+        if (tk[j].type != CC_TOK_WORD || trig_starting(c, j) || numw_at(c, j, &u) ||
+            link_at(c, j, "aux,both,hedge,drop,part,end,pre,det", NULL))
+            return false;
+        j++;
+        mods++;
+    }
+    const cc_lex_row *gr = NULL;
+    if (!is_group_word(c, j, &u, &gr)) return false;
+    size_t g0 = j, u2 = 0;
+    const cc_lex_row *g2 = NULL;
+    while (j + u < c->s1 && is_group_word(c, j + u, &u2, &g2)) {
+        j += u;
+        u = u2;
+        gr = g2;
+    }
+    if (!gr->col[2] || (strcmp(gr->col[2], "one") && strcmp(gr->col[2], "pair"))) return false;
+    if (possessive_at(c, j + u)) return false; /* "his wife's car" */
+    memset(out, 0, sizeof *out);
+    out->parent = out->coord_with = -1;
+    out->t0 = i;
+    out->t1 = out->c1 = out->after = j + u;
+    out->has_value = out->has_min = out->has_max = true;
+    out->value = out->min = out->max = strcmp(gr->col[2], "pair") ? 1 : 2;
+    out->group = gr->col[1];
+    out->g0 = g0;
+    out->g1 = j + u;
+    out->det = true;
     return true;
 }
 
@@ -543,6 +643,13 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
         if (!r && (tok_is(c, j, "a") || tok_is(c, j, "an") || tok_is(c, j, "another"))) {
             article = true;
         }
+        bool other_one = numw_type(r, "other_one"); /* "the other victim" */
+        if (other_one) {
+            if (out->qual) return false;
+            article = true;
+            j += used - 1;
+            r = NULL;
+        }
         while (r && j < c->s1) {
             const char *ty = r->col[1];
             if (!strcmp(ty, "vague")) {
@@ -604,7 +711,21 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
                 k++;
                 mods++;
             }
-            if (!is_group_word(c, k, &gu, NULL)) return false;
+            /* "an injured man", "the other injured victim": the adjective is
+             * the trigger (read with the group below) */
+            const trig_match *at = trig_starting(c, k);
+            if (at && at->t1 == k + 1 && dir_allows(at->row, "post") && is_group_word(c, k + 1, &gu, NULL)) {
+                /* not a noun compound: "a missing person alert" */
+                size_t e = k + 1 + gu;
+                if (e < c->s1 && tk[e].type == CC_TOK_WORD && !trig_starting(c, e) &&
+                    !link_at(c, e, "aux,both,hedge,drop,part,end,pre", NULL))
+                    return false;
+                k++;
+            }
+            const cc_lex_row *ag = NULL;
+            if (!is_group_word(c, k, &gu, &ag)) return false;
+            /* "the other victims": not one */
+            if (other_one && (!ag->col[2] || strcmp(ag->col[2], "one"))) return false;
             /* "killing a security guard and then others": not one */
             {
                 size_t m = k + gu;
@@ -638,6 +759,9 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
     /* the number recogniser's reading wins where it covers the core */
     size_t cs = tk[core0].start, ce = tk[j - 1].end;
     const concur_mention *nm = mention_covering(c, CONCUR_KIND_NUMBER | CONCUR_KIND_QUANTITY, cs, ce);
+    /* "1k,": the letter is the trigger, not a scale (1000) */
+    const trig_match *gl = trig_starting(c, j);
+    if (gl && gl->row->col[4] && has_rule(gl->row, "abbrev")) nm = NULL;
     if (!nm || nm->cstart > tk[out->t0].start) apply_qual(out);
     if (nm && !out->article) {
         if (nm->ordinal) return false;
@@ -877,6 +1001,9 @@ static const trig_match *look_pre(const ctx *c, size_t i, bool *hedged)
 {
     size_t j = i, skipped = 0;
     bool rise = false;
+    /* "killed his two sons", "killed the 12 passengers": a determiner
+     * right before the count */
+    if (j > c->s0 && link_at(c, j - 1, "det", NULL) == 1) j--;
     while (j > c->s0 && skipped < 5) {
         const trig_match *tm = trig_ending(c, j);
         if (tm && dir_allows(tm->row, "pre")) return tm;
@@ -928,6 +1055,18 @@ static bool active_use(const ctx *c, const trig_match *tm)
     size_t k = tm->t1;
     if (k >= c->s1) return false;
     const cc_token *t = &c->tok[k];
+    /* "officer shot at suspect", "shot at them": fired at someone, who is
+     * not said to be hit (not "shot at a party", "at the victim's home") */
+    if (link_at(c, k, "target", NULL)) {
+        size_t m = k + 1, gu = 0;
+        bool det = tok_is(c, m, "a") || tok_is(c, m, "an") || link_at(c, m, "det", NULL);
+        if (det) m++;
+        if (is_group_word(c, m, &gu, NULL)) {
+            if (!possessive_at(c, m + gu)) return true;
+        } else if (!det && is_object_word(c, m)) {
+            return true; /* "shot at him" */
+        }
+    }
     if (!dir_allows(tm->row, "pre")) {
         size_t gu;
         return is_object_word(c, k) || is_group_word(c, k, &gu, NULL);
@@ -939,7 +1078,8 @@ static bool active_use(const ctx *c, const trig_match *tm)
         return !(nt && dir_allows(nt->row, "post") && !is_group_word(c, nt->t1, &gu, NULL));
     }
     if (t->type != CC_TOK_WORD) return false;
-    if (link_at(c, k, "end,aux,hedge", NULL)) return false;
+    /* "Man wounded foot": the body part hit, not an object */
+    if (link_at(c, k, "end,aux,hedge,wound", NULL)) return false;
     if (trig_starting(c, k)) return false;
     return true;
 }
@@ -954,7 +1094,7 @@ static size_t aside_end(const ctx *c, size_t j)
         if (tok_punct(c, k, ';') || tok_punct(c, k, ':')) return 0;
         if (tok_punct(c, k, ',')) {
             for (size_t q = 0; q < c->nnp; q++)
-                if (c->nps[q].t0 > j && c->nps[q].t0 < k) return 0;
+                if (!c->nps[q].det && c->nps[q].t0 > j && c->nps[q].t0 < k) return 0;
             return k + 1;
         }
     }
@@ -1229,34 +1369,98 @@ static concur_mention *sum_of_two(concur_doc *d, count_state *st, size_t rec, co
     return w;
 }
 
-/* The latest top-level count of this category whose value is at least v. */
+/* The latest top-level count of this category before self in the text whose
+ * value is at least v. */
 static concur_mention *earlier_whole(const ctx *c, const concur_mention *self, const char *cat, double v)
 {
     const count_state *st = c->st;
     for (size_t k = st->ncr; k-- > 0;) {
         concur_mention *m = st->cr[k].m;
-        if (m == self || m->parent || !m->has_value || strcmp(m->category, cat)) continue;
+        if (m == self || m->parent || !m->has_value || strcmp(m->category, cat) || m->cstart >= self->cstart) continue;
         if (m->value >= v) return m;
     }
     return NULL;
 }
 
-/* "Three gang members and two other individuals shot": a count joined by
- * "and" to a later count whose trigger follows shares its category. */
+/* Does count q tell of others ("eight others", "two other people")? A
+ * pronoun joins only such a count (count_links role "other"). */
+static bool np_has_other(const ctx *c, const np *q)
+{
+    for (size_t i = q->t0; i < q->t1; i++)
+        if (link_at(c, i, "other", NULL)) return true;
+    return false;
+}
+
+/* Are counts ending at token a and starting at b joined as a list ("and",
+ * ",", ", and"; "and" required when need_and)? A short adjunct of place or
+ * time (count_links role "adjunct" and up to three words) may follow the
+ * first: "his parents at home and two students at school". */
+static bool joined_to(const ctx *c, size_t a, size_t b, bool need_and)
+{
+    if (b <= a) return false;
+    size_t j = a, u = link_at(c, j, "adjunct", NULL);
+    if (u && b > a + u + 1) {
+        size_t k = j + u, w = 0;
+        while (k < b && w < 3 && c->tok[k].type == CC_TOK_WORD && !tok_is(c, k, "and") && !trig_starting(c, k)) {
+            k++;
+            w++;
+        }
+        if (w) j = k;
+    }
+    /* "the man and his two sons": a determiner before the second */
+    if (b > j + 1 && link_at(c, b - 1, "det", NULL) == 1) b--;
+    if (tok_punct(c, j, ',')) {
+        j++;
+        if (j == b) return !need_and;
+    }
+    return tok_is(c, j, "and") && j + 1 == b;
+}
+
+static bool linked_pair(const ctx *c, size_t r)
+{
+    return c->nps[r + 1].coord_with == (int)r || c->nps[r].coord_with == (int)r + 1;
+}
+
+/* Emits the det phrases still pending in the list of count r (step 9), in
+ * text order; false when out of memory. */
+static bool emit_pending(ctx *c, size_t r)
+{
+    size_t a = r, b = r;
+    while (a > 0 && linked_pair(c, a - 1)) a--;
+    while (b + 1 < c->nnp && linked_pair(c, b)) b++;
+    for (size_t k = a; k <= b; k++) {
+        np *q = &c->nps[k];
+        if (!q->pending || q->m) continue;
+        q->pending = false;
+        emit(c, q);
+        if (!q->m) return false;
+    }
+    return true;
+}
+
+/* "Three gang members and two other individuals shot", "The ferry's owner
+ * and two crew members have been arrested": a count joined by "and" to a
+ * later count whose trigger follows shares its category. */
 static void coordinate_back(ctx *c)
 {
     for (size_t k = c->nnp - 1; k-- > 0;) {
         np *q = &c->nps[k], *n = &c->nps[k + 1];
-        if (q->m || q->done || q->bare || !n->m || !n->via_post || n->bare || n->parent >= 0) continue;
-        size_t j = q->t1;
-        if (tok_punct(c, j, ',')) j++;
-        if (!tok_is(c, j, "and")) continue;
-        if (j + 1 != n->t0) continue;
+        bool n_linked = n->m || n->pending;
+        if (q->m || q->pending || q->done || q->bare || !n_linked || !n->via_post || n->bare || n->parent >= 0)
+            continue;
+        if (!joined_to(c, q->t1, n->t0, true) || n->pron || (q->pron && !np_has_other(c, n))) continue;
+        bool exact = q->has_value && !q->qual;
+        if (!n->m && !q->det && !exact) continue; /* "several others and his wife" */
         inherit(q, n);
         q->via_post = true;
         q->coord_with = (int)k + 1;
+        if (q->det && !n->m) {
+            q->pending = true;
+            continue;
+        }
         emit(c, q);
         if (!q->m) return;
+        if (n->pending && !emit_pending(c, k + 1)) return;
     }
 }
 
@@ -1281,7 +1485,9 @@ static void coordinated_totals(ctx *c)
         }
         /* "Among the dead were 11 children and 9 women": parts of a whole
          * told before, not a total of their own */
-        bool among = false;
+        /* ... and "The mayor's wife and two of her children were among the
+         * dead" (trigger rule "part") */
+        bool among = rules_have(c->nps[a].rule, "part");
         for (size_t t = c->nps[a].t0; ok && t > c->s0 && c->nps[a].t0 - t < 6; t--)
             if (tok_is(c, t - 1, "among")) among = true;
         if (ok && among) {
@@ -1331,11 +1537,13 @@ static void sentence_totals(ctx *c, size_t cr0)
             concur_mention *o = st->cr[b].m;
             /* "No injuries from shots fired, but victim pistol-whipped":
              * a zero is no clause of a sum */
+            /* a toll or a result ("leaving five dead") is a total already:
+             * no clause, the other clauses still add up */
             if (o->parent || strcmp(o->category, cat) || !strcmp(o->group, "perpetrators") ||
-                (o->has_value && o->value == 0))
+                (o->has_value && o->value == 0) || (o->flags & CNT_TOLL))
                 continue;
             if (b < a) { seen_before = true; break; }
-            if (!o->has_value || o->qualifier || o->hedged || o->note || (o->flags & CNT_TOLL) ||
+            if (!o->has_value || o->qualifier || o->hedged || o->note ||
                 (o->flags & CNT_SHOT) != (first->flags & CNT_SHOT)) {
                 ok = false;
                 break;
@@ -1357,7 +1565,9 @@ static void sentence_totals(ctx *c, size_t cr0)
         w->note = "sum of clauses";
         for (size_t b = a; b < n1; b++) {
             concur_mention *o = st->cr[b].m;
-            if (!o->parent && !strcmp(o->category, cat) && strcmp(o->group, "perpetrators")) o->parent = w;
+            if (!o->parent && !strcmp(o->category, cat) && strcmp(o->group, "perpetrators") &&
+                !(o->flags & CNT_TOLL) && !(o->has_value && o->value == 0))
+                o->parent = w;
         }
     }
 }
@@ -1461,30 +1671,78 @@ static double victims_before(const ctx *c, size_t pos)
     return cas > ki ? cas : ki;
 }
 
-/* "killed his ex-girlfriend and five other people": before a count of
- * others, "and" and a possessive with a singular group noun (count_groups
- * "one"), maybe with modifiers, is one more of the same people. Sets the
- * possessive's token, the noun's token and its row. */
-static bool poss_one_before(const ctx *c, const np *q, size_t *p0, size_t *noun, const cc_lex_row **row)
+/* May this top-level count be a clause of a sum? An exact figure, neither
+ * hedged nor a toll, no note (not a sum already), not of the perpetrators. */
+static bool sum_clause_ok(const concur_mention *m)
 {
-    if (!q->has_value || q->qual || q->article || q->t0 < c->s0 + 3 || !tok_is(c, q->t0 - 1, "and")) return false;
-    bool others = false;
-    for (size_t i = q->t0; i < q->t1; i++) others = others || tok_is(c, i, "other") || tok_is(c, i, "others");
-    if (!others) return false;
-    size_t g = q->t0 - 2, u = 0;
-    const cc_lex_row *gr = NULL;
-    if (!is_group_word(c, g, &u, &gr) || u != 1 || !gr->col[2] || strcmp(gr->col[2], "one")) return false;
-    for (size_t i = g; i-- > c->s0 && i + 5 > g;) {
-        if (tok_is(c, i, "his") || tok_is(c, i, "her") || tok_is(c, i, "their")) {
-            *p0 = i;
-            *noun = g;
-            *row = gr;
-            return true;
-        }
-        if (c->tok[i].type != CC_TOK_WORD && !tok_punct(c, i, '-')) return false;
-        if (trig_covering(c, i) || link_at(c, i, "aux,both,hedge,drop,part,end,pre", NULL)) return false;
+    return m->has_value && !m->qualifier && !m->hedged && !(m->flags & CNT_TOLL) && !m->note &&
+           strcmp(m->group, "perpetrators");
+}
+
+/* The record index of mention m (searched from the end), or st->ncr. */
+static size_t rec_of(const count_state *st, const concur_mention *m)
+{
+    for (size_t k = st->ncr; k-- > 0;)
+        if (st->cr[k].m == m) return k;
+    return st->ncr;
+}
+
+/* "Seven people were wounded. Two of the wounded later died": killed m
+ * (N) died among the wounded of an injured count (`whole`: the count
+ * before the comma of "two of whom", else the latest earlier top-level
+ * injured count of the document of at least N). The wounded become
+ * casualties (killed or injured), the injured the wounded less the dead
+ * (note "wounded less died"), and the N dead, top-level, add to an
+ * earlier killed count of the paragraph (note "sum of clauses"). False
+ * when there is no such whole. */
+static bool died_among_wounded(ctx *c, concur_mention *m, concur_mention *whole)
+{
+    count_state *st = c->st;
+    if (whole) {
+        /* "two of whom": only the count before the comma */
+        while (whole->parent) whole = (concur_mention *)whole->parent;
+        if (strcmp(whole->category, "injured")) return false;
+    } else {
+        whole = earlier_whole(c, m, "injured", m->value);
     }
-    return false;
+    if (!whole || !whole->has_value || whole->qualifier == CONCUR_QUAL_VAGUE || whole->value <= m->value) return false;
+    size_t rec = rec_of(st, whole);
+    if (rec == st->ncr) return false;
+    m->parent = NULL;
+    whole->category = "casualties";
+    concur_mention *w = derive_count(c->d, st, rec, whole, whole->cend);
+    if (!w) return true;
+    w->category = "injured";
+    w->value = w->min = w->max = whole->value - m->value;
+    w->note = "wounded less died";
+    /* the dead of an earlier clause of the paragraph and these */
+    size_t self = rec_of(st, m);
+    if (self == st->ncr) return true;
+    for (size_t k = self; k-- > 0 && st->cr[k].para == c->p->index;) {
+        concur_mention *o = st->cr[k].m;
+        if (o == m || o->parent || strcmp(o->category, "killed") || !sum_clause_ok(o)) continue;
+        sum_of_two(c->d, st, self, o, m);
+        break;
+    }
+    return true;
+}
+
+/* "..., leaving 13 dead and 24 injured": is count k told as the result of
+ * the event (after a count_links role "result" verb, or joined to such a
+ * count by its trigger and "and")? Such a count is a total already. Not
+ * "leaving three more dead". */
+static bool told_as_result(const ctx *c, size_t k)
+{
+    const np *q = &c->nps[k];
+    if (tok_is(c, q->t1, "more")) return false;
+    if (q->t0 > c->s0 && link_at(c, q->t0 - 1, "result", NULL) == 1) return true;
+    if (k == 0 || !c->nps[k - 1].m || !(c->nps[k - 1].m->flags & CNT_TOLL)) return false;
+    size_t j = q->t0;
+    if (j > c->s0 && tok_is(c, j - 1, "and")) j--;
+    if (j > c->s0 && tok_punct(c, j - 1, ',')) j--;
+    const trig_match *tm = trig_ending(c, j);
+    if (tm) j = tm->t0;
+    return j == c->nps[k - 1].t1 && j < q->t0;
 }
 
 static void process_sentence(ctx *c)
@@ -1510,13 +1768,22 @@ static void process_sentence(ctx *c)
         if (tm) { i = tm->t1 - 1; continue; }
         const cc_token *t = &tk[i];
         if (t->type != CC_TOK_NUM && t->type != CC_TOK_WORD) continue;
+        np *q = &c->nps[c->nnp];
         if (t->type == CC_TOK_WORD) {
             size_t u;
             if (!numw_at(c, i, &u) && !cc_tok_is(c->text, t, "a") && !cc_tok_is(c->text, t, "an") &&
-                !cc_tok_is(c->text, t, "another"))
+                !cc_tok_is(c->text, t, "another")) {
+                /* "his wife", "the ferry's owner" (step 9): at a determiner
+                 * or a word before a possessive */
+                bool det = (t->wid < c->t->nfirst && (c->t->first[t->wid] & FIRST_DET)) ||
+                           (i + 1 < c->s1 && tok_punct(c, i + 1, '\''));
+                if (det && parse_det_np(c, i, q)) {
+                    c->nnp++;
+                    i = q->t1 - 1;
+                }
                 continue;
+            }
         }
-        np *q = &c->nps[c->nnp];
         if (parse_np(c, i, q)) {
             c->nnp++;
             i = q->t1 - 1;
@@ -1529,17 +1796,16 @@ static void process_sentence(ctx *c)
     for (size_t k = 0; k < c->nnp; k++) {
         np *q = &c->nps[k];
         if (q->done) continue;
-        bool hedged = false, dropped = false, aux = false, poss = false;
+        bool hedged = false, dropped = false, aux = false;
         const trig_match *tm = NULL;
-        size_t after = q->after, poss0 = 0, poss_noun = 0;
-        const cc_lex_row *poss_row = NULL;
+        size_t after = q->after;
         if (q->trig_noun) {
             set_trigger(q, q->noun_trig);
             /* "treated 98 wounded people, including 24 children" */
             parts_after(c, after, (int)k);
         } else {
             /* post: the count, maybe its parts, then the trigger */
-            size_t pend = parts_after(c, after, (int)k);
+            size_t pend = q->det ? 0 : parts_after(c, after, (int)k);
             /* "Nine people, including four children, died" */
             if (pend && tok_punct(c, pend, ',')) pend++;
             tm = look_post(c, pend ? pend : after, &hedged, &dropped, &aux);
@@ -1561,9 +1827,9 @@ static void process_sentence(ctx *c)
             /* "a man killed ...", "a man shot ..." need an auxiliary; a
              * trigger of rule "intransitive" does not ("a man died", "a
              * victim suffered minor injuries"; not "a minor injury") */
-            if (tm && q->article && !aux && !has_rule(tm->row, "intransitive")) tm = NULL;
+            if (tm && (q->article || q->det) && !aux && !has_rule(tm->row, "intransitive")) tm = NULL;
             /* "who shot a man was arrested": "a man" is the object of "shot" */
-            if (tm && q->article && q->t0 > c->s0 && trig_covering(c, q->t0 - 1)) tm = NULL;
+            if (tm && (q->article || q->det) && q->t0 > c->s0 && trig_covering(c, q->t0 - 1)) tm = NULL;
             if (tm) {
                 /* "who were taken hostage are still missing": the main verb wins */
                 bool h2 = false, d2 = false, a2 = false;
@@ -1571,19 +1837,14 @@ static void process_sentence(ctx *c)
                 if (t2 && a2) tm = t2;
                 cues_before(c, tm->t0, &hedged, &dropped);
                 /* parts after the trigger: "were massacred including 106 women" */
-                if (!pend) parts_after(c, tm->t1, (int)k);
+                if (!pend && !q->det) parts_after(c, tm->t1, (int)k);
             } else {
                 release_parts(c, k);
                 hedged = dropped = false;
                 tm = look_pre(c, q->t0, &hedged);
-                /* "killed his ex-girlfriend and five other people" */
-                if (!tm && c->nnp + 2 <= MAX_NP && poss_one_before(c, q, &poss0, &poss_noun, &poss_row)) {
-                    tm = look_pre(c, poss0, &hedged);
-                    poss = tm != NULL;
-                }
                 if (tm) {
                     cues_before(c, tm->t0, &hedged, &dropped);
-                    parts_after(c, after, (int)k);
+                    if (!q->det) parts_after(c, after, (int)k);
                 }
             }
             if (!tm) {
@@ -1597,15 +1858,23 @@ static void process_sentence(ctx *c)
                     if (!q->m) return;
                     continue;
                 }
-                /* coordination: "three adults and three 9-year-old children" */
-                size_t gap = k > 0 ? q->t0 - c->nps[k - 1].t1 : 0;
-                bool joined = k > 0 && q->t0 > c->nps[k - 1].t1 &&
-                              ((gap == 1 && (tok_is(c, q->t0 - 1, "and") || tok_punct(c, q->t0 - 1, ','))) ||
-                               (gap == 2 && tok_punct(c, q->t0 - 2, ',') && tok_is(c, q->t0 - 1, "and")));
-                if (joined && c->nps[k - 1].category && c->nps[k - 1].m && !q->bare) {
-                    inherit(q, &c->nps[k - 1]);
-                    q->parent = c->nps[k - 1].parent;
+                /* coordination: "three adults and three 9-year-old children",
+                 * "his parents at home and two students at school" */
+                np *pv = k > 0 ? &c->nps[k - 1] : NULL;
+                bool joined = pv && joined_to(c, pv->t1, q->t0, false);
+                /* a det phrase counts only in a list with an exact count
+                 * (step 9): "his wife and several others" is none */
+                bool exact = q->has_value && !q->qual;
+                if (joined && pv->category && !q->bare && !q->pron && (!pv->pron || np_has_other(c, q)) &&
+                    (pv->m || (pv->pending && (q->det || exact)))) {
+                    inherit(q, pv);
+                    q->parent = pv->parent;
                     q->coord_with = (int)k - 1;
+                    if (q->det && !pv->m) {
+                        q->pending = true; /* a list of det phrases so far */
+                        continue;
+                    }
+                    if (pv->pending && !emit_pending(c, k - 1)) return;
                 } else {
                     release_parts(c, k);
                     continue;
@@ -1621,29 +1890,24 @@ static void process_sentence(ctx *c)
             continue;
         }
         q->hedged = q->hedged || hedged;
+        if (q->det && q->coord_with < 0) {
+            /* "killed his wife": no claim unless a count joins it */
+            q->pending = true;
+            continue;
+        }
         emit(c, q);
         if (!q->m) return;
-        if (poss) {
-            /* the total of the one and the others, their parent */
-            np *tot = np_made(c, poss0, q->t1, q->value + 1);
-            inherit(tot, q);
-            tot->note = "sum of parts";
-            tot->group = strcmp(q->m->group, poss_row->col[1]) ? "people" : q->m->group;
-            emit(c, tot);
-            if (!tot->m) return;
-            np *one = np_made(c, poss0, poss_noun + 1, 1);
-            inherit(one, q);
-            one->group = poss_row->col[1];
-            one->g0 = poss0 + 1;
-            one->g1 = poss_noun + 1;
-            emit(c, one);
-            if (!one->m) return;
-            one->m->parent = tot->m;
-            q->m->parent = tot->m;
-        }
+        if (told_as_result(c, k)) q->m->flags |= CNT_TOLL;
         /* "Six people were shot, two of them fatally": "them" are the
          * count before the comma; a part only of a count of its category */
-        if (q->of_prev && k > 0 && c->nps[k - 1].m && q->t0 > c->s0 && tok_punct(c, q->t0 - 1, ',')) {
+        if ((q->of_prev || (rules_have(q->rule, "of_previous") && k > 0 && c->nps[k - 1].m &&
+                            q->t0 > c->nps[k - 1].t1 && tok_punct(c, q->t0 - 1, ',') &&
+                            (c->nps[k - 1].t1 + 1 == q->t0 || trig_ending(c, q->t0 - 1)))) &&
+            !strcmp(q->category, "killed") &&
+            died_among_wounded(c, q->m, k > 0 && tok_punct(c, q->t0 - 1, ',') ? c->nps[k - 1].m : NULL)) {
+            /* "Seven people were wounded, two of whom later died", "Five
+             * people were wounded, one fatally" */
+        } else if (q->of_prev && k > 0 && c->nps[k - 1].m && q->t0 > c->s0 && tok_punct(c, q->t0 - 1, ',')) {
             const concur_mention *a = c->nps[k - 1].m;
             while (a->parent) a = a->parent;
             if (!strcmp(a->category, q->category) && a->has_value && q->has_value && a->value >= q->value &&
@@ -1710,6 +1974,58 @@ static void process_sentence(ctx *c)
             at++;
         }
     }
+    /* "Two of the wounded later died": N, "of the", an injured trigger
+     * noun, then a killed trigger (step 9, died_among_wounded) */
+    for (size_t kt = 0; kt < c->ntrig && c->nnp < MAX_NP; kt++) {
+        const trig_match *tw = &c->trig[kt];
+        if (tw->t0 < c->s0 + 3 || strcmp(tw->row->col[1], "injured") || !dir_allows(tw->row, "post") ||
+            !tok_is(c, tw->t0 - 1, "the") || !tok_is(c, tw->t0 - 2, "of"))
+            continue;
+        /* the number ending before "of": digits or number words */
+        double v = 0;
+        size_t i = 0, nu = 0, j = tw->t0 - 2;
+        for (size_t back = j - c->s0 < 5 ? j - c->s0 : 5; back >= 1 && !nu; back--) {
+            size_t s = j - back, u = 0;
+            if (c->tok[s].type == CC_TOK_NUM) {
+                if (s > c->s0 && !(c->tok[s].flags & CC_TF_SPACE_BEFORE)) continue;
+                u = parse_digits(c, s, &v);
+            } else {
+                const cc_lex_row *r = numw_at(c, s, &u);
+                if (!numw_type(r, "unit") && !numw_type(r, "tens")) continue;
+                v = strtod(r->col[2], NULL);
+                /* "twenty-five", "twenty five" */
+                size_t h = s + u + (tok_punct(c, s + u, '-') ? 1 : 0), u2 = 0;
+                const cc_lex_row *r2 = numw_type(r, "tens") && h < j ? numw_at(c, h, &u2) : NULL;
+                if (numw_type(r2, "unit") && h + u2 == j) {
+                    v += strtod(r2->col[2], NULL);
+                    u = j - s;
+                }
+            }
+            if (s + u == j) {
+                i = s;
+                nu = u;
+            }
+        }
+        if (!nu) continue;
+        bool hedged = false, dropped = false, aux = false;
+        const trig_match *tk2 = look_post(c, tw->t1, &hedged, &dropped, &aux);
+        if (!tk2 || dropped || strcmp(tk2->row->col[1], "killed") || (!aux && !has_rule(tk2->row, "intransitive")))
+            continue;
+        bool covered = false;
+        for (size_t k = 0; k < c->nnp; k++)
+            if (c->nps[k].m && c->nps[k].t0 < tw->t1 && i < c->nps[k].t1) covered = true;
+        if (covered) continue;
+        cues_before(c, tk2->t0, &hedged, &dropped);
+        if (dropped) continue;
+        np *q = np_made(c, i, tw->t1, v);
+        q->category = "killed";
+        q->group = "people";
+        q->hedged = hedged;
+        q->via_post = true;
+        emit(c, q);
+        if (!q->m) return;
+        died_among_wounded(c, q->m, NULL);
+    }
     /* "Man shot in leg", "resident killed": a singular group noun without a
      * number (count_groups column 3 "one") opening the sentence or a clause
      * and followed by a trigger is one */
@@ -1760,13 +2076,12 @@ static void process_sentence(ctx *c)
         const trig_match *tm = look_post(c, j + u, &hedged, &dropped, &aux);
         if (!tm || dropped || (!aux && active_use(c, tm))) continue;
         /* without an auxiliary the verb must end its clause or go on with a
-         * preposition or adverb ("Man shot in leg"), not an object ("suspect
+         * preposition or adverb ("Man shot in leg"; count_links roles
+         * "manner": multiple, twice ...; "wound": the body part hit, as
+         * notes write it, "Man wounded foot"), not an object ("suspect
          * shot mirror") */
         if (!aux && tm->t1 < c->s1 && c->tok[tm->t1].type != CC_TOK_PUNCT && c->tok[tm->t1].type != CC_TOK_NUM &&
-            !link_at(c, tm->t1, "aux,both,end,pre", NULL) && !tok_is(c, tm->t1, "multiple") &&
-            !tok_is(c, tm->t1, "once") && !tok_is(c, tm->t1, "twice") && !tok_is(c, tm->t1, "dead") &&
-            !tok_is(c, tm->t1, "died") && !tok_is(c, tm->t1, "outside") && !tok_is(c, tm->t1, "inside") &&
-            !tok_is(c, tm->t1, "through"))
+            !link_at(c, tm->t1, "aux,both,end,pre,manner,wound", NULL) && !trig_starting(c, tm->t1))
             continue;
         cues_before(c, tm->t0, &hedged, &dropped);
         if (dropped) continue;
@@ -1823,7 +2138,7 @@ static void process_sentence(ctx *c)
         int obj = -1;
         for (size_t j = 0; j < c->nnp; j++) {
             const np *q = &c->nps[j];
-            if (q->m || q->done || q->article || !q->has_value || q->qual || q->t0 <= c->s0 || q->t0 >= a ||
+            if (q->m || q->done || q->article || q->det || !q->has_value || q->qual || q->t0 <= c->s0 || q->t0 >= a ||
                 q->value <= n)
                 continue;
             const trig_match *st = trig_ending(c, q->t0);
@@ -1853,7 +2168,7 @@ static void process_sentence(ctx *c)
         if (!strcmp(c->st->cr[r].m->category, "killed") && !c->st->cr[r].m->parent) deaths = true;
     for (size_t k = 0; deaths && k < c->nnp; k++) {
         np *q = &c->nps[k];
-        if (q->m || q->done || q->article || q->bare || q->t0 <= c->s0) continue;
+        if (q->m || q->done || q->article || q->det || q->bare || q->t0 <= c->s0) continue;
         const trig_match *tm = trig_ending(c, q->t0);
         if (!tm || !has_rule(tm->row, "injured_unless_killed")) continue;
         set_trigger(q, tm->row);
@@ -1863,6 +2178,14 @@ static void process_sentence(ctx *c)
     if (c->nnp) {
         coordinate_back(c);
         coordinated_totals(c);
+        /* "Two police officers were among those killed": a part of the
+         * latest earlier count of its category (trigger rule "part") */
+        for (size_t k = 0; k < c->nnp; k++) {
+            np *q = &c->nps[k];
+            if (!q->m || q->m->parent || !rules_have(q->rule, "part")) continue;
+            concur_mention *w = earlier_whole(c, q->m, q->m->category, q->has_value ? q->value : q->min);
+            if (w) q->m->parent = w;
+        }
     }
     /* "walk-up by 1; died in hospital", "Chest; died on scene": a clause
      * without a subject opening with a trigger of rule "subjectless_one"
@@ -1871,24 +2194,44 @@ static void process_sentence(ctx *c)
     if (c->st->ncr == cr0 && c->nnp < MAX_NP)
         for (size_t k = 0; k < c->ntrig; k++) {
             const trig_match *tm = &c->trig[k];
-            if (!has_rule(tm->row, "subjectless_one")) continue;
+            bool owner = has_rule(tm->row, "owner_one");
+            if (!owner && !has_rule(tm->row, "subjectless_one")) continue;
             bool shot_before = false; /* "shot multiple times, died at hosp" */
             for (size_t k2 = 0; k2 < k; k2++)
                 if (has_rule(c->trig[k2].row, "injured_unless_killed"))
                     shot_before = true;
-            if (tm->t0 != c->s0 && !tok_punct(c, tm->t0 - 1, ';') && !(shot_before && tok_punct(c, tm->t0 - 1, ',')))
+            /* "Woman's body found", "A man's body was found", "A body was
+             * found" (rule "owner_one"): a possessor or an article first */
+            size_t at = tm->t0, gu = 0, g0 = 0, g1 = 0;
+            const cc_lex_row *gr = NULL;
+            if (owner && at > c->s0) {
+                size_t ap = tok_is(c, at - 1, "s") && at - 1 > c->s0 ? at - 2 : at - 1;
+                if (ap > c->s0 && possessive_at(c, ap) && c->tok[ap - 1].type == CC_TOK_WORD) {
+                    at = ap - 1;
+                    if (is_group_word(c, at, &gu, &gr) && at + gu == ap) {
+                        g0 = at;
+                        g1 = ap;
+                    } else if (!(c->tok[at].flags & CC_TF_UPPER)) {
+                        continue;
+                    }
+                }
+                if (at > c->s0 && (tok_is(c, at - 1, "a") || tok_is(c, at - 1, "an") || link_at(c, at - 1, "det", NULL)))
+                    at--;
+            }
+            if (at != c->s0 && !tok_punct(c, at - 1, ';') && !(shot_before && tok_punct(c, at - 1, ',')))
                 continue;
-            size_t gu;
             if (tok_punct(c, tm->t1, ':') || tok_is(c, tm->t1, "or") || tok_is(c, tm->t1, "and") ||
                 is_group_word(c, tm->t1, &gu, NULL))
                 continue; /* "Died:", "Dead bodies", "dead or alive" */
             bool hedged = false, dropped = false;
             cues_before(c, tm->t0, &hedged, &dropped);
             if (dropped) continue;
-            np *q = np_made(c, tm->t0, tm->t1, 1);
-            q->group = "people";
+            np *q = np_made(c, at, tm->t1, 1);
+            q->group = gr ? gr->col[1] : "people";
+            q->g0 = g0;
+            q->g1 = g1;
             q->category = tm->row->col[1];
-            q->note = "subjectless clause";
+            q->note = owner ? "body found" : "subjectless clause";
             q->hedged = hedged;
             q->via_post = true;
             emit(c, q);
@@ -2086,6 +2429,19 @@ static int cmp_start(const void *a, const void *b)
 
 /* ------------------------------------------------------------------ scan */
 
+/* A trigger of rule "abbrev" at tokens [i, i+u) of sentence [s0, s1): glued
+ * to a number that opens a clause, followed by punctuation or the end. */
+static bool abbrev_ok(const char *text, const cc_token *tk, size_t s0, size_t s1, size_t i, size_t u)
+{
+    if (i == s0 || (tk[i].flags & CC_TF_SPACE_BEFORE) || tk[i - 1].type != CC_TOK_NUM) return false;
+    size_t n = i - 1;
+    if (n > s0) {
+        const cc_token *b = &tk[n - 1];
+        if (b->type != CC_TOK_PUNCT || b->end - b->start != 1 || !strchr(",;:", text[b->start])) return false;
+    }
+    return i + u >= s1 || tk[i + u].type == CC_TOK_PUNCT;
+}
+
 void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
 {
     if (!(d->opt.kinds & CONCUR_KIND_COUNT)) return;
@@ -2125,6 +2481,11 @@ void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
                trigger only where no word follows it ("5 serious crimes") */
             if (r->col[1] && r->col[2] && r->col[3] && has_rule(r, "condition") &&
                 i + u < c.s1 && p->tok[i + u].type == CC_TOK_WORD && !cc_tok_is(p->text, &p->tok[i + u], "condition"))
+                continue;
+            /* "1k,1inj": a letter glued to a number opening a clause, before
+               punctuation or the end (rule "abbrev") */
+            if (r->col[4] && has_rule(r, "abbrev") &&
+                !abbrev_ok(p->text, p->tok, c.s0, c.s1, i, u))
                 continue;
             c.trig[c.ntrig].t0 = i;
             c.trig[c.ntrig].t1 = i + u;
@@ -2223,14 +2584,6 @@ static int place_rank(const counts_tables *t, const char **learned, size_t nlear
     if (t->pstop && cc_lex_find(t->pstop, buf, n)) return 0;
     if (t->places && cc_lex_find(t->places, buf, n)) return 1;
     return 0;
-}
-
-/* May this top-level count be a clause of a sum? An exact figure, neither
- * hedged nor a toll, no note (not a sum already), not of the perpetrators. */
-static bool sum_clause_ok(const concur_mention *m)
-{
-    return m->has_value && !m->qualifier && !m->hedged && !(m->flags & CNT_TOLL) && !m->note &&
-           strcmp(m->group, "perpetrators");
 }
 
 void cc_counts_finish(const concur_engine *e, concur_doc *d)
