@@ -103,6 +103,9 @@ static const cc_lex_row *match_rest(const cc_lexicon *lx, const char *text, cons
     for (size_t k = k0; k < ntok && k - i < limit; k++) {
         const cc_token *t = &tok[k];
         size_t tl = t->end - t->start;
+        /* every row left is the key itself (the last, the largest, is):
+         * no token can extend the match */
+        if (k > i && done == kn && lx->rows[hi - 1].col[0][kn] == 0) break;
         if (k > i) {
             const char *s = text + t->start;
             if (t->type == CC_TOK_PUNCT && tl == 1 && *s == '-') {
