@@ -207,27 +207,30 @@ struct cc_num_state {
 
 static inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-/* Is there an ASCII digit in p[0..8)? Word at a time: with bit 7 cleared
- * a byte is a digit when >= '0' and <= '9'; bytes with bit 7 are not. */
-static inline bool has_digit8(const char *p)
+/* Is there an ASCII digit in p[0..8)? A byte is a digit when its xor
+ * with '0' is below 10; "has a byte below n" is the borrow test of Bit
+ * Twiddling Hacks (hasless), exact as a yes / no answer for n <= 128:
+ * the lowest such byte borrows nothing from below and sets its top bit. */
+static inline uint64_t digit_bits8(const char *p)
 {
-    const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80, low7 = ones * 0x7F;
+    const uint64_t ones = 0x0101010101010101ull;
     uint64_t x;
     memcpy(&x, p, 8);
-    uint64_t y = x & low7;
-    return ((ones * (127 + '9' + 1) - y) & ~x & (y + ones * (127 - '0' + 1)) & high) != 0;
+    x ^= ones * '0';
+    return (x - ones * 10) & ~x & (ones * 0x80);
 }
 
 static void gather_evidence(cc_num_state *ev, const char *t, size_t n)
 {
     size_t i = 0;
     while (i < n) {
-        if (!is_digit(t[i])) {
-            /* text between figures: skip it eight bytes at a time */
-            i++;
-            while (i + 8 <= n && !has_digit8(t + i)) i += 8;
-            continue;
-        }
+        /* text between figures: 32 bytes at a time, then 8, then one */
+        while (i + 32 <= n &&
+               !(digit_bits8(t + i) | digit_bits8(t + i + 8) | digit_bits8(t + i + 16) | digit_bits8(t + i + 24)))
+            i += 32;
+        while (i + 8 <= n && !digit_bits8(t + i)) i += 8;
+        while (i < n && !is_digit(t[i])) i++;
+        if (i >= n) break;
         bool chained = i > 0 && (t[i - 1] == '.' || t[i - 1] == ',');
         size_t g0 = i;
         while (i < n && is_digit(t[i])) i++;
@@ -276,7 +279,6 @@ typedef struct ctx {
     const char *text;
     const cc_token *tk;
     size_t ntok;
-    const cc_num_state *ev;
     /* date mentions of this slice, for the overlap test */
     concur_mention **dates_copy;   /* sorted copy of this slice's mentions, or NULL: d->m */
     size_t date_lo, date_hi, date_ptr;
@@ -1248,12 +1250,30 @@ static void fill(ctx *c, concur_mention *m, const nres *n1, const nres *n2, cons
     }
 }
 
+/* The document's evidence, counted the first time a number needs it (the
+ * clean text is whole before the first paragraph is scanned, so the
+ * counts do not depend on when). */
+static const cc_num_state *evidence(const ctx *c)
+{
+    static const cc_num_state none;
+    concur_doc *d = c->d;
+    if (!d->numbers) {
+        d->numbers = cc_arena_alloc(&d->arena, sizeof *d->numbers);
+        if (!d->numbers) {
+            d->oom = true;
+            return &none;
+        }
+        gather_evidence(d->numbers, d->text.out.data ? d->text.out.data : "", d->text.out.len);
+    }
+    return d->numbers;
+}
+
 /* Resolves "1.275" / "1,275" from the document's evidence and the words
  * after it. */
 static void resolve_ambiguous(const ctx *c, nres *r)
 {
     if (!r->amb) return;
-    const cc_num_state *ev = c->ev;
+    const cc_num_state *ev = evidence(c);
     char sep = c->text[c->tk[r->a].end];
     bool whole = whole_noun_follows(c, r->b);
     bool thousands;
@@ -1306,7 +1326,15 @@ static size_t tok_at_or_after(const ctx *c, size_t from, size_t off)
     return k;
 }
 
-static size_t scan_at(ctx *c, size_t i)
+/* scan_at stays a call: inlined, its locals crowd the registers of the
+ * token loop in cc_numbers_scan, which runs for every token */
+#if defined(__GNUC__)
+#define NUM_NOINLINE __attribute__((noinline))
+#else
+#define NUM_NOINLINE
+#endif
+
+static NUM_NOINLINE size_t scan_at(ctx *c, size_t i)
 {
     const cc_numbers *nb = c->nb;
     const char *t = c->text;
@@ -1610,12 +1638,7 @@ void cc_numbers_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
 {
     if (!(d->opt.kinds & (CONCUR_KIND_NUMBER | CONCUR_KIND_QUANTITY | CONCUR_KIND_COUNT))) return;
     const cc_numbers *nb = e->numbers;
-    if (!nb || !p->ntok) return;
-    if (!d->numbers) {
-        d->numbers = cc_arena_alloc(&d->arena, sizeof *d->numbers);
-        if (!d->numbers) { d->oom = true; return; }
-        gather_evidence(d->numbers, d->text.out.data ? d->text.out.data : "", d->text.out.len);
-    }
+    if (!nb || !p->ntok || d->oom) return;
     ctx c = {0};
     c.nb = nb;
     c.d = d;
@@ -1623,7 +1646,6 @@ void cc_numbers_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
     c.text = p->text;
     c.tk = p->tok;
     c.ntok = p->ntok;
-    c.ev = d->numbers;
     /* the date mentions of this slice are the last ones added; they are
      * read in order of start (a sorted copy when the date recogniser
      * added them otherwise) */
@@ -1647,18 +1669,25 @@ void cc_numbers_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
         c.date_hi = d->nm - lo;
     }
     c.run_s = c.run_e = 0;
-    size_t i = 0;
-    while (i < p->ntok && !d->oom) {
-        const cc_token *t = &p->tok[i];
-        if (t->type == CC_TOK_WORD && (t->wid >= nb->nstarts || !nb->starts[t->wid])) {
-            i++;   /* most words: scan_at's first test, without the call */
+    /* most tokens start nothing: a word not in the starts table, a
+     * punctuation mark other than a "." before digits; they cost a few
+     * loads here (the same tests begin scan_at) */
+    const cc_token *tok = p->tok, *t = tok, *end = tok + p->ntok;
+    const uint8_t *starts = nb->starts;
+    size_t nstarts = nb->nstarts;
+    while (t < end) {
+        if (t->type == CC_TOK_WORD) {
+            if (t->wid >= nstarts || !starts[t->wid]) {
+                t++;
+                continue;
+            }
+        } else if (t->type != CC_TOK_NUM &&
+                   !(t->type == CC_TOK_PUNCT && p->text[t->start] == '.' && t + 1 < end && t[1].type == CC_TOK_NUM)) {
+            t++;
             continue;
         }
-        if (t->type == CC_TOK_NUM || t->type == CC_TOK_WORD ||
-            (t->type == CC_TOK_PUNCT && p->text[t->start] == '.' && i + 1 < p->ntok && p->tok[i + 1].type == CC_TOK_NUM))
-            i = scan_at(&c, i);
-        else
-            i++;
+        t = tok + scan_at(&c, (size_t)(t - tok));
+        if (d->oom) break;
     }
     free(copy);
 }
