@@ -35,9 +35,25 @@ typedef struct cc_numbers {
     uint8_t *lead;
     size_t nlead;
     unsigned lead_ok;
+    /* [word id]: W_* bits, the lists a word is in or may begin a key of
+     * (register_lists); the tests that were a lexicon search per word */
+    uint8_t *wbits;
+    size_t nwbits;
+    uint32_t *wsuf;            /* [word id]: number_suffixes row + 1 of the word, 0 = none */
+    double *sufval;            /* [number_suffixes row]: its multiplier (column 1) */
+    uint8_t *sufflag;          /* [number_suffixes row]: SF_* of its flags (column 2) */
 } cc_numbers;
 
 enum { FB_FIRST = 1, FB_WHOLE = 2 };
+/* wbits: W_IS_* the word is a key of the list (cc_lex_find of the
+ * lower-cased word); W_BEGINS_* the word begins a key of the list, i.e.
+ * cc_lex_match may find one at the word */
+enum {
+    W_IS_WHOLE = 1, W_IS_IDENT = 2, W_IS_IDENT_DOT = 4, W_IS_CHANGE = 8,
+    W_BEGINS_NOT = 16, W_BEGINS_VAGUE = 32, W_BEGINS_QUAL = 64
+};
+/* sufflag: the letters of number_suffixes column 2 */
+enum { SF_ORD = 1, SF_SPACED = 2, SF_ANY = 4, SF_UPPER = 8, SF_CUR = 16, SF_WHOLE = 32 };
 enum { LEAD_PREFIX = 1, LEAD_QUAL = 2 };
 
 static inline bool ascii_letter(unsigned char c) { return (unsigned)((c | 32u) - 'a') < 26u; }
@@ -82,6 +98,125 @@ static void first_bytes(const cc_lexicon *lx, uint8_t *fb)
         fb[ch] |= bits;
         if (ch >= 'a' && ch <= 'z') fb[ch - 32] |= bits;
     }
+}
+
+/* Can a lower-cased word token equal key[0..n)? Not when the key has an
+ * ASCII capital, a space, or more bytes than a word id holds (a longer
+ * token has no id: the callers search for it the old way). */
+static bool word_key(const char *k, size_t n)
+{
+    if (!n || n > CC_WORDS_MAXLEN) return false;
+    for (size_t q = 0; q < n; q++)
+        if ((k[q] >= 'A' && k[q] <= 'Z') || k[q] == ' ') return false;
+    return true;
+}
+
+/* A word id for k[0..n), with its wbits set in *ids (pairs id, bit). */
+typedef struct idbit {
+    uint32_t id;
+    uint8_t bit;
+} idbit;
+typedef struct idbits {
+    idbit *v;
+    size_t n, cap;
+} idbits;
+
+static bool add_idbit(concur_engine *e, idbits *ib, const char *k, size_t n, uint8_t bit)
+{
+    if (ib->n == ib->cap) {
+        size_t cap = ib->cap ? ib->cap * 2 : 256;
+        idbit *v = realloc(ib->v, cap * sizeof *v);
+        if (!v) return false;
+        ib->v = v;
+        ib->cap = cap;
+    }
+    uint32_t id = cc_words_add(e->words, k, n);
+    if (!id) return false;
+    ib->v[ib->n].id = id;
+    ib->v[ib->n++].bit = bit;
+    return true;
+}
+
+/* The keys of lx a word can be (bit is a W_IS_*; with '.' the keys
+ * "word." register "word", for is_identifier_before). */
+static bool add_keys(concur_engine *e, idbits *ib, const cc_lexicon *lx, uint8_t bit, uint8_t dot_bit)
+{
+    for (size_t i = 0; i < lx->nrows; i++) {
+        const char *k = lx->rows[i].col[0];
+        size_t n = strlen(k);
+        if (word_key(k, n) && !add_idbit(e, ib, k, n, bit)) return false;
+        if (dot_bit && n > 1 && k[n - 1] == '.' && word_key(k, n - 1) && !add_idbit(e, ib, k, n - 1, dot_bit))
+            return false;
+    }
+    return true;
+}
+
+/* The words at which cc_lex_match(lx) can find a key (bit a W_BEGINS_*):
+ * it copies the first token's lower-cased bytes and stops unless some key
+ * begins with them, so every leading part of every key's first word is
+ * registered ("o", "on", "one", "one'", "one's"). Without the bit a word
+ * token of up to CC_WORDS_MAXLEN bytes begins no key. */
+static bool add_beginnings(concur_engine *e, idbits *ib, const cc_lexicon *lx, uint8_t bit)
+{
+    for (size_t i = 0; i < lx->nrows; i++) {
+        const char *k = lx->rows[i].col[0];
+        size_t n = strcspn(k, " ");
+        for (size_t q = 1; q <= n && q <= CC_WORDS_MAXLEN; q++)
+            if (word_key(k, q) && !add_idbit(e, ib, k, q, bit)) return false;
+    }
+    return true;
+}
+
+/* Each number_suffixes row's multiplier and flags; *ids: the word id of
+ * each row that is the first of its key (0 for the others), as
+ * cc_lex_find finds the first row of a key. */
+static bool init_suffixes(concur_engine *e, cc_numbers *nb, uint32_t *ids)
+{
+    const cc_lexicon *lx = nb->suffix;
+    nb->sufval = calloc(lx->nrows + 1, sizeof *nb->sufval);
+    nb->sufflag = calloc(lx->nrows + 1, 1);
+    if (!nb->sufval || !nb->sufflag) return false;
+    for (size_t i = 0; i < lx->nrows; i++) {
+        const cc_lex_row *r = &lx->rows[i];
+        const char *f = r->col[2] ? r->col[2] : "a";
+        nb->sufval[i] = strtod(r->col[1], NULL);
+        nb->sufflag[i] = (uint8_t)((strchr(f, 'o') ? SF_ORD : 0) | (strchr(f, 's') ? SF_SPACED : 0) |
+                                   (strchr(f, 'a') ? SF_ANY : 0) | (strchr(f, 'U') ? SF_UPPER : 0) |
+                                   (strchr(f, 'c') ? SF_CUR : 0) | (strchr(f, 'w') ? SF_WHOLE : 0));
+        size_t n = strlen(r->col[0]);
+        ids[i] = 0;
+        if (word_key(r->col[0], n) && (i == 0 || strcmp(lx->rows[i - 1].col[0], r->col[0])) &&
+            !(ids[i] = cc_words_add(e->words, r->col[0], n)))
+            return false;
+    }
+    return true;
+}
+
+/* The per-word tables of the lists searched word by word (wbits, wsuf). */
+static bool init_word_bits(concur_engine *e, cc_numbers *nb)
+{
+    idbits ib = {0};
+    uint32_t *sid = calloc(nb->suffix->nrows + 1, sizeof *sid);
+    bool ok = sid && init_suffixes(e, nb, sid) && add_keys(e, &ib, nb->whole, W_IS_WHOLE, 0) &&
+              add_keys(e, &ib, nb->ident, W_IS_IDENT, W_IS_IDENT_DOT) && add_keys(e, &ib, nb->change, W_IS_CHANGE, 0) &&
+              add_beginnings(e, &ib, nb->not_, W_BEGINS_NOT) && add_beginnings(e, &ib, nb->vague, W_BEGINS_VAGUE) &&
+              add_beginnings(e, &ib, nb->qual, W_BEGINS_QUAL);
+    if (ok) {
+        nb->nwbits = cc_words_count(e->words);
+        nb->wbits = calloc(nb->nwbits, 1);
+        nb->wsuf = calloc(nb->nwbits, sizeof *nb->wsuf);
+        ok = nb->wbits && nb->wsuf;
+    }
+    if (ok) {
+        for (size_t i = 0; i < ib.n; i++) nb->wbits[ib.v[i].id] |= ib.v[i].bit;
+        for (size_t i = 0; i < nb->suffix->nrows; i++)
+            if (sid[i]) nb->wsuf[sid[i]] = (uint32_t)i + 1;
+        nb->wbits[0] = 0;
+        nb->wsuf[0] = 0;
+    }
+    free(ib.v);
+    free(sid);
+    return ok;
 }
 
 bool cc_numbers_init(concur_engine *e)
@@ -179,6 +314,10 @@ bool cc_numbers_init(concur_engine *e)
     nb->lead_ok = (pre_exact ? LEAD_PREFIX : 0u) | (qual_exact ? LEAD_QUAL : 0u);
     free(lid);
     e->numbers = nb;
+    if (!init_word_bits(e, nb)) {
+        cc_numbers_free(e);
+        return false;
+    }
     return true;
 }
 
@@ -190,6 +329,10 @@ void cc_numbers_free(concur_engine *e)
         free(nb->wrow);
         free(nb->wval);
         free(nb->lead);
+        free(nb->wbits);
+        free(nb->wsuf);
+        free(nb->sufval);
+        free(nb->sufflag);
     }
     free(e->numbers);
     e->numbers = NULL;
@@ -305,6 +448,15 @@ static inline bool word_is(const ctx *c, size_t i, const char *w)
     return is_word(c, i) && cc_tok_is(c->text, &c->tk[i], w);
 }
 static inline bool same_sent(const ctx *c, size_t a, size_t b) { return c->tk[a].sent == c->tk[b].sent; }
+/* wbits of word token k (W_*): a word of up to CC_WORDS_MAXLEN bytes is in
+ * a list, or begins a key, only when its bit is set; a longer word has no
+ * id (long_word) and the lexicon is searched as before */
+static inline bool wbit(const ctx *c, size_t k, unsigned bit)
+{
+    uint32_t id = c->tk[k].wid;
+    return id < c->nb->nwbits && (c->nb->wbits[id] & bit);
+}
+static inline bool long_word(const ctx *c, size_t k) { return tlen(c, k) > CC_WORDS_MAXLEN; }
 
 static const concur_mention *date_overlap(ctx *c, size_t s, size_t e)
 {
@@ -489,6 +641,10 @@ static bool whole_noun_follows(const ctx *c, size_t b)
 {
     for (size_t k = b; k < c->ntok && k < b + 3; k++) {
         if (!is_word(c, k) || !same_sent(c, k, b)) return false;
+        if (!long_word(c, k)) {
+            if (wbit(c, k, W_IS_WHOLE)) return true;
+            continue;
+        }
         char w[40];
         size_t n = cc_tok_lower(c->text, &c->tk[k], w, sizeof w);
         if (cc_lex_find(c->nb->whole, w, n)) return true;
@@ -516,23 +672,23 @@ static double suffix_mult(const ctx *c, size_t i, bool spaced, bool have_cur, bo
 {
     *ord = false;
     if (!is_word(c, i) || tlen(c, i) > 4) return 0;
-    char w[8];
-    size_t n = cc_tok_lower(c->text, &c->tk[i], w, sizeof w);
-    const cc_lex_row *r = cc_lex_find(c->nb->suffix, w, n);
-    if (!r) return 0;
-    const char *f = r->col[2] ? r->col[2] : "a";
-    if (strchr(f, 'o')) {
+    /* the number_suffixes row of the word (cc_lex_find of it lower-cased) */
+    const cc_numbers *nb = c->nb;
+    uint32_t id = c->tk[i].wid, row = id < nb->nwbits ? nb->wsuf[id] : 0;
+    if (!row) return 0;
+    unsigned f = nb->sufflag[row - 1];
+    if (f & SF_ORD) {
         if (spaced) return 0;
         *ord = true;
         return 1;
     }
-    if (spaced && !strchr(f, 's')) return 0;
+    if (spaced && !(f & SF_SPACED)) return 0;
     bool upper = isupper((unsigned char)c->text[c->tk[i].start]) != 0;
-    bool ok = strchr(f, 'a') || (strchr(f, 'U') && upper) || (strchr(f, 'c') && have_cur) ||
-              (strchr(f, 'w') && whole_noun_follows(c, i + 1));
+    bool ok = (f & SF_ANY) || ((f & SF_UPPER) && upper) || ((f & SF_CUR) && have_cur) ||
+              ((f & SF_WHOLE) && whole_noun_follows(c, i + 1));
     if (!ok) return 0;
     /* "5m" with a unit reading (metre) and no currency: let the unit win */
-    return strtod(r->col[1], NULL);
+    return nb->sufval[row - 1];
 }
 
 /* Digits at token i: group separators, decimal mark, exponent, suffix
@@ -770,6 +926,7 @@ static bool not_a_number(const ctx *c, size_t k)
     for (size_t back = 0; back <= 2 && back <= k; back++) {
         size_t s = k - back, used = 0;
         if (!same_sent(c, s, k)) break;
+        if (is_word(c, s) && !long_word(c, s) && !wbit(c, s, W_BEGINS_NOT)) continue;
         const cc_lex_row *r = cc_lex_match(c->nb->not_, c->text, c->tk, s, c->ntok, &used);
         if (r && used > back && r->col[1] && (size_t)atoi(r->col[1]) == back) return true;
     }
@@ -1102,11 +1259,13 @@ static bool parse_vague(ctx *c, size_t i, nres *r)
 {
     size_t used = 0, start = i;
     const cc_lex_row *row = NULL;
-    if (i > 0 && (word_is(c, i - 1, "a") || word_is(c, i - 1, "an")) && same_sent(c, i - 1, i)) {
+    if (i > 0 && (word_is(c, i - 1, "a") || word_is(c, i - 1, "an")) && same_sent(c, i - 1, i) &&
+        wbit(c, i - 1, W_BEGINS_VAGUE)) {
         row = cc_lex_match(c->nb->vague, c->text, c->tk, i - 1, c->ntok, &used);
         if (row) start = i - 1;
     }
-    if (!row) row = cc_lex_match(c->nb->vague, c->text, c->tk, i, c->ntok, &used);
+    if (!row && (long_word(c, i) || wbit(c, i, W_BEGINS_VAGUE)))
+        row = cc_lex_match(c->nb->vague, c->text, c->tk, i, c->ntok, &used);
     if (!row) return false;
     /* "hundreds of thousands" is matched whole; "thousands of people" keeps "of" out */
     size_t b = start + used;
@@ -1125,6 +1284,8 @@ static bool parse_vague(ctx *c, size_t i, nres *r)
     return true;
 }
 
+/* "No. 822", "Resolution 822", "#3": a word of number_identifiers before
+ * token a (with a "." after it for the keys ending in "."). */
 static bool is_identifier_before(const ctx *c, size_t a)
 {
     if (a == 0) return false;
@@ -1132,15 +1293,20 @@ static bool is_identifier_before(const ctx *c, size_t a)
     char w[40];
     size_t n;
     if ((is_p(c, j, '.') || is_p(c, j, '#')) && j > 0 && is_word(c, j - 1)) {
-        n = cc_tok_lower(c->text, &c->tk[j - 1], w, sizeof w - 1);
-        if (c->text[c->tk[j].start] == '.') w[n++] = '.';
-        w[n] = 0;
-        if (cc_lex_find(c->nb->ident, w, n)) return true;
-        if (c->text[c->tk[j].start] == '#') return true;
-        return false;
+        bool dot = c->text[c->tk[j].start] == '.';
+        if (!long_word(c, j - 1)) {
+            if (wbit(c, j - 1, dot ? W_IS_IDENT_DOT : W_IS_IDENT)) return true;
+        } else {
+            n = cc_tok_lower(c->text, &c->tk[j - 1], w, sizeof w - 1);
+            if (dot) w[n++] = '.';
+            w[n] = 0;
+            if (cc_lex_find(c->nb->ident, w, n)) return true;
+        }
+        return !dot;
     }
     if (is_p(c, j, '#')) return true;
     if (!is_word(c, j)) return false;
+    if (!long_word(c, j)) return wbit(c, j, W_IS_IDENT);
     n = cc_tok_lower(c->text, &c->tk[j], w, sizeof w);
     return cc_lex_find(c->nb->ident, w, n) != NULL;
 }
@@ -1443,6 +1609,10 @@ static NUM_NOINLINE size_t scan_at(ctx *c, size_t i)
                     if (!same_sent(c, q, lead)) break;
                     char w[24];
                     if (!is_word(c, q)) continue;
+                    if (tlen(c, q) < sizeof w && !long_word(c, q)) {
+                        if (wbit(c, q, W_IS_CHANGE)) { to = false; break; }
+                        continue;
+                    }
                     size_t wn = cc_tok_lower(t, &c->tk[q], w, sizeof w);
                     if (cc_lex_find(nb->change, w, wn)) { to = false; break; }
                 }
@@ -1564,7 +1734,7 @@ static NUM_NOINLINE size_t scan_at(ctx *c, size_t i)
             if (is_p(c, k, '+') && attached(c, k)) {
                 q = cc_lex_find(nb->qual, "+", 1);
                 used = 1;
-            } else if (is_word(c, k)) {
+            } else if (is_word(c, k) && (long_word(c, k) || wbit(c, k, W_BEGINS_QUAL))) {
                 q = cc_lex_match(nb->qual, t, c->tk, k, c->ntok, &used);
             }
             /* "5000 or less than 6000": the words belong to the next number */
