@@ -19,6 +19,17 @@
 
 /* ------------------------------------------------------------ engine */
 
+/* How a key of unit_prefix / number_qualifiers can end, for match_before,
+ * whose match must end right before a token: the bytes that can be its
+ * last byte (lex_prefix's folding: either case, '-' for ' '), and the
+ * last words of the keys (wbits W_ENDS_*: a key's bytes after its last
+ * space). tail_ok: no key ends with a space (else W_ENDS_* is not used). */
+typedef struct key_ends {
+    uint8_t last[256];
+    bool tail_ok;
+    unsigned tail_bit;
+} key_ends;
+
 typedef struct cc_numbers {
     const cc_lexicon *words, *suffix, *vague, *qual, *units, *prefix, *ident, *not_, *whole, *change;
     uint8_t *starts;   /* [word id]: 1 if the word may start a number (cc_token.wid) */
@@ -37,11 +48,12 @@ typedef struct cc_numbers {
     unsigned lead_ok;
     /* [word id]: W_* bits, the lists a word is in or may begin a key of
      * (register_lists); the tests that were a lexicon search per word */
-    uint8_t *wbits;
+    uint16_t *wbits;
     size_t nwbits;
     uint32_t *wsuf;            /* [word id]: number_suffixes row + 1 of the word, 0 = none */
     double *sufval;            /* [number_suffixes row]: its multiplier (column 1) */
     uint8_t *sufflag;          /* [number_suffixes row]: SF_* of its flags (column 2) */
+    key_ends end_prefix, end_qual;
 } cc_numbers;
 
 enum { FB_FIRST = 1, FB_WHOLE = 2 };
@@ -50,8 +62,10 @@ enum { FB_FIRST = 1, FB_WHOLE = 2 };
  * cc_lex_match may find one at the word */
 enum {
     W_IS_WHOLE = 1, W_IS_IDENT = 2, W_IS_IDENT_DOT = 4, W_IS_CHANGE = 8,
-    W_BEGINS_NOT = 16, W_BEGINS_VAGUE = 32, W_BEGINS_QUAL = 64
+    W_BEGINS_NOT = 16, W_BEGINS_VAGUE = 32, W_BEGINS_QUAL = 64,
+    W_ENDS_PREFIX = 128, W_ENDS_QUAL = 256
 };
+
 /* sufflag: the letters of number_suffixes column 2 */
 enum { SF_ORD = 1, SF_SPACED = 2, SF_ANY = 4, SF_UPPER = 8, SF_CUR = 16, SF_WHOLE = 32 };
 enum { LEAD_PREFIX = 1, LEAD_QUAL = 2 };
@@ -114,14 +128,14 @@ static bool word_key(const char *k, size_t n)
 /* A word id for k[0..n), with its wbits set in *ids (pairs id, bit). */
 typedef struct idbit {
     uint32_t id;
-    uint8_t bit;
+    uint16_t bit;
 } idbit;
 typedef struct idbits {
     idbit *v;
     size_t n, cap;
 } idbits;
 
-static bool add_idbit(concur_engine *e, idbits *ib, const char *k, size_t n, uint8_t bit)
+static bool add_idbit(concur_engine *e, idbits *ib, const char *k, size_t n, uint16_t bit)
 {
     if (ib->n == ib->cap) {
         size_t cap = ib->cap ? ib->cap * 2 : 256;
@@ -139,7 +153,7 @@ static bool add_idbit(concur_engine *e, idbits *ib, const char *k, size_t n, uin
 
 /* The keys of lx a word can be (bit is a W_IS_*; with '.' the keys
  * "word." register "word", for is_identifier_before). */
-static bool add_keys(concur_engine *e, idbits *ib, const cc_lexicon *lx, uint8_t bit, uint8_t dot_bit)
+static bool add_keys(concur_engine *e, idbits *ib, const cc_lexicon *lx, uint16_t bit, uint16_t dot_bit)
 {
     for (size_t i = 0; i < lx->nrows; i++) {
         const char *k = lx->rows[i].col[0];
@@ -156,13 +170,37 @@ static bool add_keys(concur_engine *e, idbits *ib, const cc_lexicon *lx, uint8_t
  * begins with them, so every leading part of every key's first word is
  * registered ("o", "on", "one", "one'", "one's"). Without the bit a word
  * token of up to CC_WORDS_MAXLEN bytes begins no key. */
-static bool add_beginnings(concur_engine *e, idbits *ib, const cc_lexicon *lx, uint8_t bit)
+static bool add_beginnings(concur_engine *e, idbits *ib, const cc_lexicon *lx, uint16_t bit)
 {
     for (size_t i = 0; i < lx->nrows; i++) {
         const char *k = lx->rows[i].col[0];
         size_t n = strcspn(k, " ");
         for (size_t q = 1; q <= n && q <= CC_WORDS_MAXLEN; q++)
             if (word_key(k, q) && !add_idbit(e, ib, k, q, bit)) return false;
+    }
+    return true;
+}
+
+/* The key_ends of lx; its keys' last words registered with bit. */
+static bool add_ends(concur_engine *e, idbits *ib, const cc_lexicon *lx, key_ends *ke, uint16_t bit)
+{
+    ke->tail_ok = true;
+    ke->tail_bit = bit;
+    for (size_t i = 0; i < lx->nrows; i++) {
+        const char *k = lx->rows[i].col[0];
+        size_t n = strlen(k);
+        if (!n) continue;
+        unsigned char z = (unsigned char)k[n - 1];
+        ke->last[z] = 1;
+        if (z >= 'a' && z <= 'z') ke->last[z - 32] = 1;
+        if (z == ' ') {
+            ke->last['-'] = 1;
+            ke->tail_ok = false;
+        }
+        const char *sp = strrchr(k, ' ');
+        const char *tail = sp ? sp + 1 : k;
+        size_t tn = n - (size_t)(tail - k);
+        if (word_key(tail, tn) && !add_idbit(e, ib, tail, tn, bit)) return false;
     }
     return true;
 }
@@ -200,10 +238,12 @@ static bool init_word_bits(concur_engine *e, cc_numbers *nb)
     bool ok = sid && init_suffixes(e, nb, sid) && add_keys(e, &ib, nb->whole, W_IS_WHOLE, 0) &&
               add_keys(e, &ib, nb->ident, W_IS_IDENT, W_IS_IDENT_DOT) && add_keys(e, &ib, nb->change, W_IS_CHANGE, 0) &&
               add_beginnings(e, &ib, nb->not_, W_BEGINS_NOT) && add_beginnings(e, &ib, nb->vague, W_BEGINS_VAGUE) &&
-              add_beginnings(e, &ib, nb->qual, W_BEGINS_QUAL);
+              add_beginnings(e, &ib, nb->qual, W_BEGINS_QUAL) &&
+              add_ends(e, &ib, nb->prefix, &nb->end_prefix, W_ENDS_PREFIX) &&
+              add_ends(e, &ib, nb->qual, &nb->end_qual, W_ENDS_QUAL);
     if (ok) {
         nb->nwbits = cc_words_count(e->words);
-        nb->wbits = calloc(nb->nwbits, 1);
+        nb->wbits = calloc(nb->nwbits, sizeof *nb->wbits);
         nb->wsuf = calloc(nb->nwbits, sizeof *nb->wsuf);
         ok = nb->wbits && nb->wsuf;
     }
@@ -544,15 +584,35 @@ static const cc_lex_row *lex_prefix(const cc_lexicon *lx, const char *text, size
     return best;
 }
 
+/* Can a key of ke's list end right before clean offset `end`, token i-1
+ * being the last token before it? Its last byte is text[end - 1], or
+ * text[end - 2] before a space. When token i-1 is a word with a space (or
+ * a line break, or nothing) before it, no hyphen in it and at most one
+ * space after it, a key ending there ends with that word after a space or
+ * is that word: the word must be a key's last word (W_ENDS_*). */
+static bool may_end_before(const ctx *c, const key_ends *ke, size_t i, size_t end)
+{
+    const char *t = c->text;
+    if (!ke->last[(unsigned char)t[end - 1]] && !(t[end - 1] == ' ' && end >= 2 && ke->last[(unsigned char)t[end - 2]]))
+        return false;
+    const cc_token *w = &c->tk[i - 1];
+    size_t gap = end - w->end;
+    if (!ke->tail_ok || w->type != CC_TOK_WORD || long_word(c, i - 1) || gap > 1 || (gap == 1 && t[end - 1] != ' ') ||
+        (i > 1 && t[w->start - 1] != ' ' && t[w->start - 1] != '\n') || memchr(t + w->start, '-', tlen(c, i - 1)))
+        return true;
+    return wbit(c, i - 1, ke->tail_bit);
+}
+
 /* A key of lx ending exactly at clean offset `end` (one space allowed
  * before it), starting at one of the up to `maxk` tokens before token i.
  * Returns the row and sets *first to the first token of the match. */
 static const cc_lex_row *match_before(const ctx *c, const cc_lexicon *lx, const uint8_t *firsts, unsigned lead,
-                                      size_t i, size_t maxk, size_t *first, bool pre_only)
+                                      const key_ends *ke, size_t i, size_t maxk, size_t *first, bool pre_only)
 {
     const cc_lex_row *best = NULL;
     if (!(c->nb->lead_ok & lead)) lead = 0;
     size_t end = i < c->ntok ? c->tk[i].start : c->p->end;
+    if (i == 0 || !may_end_before(c, ke, i, end)) return NULL;
     for (size_t k = 1; k <= maxk && k <= i; k++) {
         size_t j = i - k;
         if (!same_sent(c, j, i)) break;
@@ -1514,7 +1574,7 @@ static NUM_NOINLINE size_t scan_at(ctx *c, size_t i)
     /* a currency or "aged" right before */
     size_t pre_first = i;
     const cc_lex_row *pre = NULL;
-    if (!vague && i > 0) pre = match_before(c, nb->prefix, nb->first_prefix, LEAD_PREFIX, i, 3, &pre_first, false);
+    if (!vague && i > 0) pre = match_before(c, nb->prefix, nb->first_prefix, LEAD_PREFIX, &nb->end_prefix, i, 3, &pre_first, false);
     if (pre && !strcmp(pre->col[2], "age") && !is_num(c, i) && !word_row(c, i)) pre = NULL;
     bool have_cur = pre && !strcmp(pre->col[2], "currency");
     if (!vague) {
@@ -1775,7 +1835,7 @@ static NUM_NOINLINE size_t scan_at(ctx *c, size_t i)
         a--;
     if (!n1.vague && !qual) {
         size_t qf = a;
-        const cc_lex_row *q = match_before(c, nb->qual, nb->first_qual, LEAD_QUAL, a, 5, &qf, true);
+        const cc_lex_row *q = match_before(c, nb->qual, nb->first_qual, LEAD_QUAL, &nb->end_qual, a, 5, &qf, true);
         if (q && q->col[4] && !strcmp(q->col[4], "pre")) {
             /* "<>30", "=>30": not a comparison we read */
             if ((q->col[0][0] == '<' || q->col[0][0] == '>') && qf > 0 && attached(c, qf) &&
@@ -1788,7 +1848,7 @@ static NUM_NOINLINE size_t scan_at(ctx *c, size_t i)
     if (n1.vague && a > 0 && word_is(c, a - 1, "many") == false) {
         /* "some dozens", "several thousands": inside the span, still vague */
         size_t qf = a;
-        const cc_lex_row *q = match_before(c, nb->qual, nb->first_qual, LEAD_QUAL, a, 3, &qf, true);
+        const cc_lex_row *q = match_before(c, nb->qual, nb->first_qual, LEAD_QUAL, &nb->end_qual, a, 3, &qf, true);
         if (q && q->col[4] && !strcmp(q->col[4], "pre")) a = qf;
     }
     /* a pre-qualifier and a range: "between" already covers it */
