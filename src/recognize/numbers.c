@@ -54,6 +54,9 @@ typedef struct cc_numbers {
     double *sufval;            /* [number_suffixes row]: its multiplier (column 1) */
     uint8_t *sufflag;          /* [number_suffixes row]: SF_* of its flags (column 2) */
     key_ends end_prefix, end_qual;
+    /* [word id]: the rows of number_not / number_vague / number_qualifiers
+     * whose keys begin with the word (W_BEGINS_*), for cc_lex_match_word */
+    cc_lex_range *rng_not, *rng_vague, *rng_qual;
 } cc_numbers;
 
 enum { FB_FIRST = 1, FB_WHOLE = 2 };
@@ -129,6 +132,7 @@ static bool word_key(const char *k, size_t n)
 typedef struct idbit {
     uint32_t id;
     uint16_t bit;
+    cc_lex_range rng;   /* W_BEGINS_*: the rows whose keys begin with the word */
 } idbit;
 typedef struct idbits {
     idbit *v;
@@ -147,6 +151,7 @@ static bool add_idbit(concur_engine *e, idbits *ib, const char *k, size_t n, uin
     uint32_t id = cc_words_add(e->words, k, n);
     if (!id) return false;
     ib->v[ib->n].id = id;
+    ib->v[ib->n].rng.lo = ib->v[ib->n].rng.hi = 0;
     ib->v[ib->n++].bit = bit;
     return true;
 }
@@ -176,7 +181,10 @@ static bool add_beginnings(concur_engine *e, idbits *ib, const cc_lexicon *lx, u
         const char *k = lx->rows[i].col[0];
         size_t n = strcspn(k, " ");
         for (size_t q = 1; q <= n && q <= CC_WORDS_MAXLEN; q++)
-            if (word_key(k, q) && !add_idbit(e, ib, k, q, bit)) return false;
+            if (word_key(k, q)) {
+                if (!add_idbit(e, ib, k, q, bit)) return false;
+                cc_lex_word_range(lx, k, q, &ib->v[ib->n - 1].rng);
+            }
     }
     return true;
 }
@@ -245,10 +253,19 @@ static bool init_word_bits(concur_engine *e, cc_numbers *nb)
         nb->nwbits = cc_words_count(e->words);
         nb->wbits = calloc(nb->nwbits, sizeof *nb->wbits);
         nb->wsuf = calloc(nb->nwbits, sizeof *nb->wsuf);
-        ok = nb->wbits && nb->wsuf;
+        nb->rng_not = calloc(nb->nwbits, sizeof *nb->rng_not);
+        nb->rng_vague = calloc(nb->nwbits, sizeof *nb->rng_vague);
+        nb->rng_qual = calloc(nb->nwbits, sizeof *nb->rng_qual);
+        ok = nb->wbits && nb->wsuf && nb->rng_not && nb->rng_vague && nb->rng_qual;
     }
     if (ok) {
-        for (size_t i = 0; i < ib.n; i++) nb->wbits[ib.v[i].id] |= ib.v[i].bit;
+        for (size_t i = 0; i < ib.n; i++) {
+            const idbit *x = &ib.v[i];
+            nb->wbits[x->id] |= x->bit;
+            if (x->bit == W_BEGINS_NOT) nb->rng_not[x->id] = x->rng;
+            if (x->bit == W_BEGINS_VAGUE) nb->rng_vague[x->id] = x->rng;
+            if (x->bit == W_BEGINS_QUAL) nb->rng_qual[x->id] = x->rng;
+        }
         for (size_t i = 0; i < nb->suffix->nrows; i++)
             if (sid[i]) nb->wsuf[sid[i]] = (uint32_t)i + 1;
         nb->wbits[0] = 0;
@@ -373,6 +390,9 @@ void cc_numbers_free(concur_engine *e)
         free(nb->wsuf);
         free(nb->sufval);
         free(nb->sufflag);
+        free(nb->rng_not);
+        free(nb->rng_vague);
+        free(nb->rng_qual);
     }
     free(e->numbers);
     e->numbers = NULL;
@@ -497,6 +517,19 @@ static inline bool wbit(const ctx *c, size_t k, unsigned bit)
     return id < c->nb->nwbits && (c->nb->wbits[id] & bit);
 }
 static inline bool long_word(const ctx *c, size_t k) { return tlen(c, k) > CC_WORDS_MAXLEN; }
+
+/* cc_lex_match(lx) at token k, where lx's keys' beginnings have wbits
+ * `bit` and their rows rng[word id]: a word none begins is passed at
+ * once, one that does starts the search at its second token. */
+static const cc_lex_row *match_at(const ctx *c, const cc_lexicon *lx, const cc_lex_range *rng, unsigned bit,
+                                  size_t k, size_t *used)
+{
+    if (k < c->ntok && c->tk[k].type == CC_TOK_WORD && !long_word(c, k)) {
+        if (!wbit(c, k, bit)) return NULL;
+        return cc_lex_match_word(lx, &rng[c->tk[k].wid], c->text, c->tk, k, c->ntok, used);
+    }
+    return cc_lex_match(lx, c->text, c->tk, k, c->ntok, used);
+}
 
 static const concur_mention *date_overlap(ctx *c, size_t s, size_t e)
 {
@@ -986,8 +1019,7 @@ static bool not_a_number(const ctx *c, size_t k)
     for (size_t back = 0; back <= 2 && back <= k; back++) {
         size_t s = k - back, used = 0;
         if (!same_sent(c, s, k)) break;
-        if (is_word(c, s) && !long_word(c, s) && !wbit(c, s, W_BEGINS_NOT)) continue;
-        const cc_lex_row *r = cc_lex_match(c->nb->not_, c->text, c->tk, s, c->ntok, &used);
+        const cc_lex_row *r = match_at(c, c->nb->not_, c->nb->rng_not, W_BEGINS_NOT, s, &used);
         if (r && used > back && r->col[1] && (size_t)atoi(r->col[1]) == back) return true;
     }
     return false;
@@ -1319,13 +1351,11 @@ static bool parse_vague(ctx *c, size_t i, nres *r)
 {
     size_t used = 0, start = i;
     const cc_lex_row *row = NULL;
-    if (i > 0 && (word_is(c, i - 1, "a") || word_is(c, i - 1, "an")) && same_sent(c, i - 1, i) &&
-        wbit(c, i - 1, W_BEGINS_VAGUE)) {
-        row = cc_lex_match(c->nb->vague, c->text, c->tk, i - 1, c->ntok, &used);
+    if (i > 0 && (word_is(c, i - 1, "a") || word_is(c, i - 1, "an")) && same_sent(c, i - 1, i)) {
+        row = match_at(c, c->nb->vague, c->nb->rng_vague, W_BEGINS_VAGUE, i - 1, &used);
         if (row) start = i - 1;
     }
-    if (!row && (long_word(c, i) || wbit(c, i, W_BEGINS_VAGUE)))
-        row = cc_lex_match(c->nb->vague, c->text, c->tk, i, c->ntok, &used);
+    if (!row) row = match_at(c, c->nb->vague, c->nb->rng_vague, W_BEGINS_VAGUE, i, &used);
     if (!row) return false;
     /* "hundreds of thousands" is matched whole; "thousands of people" keeps "of" out */
     size_t b = start + used;
@@ -1794,8 +1824,8 @@ static NUM_NOINLINE size_t scan_at(ctx *c, size_t i)
             if (is_p(c, k, '+') && attached(c, k)) {
                 q = cc_lex_find(nb->qual, "+", 1);
                 used = 1;
-            } else if (is_word(c, k) && (long_word(c, k) || wbit(c, k, W_BEGINS_QUAL))) {
-                q = cc_lex_match(nb->qual, t, c->tk, k, c->ntok, &used);
+            } else if (is_word(c, k)) {
+                q = match_at(c, nb->qual, nb->rng_qual, W_BEGINS_QUAL, k, &used);
             }
             /* "5000 or less than 6000": the words belong to the next number */
             if (q && (is_num(c, k + used) || (word_row(c, k + used) && same_sent(c, k, k + used)) ||
