@@ -39,7 +39,7 @@ typedef struct cc_numbers {
     double *wval;              /* [number_words row]: its value (column 2), read once */
     /* first bytes of the keys: FB_FIRST some key starts with the byte,
      * FB_WHOLE a one-byte key is the byte (either case for letters) */
-    uint8_t first_prefix[256], first_qual[256];
+    uint8_t first_prefix[256], first_qual[256], first_units[256];
     /* [word id]: LEAD_* bits, the word is the leading letters of a key of
      * unit_prefix / number_qualifiers (match_before's test for a word);
      * lead_ok: LEAD_* of the lists the test is exact for */
@@ -66,7 +66,7 @@ enum { FB_FIRST = 1, FB_WHOLE = 2 };
 enum {
     W_IS_WHOLE = 1, W_IS_IDENT = 2, W_IS_IDENT_DOT = 4, W_IS_CHANGE = 8,
     W_BEGINS_NOT = 16, W_BEGINS_VAGUE = 32, W_BEGINS_QUAL = 64,
-    W_ENDS_PREFIX = 128, W_ENDS_QUAL = 256
+    W_ENDS_PREFIX = 128, W_ENDS_QUAL = 256, W_BEGINS_UNIT = 512
 };
 
 /* sufflag: the letters of number_suffixes column 2 */
@@ -114,6 +114,7 @@ static void first_bytes(const cc_lexicon *lx, uint8_t *fb)
         uint8_t bits = (uint8_t)(FB_FIRST | (k[0] && !k[1] ? FB_WHOLE : 0));
         fb[ch] |= bits;
         if (ch >= 'a' && ch <= 'z') fb[ch - 32] |= bits;
+        if (ch == ' ') fb['-'] |= bits;   /* lex_prefix reads a '-' as a space */
     }
 }
 
@@ -170,21 +171,44 @@ static bool add_keys(concur_engine *e, idbits *ib, const cc_lexicon *lx, uint16_
     return true;
 }
 
-/* The words at which cc_lex_match(lx) can find a key (bit a W_BEGINS_*):
- * it copies the first token's lower-cased bytes and stops unless some key
- * begins with them, so every leading part of every key's first word is
- * registered ("o", "on", "one", "one'", "one's"). Without the bit a word
- * token of up to CC_WORDS_MAXLEN bytes begins no key. */
+static inline bool ascii_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+
+/* The words at which cc_lex_match(lx) can find a key (bit a W_BEGINS_*),
+ * with the rows whose keys begin with them (cc_lex_word_range). It copies
+ * the first token's lower-cased bytes and stops unless some key begins
+ * with them; the key goes on with a space or the next token's bytes. A
+ * word token is a whole run of letters, so the byte after it is never an
+ * ASCII letter: the key's leading parts that can be a word are those
+ * followed by a space, the end or a byte that is not an ASCII letter
+ * ("approx" of "approx.", "one" of "one's", "more" of "more than"). A
+ * word token of up to CC_WORDS_MAXLEN bytes without the bit begins no
+ * key. */
 static bool add_beginnings(concur_engine *e, idbits *ib, const cc_lexicon *lx, uint16_t bit)
 {
     for (size_t i = 0; i < lx->nrows; i++) {
         const char *k = lx->rows[i].col[0];
         size_t n = strcspn(k, " ");
-        for (size_t q = 1; q <= n && q <= CC_WORDS_MAXLEN; q++)
-            if (word_key(k, q)) {
-                if (!add_idbit(e, ib, k, q, bit)) return false;
-                cc_lex_word_range(lx, k, q, &ib->v[ib->n - 1].rng);
-            }
+        for (size_t q = 1; q <= n && q <= CC_WORDS_MAXLEN; q++) {
+            unsigned char next = (unsigned char)k[q];
+            if (ascii_letter(next) || !word_key(k, q)) continue;
+            if (!add_idbit(e, ib, k, q, bit)) return false;
+            cc_lex_word_range(lx, k, q, &ib->v[ib->n - 1].rng);
+        }
+    }
+    return true;
+}
+
+/* The words a unit key (lex_prefix of units) can begin with, for
+ * units_at: its leading lower-case ASCII letters up to a byte that is not
+ * an ASCII letter (the key's end, "km" of "km/h", "sq" of "sq. km",
+ * "square" of "square metres"). */
+static bool add_unit_beginnings(concur_engine *e, idbits *ib, const cc_lexicon *lx, uint16_t bit)
+{
+    for (size_t i = 0; i < lx->nrows; i++) {
+        const char *k = lx->rows[i].col[0];
+        size_t q = 0;
+        while (q < CC_WORDS_MAXLEN && ascii_lower((unsigned char)k[q])) q++;
+        if (q && !ascii_letter((unsigned char)k[q]) && !add_idbit(e, ib, k, q, bit)) return false;
     }
     return true;
 }
@@ -248,7 +272,8 @@ static bool init_word_bits(concur_engine *e, cc_numbers *nb)
               add_beginnings(e, &ib, nb->not_, W_BEGINS_NOT) && add_beginnings(e, &ib, nb->vague, W_BEGINS_VAGUE) &&
               add_beginnings(e, &ib, nb->qual, W_BEGINS_QUAL) &&
               add_ends(e, &ib, nb->prefix, &nb->end_prefix, W_ENDS_PREFIX) &&
-              add_ends(e, &ib, nb->qual, &nb->end_qual, W_ENDS_QUAL);
+              add_ends(e, &ib, nb->qual, &nb->end_qual, W_ENDS_QUAL) &&
+              add_unit_beginnings(e, &ib, nb->units, W_BEGINS_UNIT);
     if (ok) {
         nb->nwbits = cc_words_count(e->words);
         nb->wbits = calloc(nb->nwbits, sizeof *nb->wbits);
@@ -351,6 +376,7 @@ bool cc_numbers_init(concur_engine *e)
     }
     first_bytes(nb->prefix, nb->first_prefix);
     first_bytes(nb->qual, nb->first_qual);
+    first_bytes(nb->units, nb->first_units);
     size_t np = nb->prefix->nrows, nq = nb->qual->nrows;
     uint32_t *lid = malloc((np + nq + 1) * sizeof *lid);
     bool pre_exact = true, qual_exact = true;
@@ -675,6 +701,33 @@ static const cc_lex_row *match_before(const ctx *c, const cc_lexicon *lx, const 
     return best;
 }
 
+/* lex_prefix of units at clean offset s, token k (if any) starting there.
+ * At a word of ASCII letters a unit key can only begin (add_unit_beginnings):
+ * a key ending inside the word would end at a letter followed by a letter,
+ * not a word boundary, and one going past it goes on with a byte that is
+ * not a letter. Elsewhere the keys' first bytes and first two bytes
+ * (lex_prefix's folding) filter first. */
+static const cc_lex_row *units_at(const ctx *c, size_t k, size_t s, size_t *used)
+{
+    const cc_numbers *nb = c->nb;
+    const char *t = c->text;
+    size_t lim = c->p->end;
+    if (k < c->ntok && c->tk[k].start == s && c->tk[k].type == CC_TOK_WORD && !long_word(c, k)) {
+        size_t q = s, e = c->tk[k].end;
+        while (q < e && ascii_letter((unsigned char)t[q])) q++;
+        if (q == e && !wbit(c, k, W_BEGINS_UNIT)) return NULL;
+    } else {
+        unsigned char b0 = (unsigned char)t[s];
+        if (!nb->first_units[b0]) return NULL;
+        if (!(nb->first_units[b0] & FB_WHOLE) && s + 1 < lim) {
+            unsigned char b1 = (unsigned char)tolower((unsigned char)t[s + 1]);
+            unsigned bit = cc_lex_pair((unsigned char)tolower(b0), b1 == '-' ? ' ' : b1);
+            if (!(nb->units->pair[bit >> 3] & (1u << (bit & 7)))) return NULL;
+        }
+    }
+    return lex_prefix(nb->units, t, s, lim, false, used);
+}
+
 /* --------------------------------------------------------- values */
 
 typedef struct nres {
@@ -986,7 +1039,7 @@ static void parse_digits(ctx *c, size_t i, bool have_cur, nres *r)
             return;
         }
         size_t used;
-        const cc_lex_row *u = lex_prefix(c->nb->units, t, c->tk[b].start, c->p->end, false, &used);
+        const cc_lex_row *u = units_at(c, b, c->tk[b].start, &used);
         if (!u) {
             /* "13F", "11a", "24703L202": an identifier */
             r->skip = true;
@@ -1554,10 +1607,10 @@ static void resolve_ambiguous(const ctx *c, nres *r)
 
 /* Unit right after clean offset `pos` (one space or a hyphen allowed).
  * Returns the row and sets *uend; NULL when none. */
-static const cc_lex_row *unit_after(ctx *c, size_t pos, size_t *uend)
+static const cc_lex_row *unit_after(ctx *c, size_t k, size_t *uend)
 {
     const char *t = c->text;
-    size_t s = pos;
+    size_t pos = c->tk[k - 1].end, s = pos;
     bool spaced = false;
     if (s < c->p->end && (t[s] == ' ' || t[s] == '-')) {
         spaced = true;
@@ -1565,7 +1618,8 @@ static const cc_lex_row *unit_after(ctx *c, size_t pos, size_t *uend)
     }
     if (s >= c->p->end) return NULL;
     size_t used = 0;
-    const cc_lex_row *u = lex_prefix(c->nb->units, t, s, c->p->end, false, &used);
+    if (k < c->ntok && c->tk[k].start < s) k++;   /* past a '-' token */
+    const cc_lex_row *u = units_at(c, k, s, &used);
     if (!u) return NULL;
     const char *f = u->col[3] ? u->col[3] : "";
     if (strchr(f, 'a') && spaced) return NULL;
@@ -1668,7 +1722,7 @@ static NUM_NOINLINE size_t scan_at(ctx *c, size_t i)
             !date_overlap(c, c->tk[b + 1].start, c->tk[n2.b - 1].end)) {
             bool word_after = is_word(c, n2.b) && same_sent(c, b, n2.b);
             size_t ue;
-            bool unit_next = unit_after(c, c->tk[n2.b - 1].end, &ue) != NULL;
+            bool unit_next = unit_after(c, n2.b, &ue) != NULL;
             bool take = over ? (!word_after && !unit_next) : (n1.v < n2.v && (n1.v == 1 || !word_after) && !unit_next);
             if (take) {
                 n1.v = n1.v / n2.v;
@@ -1751,7 +1805,7 @@ static NUM_NOINLINE size_t scan_at(ctx *c, size_t i)
     size_t cend = 0;
     if (!n1.ordinal) {
         size_t uend = 0;
-        const cc_lex_row *u = unit_after(c, c->tk[b - 1].end, &uend);
+        const cc_lex_row *u = unit_after(c, b, &uend);
         if (u && !strcmp(u->col[1], "-")) {
             /* a clock time: "6pm", "3 a.m." */
             return tok_at_or_after(c, b, uend);
@@ -1801,7 +1855,7 @@ static NUM_NOINLINE size_t scan_at(ctx *c, size_t i)
             parse_number(c, k, false, &n3);
             if (n3.ok && !n3.skip && !n3.vague && !n3.ordinal && n3.integer && n3.v < 100 && n3.v >= 0) {
                 size_t uend = 0;
-                const cc_lex_row *u3 = unit_after(c, c->tk[n3.b - 1].end, &uend);
+                const cc_lex_row *u3 = unit_after(c, n3.b, &uend);
                 bool cents = u3 && (!strcmp(u3->col[1], "cent") || !strcmp(u3->col[1], "pence"));
                 bool bare = !u3 && (n3.b >= c->ntok || !is_word(c, n3.b) || !same_sent(c, k, n3.b));
                 if (cents || bare) {
@@ -1838,7 +1892,7 @@ static NUM_NOINLINE size_t scan_at(ctx *c, size_t i)
                 cend = 0;
                 if (!unit) {
                     size_t uend;
-                    const cc_lex_row *u = unit_after(c, c->tk[b - 1].end, &uend);
+                    const cc_lex_row *u = unit_after(c, b, &uend);
                     if (u && strcmp(u->col[1], "-")) {
                         unit = u->col[1];
                         dim = u->col[2];
