@@ -1388,7 +1388,9 @@ static void parse_number(ctx *c, size_t i, bool have_cur, nres *r)
             r->amb = false;
             r->integer = false;
         }
-        if (!r->ordinal && !r->cur_mult) {
+        /* "3 million", "2 and a half": parse_words goes on only at a
+         * number word or "and" */
+        if (!r->ordinal && !r->cur_mult && (word_row(c, r->b) || word_is(c, r->b, "and"))) {
             size_t b0 = r->b;
             parse_words(c, i, true, r);
             if (r->b != b0) r->words = true;
