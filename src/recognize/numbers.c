@@ -69,7 +69,9 @@ enum { FB_FIRST = 1, FB_WHOLE = 2 };
 enum {
     W_IS_WHOLE = 1, W_IS_IDENT = 2, W_IS_IDENT_DOT = 4, W_IS_CHANGE = 8,
     W_BEGINS_NOT = 16, W_BEGINS_VAGUE = 32, W_BEGINS_QUAL = 64,
-    W_ENDS_PREFIX = 128, W_ENDS_QUAL = 256, W_BEGINS_UNIT = 512
+    W_ENDS_PREFIX = 128, W_ENDS_QUAL = 256, W_BEGINS_UNIT = 512,
+    /* the word begins the second word of a key (add_beginnings) */
+    W_SECOND_NOT = 1024, W_SECOND_VAGUE = 2048, W_SECOND_QUAL = 4096
 };
 
 /* sufflag: the letters of number_suffixes column 2 */
@@ -186,7 +188,7 @@ static inline bool ascii_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
  * ("approx" of "approx.", "one" of "one's", "more" of "more than"). A
  * word token of up to CC_WORDS_MAXLEN bytes without the bit begins no
  * key. */
-static bool add_beginnings(concur_engine *e, idbits *ib, const cc_lexicon *lx, uint16_t bit)
+static bool add_beginnings(concur_engine *e, idbits *ib, const cc_lexicon *lx, uint16_t bit, uint16_t second)
 {
     for (size_t i = 0; i < lx->nrows; i++) {
         const char *k = lx->rows[i].col[0];
@@ -197,6 +199,13 @@ static bool add_beginnings(concur_engine *e, idbits *ib, const cc_lexicon *lx, u
             if (!add_idbit(e, ib, k, q, bit)) return false;
             cc_lex_word_range(lx, k, q, &ib->v[ib->n - 1].rng);
         }
+        /* the same for the word after the first space: match_at's test
+         * of the token after the first */
+        if (!k[n]) continue;
+        const char *k2 = k + n + 1;
+        size_t n2 = strcspn(k2, " ");
+        for (size_t q = 1; q <= n2 && q <= CC_WORDS_MAXLEN; q++)
+            if (!ascii_letter((unsigned char)k2[q]) && word_key(k2, q) && !add_idbit(e, ib, k2, q, second)) return false;
     }
     return true;
 }
@@ -272,8 +281,9 @@ static bool init_word_bits(concur_engine *e, cc_numbers *nb)
     uint32_t *sid = calloc(nb->suffix->nrows + 1, sizeof *sid);
     bool ok = sid && init_suffixes(e, nb, sid) && add_keys(e, &ib, nb->whole, W_IS_WHOLE, 0) &&
               add_keys(e, &ib, nb->ident, W_IS_IDENT, W_IS_IDENT_DOT) && add_keys(e, &ib, nb->change, W_IS_CHANGE, 0) &&
-              add_beginnings(e, &ib, nb->not_, W_BEGINS_NOT) && add_beginnings(e, &ib, nb->vague, W_BEGINS_VAGUE) &&
-              add_beginnings(e, &ib, nb->qual, W_BEGINS_QUAL) &&
+              add_beginnings(e, &ib, nb->not_, W_BEGINS_NOT, W_SECOND_NOT) &&
+              add_beginnings(e, &ib, nb->vague, W_BEGINS_VAGUE, W_SECOND_VAGUE) &&
+              add_beginnings(e, &ib, nb->qual, W_BEGINS_QUAL, W_SECOND_QUAL) &&
               add_ends(e, &ib, nb->prefix, &nb->end_prefix, W_ENDS_PREFIX) &&
               add_ends(e, &ib, nb->qual, &nb->end_qual, W_ENDS_QUAL) &&
               add_unit_beginnings(e, &ib, nb->units, W_BEGINS_UNIT);
@@ -564,14 +574,25 @@ static inline bool wbit(const ctx *c, size_t k, unsigned bit)
 static inline bool long_word(const ctx *c, size_t k) { return tlen(c, k) > CC_WORDS_MAXLEN; }
 
 /* cc_lex_match(lx) at token k, where lx's keys' beginnings have wbits
- * `bit` and their rows rng[word id]: a word none begins is passed at
- * once, one that does starts the search at its second token. */
+ * `bit` (and the beginnings of their second words `second`) and their
+ * rows rng[word id]: a word none begins is passed at once, one that does
+ * starts the search at its second token. When that token is a word after
+ * a space (the key would go on with a space and it) that begins no
+ * second word, the match is the first word alone or none. */
 static const cc_lex_row *match_at(const ctx *c, const cc_lexicon *lx, const cc_lex_range *rng, unsigned bit,
-                                  size_t k, size_t *used)
+                                  unsigned second, size_t k, size_t *used)
 {
     if (k < c->ntok && c->tk[k].type == CC_TOK_WORD && !long_word(c, k)) {
         if (!wbit(c, k, bit)) return NULL;
-        return cc_lex_match_word(lx, &rng[c->tk[k].wid], c->text, c->tk, k, c->ntok, used);
+        const cc_lex_range *r = &rng[c->tk[k].wid];
+        size_t n = k + 1;
+        if (n < c->ntok && c->tk[n].type == CC_TOK_WORD && (c->tk[n].flags & CC_TF_SPACE_BEFORE) && !long_word(c, n) &&
+            !wbit(c, n, second)) {
+            if (r->lo >= r->hi || !r->exact) return NULL;
+            *used = 1;
+            return &lx->rows[r->lo];
+        }
+        return cc_lex_match_word(lx, r, c->text, c->tk, k, c->ntok, used);
     }
     return cc_lex_match(lx, c->text, c->tk, k, c->ntok, used);
 }
@@ -1091,7 +1112,7 @@ static bool not_a_number(const ctx *c, size_t k)
     for (size_t back = 0; back <= 2 && back <= k; back++) {
         size_t s = k - back, used = 0;
         if (!same_sent(c, s, k)) break;
-        const cc_lex_row *r = match_at(c, c->nb->not_, c->nb->rng_not, W_BEGINS_NOT, s, &used);
+        const cc_lex_row *r = match_at(c, c->nb->not_, c->nb->rng_not, W_BEGINS_NOT, W_SECOND_NOT, s, &used);
         if (r && used > back && r->col[1] && (size_t)atoi(r->col[1]) == back) return true;
     }
     return false;
@@ -1426,10 +1447,10 @@ static bool parse_vague(ctx *c, size_t i, nres *r)
     size_t used = 0, start = i;
     const cc_lex_row *row = NULL;
     if (i > 0 && (word_is(c, i - 1, "a") || word_is(c, i - 1, "an")) && same_sent(c, i - 1, i)) {
-        row = match_at(c, c->nb->vague, c->nb->rng_vague, W_BEGINS_VAGUE, i - 1, &used);
+        row = match_at(c, c->nb->vague, c->nb->rng_vague, W_BEGINS_VAGUE, W_SECOND_VAGUE, i - 1, &used);
         if (row) start = i - 1;
     }
-    if (!row) row = match_at(c, c->nb->vague, c->nb->rng_vague, W_BEGINS_VAGUE, i, &used);
+    if (!row) row = match_at(c, c->nb->vague, c->nb->rng_vague, W_BEGINS_VAGUE, W_SECOND_VAGUE, i, &used);
     if (!row) return false;
     /* "hundreds of thousands" is matched whole; "thousands of people" keeps "of" out */
     size_t b = start + used;
@@ -1900,7 +1921,7 @@ static NUM_NOINLINE size_t scan_at(ctx *c, size_t i)
                 q = cc_lex_find(nb->qual, "+", 1);
                 used = 1;
             } else if (is_word(c, k)) {
-                q = match_at(c, nb->qual, nb->rng_qual, W_BEGINS_QUAL, k, &used);
+                q = match_at(c, nb->qual, nb->rng_qual, W_BEGINS_QUAL, W_SECOND_QUAL, k, &used);
             }
             /* "5000 or less than 6000": the words belong to the next number */
             if (q && (is_num(c, k + used) || (word_row(c, k + used) && same_sent(c, k, k + used)) ||
