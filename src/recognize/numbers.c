@@ -954,8 +954,8 @@ static void parse_digits(ctx *c, size_t i, bool have_cur, nres *r)
     } else {
         end_tok = i;
     }
-    /* collect digits */
-    for (size_t k = i; k <= end_tok; k++) {
+    /* collect digits (one run, the common case, is read in place) */
+    for (size_t k = i; k <= end_tok && end_tok > i; k++) {
         if (c->tk[k].type != CC_TOK_NUM) continue;
         bool is_frac = dec && k == end_tok && k > i;
         size_t n = tlen(c, k);
@@ -969,6 +969,7 @@ static void parse_digits(ctx *c, size_t i, bool have_cur, nres *r)
             il += n;
         }
     }
+    if (end_tok == i) il = len0 < sizeof ib ? len0 : sizeof ib;
     if (il >= sizeof ib) {   /* absurdly long: not a quantity */
         r->skip = true;
         r->b = end_tok + 1;
@@ -985,7 +986,7 @@ static void parse_digits(ctx *c, size_t i, bool have_cur, nres *r)
         r->v = digits_value(ib, il, fb, fl, &ok);
         r->integer = false;
     } else {
-        r->v = digits_value(ib, il, NULL, 0, &ok);
+        r->v = digits_value(end_tok == i ? t + c->tk[i].start : ib, il, NULL, 0, &ok);
     }
     if (!ok) { r->skip = true; r->b = end_tok + 1; return; }
     size_t b = end_tok + 1;
