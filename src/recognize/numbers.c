@@ -33,6 +33,21 @@ typedef struct key_ends {
     unsigned tail_bit;
 } key_ends;
 
+/* The keys of a lexicon as a prefix tree, for lex_prefix: a node per key
+ * prefix, its children (the bytes that extend it, ascending) at
+ * node[first .. first + n). Built at engine start from the sorted rows. */
+typedef struct pnode {
+    uint32_t first;   /* first child */
+    uint32_t row;     /* row + 1 of the first row whose key is this prefix, 0 = none */
+    uint16_t n;       /* children */
+    uint8_t byte;     /* the byte leading here */
+} pnode;
+typedef struct ptrie {
+    pnode *node;      /* node[0]: the root */
+    size_t n, cap;
+    uint32_t root[256];   /* [first byte]: the root's child + 1, 0 = none */
+} ptrie;
+
 typedef struct cc_numbers {
     const cc_lexicon *words, *suffix, *vague, *qual, *units, *prefix, *ident, *not_, *whole, *change;
     uint8_t *starts;   /* [word id]: 1 if the word may start a number (cc_token.wid) */
@@ -60,6 +75,7 @@ typedef struct cc_numbers {
     /* [word id]: the rows of number_not / number_vague / number_qualifiers
      * whose keys begin with the word (W_BEGINS_*), for cc_lex_match_word */
     cc_lex_range *rng_not, *rng_vague, *rng_qual;
+    ptrie tr_units, tr_prefix, tr_qual;   /* lex_prefix's trees */
 } cc_numbers;
 
 enum { FB_FIRST = 1, FB_WHOLE = 2 };
@@ -314,6 +330,60 @@ static bool init_word_bits(concur_engine *e, cc_numbers *nb)
     return ok;
 }
 
+/* lex_prefix reads at most this many bytes */
+enum { PREFIX_MAX = 48 };
+
+/* Fills node `at` of tr for the rows [lo, hi) of lx, whose keys share
+ * their first k bytes: the row of the key that ends there, then a child
+ * per byte that follows (rows sorted by key: each byte's rows are a run). */
+static bool ptrie_fill(ptrie *tr, const cc_lex_row *rows, size_t at, size_t lo, size_t hi, size_t k)
+{
+    if (lo < hi && rows[lo].col[0][k] == 0) {
+        tr->node[at].row = (uint32_t)lo + 1;
+        while (lo < hi && rows[lo].col[0][k] == 0) lo++;
+    }
+    if (k >= PREFIX_MAX || lo >= hi) return true;
+    size_t nch = 0;
+    for (size_t q = lo; q < hi; nch++) {
+        unsigned char b = (unsigned char)rows[q].col[0][k];
+        while (q < hi && (unsigned char)rows[q].col[0][k] == b) q++;
+    }
+    if (tr->n + nch > tr->cap) {
+        size_t cap = (tr->n + nch) * 2;
+        pnode *v = realloc(tr->node, cap * sizeof *v);
+        if (!v) return false;
+        tr->node = v;
+        tr->cap = cap;
+    }
+    size_t first = tr->n;
+    tr->n += nch;
+    tr->node[at].first = (uint32_t)first;
+    tr->node[at].n = (uint16_t)nch;
+    for (size_t q = lo, ch = first; q < hi; ch++) {
+        unsigned char b = (unsigned char)rows[q].col[0][k];
+        size_t q2 = q;
+        while (q2 < hi && (unsigned char)rows[q2].col[0][k] == b) q2++;
+        tr->node[ch] = (pnode){0, 0, 0, b};
+        if (!ptrie_fill(tr, rows, ch, q, q2, k + 1)) return false;
+        q = q2;
+    }
+    return true;
+}
+
+static bool ptrie_build(ptrie *tr, const cc_lexicon *lx)
+{
+    /* the rows are sorted by key (tools/gen_lexicon.c), which the runs
+     * above need: checked, so a table that is not fails the engine */
+    for (size_t i = 1; i < lx->nrows; i++)
+        if (strcmp(lx->rows[i - 1].col[0], lx->rows[i].col[0]) > 0) return false;
+    tr->cap = 64;
+    tr->n = 1;
+    tr->node = calloc(tr->cap, sizeof *tr->node);
+    if (!tr->node || !ptrie_fill(tr, lx->rows, 0, 0, lx->nrows, 0)) return false;
+    for (uint32_t q = 0; q < tr->node[0].n; q++) tr->root[tr->node[tr->node[0].first + q].byte] = tr->node[0].first + q + 1;
+    return true;
+}
+
 bool cc_numbers_init(concur_engine *e)
 {
     cc_numbers *nb = calloc(1, sizeof *nb);
@@ -410,7 +480,8 @@ bool cc_numbers_init(concur_engine *e)
     nb->lead_ok = (pre_exact ? LEAD_PREFIX : 0u) | (qual_exact ? LEAD_QUAL : 0u);
     free(lid);
     e->numbers = nb;
-    if (!init_word_bits(e, nb)) {
+    if (!init_word_bits(e, nb) || !ptrie_build(&nb->tr_units, nb->units) || !ptrie_build(&nb->tr_prefix, nb->prefix) ||
+        !ptrie_build(&nb->tr_qual, nb->qual)) {
         cc_numbers_free(e);
         return false;
     }
@@ -432,6 +503,9 @@ void cc_numbers_free(concur_engine *e)
         free(nb->rng_not);
         free(nb->rng_vague);
         free(nb->rng_qual);
+        free(nb->tr_units.node);
+        free(nb->tr_prefix.node);
+        free(nb->tr_qual.node);
     }
     free(e->numbers);
     e->numbers = NULL;
@@ -632,50 +706,36 @@ static bool in_url(ctx *c, size_t pos)
     return c->run_url;
 }
 
-/* Longest key of lx that is a prefix of text[s, lim), compared ASCII
- * case-insensitively, a '-' in the text matching a ' ' in the key. A key
- * ending in a letter must end at a word boundary (digits count as a
- * boundary when digit_ok). Returns the row and the bytes used. */
-static const cc_lex_row *lex_prefix(const cc_lexicon *lx, const char *text, size_t s, size_t lim,
+/* Longest key of lx (its tree tr) that is a prefix of text[s, lim),
+ * compared ASCII case-insensitively, a '-' in the text matching a ' ' in
+ * the key, at most PREFIX_MAX bytes. A key ending in a letter must end at
+ * a word boundary (digits count as a boundary when digit_ok). Returns the
+ * row and the bytes used. */
+static const cc_lex_row *lex_prefix(const cc_lexicon *lx, const ptrie *tr, const char *text, size_t s, size_t lim,
                                     bool digit_ok, size_t *used)
 {
-    size_t lo = 0, hi = lx->nrows;
     const cc_lex_row *best = NULL;
-    for (size_t k = 0; s + k < lim && k < 48; k++) {
+    const pnode *nd = NULL;
+    for (size_t k = 0; s + k < lim && k < PREFIX_MAX; k++) {
         unsigned char ch = (unsigned char)tolower((unsigned char)text[s + k]);
         if (ch == '-') ch = ' ';
         if (ch == '\n') break;
-        /* rows [lo, hi) share key[0..k): narrow to key[k] == ch (the first
-         * byte from the generated index) */
-        size_t nlo, nhi;
+        /* the child of the key so far for ch (children ascend by byte) */
         if (k == 0) {
-            nlo = lx->first[ch];
-            nhi = lx->first[ch + 1];
+            if (!tr->root[ch]) break;
+            nd = &tr->node[tr->root[ch] - 1];
         } else {
-            size_t a = lo, b = hi;
-            while (a < b) {
-                size_t mid = (a + b) / 2;
-                if ((unsigned char)lx->rows[mid].col[0][k] < ch) a = mid + 1;
-                else b = mid;
-            }
-            nlo = a;
-            b = hi;
-            while (a < b) {
-                size_t mid = (a + b) / 2;
-                if ((unsigned char)lx->rows[mid].col[0][k] <= ch) a = mid + 1;
-                else b = mid;
-            }
-            nhi = a;
+            const pnode *q = &tr->node[nd->first], *qe = q + nd->n;
+            while (q < qe && q->byte < ch) q++;
+            if (q == qe || q->byte != ch) break;
+            nd = q;
         }
-        if (nlo == nhi) break;
-        lo = nlo;
-        hi = nhi;
-        if (lx->rows[lo].col[0][k + 1] == 0) {
+        if (nd->row) {
             unsigned char last = ch, next = s + k + 1 < lim ? (unsigned char)text[s + k + 1] : ' ';
             bool need = isalnum(last) != 0;
             bool ok = !need || !(isalpha(next) || (!digit_ok && isdigit(next)) || next >= 0x80);
             if (ok) {
-                best = &lx->rows[lo];
+                best = &lx->rows[nd->row - 1];
                 *used = k + 1;
             }
         }
@@ -705,8 +765,9 @@ static bool may_end_before(const ctx *c, const key_ends *ke, size_t i, size_t en
 /* A key of lx ending exactly at clean offset `end` (one space allowed
  * before it), starting at one of the up to `maxk` tokens before token i.
  * Returns the row and sets *first to the first token of the match. */
-static const cc_lex_row *match_before(const ctx *c, const cc_lexicon *lx, const uint8_t *firsts, unsigned lead,
-                                      const key_ends *ke, size_t i, size_t maxk, size_t *first, bool pre_only)
+static const cc_lex_row *match_before(const ctx *c, const cc_lexicon *lx, const ptrie *tr, const uint8_t *firsts,
+                                      unsigned lead, const key_ends *ke, size_t i, size_t maxk, size_t *first,
+                                      bool pre_only)
 {
     const cc_lex_row *best = NULL;
     if (!(c->nb->lead_ok & lead)) lead = 0;
@@ -730,7 +791,7 @@ static const cc_lex_row *match_before(const ctx *c, const cc_lexicon *lx, const 
             if (!(lx->pair[bit >> 3] & (1u << (bit & 7)))) continue;
         }
         size_t used = 0;
-        const cc_lex_row *r = lex_prefix(lx, c->text, s, end, true, &used);
+        const cc_lex_row *r = lex_prefix(lx, tr, c->text, s, end, true, &used);
         if (!r) continue;
         if (pre_only && r->col[4] && strcmp(r->col[4], "pre")) continue;
         if (s + used == end || (s + used + 1 == end && c->text[end - 1] == ' ')) {
@@ -765,7 +826,7 @@ static const cc_lex_row *units_at(const ctx *c, size_t k, size_t s, size_t *used
             if (!(nb->units->pair[bit >> 3] & (1u << (bit & 7)))) return NULL;
         }
     }
-    return lex_prefix(nb->units, t, s, lim, false, used);
+    return lex_prefix(nb->units, &nb->tr_units, t, s, lim, false, used);
 }
 
 /* --------------------------------------------------------- values */
@@ -1701,7 +1762,7 @@ static NUM_NOINLINE size_t scan_at(ctx *c, size_t i)
     /* a currency or "aged" right before */
     size_t pre_first = i;
     const cc_lex_row *pre = NULL;
-    if (!vague && i > 0) pre = match_before(c, nb->prefix, nb->first_prefix, LEAD_PREFIX, &nb->end_prefix, i, 3, &pre_first, false);
+    if (!vague && i > 0) pre = match_before(c, nb->prefix, &nb->tr_prefix, nb->first_prefix, LEAD_PREFIX, &nb->end_prefix, i, 3, &pre_first, false);
     if (pre && !strcmp(pre->col[2], "age") && !is_num(c, i) && !word_row(c, i)) pre = NULL;
     bool have_cur = pre && !strcmp(pre->col[2], "currency");
     if (!vague) {
@@ -1812,7 +1873,7 @@ static NUM_NOINLINE size_t scan_at(ctx *c, size_t i)
                 /* "$5-$10", "£2m to £3m" */
                 size_t pj = j;
                 size_t used;
-                if (have_cur && lex_prefix(nb->prefix, t, c->tk[j].start, c->p->end, true, &used)) {
+                if (have_cur && lex_prefix(nb->prefix, &nb->tr_prefix, t, c->tk[j].start, c->p->end, true, &used)) {
                     pj = tok_at_or_after(c, j, c->tk[j].start + used);
                     if (pj < c->ntok && c->tk[pj].start == c->tk[j].start + used + 1) { /* "$ 5" */ }
                 }
@@ -1962,7 +2023,7 @@ static NUM_NOINLINE size_t scan_at(ctx *c, size_t i)
         a--;
     if (!n1.vague && !qual) {
         size_t qf = a;
-        const cc_lex_row *q = match_before(c, nb->qual, nb->first_qual, LEAD_QUAL, &nb->end_qual, a, 5, &qf, true);
+        const cc_lex_row *q = match_before(c, nb->qual, &nb->tr_qual, nb->first_qual, LEAD_QUAL, &nb->end_qual, a, 5, &qf, true);
         if (q && q->col[4] && !strcmp(q->col[4], "pre")) {
             /* "<>30", "=>30": not a comparison we read */
             if ((q->col[0][0] == '<' || q->col[0][0] == '>') && qf > 0 && attached(c, qf) &&
@@ -1975,7 +2036,7 @@ static NUM_NOINLINE size_t scan_at(ctx *c, size_t i)
     if (n1.vague && a > 0 && word_is(c, a - 1, "many") == false) {
         /* "some dozens", "several thousands": inside the span, still vague */
         size_t qf = a;
-        const cc_lex_row *q = match_before(c, nb->qual, nb->first_qual, LEAD_QUAL, &nb->end_qual, a, 3, &qf, true);
+        const cc_lex_row *q = match_before(c, nb->qual, &nb->tr_qual, nb->first_qual, LEAD_QUAL, &nb->end_qual, a, 3, &qf, true);
         if (q && q->col[4] && !strcmp(q->col[4], "pre")) a = qf;
     }
     /* a pre-qualifier and a range: "between" already covers it */
