@@ -749,7 +749,7 @@ static const cc_lex_row *lex_prefix(const cc_lexicon *lx, const ptrie *tr, const
  * a line break, or nothing) before it, no hyphen in it and at most one
  * space after it, a key ending there ends with that word after a space or
  * is that word: the word must be a key's last word (W_ENDS_*). */
-static bool may_end_before(const ctx *c, const key_ends *ke, size_t i, size_t end)
+static inline bool may_end_before(const ctx *c, const key_ends *ke, size_t i, size_t end)
 {
     const char *t = c->text;
     if (!ke->last[(unsigned char)t[end - 1]] && !(t[end - 1] == ' ' && end >= 2 && ke->last[(unsigned char)t[end - 2]]))
@@ -757,22 +757,21 @@ static bool may_end_before(const ctx *c, const key_ends *ke, size_t i, size_t en
     const cc_token *w = &c->tk[i - 1];
     size_t gap = end - w->end;
     if (!ke->tail_ok || w->type != CC_TOK_WORD || long_word(c, i - 1) || gap > 1 || (gap == 1 && t[end - 1] != ' ') ||
-        (i > 1 && t[w->start - 1] != ' ' && t[w->start - 1] != '\n') || memchr(t + w->start, '-', tlen(c, i - 1)))
+        (i > 1 && t[w->start - 1] != ' ' && t[w->start - 1] != '\n'))
         return true;
+    for (size_t q = w->start; q < w->end; q++)
+        if (t[q] == '-') return true;
     return wbit(c, i - 1, ke->tail_bit);
 }
 
 /* A key of lx ending exactly at clean offset `end` (one space allowed
  * before it), starting at one of the up to `maxk` tokens before token i.
  * Returns the row and sets *first to the first token of the match. */
-static const cc_lex_row *match_before(const ctx *c, const cc_lexicon *lx, const ptrie *tr, const uint8_t *firsts,
-                                      unsigned lead, const key_ends *ke, size_t i, size_t maxk, size_t *first,
-                                      bool pre_only)
+static const cc_lex_row *match_before_at(const ctx *c, const cc_lexicon *lx, const ptrie *tr, const uint8_t *firsts,
+                                         unsigned lead, size_t i, size_t end, size_t maxk, size_t *first, bool pre_only)
 {
     const cc_lex_row *best = NULL;
     if (!(c->nb->lead_ok & lead)) lead = 0;
-    size_t end = i < c->ntok ? c->tk[i].start : c->p->end;
-    if (i == 0 || !may_end_before(c, ke, i, end)) return NULL;
     for (size_t k = 1; k <= maxk && k <= i; k++) {
         size_t j = i - k;
         if (!same_sent(c, j, i)) break;
@@ -800,6 +799,17 @@ static const cc_lex_row *match_before(const ctx *c, const cc_lexicon *lx, const 
         }
     }
     return best;
+}
+
+/* match_before_at where a key of ke's list can end (inline: most calls
+ * stop at that test). */
+static inline const cc_lex_row *match_before(const ctx *c, const cc_lexicon *lx, const ptrie *tr,
+                                             const uint8_t *firsts, unsigned lead, const key_ends *ke, size_t i,
+                                             size_t maxk, size_t *first, bool pre_only)
+{
+    size_t end = i < c->ntok ? c->tk[i].start : c->p->end;
+    if (i == 0 || !may_end_before(c, ke, i, end)) return NULL;
+    return match_before_at(c, lx, tr, firsts, lead, i, end, maxk, first, pre_only);
 }
 
 /* lex_prefix of units at clean offset s, token k (if any) starting there.
