@@ -536,21 +536,28 @@ static inline uint64_t digit_bits8(const char *p)
     return (x - ones * 10) & ~x & (ones * 0x80);
 }
 
-/* Is there an ASCII digit in p[0..64)? */
-static inline bool has_digit64(const char *p)
+/* The offset of the first ASCII digit in p[0..64), 64 when none. */
+static inline size_t first_digit64(const char *p)
 {
 #if defined(__SSE2__)
     /* byte - '0' is a digit's value when it is at most 9 (unsigned) */
     const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
-    __m128i any = _mm_setzero_si128();
-    for (int q = 0; q < 64; q += 16) {
-        __m128i d = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(const void *)(p + q)), zero);
-        any = _mm_or_si128(any, _mm_cmpeq_epi8(_mm_min_epu8(d, nine), d));
+    __m128i m[4], any = _mm_setzero_si128();
+    for (int q = 0; q < 4; q++) {
+        __m128i d = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(const void *)(p + 16 * q)), zero);
+        m[q] = _mm_cmpeq_epi8(_mm_min_epu8(d, nine), d);
+        any = _mm_or_si128(any, m[q]);
     }
-    return _mm_movemask_epi8(any) != 0;
+    if (!_mm_movemask_epi8(any)) return 64;
+    for (int q = 0;; q++) {
+        unsigned bits = (unsigned)_mm_movemask_epi8(m[q]);
+        if (bits) return 16 * (size_t)q + (size_t)__builtin_ctz(bits);
+    }
 #else
-    return (digit_bits8(p) | digit_bits8(p + 8) | digit_bits8(p + 16) | digit_bits8(p + 24) | digit_bits8(p + 32) |
-            digit_bits8(p + 40) | digit_bits8(p + 48) | digit_bits8(p + 56)) != 0;
+    size_t q = 0;
+    while (q < 64 && !digit_bits8(p + q)) q += 8;
+    while (q < 64 && !is_digit(p[q])) q++;
+    return q;
 #endif
 }
 
@@ -558,9 +565,10 @@ static void gather_evidence(cc_num_state *ev, const char *t, size_t n)
 {
     size_t i = 0;
     while (i < n) {
-        /* text between figures: 64 bytes at a time, then 8, then one */
-        while (i + 64 <= n && !has_digit64(t + i)) i += 64;
-        while (i + 8 <= n && !digit_bits8(t + i)) i += 8;
+        /* text between figures: 64 bytes at a time, then one */
+        size_t skip = 64;
+        while (i + 64 <= n && (skip = first_digit64(t + i)) == 64) i += 64;
+        if (skip < 64) i += skip;
         while (i < n && !is_digit(t[i])) i++;
         if (i >= n) break;
         bool chained = i > 0 && (t[i - 1] == '.' || t[i - 1] == ',');
