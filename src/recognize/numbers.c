@@ -536,23 +536,25 @@ static inline uint64_t digit_bits8(const char *p)
     return (x - ones * 10) & ~x & (ones * 0x80);
 }
 
+#if defined(__SSE2__)
+/* 0xFF in each byte of p[0..16) that is an ASCII digit: byte - '0' is a
+ * digit's value when it is at most 9 (unsigned) */
+static inline __m128i digit_mask16(const char *p)
+{
+    __m128i d = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(const void *)p), _mm_set1_epi8('0'));
+    return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d);
+}
+#endif
+
 /* The offset of the first ASCII digit in p[0..64), 64 when none. */
 static inline size_t first_digit64(const char *p)
 {
 #if defined(__SSE2__)
-    /* byte - '0' is a digit's value when it is at most 9 (unsigned) */
-    const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
-    __m128i m[4], any = _mm_setzero_si128();
-    for (int q = 0; q < 4; q++) {
-        __m128i d = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(const void *)(p + 16 * q)), zero);
-        m[q] = _mm_cmpeq_epi8(_mm_min_epu8(d, nine), d);
-        any = _mm_or_si128(any, m[q]);
-    }
-    if (!_mm_movemask_epi8(any)) return 64;
-    for (int q = 0;; q++) {
-        unsigned bits = (unsigned)_mm_movemask_epi8(m[q]);
-        if (bits) return 16 * (size_t)q + (size_t)__builtin_ctz(bits);
-    }
+    __m128i m0 = digit_mask16(p), m1 = digit_mask16(p + 16), m2 = digit_mask16(p + 32), m3 = digit_mask16(p + 48);
+    if (!_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(m0, m1), _mm_or_si128(m2, m3)))) return 64;
+    uint64_t bits = (uint64_t)_mm_movemask_epi8(m0) | (uint64_t)_mm_movemask_epi8(m1) << 16 |
+                    (uint64_t)_mm_movemask_epi8(m2) << 32 | (uint64_t)_mm_movemask_epi8(m3) << 48;
+    return (size_t)__builtin_ctzll(bits);
 #else
     size_t q = 0;
     while (q < 64 && !digit_bits8(p + q)) q += 8;
