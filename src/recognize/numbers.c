@@ -1,9 +1,13 @@
 /* numbers.c -- numbers and quantities (kinds "number" and "quantity").
  *
  * One pass over the tokens of a paragraph. A candidate starts only at a
- * digit run, at a "." before digits, or at a word whose hash is in a small
- * filter built from the number-word lexicons; everything else is skipped
- * after one hash. From the core number the recogniser grows the span:
+ * digit run, at a "." before digits, or at a word whose id (cc_token.wid)
+ * marks it as the first word of a number word or vague number; everything
+ * else is skipped after a type test and an array read. The word lists
+ * searched at a candidate are tested by word id first too (which words
+ * are in a list, begin a key, end one: init_word_bits), and the prefix
+ * searches walk trees built at engine start (ptrie). From the core number
+ * the recogniser grows the span:
  * right (range "X-Y" / "X to Y", unit, "or more"), then left (currency,
  * sign, "between", qualifiers such as "more than"). Qualifier words are
  * inside the span, as in Recognizers-Text.
@@ -48,6 +52,18 @@ typedef struct ptrie {
     uint32_t root[256];   /* [first byte]: the root's child + 1, 0 = none */
 } ptrie;
 
+/* A list matched backwards from a number by match_before: currency
+ * prefixes ("$", "aged"), qualifiers ("more than"). */
+typedef struct back_list {
+    const cc_lexicon *lx;
+    ptrie tr;                 /* lex_prefix's tree of the keys */
+    /* first bytes of the keys: FB_FIRST some key starts with the byte,
+     * FB_WHOLE a one-byte key is the byte (either case for letters) */
+    uint8_t first[256];
+    unsigned lead;            /* the list's LEAD_* bit in cc_numbers.lead */
+    key_ends ends;
+} back_list;
+
 typedef struct cc_numbers {
     const cc_lexicon *words, *suffix, *vague, *qual, *units, *prefix, *ident, *not_, *whole, *change;
     uint8_t *starts;   /* [word id]: 1 if the word may start a number (cc_token.wid) */
@@ -55,27 +71,25 @@ typedef struct cc_numbers {
     const cc_lex_row **wrow;   /* [word id]: the number_words row of a one-word key */
     size_t nwrow;
     double *wval;              /* [number_words row]: its value (column 2), read once */
-    /* first bytes of the keys: FB_FIRST some key starts with the byte,
-     * FB_WHOLE a one-byte key is the byte (either case for letters) */
-    uint8_t first_prefix[256], first_qual[256], first_units[256];
+    uint8_t first_units[256];  /* FB_* of the units' first bytes */
     /* [word id]: LEAD_* bits, the word is the leading letters of a key of
      * unit_prefix / number_qualifiers (match_before's test for a word);
      * lead_ok: LEAD_* of the lists the test is exact for */
     uint8_t *lead;
     size_t nlead;
     unsigned lead_ok;
-    /* [word id]: W_* bits, the lists a word is in or may begin a key of
-     * (register_lists); the tests that were a lexicon search per word */
+    /* [word id]: W_* bits, the lists a word is in, or may begin or end a
+     * key of (init_word_bits): a lexicon search per word becomes a read */
     uint16_t *wbits;
     size_t nwbits;
     uint32_t *wsuf;            /* [word id]: number_suffixes row + 1 of the word, 0 = none */
     double *sufval;            /* [number_suffixes row]: its multiplier (column 1) */
     uint8_t *sufflag;          /* [number_suffixes row]: SF_* of its flags (column 2) */
-    key_ends end_prefix, end_qual;
+    back_list pre_list, qual_list;   /* unit_prefix, number_qualifiers */
     /* [word id]: the rows of number_not / number_vague / number_qualifiers
      * whose keys begin with the word (W_BEGINS_*), for cc_lex_match_word */
     cc_lex_range *rng_not, *rng_vague, *rng_qual;
-    ptrie tr_units, tr_prefix, tr_qual;   /* lex_prefix's trees */
+    ptrie tr_units;            /* lex_prefix's tree of the units */
 } cc_numbers;
 
 enum { FB_FIRST = 1, FB_WHOLE = 2 };
@@ -150,7 +164,8 @@ static bool word_key(const char *k, size_t n)
     return true;
 }
 
-/* A word id for k[0..n), with its wbits set in *ids (pairs id, bit). */
+/* Word ids and their W_* bits, collected while words are registered and
+ * put in cc_numbers.wbits once the number of ids is known. */
 typedef struct idbit {
     uint32_t id;
     uint16_t bit;
@@ -221,7 +236,8 @@ static bool add_beginnings(concur_engine *e, idbits *ib, const cc_lexicon *lx, u
         const char *k2 = k + n + 1;
         size_t n2 = strcspn(k2, " ");
         for (size_t q = 1; q <= n2 && q <= CC_WORDS_MAXLEN; q++)
-            if (!ascii_letter((unsigned char)k2[q]) && word_key(k2, q) && !add_idbit(e, ib, k2, q, second)) return false;
+            if (!ascii_letter((unsigned char)k2[q]) && word_key(k2, q) && !add_idbit(e, ib, k2, q, second))
+                return false;
     }
     return true;
 }
@@ -300,8 +316,8 @@ static bool init_word_bits(concur_engine *e, cc_numbers *nb)
               add_beginnings(e, &ib, nb->not_, W_BEGINS_NOT, W_SECOND_NOT) &&
               add_beginnings(e, &ib, nb->vague, W_BEGINS_VAGUE, W_SECOND_VAGUE) &&
               add_beginnings(e, &ib, nb->qual, W_BEGINS_QUAL, W_SECOND_QUAL) &&
-              add_ends(e, &ib, nb->prefix, &nb->end_prefix, W_ENDS_PREFIX) &&
-              add_ends(e, &ib, nb->qual, &nb->end_qual, W_ENDS_QUAL) &&
+              add_ends(e, &ib, nb->prefix, &nb->pre_list.ends, W_ENDS_PREFIX) &&
+              add_ends(e, &ib, nb->qual, &nb->qual_list.ends, W_ENDS_QUAL) &&
               add_unit_beginnings(e, &ib, nb->units, W_BEGINS_UNIT);
     if (ok) {
         nb->nwbits = cc_words_count(e->words);
@@ -380,7 +396,7 @@ static bool ptrie_build(ptrie *tr, const cc_lexicon *lx)
     tr->n = 1;
     tr->node = calloc(tr->cap, sizeof *tr->node);
     if (!tr->node || !ptrie_fill(tr, lx->rows, 0, 0, lx->nrows, 0)) return false;
-    for (uint32_t q = 0; q < tr->node[0].n; q++) tr->root[tr->node[tr->node[0].first + q].byte] = tr->node[0].first + q + 1;
+    for (uint32_t q = tr->node[0].first; q < tr->node[0].first + tr->node[0].n; q++) tr->root[tr->node[q].byte] = q + 1;
     return true;
 }
 
@@ -457,8 +473,12 @@ bool cc_numbers_init(concur_engine *e)
         const char *v = nb->words->rows[i].col[2];
         nb->wval[i] = v ? strtod(v, NULL) : 0;
     }
-    first_bytes(nb->prefix, nb->first_prefix);
-    first_bytes(nb->qual, nb->first_qual);
+    nb->pre_list.lx = nb->prefix;
+    nb->pre_list.lead = LEAD_PREFIX;
+    nb->qual_list.lx = nb->qual;
+    nb->qual_list.lead = LEAD_QUAL;
+    first_bytes(nb->prefix, nb->pre_list.first);
+    first_bytes(nb->qual, nb->qual_list.first);
     first_bytes(nb->units, nb->first_units);
     size_t np = nb->prefix->nrows, nq = nb->qual->nrows;
     uint32_t *lid = malloc((np + nq + 1) * sizeof *lid);
@@ -480,8 +500,8 @@ bool cc_numbers_init(concur_engine *e)
     nb->lead_ok = (pre_exact ? LEAD_PREFIX : 0u) | (qual_exact ? LEAD_QUAL : 0u);
     free(lid);
     e->numbers = nb;
-    if (!init_word_bits(e, nb) || !ptrie_build(&nb->tr_units, nb->units) || !ptrie_build(&nb->tr_prefix, nb->prefix) ||
-        !ptrie_build(&nb->tr_qual, nb->qual)) {
+    if (!init_word_bits(e, nb) || !ptrie_build(&nb->tr_units, nb->units) ||
+        !ptrie_build(&nb->pre_list.tr, nb->prefix) || !ptrie_build(&nb->qual_list.tr, nb->qual)) {
         cc_numbers_free(e);
         return false;
     }
@@ -504,8 +524,8 @@ void cc_numbers_free(concur_engine *e)
         free(nb->rng_vague);
         free(nb->rng_qual);
         free(nb->tr_units.node);
-        free(nb->tr_prefix.node);
-        free(nb->tr_qual.node);
+        free(nb->pre_list.tr.node);
+        free(nb->qual_list.tr.node);
     }
     free(e->numbers);
     e->numbers = NULL;
@@ -774,14 +794,16 @@ static inline bool may_end_before(const ctx *c, const key_ends *ke, size_t i, si
     return wbit(c, i - 1, ke->tail_bit);
 }
 
-/* A key of lx ending exactly at clean offset `end` (one space allowed
+/* A key of bl ending exactly at clean offset `end` (one space allowed
  * before it), starting at one of the up to `maxk` tokens before token i.
  * Returns the row and sets *first to the first token of the match. */
-static const cc_lex_row *match_before_at(const ctx *c, const cc_lexicon *lx, const ptrie *tr, const uint8_t *firsts,
-                                         unsigned lead, size_t i, size_t end, size_t maxk, size_t *first, bool pre_only)
+static const cc_lex_row *match_before_at(const ctx *c, const back_list *bl, size_t i, size_t end, size_t maxk,
+                                         size_t *first, bool pre_only)
 {
+    const cc_lexicon *lx = bl->lx;
+    const uint8_t *firsts = bl->first;
     const cc_lex_row *best = NULL;
-    if (!(c->nb->lead_ok & lead)) lead = 0;
+    unsigned lead = c->nb->lead_ok & bl->lead;
     for (size_t k = 1; k <= maxk && k <= i; k++) {
         size_t j = i - k;
         if (!same_sent(c, j, i)) break;
@@ -800,7 +822,7 @@ static const cc_lex_row *match_before_at(const ctx *c, const cc_lexicon *lx, con
             if (!(lx->pair[bit >> 3] & (1u << (bit & 7)))) continue;
         }
         size_t used = 0;
-        const cc_lex_row *r = lex_prefix(lx, tr, c->text, s, end, true, &used);
+        const cc_lex_row *r = lex_prefix(lx, &bl->tr, c->text, s, end, true, &used);
         if (!r) continue;
         if (pre_only && r->col[4] && strcmp(r->col[4], "pre")) continue;
         if (s + used == end || (s + used + 1 == end && c->text[end - 1] == ' ')) {
@@ -811,15 +833,14 @@ static const cc_lex_row *match_before_at(const ctx *c, const cc_lexicon *lx, con
     return best;
 }
 
-/* match_before_at where a key of ke's list can end (inline: most calls
- * stop at that test). */
-static inline const cc_lex_row *match_before(const ctx *c, const cc_lexicon *lx, const ptrie *tr,
-                                             const uint8_t *firsts, unsigned lead, const key_ends *ke, size_t i,
-                                             size_t maxk, size_t *first, bool pre_only)
+/* match_before_at where a key of bl can end (inline: most calls stop at
+ * that test). */
+static inline const cc_lex_row *match_before(const ctx *c, const back_list *bl, size_t i, size_t maxk, size_t *first,
+                                             bool pre_only)
 {
     size_t end = i < c->ntok ? c->tk[i].start : c->p->end;
-    if (i == 0 || !may_end_before(c, ke, i, end)) return NULL;
-    return match_before_at(c, lx, tr, firsts, lead, i, end, maxk, first, pre_only);
+    if (i == 0 || !may_end_before(c, &bl->ends, i, end)) return NULL;
+    return match_before_at(c, bl, i, end, maxk, first, pre_only);
 }
 
 /* lex_prefix of units at clean offset s, token k (if any) starting there.
@@ -1782,7 +1803,7 @@ static NUM_NOINLINE size_t scan_at(ctx *c, size_t i)
     /* a currency or "aged" right before */
     size_t pre_first = i;
     const cc_lex_row *pre = NULL;
-    if (!vague && i > 0) pre = match_before(c, nb->prefix, &nb->tr_prefix, nb->first_prefix, LEAD_PREFIX, &nb->end_prefix, i, 3, &pre_first, false);
+    if (!vague && i > 0) pre = match_before(c, &nb->pre_list, i, 3, &pre_first, false);
     if (pre && !strcmp(pre->col[2], "age") && !is_num(c, i) && !word_row(c, i)) pre = NULL;
     bool have_cur = pre && !strcmp(pre->col[2], "currency");
     if (!vague) {
@@ -1893,7 +1914,7 @@ static NUM_NOINLINE size_t scan_at(ctx *c, size_t i)
                 /* "$5-$10", "£2m to £3m" */
                 size_t pj = j;
                 size_t used;
-                if (have_cur && lex_prefix(nb->prefix, &nb->tr_prefix, t, c->tk[j].start, c->p->end, true, &used)) {
+                if (have_cur && lex_prefix(nb->prefix, &nb->pre_list.tr, t, c->tk[j].start, c->p->end, true, &used)) {
                     pj = tok_at_or_after(c, j, c->tk[j].start + used);
                     if (pj < c->ntok && c->tk[pj].start == c->tk[j].start + used + 1) { /* "$ 5" */ }
                 }
@@ -2043,7 +2064,7 @@ static NUM_NOINLINE size_t scan_at(ctx *c, size_t i)
         a--;
     if (!n1.vague && !qual) {
         size_t qf = a;
-        const cc_lex_row *q = match_before(c, nb->qual, &nb->tr_qual, nb->first_qual, LEAD_QUAL, &nb->end_qual, a, 5, &qf, true);
+        const cc_lex_row *q = match_before(c, &nb->qual_list, a, 5, &qf, true);
         if (q && q->col[4] && !strcmp(q->col[4], "pre")) {
             /* "<>30", "=>30": not a comparison we read */
             if ((q->col[0][0] == '<' || q->col[0][0] == '>') && qf > 0 && attached(c, qf) &&
@@ -2056,7 +2077,7 @@ static NUM_NOINLINE size_t scan_at(ctx *c, size_t i)
     if (n1.vague && a > 0 && word_is(c, a - 1, "many") == false) {
         /* "some dozens", "several thousands": inside the span, still vague */
         size_t qf = a;
-        const cc_lex_row *q = match_before(c, nb->qual, &nb->tr_qual, nb->first_qual, LEAD_QUAL, &nb->end_qual, a, 3, &qf, true);
+        const cc_lex_row *q = match_before(c, &nb->qual_list, a, 3, &qf, true);
         if (q && q->col[4] && !strcmp(q->col[4], "pre")) a = qf;
     }
     /* a pre-qualifier and a range: "between" already covers it */
