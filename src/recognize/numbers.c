@@ -24,6 +24,16 @@
 #include <emmintrin.h>   /* SSE2 is part of every x86-64: gather_evidence's skip */
 #endif
 
+/* Inlining where it pays (NUM_INLINE: a quick test before a call that
+ * most calls do not need; NUM_NOINLINE: see scan_at). */
+#if defined(__GNUC__)
+#define NUM_INLINE inline __attribute__((always_inline))
+#define NUM_NOINLINE __attribute__((noinline))
+#else
+#define NUM_INLINE inline
+#define NUM_NOINLINE
+#endif
+
 /* ------------------------------------------------------------ engine */
 
 /* How a key of unit_prefix / number_qualifiers can end, for match_before,
@@ -835,8 +845,8 @@ static const cc_lex_row *match_before_at(const ctx *c, const back_list *bl, size
 
 /* match_before_at where a key of bl can end (inline: most calls stop at
  * that test). */
-static inline const cc_lex_row *match_before(const ctx *c, const back_list *bl, size_t i, size_t maxk, size_t *first,
-                                             bool pre_only)
+static NUM_INLINE const cc_lex_row *match_before(const ctx *c, const back_list *bl, size_t i, size_t maxk,
+                                                 size_t *first, bool pre_only)
 {
     size_t end = i < c->ntok ? c->tk[i].start : c->p->end;
     if (i == 0 || !may_end_before(c, &bl->ends, i, end)) return NULL;
@@ -1783,12 +1793,6 @@ static size_t tok_at_or_after(const ctx *c, size_t from, size_t off)
 
 /* scan_at stays a call: inlined, its locals crowd the registers of the
  * token loop in cc_numbers_scan, which runs for every token */
-#if defined(__GNUC__)
-#define NUM_NOINLINE __attribute__((noinline))
-#else
-#define NUM_NOINLINE
-#endif
-
 static NUM_NOINLINE size_t scan_at(ctx *c, size_t i)
 {
     const cc_numbers *nb = c->nb;
