@@ -693,8 +693,8 @@ static inline bool long_word(const ctx *c, size_t k) { return tlen(c, k) > CC_WO
  * starts the search at its second token. When that token is a word after
  * a space (the key would go on with a space and it) that begins no
  * second word, the match is the first word alone or none. */
-static const cc_lex_row *match_at(const ctx *c, const cc_lexicon *lx, const cc_lex_range *rng, unsigned bit,
-                                  unsigned second, size_t k, size_t *used)
+static NUM_INLINE const cc_lex_row *match_at(const ctx *c, const cc_lexicon *lx, const cc_lex_range *rng,
+                                             unsigned bit, unsigned second, size_t k, size_t *used)
 {
     if (k < c->ntok && c->tk[k].type == CC_TOK_WORD && !long_word(c, k)) {
         if (!wbit(c, k, bit)) return NULL;
@@ -951,7 +951,7 @@ static bool whole_noun_follows(const ctx *c, size_t b)
 }
 
 /* The number_words row of word token i (by its word id), or NULL. */
-static const cc_lex_row *word_row(const ctx *c, size_t i)
+static NUM_INLINE const cc_lex_row *word_row(const ctx *c, size_t i)
 {
     if (!is_word(c, i)) return NULL;
     uint32_t id = c->tk[i].wid;
