@@ -711,7 +711,7 @@ static NUM_INLINE const cc_lex_row *match_at(const ctx *c, const cc_lexicon *lx,
     return cc_lex_match(lx, c->text, c->tk, k, c->ntok, used);
 }
 
-static const concur_mention *date_overlap(ctx *c, size_t s, size_t e)
+static NUM_INLINE const concur_mention *date_overlap(ctx *c, size_t s, size_t e)
 {
     /* queries come in (nearly) increasing order: mentions ending before
      * the query are passed for good */
@@ -859,7 +859,7 @@ static NUM_INLINE const cc_lex_row *match_before(const ctx *c, const back_list *
  * not a word boundary, and one going past it goes on with a byte that is
  * not a letter. Elsewhere the keys' first bytes and first two bytes
  * (lex_prefix's folding) filter first. */
-static const cc_lex_row *units_at(const ctx *c, size_t k, size_t s, size_t *used)
+static NUM_INLINE const cc_lex_row *units_at(const ctx *c, size_t k, size_t s, size_t *used)
 {
     const cc_numbers *nb = c->nb;
     const char *t = c->text;
