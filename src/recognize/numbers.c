@@ -958,7 +958,7 @@ static NUM_INLINE const cc_lex_row *word_row(const ctx *c, size_t i)
     return id < c->nb->nwrow ? c->nb->wrow[id] : NULL;
 }
 
-static bool is_magnitude_word(const ctx *c, size_t i)
+static NUM_INLINE bool is_magnitude_word(const ctx *c, size_t i)
 {
     const cc_lex_row *r = word_row(c, i);
     return r && (!strcmp(r->col[1], "m") || !strcmp(r->col[1], "h"));
@@ -966,7 +966,7 @@ static bool is_magnitude_word(const ctx *c, size_t i)
 
 /* Suffix multiplier for the word token i ("bn", "m"), or 0. *ord set for
  * "th". */
-static double suffix_mult(const ctx *c, size_t i, bool spaced, bool have_cur, bool *ord)
+static NUM_INLINE double suffix_mult(const ctx *c, size_t i, bool spaced, bool have_cur, bool *ord)
 {
     *ord = false;
     if (!is_word(c, i) || tlen(c, i) > 4) return 0;
@@ -1784,7 +1784,7 @@ static const cc_lex_row *unit_after(ctx *c, size_t k, size_t *uend)
     return u;
 }
 
-static size_t tok_at_or_after(const ctx *c, size_t from, size_t off)
+static NUM_INLINE size_t tok_at_or_after(const ctx *c, size_t from, size_t off)
 {
     size_t k = from;
     while (k < c->ntok && c->tk[k].start < off) k++;
