@@ -96,6 +96,7 @@ typedef struct cc_numbers {
     double *sufval;            /* [number_suffixes row]: its multiplier (column 1) */
     uint8_t *sufflag;          /* [number_suffixes row]: SF_* of its flags (column 2) */
     back_list pre_list, qual_list;   /* unit_prefix, number_qualifiers */
+    uint8_t *qual_kind;        /* [number_qualifiers row]: its concur_qualifier (column 1) */
     /* [word id]: the rows of number_not / number_vague / number_qualifiers
      * whose keys begin with the word (W_BEGINS_*), for cc_lex_match_word */
     cc_lex_range *rng_not, *rng_vague, *rng_qual;
@@ -316,6 +317,23 @@ static bool init_suffixes(concur_engine *e, cc_numbers *nb, uint32_t *ids)
     return true;
 }
 
+/* The concur_qualifier of each number_qualifiers row (column 1; "exact"
+ * and unknown names: none). */
+static bool init_qual_kinds(cc_numbers *nb)
+{
+    static const struct { const char *name; concur_qualifier q; } qn[] = {
+        {"about", CONCUR_QUAL_ABOUT},         {"at_least", CONCUR_QUAL_AT_LEAST}, {"more_than", CONCUR_QUAL_MORE_THAN},
+        {"at_most", CONCUR_QUAL_AT_MOST},     {"less_than", CONCUR_QUAL_LESS_THAN}, {"up_to", CONCUR_QUAL_UP_TO},
+        {"range", CONCUR_QUAL_RANGE},         {"vague", CONCUR_QUAL_VAGUE}};
+    nb->qual_kind = calloc(nb->qual->nrows + 1, 1);
+    if (!nb->qual_kind) return false;
+    for (size_t i = 0; i < nb->qual->nrows; i++)
+        for (size_t k = 0; k < sizeof qn / sizeof *qn; k++)
+            if (nb->qual->rows[i].col[1] && !strcmp(nb->qual->rows[i].col[1], qn[k].name))
+                nb->qual_kind[i] = (uint8_t)qn[k].q;
+    return true;
+}
+
 /* The per-word tables of the lists searched word by word (wbits, wsuf). */
 static bool init_word_bits(concur_engine *e, cc_numbers *nb)
 {
@@ -510,7 +528,7 @@ bool cc_numbers_init(concur_engine *e)
     nb->lead_ok = (pre_exact ? LEAD_PREFIX : 0u) | (qual_exact ? LEAD_QUAL : 0u);
     free(lid);
     e->numbers = nb;
-    if (!init_word_bits(e, nb) || !ptrie_build(&nb->tr_units, nb->units) ||
+    if (!init_word_bits(e, nb) || !init_qual_kinds(nb) || !ptrie_build(&nb->tr_units, nb->units) ||
         !ptrie_build(&nb->pre_list.tr, nb->prefix) || !ptrie_build(&nb->qual_list.tr, nb->qual)) {
         cc_numbers_free(e);
         return false;
@@ -534,6 +552,7 @@ void cc_numbers_free(concur_engine *e)
         free(nb->rng_vague);
         free(nb->rng_qual);
         free(nb->tr_units.node);
+        free(nb->qual_kind);
         free(nb->pre_list.tr.node);
         free(nb->qual_list.tr.node);
     }
@@ -1694,12 +1713,8 @@ static void fill(ctx *c, concur_mention *m, const nres *n1, const nres *n2, cons
         m->min = m->max = v;
         return;
     }
-    static const struct { const char *name; concur_qualifier q; } qn[] = {
-        {"about", CONCUR_QUAL_ABOUT},         {"at_least", CONCUR_QUAL_AT_LEAST}, {"more_than", CONCUR_QUAL_MORE_THAN},
-        {"at_most", CONCUR_QUAL_AT_MOST},     {"less_than", CONCUR_QUAL_LESS_THAN}, {"up_to", CONCUR_QUAL_UP_TO},
-        {"range", CONCUR_QUAL_RANGE},         {"vague", CONCUR_QUAL_VAGUE}};
-    for (size_t k = 0; k < sizeof qn / sizeof *qn; k++)
-        if (!strcmp(qual->col[1], qn[k].name)) m->qualifier = qn[k].q;
+    concur_qualifier q = c->nb->qual_kind[qual - c->nb->qual->rows];
+    if (q != CONCUR_QUAL_NONE) m->qualifier = q;
     m->approx = !strcmp(qual->col[2], "1");
     const char *bound = qual->col[3] ? qual->col[3] : "eq";
     if (!strcmp(bound, "min")) {
