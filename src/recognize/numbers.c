@@ -745,15 +745,22 @@ static NUM_INLINE const concur_mention *date_overlap(ctx *c, size_t s, size_t e)
 /* Is the clean offset inside a URL, an e-mail address or a path? */
 static bool in_url(ctx *c, size_t pos)
 {
+    /* RUN_END: the bytes that end a run; RUN_MARK: those that may begin
+     * a mark of a URL or address (tested below only when the run has one) */
+    enum { RUN_END = 1, RUN_MARK = 2 };
+    static const uint8_t cls[256] = {[' '] = RUN_END, ['\n'] = RUN_END, [':'] = RUN_MARK, ['@'] = RUN_MARK,
+                                     ['w'] = RUN_MARK, ['W'] = RUN_MARK, ['%'] = RUN_MARK};
     if (pos < c->run_s || pos >= c->run_e) {
+        const unsigned char *u = (const unsigned char *)c->text;
         const char *t = c->text;
         size_t s = pos, e = pos;
-        while (s > c->p->start && t[s - 1] != ' ' && t[s - 1] != '\n') s--;
-        while (e < c->p->end && t[e] != ' ' && t[e] != '\n') e++;
+        unsigned seen = 0;
+        while (s > c->p->start && cls[u[s - 1]] != RUN_END) seen |= cls[u[--s]];
+        while (e < c->p->end && cls[u[e]] != RUN_END) seen |= cls[u[e++]];
         c->run_s = s;
         c->run_e = e;
         c->run_url = false;
-        for (size_t k = s; k < e && !c->run_url; k++) {
+        for (size_t k = s; k < e && !c->run_url && seen; k++) {
             if (t[k] == ':' && k + 2 < e && t[k + 1] == '/' && t[k + 2] == '/') c->run_url = true;
             else if (t[k] == '@' && k > s && k + 1 < e && isalpha((unsigned char)t[k + 1])) c->run_url = true;
             else if ((t[k] == 'w' || t[k] == 'W') && k + 4 <= e && !strncmp(t + k, "www.", 4)) c->run_url = true;
