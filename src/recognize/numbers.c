@@ -1,9 +1,13 @@
 /* numbers.c -- numbers and quantities (kinds "number" and "quantity").
  *
  * One pass over the tokens of a paragraph. A candidate starts only at a
- * digit run, at a "." before digits, or at a word whose hash is in a small
- * filter built from the number-word lexicons; everything else is skipped
- * after one hash. From the core number the recogniser grows the span:
+ * digit run, at a "." before digits, or at a word whose id (cc_token.wid)
+ * marks it as the first word of a number word or vague number; everything
+ * else is skipped after a type test and an array read. The word lists
+ * searched at a candidate are tested by word id first too (which words
+ * are in a list, begin a key, end one: init_word_bits), and the prefix
+ * searches walk trees built at engine start (ptrie). From the core number
+ * the recogniser grows the span:
  * right (range "X-Y" / "X to Y", unit, "or more"), then left (currency,
  * sign, "between", qualifiers such as "more than"). Qualifier words are
  * inside the span, as in Recognizers-Text.
@@ -16,8 +20,59 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>   /* SSE2 is part of every x86-64: gather_evidence's skip */
+#endif
+
+/* Inlining where it pays (NUM_INLINE: a quick test before a call that
+ * most calls do not need; NUM_NOINLINE: see scan_at). */
+#if defined(__GNUC__)
+#define NUM_INLINE inline __attribute__((always_inline))
+#define NUM_NOINLINE __attribute__((noinline))
+#else
+#define NUM_INLINE inline
+#define NUM_NOINLINE
+#endif
 
 /* ------------------------------------------------------------ engine */
+
+/* How a key of unit_prefix / number_qualifiers can end, for match_before,
+ * whose match must end right before a token: the bytes that can be its
+ * last byte (lex_prefix's folding: either case, '-' for ' '), and the
+ * last words of the keys (wbits W_ENDS_*: a key's bytes after its last
+ * space). tail_ok: no key ends with a space (else W_ENDS_* is not used). */
+typedef struct key_ends {
+    uint8_t last[256];
+    bool tail_ok;
+    unsigned tail_bit;
+} key_ends;
+
+/* The keys of a lexicon as a prefix tree, for lex_prefix: a node per key
+ * prefix, its children (the bytes that extend it, ascending) at
+ * node[first .. first + n). Built at engine start from the sorted rows. */
+typedef struct pnode {
+    uint32_t first;   /* first child */
+    uint32_t row;     /* row + 1 of the first row whose key is this prefix, 0 = none */
+    uint16_t n;       /* children */
+    uint8_t byte;     /* the byte leading here */
+} pnode;
+typedef struct ptrie {
+    pnode *node;      /* node[0]: the root */
+    size_t n, cap;
+    uint32_t root[256];   /* [first byte]: the root's child + 1, 0 = none */
+} ptrie;
+
+/* A list matched backwards from a number by match_before: currency
+ * prefixes ("$", "aged"), qualifiers ("more than"). */
+typedef struct back_list {
+    const cc_lexicon *lx;
+    ptrie tr;                 /* lex_prefix's tree of the keys */
+    /* first bytes of the keys: FB_FIRST some key starts with the byte,
+     * FB_WHOLE a one-byte key is the byte (either case for letters) */
+    uint8_t first[256];
+    unsigned lead;            /* the list's LEAD_* bit in cc_numbers.lead */
+    key_ends ends;
+} back_list;
 
 typedef struct cc_numbers {
     const cc_lexicon *words, *suffix, *vague, *qual, *units, *prefix, *ident, *not_, *whole, *change;
@@ -26,18 +81,42 @@ typedef struct cc_numbers {
     const cc_lex_row **wrow;   /* [word id]: the number_words row of a one-word key */
     size_t nwrow;
     double *wval;              /* [number_words row]: its value (column 2), read once */
-    /* first bytes of the keys: FB_FIRST some key starts with the byte,
-     * FB_WHOLE a one-byte key is the byte (either case for letters) */
-    uint8_t first_prefix[256], first_qual[256];
+    uint8_t first_units[256];  /* FB_* of the units' first bytes */
     /* [word id]: LEAD_* bits, the word is the leading letters of a key of
      * unit_prefix / number_qualifiers (match_before's test for a word);
      * lead_ok: LEAD_* of the lists the test is exact for */
     uint8_t *lead;
     size_t nlead;
     unsigned lead_ok;
+    /* [word id]: W_* bits, the lists a word is in, or may begin or end a
+     * key of (init_word_bits): a lexicon search per word becomes a read */
+    uint16_t *wbits;
+    size_t nwbits;
+    uint32_t *wsuf;            /* [word id]: number_suffixes row + 1 of the word, 0 = none */
+    double *sufval;            /* [number_suffixes row]: its multiplier (column 1) */
+    uint8_t *sufflag;          /* [number_suffixes row]: SF_* of its flags (column 2) */
+    back_list pre_list, qual_list;   /* unit_prefix, number_qualifiers */
+    uint8_t *qual_kind;        /* [number_qualifiers row]: its concur_qualifier (column 1) */
+    /* [word id]: the rows of number_not / number_vague / number_qualifiers
+     * whose keys begin with the word (W_BEGINS_*), for cc_lex_match_word */
+    cc_lex_range *rng_not, *rng_vague, *rng_qual;
+    ptrie tr_units;            /* lex_prefix's tree of the units */
 } cc_numbers;
 
 enum { FB_FIRST = 1, FB_WHOLE = 2 };
+/* wbits: W_IS_* the word is a key of the list (cc_lex_find of the
+ * lower-cased word); W_BEGINS_* the word begins a key of the list, i.e.
+ * cc_lex_match may find one at the word */
+enum {
+    W_IS_WHOLE = 1, W_IS_IDENT = 2, W_IS_IDENT_DOT = 4, W_IS_CHANGE = 8,
+    W_BEGINS_NOT = 16, W_BEGINS_VAGUE = 32, W_BEGINS_QUAL = 64,
+    W_ENDS_PREFIX = 128, W_ENDS_QUAL = 256, W_BEGINS_UNIT = 512,
+    /* the word begins the second word of a key (add_beginnings) */
+    W_SECOND_NOT = 1024, W_SECOND_VAGUE = 2048, W_SECOND_QUAL = 4096
+};
+
+/* sufflag: the letters of number_suffixes column 2 */
+enum { SF_ORD = 1, SF_SPACED = 2, SF_ANY = 4, SF_UPPER = 8, SF_CUR = 16, SF_WHOLE = 32 };
 enum { LEAD_PREFIX = 1, LEAD_QUAL = 2 };
 
 static inline bool ascii_letter(unsigned char c) { return (unsigned)((c | 32u) - 'a') < 26u; }
@@ -81,7 +160,272 @@ static void first_bytes(const cc_lexicon *lx, uint8_t *fb)
         uint8_t bits = (uint8_t)(FB_FIRST | (k[0] && !k[1] ? FB_WHOLE : 0));
         fb[ch] |= bits;
         if (ch >= 'a' && ch <= 'z') fb[ch - 32] |= bits;
+        if (ch == ' ') fb['-'] |= bits;   /* lex_prefix reads a '-' as a space */
     }
+}
+
+/* Can a lower-cased word token equal key[0..n)? Not when the key has an
+ * ASCII capital, a space, or more bytes than a word id holds (a longer
+ * token has no id: the callers search for it the old way). */
+static bool word_key(const char *k, size_t n)
+{
+    if (!n || n > CC_WORDS_MAXLEN) return false;
+    for (size_t q = 0; q < n; q++)
+        if ((k[q] >= 'A' && k[q] <= 'Z') || k[q] == ' ') return false;
+    return true;
+}
+
+/* Word ids and their W_* bits, collected while words are registered and
+ * put in cc_numbers.wbits once the number of ids is known. */
+typedef struct idbit {
+    uint32_t id;
+    uint16_t bit;
+    cc_lex_range rng;   /* W_BEGINS_*: the rows whose keys begin with the word */
+} idbit;
+typedef struct idbits {
+    idbit *v;
+    size_t n, cap;
+} idbits;
+
+static bool add_idbit(concur_engine *e, idbits *ib, const char *k, size_t n, uint16_t bit)
+{
+    if (ib->n == ib->cap) {
+        size_t cap = ib->cap ? ib->cap * 2 : 256;
+        idbit *v = realloc(ib->v, cap * sizeof *v);
+        if (!v) return false;
+        ib->v = v;
+        ib->cap = cap;
+    }
+    uint32_t id = cc_words_add(e->words, k, n);
+    if (!id) return false;
+    ib->v[ib->n].id = id;
+    ib->v[ib->n].rng.lo = ib->v[ib->n].rng.hi = 0;
+    ib->v[ib->n++].bit = bit;
+    return true;
+}
+
+/* The keys of lx a word can be (bit is a W_IS_*; with '.' the keys
+ * "word." register "word", for is_identifier_before). */
+static bool add_keys(concur_engine *e, idbits *ib, const cc_lexicon *lx, uint16_t bit, uint16_t dot_bit)
+{
+    for (size_t i = 0; i < lx->nrows; i++) {
+        const char *k = lx->rows[i].col[0];
+        size_t n = strlen(k);
+        if (word_key(k, n) && !add_idbit(e, ib, k, n, bit)) return false;
+        if (dot_bit && n > 1 && k[n - 1] == '.' && word_key(k, n - 1) && !add_idbit(e, ib, k, n - 1, dot_bit))
+            return false;
+    }
+    return true;
+}
+
+static inline bool ascii_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+
+/* The words at which cc_lex_match(lx) can find a key (bit a W_BEGINS_*),
+ * with the rows whose keys begin with them (cc_lex_word_range). It copies
+ * the first token's lower-cased bytes and stops unless some key begins
+ * with them; the key goes on with a space or the next token's bytes. A
+ * word token is a whole run of letters, so the byte after it is never an
+ * ASCII letter: the key's leading parts that can be a word are those
+ * followed by a space, the end or a byte that is not an ASCII letter
+ * ("approx" of "approx.", "one" of "one's", "more" of "more than"). A
+ * word token of up to CC_WORDS_MAXLEN bytes without the bit begins no
+ * key. */
+static bool add_beginnings(concur_engine *e, idbits *ib, const cc_lexicon *lx, uint16_t bit, uint16_t second)
+{
+    for (size_t i = 0; i < lx->nrows; i++) {
+        const char *k = lx->rows[i].col[0];
+        size_t n = strcspn(k, " ");
+        for (size_t q = 1; q <= n && q <= CC_WORDS_MAXLEN; q++) {
+            unsigned char next = (unsigned char)k[q];
+            if (ascii_letter(next) || !word_key(k, q)) continue;
+            if (!add_idbit(e, ib, k, q, bit)) return false;
+            cc_lex_word_range(lx, k, q, &ib->v[ib->n - 1].rng);
+        }
+        /* the same for the word after the first space: match_at's test
+         * of the token after the first */
+        if (!k[n]) continue;
+        const char *k2 = k + n + 1;
+        size_t n2 = strcspn(k2, " ");
+        for (size_t q = 1; q <= n2 && q <= CC_WORDS_MAXLEN; q++)
+            if (!ascii_letter((unsigned char)k2[q]) && word_key(k2, q) && !add_idbit(e, ib, k2, q, second))
+                return false;
+    }
+    return true;
+}
+
+/* The words a unit key (lex_prefix of units) can begin with, for
+ * units_at: its leading lower-case ASCII letters up to a byte that is not
+ * an ASCII letter (the key's end, "km" of "km/h", "sq" of "sq. km",
+ * "square" of "square metres"). */
+static bool add_unit_beginnings(concur_engine *e, idbits *ib, const cc_lexicon *lx, uint16_t bit)
+{
+    for (size_t i = 0; i < lx->nrows; i++) {
+        const char *k = lx->rows[i].col[0];
+        size_t q = 0;
+        while (q < CC_WORDS_MAXLEN && ascii_lower((unsigned char)k[q])) q++;
+        if (q && !ascii_letter((unsigned char)k[q]) && !add_idbit(e, ib, k, q, bit)) return false;
+    }
+    return true;
+}
+
+/* The key_ends of lx; its keys' last words registered with bit. */
+static bool add_ends(concur_engine *e, idbits *ib, const cc_lexicon *lx, key_ends *ke, uint16_t bit)
+{
+    ke->tail_ok = true;
+    ke->tail_bit = bit;
+    for (size_t i = 0; i < lx->nrows; i++) {
+        const char *k = lx->rows[i].col[0];
+        size_t n = strlen(k);
+        if (!n) continue;
+        unsigned char z = (unsigned char)k[n - 1];
+        ke->last[z] = 1;
+        if (z >= 'a' && z <= 'z') ke->last[z - 32] = 1;
+        if (z == ' ') {
+            ke->last['-'] = 1;
+            ke->tail_ok = false;
+        }
+        const char *sp = strrchr(k, ' ');
+        const char *tail = sp ? sp + 1 : k;
+        size_t tn = n - (size_t)(tail - k);
+        if (word_key(tail, tn) && !add_idbit(e, ib, tail, tn, bit)) return false;
+    }
+    return true;
+}
+
+/* Each number_suffixes row's multiplier and flags; *ids: the word id of
+ * each row that is the first of its key (0 for the others), as
+ * cc_lex_find finds the first row of a key. */
+static bool init_suffixes(concur_engine *e, cc_numbers *nb, uint32_t *ids)
+{
+    const cc_lexicon *lx = nb->suffix;
+    nb->sufval = calloc(lx->nrows + 1, sizeof *nb->sufval);
+    nb->sufflag = calloc(lx->nrows + 1, 1);
+    if (!nb->sufval || !nb->sufflag) return false;
+    for (size_t i = 0; i < lx->nrows; i++) {
+        const cc_lex_row *r = &lx->rows[i];
+        const char *f = r->col[2] ? r->col[2] : "a";
+        nb->sufval[i] = strtod(r->col[1], NULL);
+        nb->sufflag[i] = (uint8_t)((strchr(f, 'o') ? SF_ORD : 0) | (strchr(f, 's') ? SF_SPACED : 0) |
+                                   (strchr(f, 'a') ? SF_ANY : 0) | (strchr(f, 'U') ? SF_UPPER : 0) |
+                                   (strchr(f, 'c') ? SF_CUR : 0) | (strchr(f, 'w') ? SF_WHOLE : 0));
+        size_t n = strlen(r->col[0]);
+        ids[i] = 0;
+        if (word_key(r->col[0], n) && (i == 0 || strcmp(lx->rows[i - 1].col[0], r->col[0])) &&
+            !(ids[i] = cc_words_add(e->words, r->col[0], n)))
+            return false;
+    }
+    return true;
+}
+
+/* The concur_qualifier of each number_qualifiers row (column 1; "exact"
+ * and unknown names: none). */
+static bool init_qual_kinds(cc_numbers *nb)
+{
+    static const struct { const char *name; concur_qualifier q; } qn[] = {
+        {"about", CONCUR_QUAL_ABOUT},         {"at_least", CONCUR_QUAL_AT_LEAST}, {"more_than", CONCUR_QUAL_MORE_THAN},
+        {"at_most", CONCUR_QUAL_AT_MOST},     {"less_than", CONCUR_QUAL_LESS_THAN}, {"up_to", CONCUR_QUAL_UP_TO},
+        {"range", CONCUR_QUAL_RANGE},         {"vague", CONCUR_QUAL_VAGUE}};
+    nb->qual_kind = calloc(nb->qual->nrows + 1, 1);
+    if (!nb->qual_kind) return false;
+    for (size_t i = 0; i < nb->qual->nrows; i++)
+        for (size_t k = 0; k < sizeof qn / sizeof *qn; k++)
+            if (nb->qual->rows[i].col[1] && !strcmp(nb->qual->rows[i].col[1], qn[k].name))
+                nb->qual_kind[i] = (uint8_t)qn[k].q;
+    return true;
+}
+
+/* The per-word tables of the lists searched word by word (wbits, wsuf). */
+static bool init_word_bits(concur_engine *e, cc_numbers *nb)
+{
+    idbits ib = {0};
+    uint32_t *sid = calloc(nb->suffix->nrows + 1, sizeof *sid);
+    bool ok = sid && init_suffixes(e, nb, sid) && add_keys(e, &ib, nb->whole, W_IS_WHOLE, 0) &&
+              add_keys(e, &ib, nb->ident, W_IS_IDENT, W_IS_IDENT_DOT) && add_keys(e, &ib, nb->change, W_IS_CHANGE, 0) &&
+              add_beginnings(e, &ib, nb->not_, W_BEGINS_NOT, W_SECOND_NOT) &&
+              add_beginnings(e, &ib, nb->vague, W_BEGINS_VAGUE, W_SECOND_VAGUE) &&
+              add_beginnings(e, &ib, nb->qual, W_BEGINS_QUAL, W_SECOND_QUAL) &&
+              add_ends(e, &ib, nb->prefix, &nb->pre_list.ends, W_ENDS_PREFIX) &&
+              add_ends(e, &ib, nb->qual, &nb->qual_list.ends, W_ENDS_QUAL) &&
+              add_unit_beginnings(e, &ib, nb->units, W_BEGINS_UNIT);
+    if (ok) {
+        nb->nwbits = cc_words_count(e->words);
+        nb->wbits = calloc(nb->nwbits, sizeof *nb->wbits);
+        nb->wsuf = calloc(nb->nwbits, sizeof *nb->wsuf);
+        nb->rng_not = calloc(nb->nwbits, sizeof *nb->rng_not);
+        nb->rng_vague = calloc(nb->nwbits, sizeof *nb->rng_vague);
+        nb->rng_qual = calloc(nb->nwbits, sizeof *nb->rng_qual);
+        ok = nb->wbits && nb->wsuf && nb->rng_not && nb->rng_vague && nb->rng_qual;
+    }
+    if (ok) {
+        for (size_t i = 0; i < ib.n; i++) {
+            const idbit *x = &ib.v[i];
+            nb->wbits[x->id] |= x->bit;
+            if (x->bit == W_BEGINS_NOT) nb->rng_not[x->id] = x->rng;
+            if (x->bit == W_BEGINS_VAGUE) nb->rng_vague[x->id] = x->rng;
+            if (x->bit == W_BEGINS_QUAL) nb->rng_qual[x->id] = x->rng;
+        }
+        for (size_t i = 0; i < nb->suffix->nrows; i++)
+            if (sid[i]) nb->wsuf[sid[i]] = (uint32_t)i + 1;
+        nb->wbits[0] = 0;
+        nb->wsuf[0] = 0;
+    }
+    free(ib.v);
+    free(sid);
+    return ok;
+}
+
+/* lex_prefix reads at most this many bytes */
+enum { PREFIX_MAX = 48 };
+
+/* Fills node `at` of tr for the rows [lo, hi) of lx, whose keys share
+ * their first k bytes: the row of the key that ends there, then a child
+ * per byte that follows (rows sorted by key: each byte's rows are a run). */
+static bool ptrie_fill(ptrie *tr, const cc_lex_row *rows, size_t at, size_t lo, size_t hi, size_t k)
+{
+    if (lo < hi && rows[lo].col[0][k] == 0) {
+        tr->node[at].row = (uint32_t)lo + 1;
+        while (lo < hi && rows[lo].col[0][k] == 0) lo++;
+    }
+    if (k >= PREFIX_MAX || lo >= hi) return true;
+    size_t nch = 0;
+    for (size_t q = lo; q < hi; nch++) {
+        unsigned char b = (unsigned char)rows[q].col[0][k];
+        while (q < hi && (unsigned char)rows[q].col[0][k] == b) q++;
+    }
+    if (tr->n + nch > tr->cap) {
+        size_t cap = (tr->n + nch) * 2;
+        pnode *v = realloc(tr->node, cap * sizeof *v);
+        if (!v) return false;
+        tr->node = v;
+        tr->cap = cap;
+    }
+    size_t first = tr->n;
+    tr->n += nch;
+    tr->node[at].first = (uint32_t)first;
+    tr->node[at].n = (uint16_t)nch;
+    for (size_t q = lo, ch = first; q < hi; ch++) {
+        unsigned char b = (unsigned char)rows[q].col[0][k];
+        size_t q2 = q;
+        while (q2 < hi && (unsigned char)rows[q2].col[0][k] == b) q2++;
+        tr->node[ch] = (pnode){0, 0, 0, b};
+        if (!ptrie_fill(tr, rows, ch, q, q2, k + 1)) return false;
+        q = q2;
+    }
+    return true;
+}
+
+static bool ptrie_build(ptrie *tr, const cc_lexicon *lx)
+{
+    /* the rows are sorted by key (tools/gen_lexicon.c), which the runs
+     * above need: checked, so a table that is not fails the engine */
+    for (size_t i = 1; i < lx->nrows; i++)
+        if (strcmp(lx->rows[i - 1].col[0], lx->rows[i].col[0]) > 0) return false;
+    tr->cap = 64;
+    tr->n = 1;
+    tr->node = calloc(tr->cap, sizeof *tr->node);
+    if (!tr->node || !ptrie_fill(tr, lx->rows, 0, 0, lx->nrows, 0)) return false;
+    for (uint32_t q = tr->node[0].first; q < tr->node[0].first + tr->node[0].n; q++) tr->root[tr->node[q].byte] = q + 1;
+    return true;
 }
 
 bool cc_numbers_init(concur_engine *e)
@@ -157,8 +501,13 @@ bool cc_numbers_init(concur_engine *e)
         const char *v = nb->words->rows[i].col[2];
         nb->wval[i] = v ? strtod(v, NULL) : 0;
     }
-    first_bytes(nb->prefix, nb->first_prefix);
-    first_bytes(nb->qual, nb->first_qual);
+    nb->pre_list.lx = nb->prefix;
+    nb->pre_list.lead = LEAD_PREFIX;
+    nb->qual_list.lx = nb->qual;
+    nb->qual_list.lead = LEAD_QUAL;
+    first_bytes(nb->prefix, nb->pre_list.first);
+    first_bytes(nb->qual, nb->qual_list.first);
+    first_bytes(nb->units, nb->first_units);
     size_t np = nb->prefix->nrows, nq = nb->qual->nrows;
     uint32_t *lid = malloc((np + nq + 1) * sizeof *lid);
     bool pre_exact = true, qual_exact = true;
@@ -179,6 +528,11 @@ bool cc_numbers_init(concur_engine *e)
     nb->lead_ok = (pre_exact ? LEAD_PREFIX : 0u) | (qual_exact ? LEAD_QUAL : 0u);
     free(lid);
     e->numbers = nb;
+    if (!init_word_bits(e, nb) || !init_qual_kinds(nb) || !ptrie_build(&nb->tr_units, nb->units) ||
+        !ptrie_build(&nb->pre_list.tr, nb->prefix) || !ptrie_build(&nb->qual_list.tr, nb->qual)) {
+        cc_numbers_free(e);
+        return false;
+    }
     return true;
 }
 
@@ -190,6 +544,17 @@ void cc_numbers_free(concur_engine *e)
         free(nb->wrow);
         free(nb->wval);
         free(nb->lead);
+        free(nb->wbits);
+        free(nb->wsuf);
+        free(nb->sufval);
+        free(nb->sufflag);
+        free(nb->rng_not);
+        free(nb->rng_vague);
+        free(nb->rng_qual);
+        free(nb->tr_units.node);
+        free(nb->qual_kind);
+        free(nb->pre_list.tr.node);
+        free(nb->qual_list.tr.node);
     }
     free(e->numbers);
     e->numbers = NULL;
@@ -207,27 +572,56 @@ struct cc_num_state {
 
 static inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-/* Is there an ASCII digit in p[0..8)? Word at a time: with bit 7 cleared
- * a byte is a digit when >= '0' and <= '9'; bytes with bit 7 are not. */
-static inline bool has_digit8(const char *p)
+/* Is there an ASCII digit in p[0..8)? A byte is a digit when its xor
+ * with '0' is below 10; "has a byte below n" is the borrow test of Bit
+ * Twiddling Hacks (hasless), exact as a yes / no answer for n <= 128:
+ * the lowest such byte borrows nothing from below and sets its top bit. */
+static inline uint64_t digit_bits8(const char *p)
 {
-    const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80, low7 = ones * 0x7F;
+    const uint64_t ones = 0x0101010101010101ull;
     uint64_t x;
     memcpy(&x, p, 8);
-    uint64_t y = x & low7;
-    return ((ones * (127 + '9' + 1) - y) & ~x & (y + ones * (127 - '0' + 1)) & high) != 0;
+    x ^= ones * '0';
+    return (x - ones * 10) & ~x & (ones * 0x80);
+}
+
+#if defined(__SSE2__)
+/* 0xFF in each byte of p[0..16) that is an ASCII digit: byte - '0' is a
+ * digit's value when it is at most 9 (unsigned) */
+static inline __m128i digit_mask16(const char *p)
+{
+    __m128i d = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(const void *)p), _mm_set1_epi8('0'));
+    return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d);
+}
+#endif
+
+/* The offset of the first ASCII digit in p[0..64), 64 when none. */
+static inline size_t first_digit64(const char *p)
+{
+#if defined(__SSE2__)
+    __m128i m0 = digit_mask16(p), m1 = digit_mask16(p + 16), m2 = digit_mask16(p + 32), m3 = digit_mask16(p + 48);
+    if (!_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(m0, m1), _mm_or_si128(m2, m3)))) return 64;
+    uint64_t bits = (uint64_t)_mm_movemask_epi8(m0) | (uint64_t)_mm_movemask_epi8(m1) << 16 |
+                    (uint64_t)_mm_movemask_epi8(m2) << 32 | (uint64_t)_mm_movemask_epi8(m3) << 48;
+    return (size_t)__builtin_ctzll(bits);
+#else
+    size_t q = 0;
+    while (q < 64 && !digit_bits8(p + q)) q += 8;
+    while (q < 64 && !is_digit(p[q])) q++;
+    return q;
+#endif
 }
 
 static void gather_evidence(cc_num_state *ev, const char *t, size_t n)
 {
     size_t i = 0;
     while (i < n) {
-        if (!is_digit(t[i])) {
-            /* text between figures: skip it eight bytes at a time */
-            i++;
-            while (i + 8 <= n && !has_digit8(t + i)) i += 8;
-            continue;
-        }
+        /* text between figures: 64 bytes at a time, then one */
+        size_t skip = 64;
+        while (i + 64 <= n && (skip = first_digit64(t + i)) == 64) i += 64;
+        if (skip < 64) i += skip;
+        while (i < n && !is_digit(t[i])) i++;
+        if (i >= n) break;
         bool chained = i > 0 && (t[i - 1] == '.' || t[i - 1] == ',');
         size_t g0 = i;
         while (i < n && is_digit(t[i])) i++;
@@ -276,7 +670,6 @@ typedef struct ctx {
     const char *text;
     const cc_token *tk;
     size_t ntok;
-    const cc_num_state *ev;
     /* date mentions of this slice, for the overlap test */
     concur_mention **dates_copy;   /* sorted copy of this slice's mentions, or NULL: d->m */
     size_t date_lo, date_hi, date_ptr;
@@ -303,8 +696,41 @@ static inline bool word_is(const ctx *c, size_t i, const char *w)
     return is_word(c, i) && cc_tok_is(c->text, &c->tk[i], w);
 }
 static inline bool same_sent(const ctx *c, size_t a, size_t b) { return c->tk[a].sent == c->tk[b].sent; }
+/* wbits of word token k (W_*): a word of up to CC_WORDS_MAXLEN bytes is in
+ * a list, or begins a key, only when its bit is set; a longer word has no
+ * id (long_word) and the lexicon is searched as before */
+static inline bool wbit(const ctx *c, size_t k, unsigned bit)
+{
+    uint32_t id = c->tk[k].wid;
+    return id < c->nb->nwbits && (c->nb->wbits[id] & bit);
+}
+static inline bool long_word(const ctx *c, size_t k) { return tlen(c, k) > CC_WORDS_MAXLEN; }
 
-static const concur_mention *date_overlap(ctx *c, size_t s, size_t e)
+/* cc_lex_match(lx) at token k, where lx's keys' beginnings have wbits
+ * `bit` (and the beginnings of their second words `second`) and their
+ * rows rng[word id]: a word none begins is passed at once, one that does
+ * starts the search at its second token. When that token is a word after
+ * a space (the key would go on with a space and it) that begins no
+ * second word, the match is the first word alone or none. */
+static NUM_INLINE const cc_lex_row *match_at(const ctx *c, const cc_lexicon *lx, const cc_lex_range *rng,
+                                             unsigned bit, unsigned second, size_t k, size_t *used)
+{
+    if (k < c->ntok && c->tk[k].type == CC_TOK_WORD && !long_word(c, k)) {
+        if (!wbit(c, k, bit)) return NULL;
+        const cc_lex_range *r = &rng[c->tk[k].wid];
+        size_t n = k + 1;
+        if (n < c->ntok && c->tk[n].type == CC_TOK_WORD && (c->tk[n].flags & CC_TF_SPACE_BEFORE) && !long_word(c, n) &&
+            !wbit(c, n, second)) {
+            if (r->lo >= r->hi || !r->exact) return NULL;
+            *used = 1;
+            return &lx->rows[r->lo];
+        }
+        return cc_lex_match_word(lx, r, c->text, c->tk, k, c->ntok, used);
+    }
+    return cc_lex_match(lx, c->text, c->tk, k, c->ntok, used);
+}
+
+static NUM_INLINE const concur_mention *date_overlap(ctx *c, size_t s, size_t e)
 {
     /* queries come in (nearly) increasing order: mentions ending before
      * the query are passed for good */
@@ -319,15 +745,22 @@ static const concur_mention *date_overlap(ctx *c, size_t s, size_t e)
 /* Is the clean offset inside a URL, an e-mail address or a path? */
 static bool in_url(ctx *c, size_t pos)
 {
+    /* RUN_END: the bytes that end a run; RUN_MARK: those that may begin
+     * a mark of a URL or address (tested below only when the run has one) */
+    enum { RUN_END = 1, RUN_MARK = 2 };
+    static const uint8_t cls[256] = {[' '] = RUN_END, ['\n'] = RUN_END, [':'] = RUN_MARK, ['@'] = RUN_MARK,
+                                     ['w'] = RUN_MARK, ['W'] = RUN_MARK, ['%'] = RUN_MARK};
     if (pos < c->run_s || pos >= c->run_e) {
+        const unsigned char *u = (const unsigned char *)c->text;
         const char *t = c->text;
         size_t s = pos, e = pos;
-        while (s > c->p->start && t[s - 1] != ' ' && t[s - 1] != '\n') s--;
-        while (e < c->p->end && t[e] != ' ' && t[e] != '\n') e++;
+        unsigned seen = 0;
+        while (s > c->p->start && cls[u[s - 1]] != RUN_END) seen |= cls[u[--s]];
+        while (e < c->p->end && cls[u[e]] != RUN_END) seen |= cls[u[e++]];
         c->run_s = s;
         c->run_e = e;
         c->run_url = false;
-        for (size_t k = s; k < e && !c->run_url; k++) {
+        for (size_t k = s; k < e && !c->run_url && seen; k++) {
             if (t[k] == ':' && k + 2 < e && t[k + 1] == '/' && t[k + 2] == '/') c->run_url = true;
             else if (t[k] == '@' && k > s && k + 1 < e && isalpha((unsigned char)t[k + 1])) c->run_url = true;
             else if ((t[k] == 'w' || t[k] == 'W') && k + 4 <= e && !strncmp(t + k, "www.", 4)) c->run_url = true;
@@ -339,50 +772,36 @@ static bool in_url(ctx *c, size_t pos)
     return c->run_url;
 }
 
-/* Longest key of lx that is a prefix of text[s, lim), compared ASCII
- * case-insensitively, a '-' in the text matching a ' ' in the key. A key
- * ending in a letter must end at a word boundary (digits count as a
- * boundary when digit_ok). Returns the row and the bytes used. */
-static const cc_lex_row *lex_prefix(const cc_lexicon *lx, const char *text, size_t s, size_t lim,
+/* Longest key of lx (its tree tr) that is a prefix of text[s, lim),
+ * compared ASCII case-insensitively, a '-' in the text matching a ' ' in
+ * the key, at most PREFIX_MAX bytes. A key ending in a letter must end at
+ * a word boundary (digits count as a boundary when digit_ok). Returns the
+ * row and the bytes used. */
+static const cc_lex_row *lex_prefix(const cc_lexicon *lx, const ptrie *tr, const char *text, size_t s, size_t lim,
                                     bool digit_ok, size_t *used)
 {
-    size_t lo = 0, hi = lx->nrows;
     const cc_lex_row *best = NULL;
-    for (size_t k = 0; s + k < lim && k < 48; k++) {
+    const pnode *nd = NULL;
+    for (size_t k = 0; s + k < lim && k < PREFIX_MAX; k++) {
         unsigned char ch = (unsigned char)tolower((unsigned char)text[s + k]);
         if (ch == '-') ch = ' ';
         if (ch == '\n') break;
-        /* rows [lo, hi) share key[0..k): narrow to key[k] == ch (the first
-         * byte from the generated index) */
-        size_t nlo, nhi;
+        /* the child of the key so far for ch (children ascend by byte) */
         if (k == 0) {
-            nlo = lx->first[ch];
-            nhi = lx->first[ch + 1];
+            if (!tr->root[ch]) break;
+            nd = &tr->node[tr->root[ch] - 1];
         } else {
-            size_t a = lo, b = hi;
-            while (a < b) {
-                size_t mid = (a + b) / 2;
-                if ((unsigned char)lx->rows[mid].col[0][k] < ch) a = mid + 1;
-                else b = mid;
-            }
-            nlo = a;
-            b = hi;
-            while (a < b) {
-                size_t mid = (a + b) / 2;
-                if ((unsigned char)lx->rows[mid].col[0][k] <= ch) a = mid + 1;
-                else b = mid;
-            }
-            nhi = a;
+            const pnode *q = &tr->node[nd->first], *qe = q + nd->n;
+            while (q < qe && q->byte < ch) q++;
+            if (q == qe || q->byte != ch) break;
+            nd = q;
         }
-        if (nlo == nhi) break;
-        lo = nlo;
-        hi = nhi;
-        if (lx->rows[lo].col[0][k + 1] == 0) {
+        if (nd->row) {
             unsigned char last = ch, next = s + k + 1 < lim ? (unsigned char)text[s + k + 1] : ' ';
             bool need = isalnum(last) != 0;
             bool ok = !need || !(isalpha(next) || (!digit_ok && isdigit(next)) || next >= 0x80);
             if (ok) {
-                best = &lx->rows[lo];
+                best = &lx->rows[nd->row - 1];
                 *used = k + 1;
             }
         }
@@ -390,15 +809,37 @@ static const cc_lex_row *lex_prefix(const cc_lexicon *lx, const char *text, size
     return best;
 }
 
-/* A key of lx ending exactly at clean offset `end` (one space allowed
+/* Can a key of ke's list end right before clean offset `end`, token i-1
+ * being the last token before it? Its last byte is text[end - 1], or
+ * text[end - 2] before a space. When token i-1 is a word with a space (or
+ * a line break, or nothing) before it, no hyphen in it and at most one
+ * space after it, a key ending there ends with that word after a space or
+ * is that word: the word must be a key's last word (W_ENDS_*). */
+static inline bool may_end_before(const ctx *c, const key_ends *ke, size_t i, size_t end)
+{
+    const char *t = c->text;
+    if (!ke->last[(unsigned char)t[end - 1]] && !(t[end - 1] == ' ' && end >= 2 && ke->last[(unsigned char)t[end - 2]]))
+        return false;
+    const cc_token *w = &c->tk[i - 1];
+    size_t gap = end - w->end;
+    if (!ke->tail_ok || w->type != CC_TOK_WORD || long_word(c, i - 1) || gap > 1 || (gap == 1 && t[end - 1] != ' ') ||
+        (i > 1 && t[w->start - 1] != ' ' && t[w->start - 1] != '\n'))
+        return true;
+    for (size_t q = w->start; q < w->end; q++)
+        if (t[q] == '-') return true;
+    return wbit(c, i - 1, ke->tail_bit);
+}
+
+/* A key of bl ending exactly at clean offset `end` (one space allowed
  * before it), starting at one of the up to `maxk` tokens before token i.
  * Returns the row and sets *first to the first token of the match. */
-static const cc_lex_row *match_before(const ctx *c, const cc_lexicon *lx, const uint8_t *firsts, unsigned lead,
-                                      size_t i, size_t maxk, size_t *first, bool pre_only)
+static const cc_lex_row *match_before_at(const ctx *c, const back_list *bl, size_t i, size_t end, size_t maxk,
+                                         size_t *first, bool pre_only)
 {
+    const cc_lexicon *lx = bl->lx;
+    const uint8_t *firsts = bl->first;
     const cc_lex_row *best = NULL;
-    if (!(c->nb->lead_ok & lead)) lead = 0;
-    size_t end = i < c->ntok ? c->tk[i].start : c->p->end;
+    unsigned lead = c->nb->lead_ok & bl->lead;
     for (size_t k = 1; k <= maxk && k <= i; k++) {
         size_t j = i - k;
         if (!same_sent(c, j, i)) break;
@@ -417,7 +858,7 @@ static const cc_lex_row *match_before(const ctx *c, const cc_lexicon *lx, const 
             if (!(lx->pair[bit >> 3] & (1u << (bit & 7)))) continue;
         }
         size_t used = 0;
-        const cc_lex_row *r = lex_prefix(lx, c->text, s, end, true, &used);
+        const cc_lex_row *r = lex_prefix(lx, &bl->tr, c->text, s, end, true, &used);
         if (!r) continue;
         if (pre_only && r->col[4] && strcmp(r->col[4], "pre")) continue;
         if (s + used == end || (s + used + 1 == end && c->text[end - 1] == ' ')) {
@@ -426,6 +867,43 @@ static const cc_lex_row *match_before(const ctx *c, const cc_lexicon *lx, const 
         }
     }
     return best;
+}
+
+/* match_before_at where a key of bl can end (inline: most calls stop at
+ * that test). */
+static NUM_INLINE const cc_lex_row *match_before(const ctx *c, const back_list *bl, size_t i, size_t maxk,
+                                                 size_t *first, bool pre_only)
+{
+    size_t end = i < c->ntok ? c->tk[i].start : c->p->end;
+    if (i == 0 || !may_end_before(c, &bl->ends, i, end)) return NULL;
+    return match_before_at(c, bl, i, end, maxk, first, pre_only);
+}
+
+/* lex_prefix of units at clean offset s, token k (if any) starting there.
+ * At a word of ASCII letters a unit key can only begin (add_unit_beginnings):
+ * a key ending inside the word would end at a letter followed by a letter,
+ * not a word boundary, and one going past it goes on with a byte that is
+ * not a letter. Elsewhere the keys' first bytes and first two bytes
+ * (lex_prefix's folding) filter first. */
+static NUM_INLINE const cc_lex_row *units_at(const ctx *c, size_t k, size_t s, size_t *used)
+{
+    const cc_numbers *nb = c->nb;
+    const char *t = c->text;
+    size_t lim = c->p->end;
+    if (k < c->ntok && c->tk[k].start == s && c->tk[k].type == CC_TOK_WORD && !long_word(c, k)) {
+        size_t q = s, e = c->tk[k].end;
+        while (q < e && ascii_letter((unsigned char)t[q])) q++;
+        if (q == e && !wbit(c, k, W_BEGINS_UNIT)) return NULL;
+    } else {
+        unsigned char b0 = (unsigned char)t[s];
+        if (!nb->first_units[b0]) return NULL;
+        if (!(nb->first_units[b0] & FB_WHOLE) && s + 1 < lim) {
+            unsigned char b1 = (unsigned char)tolower((unsigned char)t[s + 1]);
+            unsigned bit = cc_lex_pair((unsigned char)tolower(b0), b1 == '-' ? ' ' : b1);
+            if (!(nb->units->pair[bit >> 3] & (1u << (bit & 7)))) return NULL;
+        }
+    }
+    return lex_prefix(nb->units, &nb->tr_units, t, s, lim, false, used);
 }
 
 /* --------------------------------------------------------- values */
@@ -487,6 +965,10 @@ static bool whole_noun_follows(const ctx *c, size_t b)
 {
     for (size_t k = b; k < c->ntok && k < b + 3; k++) {
         if (!is_word(c, k) || !same_sent(c, k, b)) return false;
+        if (!long_word(c, k)) {
+            if (wbit(c, k, W_IS_WHOLE)) return true;
+            continue;
+        }
         char w[40];
         size_t n = cc_tok_lower(c->text, &c->tk[k], w, sizeof w);
         if (cc_lex_find(c->nb->whole, w, n)) return true;
@@ -495,14 +977,14 @@ static bool whole_noun_follows(const ctx *c, size_t b)
 }
 
 /* The number_words row of word token i (by its word id), or NULL. */
-static const cc_lex_row *word_row(const ctx *c, size_t i)
+static NUM_INLINE const cc_lex_row *word_row(const ctx *c, size_t i)
 {
     if (!is_word(c, i)) return NULL;
     uint32_t id = c->tk[i].wid;
     return id < c->nb->nwrow ? c->nb->wrow[id] : NULL;
 }
 
-static bool is_magnitude_word(const ctx *c, size_t i)
+static NUM_INLINE bool is_magnitude_word(const ctx *c, size_t i)
 {
     const cc_lex_row *r = word_row(c, i);
     return r && (!strcmp(r->col[1], "m") || !strcmp(r->col[1], "h"));
@@ -510,27 +992,27 @@ static bool is_magnitude_word(const ctx *c, size_t i)
 
 /* Suffix multiplier for the word token i ("bn", "m"), or 0. *ord set for
  * "th". */
-static double suffix_mult(const ctx *c, size_t i, bool spaced, bool have_cur, bool *ord)
+static NUM_INLINE double suffix_mult(const ctx *c, size_t i, bool spaced, bool have_cur, bool *ord)
 {
     *ord = false;
     if (!is_word(c, i) || tlen(c, i) > 4) return 0;
-    char w[8];
-    size_t n = cc_tok_lower(c->text, &c->tk[i], w, sizeof w);
-    const cc_lex_row *r = cc_lex_find(c->nb->suffix, w, n);
-    if (!r) return 0;
-    const char *f = r->col[2] ? r->col[2] : "a";
-    if (strchr(f, 'o')) {
+    /* the number_suffixes row of the word (cc_lex_find of it lower-cased) */
+    const cc_numbers *nb = c->nb;
+    uint32_t id = c->tk[i].wid, row = id < nb->nwbits ? nb->wsuf[id] : 0;
+    if (!row) return 0;
+    unsigned f = nb->sufflag[row - 1];
+    if (f & SF_ORD) {
         if (spaced) return 0;
         *ord = true;
         return 1;
     }
-    if (spaced && !strchr(f, 's')) return 0;
+    if (spaced && !(f & SF_SPACED)) return 0;
     bool upper = isupper((unsigned char)c->text[c->tk[i].start]) != 0;
-    bool ok = strchr(f, 'a') || (strchr(f, 'U') && upper) || (strchr(f, 'c') && have_cur) ||
-              (strchr(f, 'w') && whole_noun_follows(c, i + 1));
+    bool ok = (f & SF_ANY) || ((f & SF_UPPER) && upper) || ((f & SF_CUR) && have_cur) ||
+              ((f & SF_WHOLE) && whole_noun_follows(c, i + 1));
     if (!ok) return 0;
     /* "5m" with a unit reading (metre) and no currency: let the unit win */
-    return strtod(r->col[1], NULL);
+    return nb->sufval[row - 1];
 }
 
 /* Digits at token i: group separators, decimal mark, exponent, suffix
@@ -610,8 +1092,8 @@ static void parse_digits(ctx *c, size_t i, bool have_cur, nres *r)
     } else {
         end_tok = i;
     }
-    /* collect digits */
-    for (size_t k = i; k <= end_tok; k++) {
+    /* collect digits (one run, the common case, is read in place) */
+    for (size_t k = i; k <= end_tok && end_tok > i; k++) {
         if (c->tk[k].type != CC_TOK_NUM) continue;
         bool is_frac = dec && k == end_tok && k > i;
         size_t n = tlen(c, k);
@@ -625,6 +1107,7 @@ static void parse_digits(ctx *c, size_t i, bool have_cur, nres *r)
             il += n;
         }
     }
+    if (end_tok == i) il = len0 < sizeof ib ? len0 : sizeof ib;
     if (il >= sizeof ib) {   /* absurdly long: not a quantity */
         r->skip = true;
         r->b = end_tok + 1;
@@ -641,7 +1124,7 @@ static void parse_digits(ctx *c, size_t i, bool have_cur, nres *r)
         r->v = digits_value(ib, il, fb, fl, &ok);
         r->integer = false;
     } else {
-        r->v = digits_value(ib, il, NULL, 0, &ok);
+        r->v = digits_value(end_tok == i ? t + c->tk[i].start : ib, il, NULL, 0, &ok);
     }
     if (!ok) { r->skip = true; r->b = end_tok + 1; return; }
     size_t b = end_tok + 1;
@@ -735,7 +1218,7 @@ static void parse_digits(ctx *c, size_t i, bool have_cur, nres *r)
             return;
         }
         size_t used;
-        const cc_lex_row *u = lex_prefix(c->nb->units, t, c->tk[b].start, c->p->end, false, &used);
+        const cc_lex_row *u = units_at(c, b, c->tk[b].start, &used);
         if (!u) {
             /* "13F", "11a", "24703L202": an identifier */
             r->skip = true;
@@ -768,7 +1251,7 @@ static bool not_a_number(const ctx *c, size_t k)
     for (size_t back = 0; back <= 2 && back <= k; back++) {
         size_t s = k - back, used = 0;
         if (!same_sent(c, s, k)) break;
-        const cc_lex_row *r = cc_lex_match(c->nb->not_, c->text, c->tk, s, c->ntok, &used);
+        const cc_lex_row *r = match_at(c, c->nb->not_, c->nb->rng_not, W_BEGINS_NOT, W_SECOND_NOT, s, &used);
         if (r && used > back && r->col[1] && (size_t)atoi(r->col[1]) == back) return true;
     }
     return false;
@@ -1065,7 +1548,9 @@ static void parse_number(ctx *c, size_t i, bool have_cur, nres *r)
             r->amb = false;
             r->integer = false;
         }
-        if (!r->ordinal && !r->cur_mult) {
+        /* "3 million", "2 and a half": parse_words goes on only at a
+         * number word or "and" */
+        if (!r->ordinal && !r->cur_mult && (word_row(c, r->b) || word_is(c, r->b, "and"))) {
             size_t b0 = r->b;
             parse_words(c, i, true, r);
             if (r->b != b0) r->words = true;
@@ -1101,10 +1586,10 @@ static bool parse_vague(ctx *c, size_t i, nres *r)
     size_t used = 0, start = i;
     const cc_lex_row *row = NULL;
     if (i > 0 && (word_is(c, i - 1, "a") || word_is(c, i - 1, "an")) && same_sent(c, i - 1, i)) {
-        row = cc_lex_match(c->nb->vague, c->text, c->tk, i - 1, c->ntok, &used);
+        row = match_at(c, c->nb->vague, c->nb->rng_vague, W_BEGINS_VAGUE, W_SECOND_VAGUE, i - 1, &used);
         if (row) start = i - 1;
     }
-    if (!row) row = cc_lex_match(c->nb->vague, c->text, c->tk, i, c->ntok, &used);
+    if (!row) row = match_at(c, c->nb->vague, c->nb->rng_vague, W_BEGINS_VAGUE, W_SECOND_VAGUE, i, &used);
     if (!row) return false;
     /* "hundreds of thousands" is matched whole; "thousands of people" keeps "of" out */
     size_t b = start + used;
@@ -1123,6 +1608,8 @@ static bool parse_vague(ctx *c, size_t i, nres *r)
     return true;
 }
 
+/* "No. 822", "Resolution 822", "#3": a word of number_identifiers before
+ * token a (with a "." after it for the keys ending in "."). */
 static bool is_identifier_before(const ctx *c, size_t a)
 {
     if (a == 0) return false;
@@ -1130,15 +1617,20 @@ static bool is_identifier_before(const ctx *c, size_t a)
     char w[40];
     size_t n;
     if ((is_p(c, j, '.') || is_p(c, j, '#')) && j > 0 && is_word(c, j - 1)) {
-        n = cc_tok_lower(c->text, &c->tk[j - 1], w, sizeof w - 1);
-        if (c->text[c->tk[j].start] == '.') w[n++] = '.';
-        w[n] = 0;
-        if (cc_lex_find(c->nb->ident, w, n)) return true;
-        if (c->text[c->tk[j].start] == '#') return true;
-        return false;
+        bool dot = c->text[c->tk[j].start] == '.';
+        if (!long_word(c, j - 1)) {
+            if (wbit(c, j - 1, dot ? W_IS_IDENT_DOT : W_IS_IDENT)) return true;
+        } else {
+            n = cc_tok_lower(c->text, &c->tk[j - 1], w, sizeof w - 1);
+            if (dot) w[n++] = '.';
+            w[n] = 0;
+            if (cc_lex_find(c->nb->ident, w, n)) return true;
+        }
+        return !dot;
     }
     if (is_p(c, j, '#')) return true;
     if (!is_word(c, j)) return false;
+    if (!long_word(c, j)) return wbit(c, j, W_IS_IDENT);
     n = cc_tok_lower(c->text, &c->tk[j], w, sizeof w);
     return cc_lex_find(c->nb->ident, w, n) != NULL;
 }
@@ -1228,12 +1720,8 @@ static void fill(ctx *c, concur_mention *m, const nres *n1, const nres *n2, cons
         m->min = m->max = v;
         return;
     }
-    static const struct { const char *name; concur_qualifier q; } qn[] = {
-        {"about", CONCUR_QUAL_ABOUT},         {"at_least", CONCUR_QUAL_AT_LEAST}, {"more_than", CONCUR_QUAL_MORE_THAN},
-        {"at_most", CONCUR_QUAL_AT_MOST},     {"less_than", CONCUR_QUAL_LESS_THAN}, {"up_to", CONCUR_QUAL_UP_TO},
-        {"range", CONCUR_QUAL_RANGE},         {"vague", CONCUR_QUAL_VAGUE}};
-    for (size_t k = 0; k < sizeof qn / sizeof *qn; k++)
-        if (!strcmp(qual->col[1], qn[k].name)) m->qualifier = qn[k].q;
+    concur_qualifier q = c->nb->qual_kind[qual - c->nb->qual->rows];
+    if (q != CONCUR_QUAL_NONE) m->qualifier = q;
     m->approx = !strcmp(qual->col[2], "1");
     const char *bound = qual->col[3] ? qual->col[3] : "eq";
     if (!strcmp(bound, "min")) {
@@ -1248,12 +1736,30 @@ static void fill(ctx *c, concur_mention *m, const nres *n1, const nres *n2, cons
     }
 }
 
+/* The document's evidence, counted the first time a number needs it (the
+ * clean text is whole before the first paragraph is scanned, so the
+ * counts do not depend on when). */
+static const cc_num_state *evidence(const ctx *c)
+{
+    static const cc_num_state none;
+    concur_doc *d = c->d;
+    if (!d->numbers) {
+        d->numbers = cc_arena_alloc(&d->arena, sizeof *d->numbers);
+        if (!d->numbers) {
+            d->oom = true;
+            return &none;
+        }
+        gather_evidence(d->numbers, d->text.out.data ? d->text.out.data : "", d->text.out.len);
+    }
+    return d->numbers;
+}
+
 /* Resolves "1.275" / "1,275" from the document's evidence and the words
  * after it. */
 static void resolve_ambiguous(const ctx *c, nres *r)
 {
     if (!r->amb) return;
-    const cc_num_state *ev = c->ev;
+    const cc_num_state *ev = evidence(c);
     char sep = c->text[c->tk[r->a].end];
     bool whole = whole_noun_follows(c, r->b);
     bool thousands;
@@ -1278,10 +1784,10 @@ static void resolve_ambiguous(const ctx *c, nres *r)
 
 /* Unit right after clean offset `pos` (one space or a hyphen allowed).
  * Returns the row and sets *uend; NULL when none. */
-static const cc_lex_row *unit_after(ctx *c, size_t pos, size_t *uend)
+static const cc_lex_row *unit_after(ctx *c, size_t k, size_t *uend)
 {
     const char *t = c->text;
-    size_t s = pos;
+    size_t pos = c->tk[k - 1].end, s = pos;
     bool spaced = false;
     if (s < c->p->end && (t[s] == ' ' || t[s] == '-')) {
         spaced = true;
@@ -1289,7 +1795,8 @@ static const cc_lex_row *unit_after(ctx *c, size_t pos, size_t *uend)
     }
     if (s >= c->p->end) return NULL;
     size_t used = 0;
-    const cc_lex_row *u = lex_prefix(c->nb->units, t, s, c->p->end, false, &used);
+    if (k < c->ntok && c->tk[k].start < s) k++;   /* past a '-' token */
+    const cc_lex_row *u = units_at(c, k, s, &used);
     if (!u) return NULL;
     const char *f = u->col[3] ? u->col[3] : "";
     if (strchr(f, 'a') && spaced) return NULL;
@@ -1299,14 +1806,16 @@ static const cc_lex_row *unit_after(ctx *c, size_t pos, size_t *uend)
     return u;
 }
 
-static size_t tok_at_or_after(const ctx *c, size_t from, size_t off)
+static NUM_INLINE size_t tok_at_or_after(const ctx *c, size_t from, size_t off)
 {
     size_t k = from;
     while (k < c->ntok && c->tk[k].start < off) k++;
     return k;
 }
 
-static size_t scan_at(ctx *c, size_t i)
+/* scan_at stays a call: inlined, its locals crowd the registers of the
+ * token loop in cc_numbers_scan, which runs for every token */
+static NUM_NOINLINE size_t scan_at(ctx *c, size_t i)
 {
     const cc_numbers *nb = c->nb;
     const char *t = c->text;
@@ -1320,7 +1829,7 @@ static size_t scan_at(ctx *c, size_t i)
     /* a currency or "aged" right before */
     size_t pre_first = i;
     const cc_lex_row *pre = NULL;
-    if (!vague && i > 0) pre = match_before(c, nb->prefix, nb->first_prefix, LEAD_PREFIX, i, 3, &pre_first, false);
+    if (!vague && i > 0) pre = match_before(c, &nb->pre_list, i, 3, &pre_first, false);
     if (pre && !strcmp(pre->col[2], "age") && !is_num(c, i) && !word_row(c, i)) pre = NULL;
     bool have_cur = pre && !strcmp(pre->col[2], "currency");
     if (!vague) {
@@ -1384,7 +1893,7 @@ static size_t scan_at(ctx *c, size_t i)
             !date_overlap(c, c->tk[b + 1].start, c->tk[n2.b - 1].end)) {
             bool word_after = is_word(c, n2.b) && same_sent(c, b, n2.b);
             size_t ue;
-            bool unit_next = unit_after(c, c->tk[n2.b - 1].end, &ue) != NULL;
+            bool unit_next = unit_after(c, n2.b, &ue) != NULL;
             bool take = over ? (!word_after && !unit_next) : (n1.v < n2.v && (n1.v == 1 || !word_after) && !unit_next);
             if (take) {
                 n1.v = n1.v / n2.v;
@@ -1415,6 +1924,10 @@ static size_t scan_at(ctx *c, size_t i)
                     if (!same_sent(c, q, lead)) break;
                     char w[24];
                     if (!is_word(c, q)) continue;
+                    if (tlen(c, q) < sizeof w && !long_word(c, q)) {
+                        if (wbit(c, q, W_IS_CHANGE)) { to = false; break; }
+                        continue;
+                    }
                     size_t wn = cc_tok_lower(t, &c->tk[q], w, sizeof w);
                     if (cc_lex_find(nb->change, w, wn)) { to = false; break; }
                 }
@@ -1427,7 +1940,7 @@ static size_t scan_at(ctx *c, size_t i)
                 /* "$5-$10", "£2m to £3m" */
                 size_t pj = j;
                 size_t used;
-                if (have_cur && lex_prefix(nb->prefix, t, c->tk[j].start, c->p->end, true, &used)) {
+                if (have_cur && lex_prefix(nb->prefix, &nb->pre_list.tr, t, c->tk[j].start, c->p->end, true, &used)) {
                     pj = tok_at_or_after(c, j, c->tk[j].start + used);
                     if (pj < c->ntok && c->tk[pj].start == c->tk[j].start + used + 1) { /* "$ 5" */ }
                 }
@@ -1463,7 +1976,7 @@ static size_t scan_at(ctx *c, size_t i)
     size_t cend = 0;
     if (!n1.ordinal) {
         size_t uend = 0;
-        const cc_lex_row *u = unit_after(c, c->tk[b - 1].end, &uend);
+        const cc_lex_row *u = unit_after(c, b, &uend);
         if (u && !strcmp(u->col[1], "-")) {
             /* a clock time: "6pm", "3 a.m." */
             return tok_at_or_after(c, b, uend);
@@ -1513,7 +2026,7 @@ static size_t scan_at(ctx *c, size_t i)
             parse_number(c, k, false, &n3);
             if (n3.ok && !n3.skip && !n3.vague && !n3.ordinal && n3.integer && n3.v < 100 && n3.v >= 0) {
                 size_t uend = 0;
-                const cc_lex_row *u3 = unit_after(c, c->tk[n3.b - 1].end, &uend);
+                const cc_lex_row *u3 = unit_after(c, n3.b, &uend);
                 bool cents = u3 && (!strcmp(u3->col[1], "cent") || !strcmp(u3->col[1], "pence"));
                 bool bare = !u3 && (n3.b >= c->ntok || !is_word(c, n3.b) || !same_sent(c, k, n3.b));
                 if (cents || bare) {
@@ -1537,7 +2050,7 @@ static size_t scan_at(ctx *c, size_t i)
                 q = cc_lex_find(nb->qual, "+", 1);
                 used = 1;
             } else if (is_word(c, k)) {
-                q = cc_lex_match(nb->qual, t, c->tk, k, c->ntok, &used);
+                q = match_at(c, nb->qual, nb->rng_qual, W_BEGINS_QUAL, W_SECOND_QUAL, k, &used);
             }
             /* "5000 or less than 6000": the words belong to the next number */
             if (q && (is_num(c, k + used) || (word_row(c, k + used) && same_sent(c, k, k + used)) ||
@@ -1550,7 +2063,7 @@ static size_t scan_at(ctx *c, size_t i)
                 cend = 0;
                 if (!unit) {
                     size_t uend;
-                    const cc_lex_row *u = unit_after(c, c->tk[b - 1].end, &uend);
+                    const cc_lex_row *u = unit_after(c, b, &uend);
                     if (u && strcmp(u->col[1], "-")) {
                         unit = u->col[1];
                         dim = u->col[2];
@@ -1577,7 +2090,7 @@ static size_t scan_at(ctx *c, size_t i)
         a--;
     if (!n1.vague && !qual) {
         size_t qf = a;
-        const cc_lex_row *q = match_before(c, nb->qual, nb->first_qual, LEAD_QUAL, a, 5, &qf, true);
+        const cc_lex_row *q = match_before(c, &nb->qual_list, a, 5, &qf, true);
         if (q && q->col[4] && !strcmp(q->col[4], "pre")) {
             /* "<>30", "=>30": not a comparison we read */
             if ((q->col[0][0] == '<' || q->col[0][0] == '>') && qf > 0 && attached(c, qf) &&
@@ -1590,7 +2103,7 @@ static size_t scan_at(ctx *c, size_t i)
     if (n1.vague && a > 0 && word_is(c, a - 1, "many") == false) {
         /* "some dozens", "several thousands": inside the span, still vague */
         size_t qf = a;
-        const cc_lex_row *q = match_before(c, nb->qual, nb->first_qual, LEAD_QUAL, a, 3, &qf, true);
+        const cc_lex_row *q = match_before(c, &nb->qual_list, a, 3, &qf, true);
         if (q && q->col[4] && !strcmp(q->col[4], "pre")) a = qf;
     }
     /* a pre-qualifier and a range: "between" already covers it */
@@ -1610,12 +2123,7 @@ void cc_numbers_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
 {
     if (!(d->opt.kinds & (CONCUR_KIND_NUMBER | CONCUR_KIND_QUANTITY | CONCUR_KIND_COUNT))) return;
     const cc_numbers *nb = e->numbers;
-    if (!nb || !p->ntok) return;
-    if (!d->numbers) {
-        d->numbers = cc_arena_alloc(&d->arena, sizeof *d->numbers);
-        if (!d->numbers) { d->oom = true; return; }
-        gather_evidence(d->numbers, d->text.out.data ? d->text.out.data : "", d->text.out.len);
-    }
+    if (!nb || !p->ntok || d->oom) return;
     ctx c = {0};
     c.nb = nb;
     c.d = d;
@@ -1623,7 +2131,6 @@ void cc_numbers_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
     c.text = p->text;
     c.tk = p->tok;
     c.ntok = p->ntok;
-    c.ev = d->numbers;
     /* the date mentions of this slice are the last ones added; they are
      * read in order of start (a sorted copy when the date recogniser
      * added them otherwise) */
@@ -1647,18 +2154,25 @@ void cc_numbers_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
         c.date_hi = d->nm - lo;
     }
     c.run_s = c.run_e = 0;
-    size_t i = 0;
-    while (i < p->ntok && !d->oom) {
-        const cc_token *t = &p->tok[i];
-        if (t->type == CC_TOK_WORD && (t->wid >= nb->nstarts || !nb->starts[t->wid])) {
-            i++;   /* most words: scan_at's first test, without the call */
+    /* most tokens start nothing: a word not in the starts table, a
+     * punctuation mark other than a "." before digits; they cost a few
+     * loads here (the same tests begin scan_at) */
+    const cc_token *tok = p->tok, *t = tok, *end = tok + p->ntok;
+    const uint8_t *starts = nb->starts;
+    size_t nstarts = nb->nstarts;
+    while (t < end) {
+        if (t->type == CC_TOK_WORD) {
+            if (t->wid >= nstarts || !starts[t->wid]) {
+                t++;
+                continue;
+            }
+        } else if (t->type != CC_TOK_NUM &&
+                   !(t->type == CC_TOK_PUNCT && p->text[t->start] == '.' && t + 1 < end && t[1].type == CC_TOK_NUM)) {
+            t++;
             continue;
         }
-        if (t->type == CC_TOK_NUM || t->type == CC_TOK_WORD ||
-            (t->type == CC_TOK_PUNCT && p->text[t->start] == '.' && i + 1 < p->ntok && p->tok[i + 1].type == CC_TOK_NUM))
-            i = scan_at(&c, i);
-        else
-            i++;
+        t = tok + scan_at(&c, (size_t)(t - tok));
+        if (d->oom) break;
     }
     free(copy);
 }
