@@ -79,6 +79,92 @@ void cc_buf_json_str(cc_buf *b, const char *s, size_t n);
 /* Shortest round-trip decimal for a double (integers without ".0"). */
 void cc_buf_num(cc_buf *b, double v);
 
+/* The same three as raw writers: they store at o without a check (the
+ * caller has made room for the most they write) and return the new end.
+ * The JSON writer reserves once per line and calls them per field; the
+ * short cases are inline. */
+#define CC_FMT_UINT_MAX 20        /* bytes cc_fmt_uint writes at most */
+#define CC_FMT_NUM_MAX 32         /* cc_fmt_num ("%.17g": 24) */
+char *cc_fmt_num(char *o, double v);
+
+static inline char *cc_fmt_uint(char *o, uint64_t v)
+{
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                "8081828384858687888990919293949596979899";
+    /* Digits written backwards, two per division, ending at
+     * tmp[CC_FMT_UINT_MAX], then copied whole: one constant-size copy of
+     * CC_FMT_UINT_MAX bytes (the caller's room) rather than a count of
+     * the digits first. 32-bit divisions once the value fits. */
+    char tmp[2 * CC_FMT_UINT_MAX] = {0};
+    char *p = tmp + CC_FMT_UINT_MAX;
+    while (v > UINT32_MAX) {
+        unsigned q = (unsigned)(v % 100);
+        v /= 100;
+        p -= 2;
+        memcpy(p, pairs + 2 * q, 2);
+    }
+    uint32_t w = (uint32_t)v;
+    while (w >= 100) {
+        uint32_t q = w % 100;
+        w /= 100;
+        p -= 2;
+        memcpy(p, pairs + 2 * q, 2);
+    }
+    if (w >= 10) {
+        p -= 2;
+        memcpy(p, pairs + 2 * w, 2);
+    } else {
+        *--p = (char)('0' + w);
+    }
+    memcpy(o, p, CC_FMT_UINT_MAX);
+    return o + (tmp + CC_FMT_UINT_MAX - p);
+}
+
+/* Nonzero when one of the 8 bytes of x needs care in a JSON string: a
+ * control byte, '"', '\', DEL or a byte >= 0x80 (UTF-8 to check). A byte
+ * b gets its high bit from b - 0x20 when b < 0x20, from (b ^ '"') - 1 or
+ * (b ^ '\') - 1 when it is one of those, from b + 1 when b is DEL, from b
+ * itself when b >= 0x80, and from none of them otherwise. A borrow or a
+ * carry only starts at such a byte and can only mark the bytes above it:
+ * the test is exact about whether there is one (not about which). */
+static inline uint64_t cc_json_special8(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u;
+    return ((x - ones * 0x20) | ((x ^ ones * '"') - ones) | ((x ^ ones * '\\') - ones) | (x + ones) | x) &
+           (ones * 0x80);
+}
+
+/* JSON string body of s[0..n) (no quotes), at most 6n bytes; invalid
+ * UTF-8 -> U+FFFD. */
+char *cc_fmt_json_long(char *o, const char *s, size_t n);
+static inline char *cc_fmt_json_str(char *o, const char *s, size_t n)
+{
+    /* 1 to 16 plain bytes (ids, units, most mention texts): tested and
+     * copied as two overlapping pieces; some bytes twice, which neither
+     * the test nor the copy minds */
+    if (n >= 8 && n <= 16) {
+        uint64_t a, b;
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 8, 8);
+        if (!(cc_json_special8(a) | cc_json_special8(b))) {
+            memcpy(o, &a, 8);
+            memcpy(o + n - 8, &b, 8);
+            return o + n;
+        }
+    } else if (n >= 4 && n < 8) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        if (!cc_json_special8(a | (uint64_t)b << 32)) {
+            memcpy(o, &a, 4);
+            memcpy(o + n - 4, &b, 4);
+            return o + n;
+        }
+    }
+    return cc_fmt_json_long(o, s, n);
+}
+
 /* Growable array of fixed-size items (malloc-backed). */
 typedef struct cc_vec {
     void *data;

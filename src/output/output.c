@@ -13,120 +13,228 @@ static int flush(cc_buf *b, concur_write_fn w, void *u)
     return r;
 }
 
-/* Keys are literals: ",\"key\":" is written in one copy. */
-#define JSON_KEY(b, k) CC_BUF_LIT(b, ",\"" k "\":")
+/* ------------------------------------------------------------ JSON Lines */
 
-static void json_strv(cc_buf *b, const char *v)
+/* A mention is written with one reservation: cc_json_mention measures its
+ * strings, makes room for the most the line can take, then writes through
+ * a plain pointer (the cc_fmt_* writers) with no check per field.
+ * JSON_FIXED bounds everything but the strings: the keys and punctuation
+ * (under 600 bytes for the longest, a count with alternatives), the
+ * numbers (3 offsets of CC_FMT_UINT_MAX, at most 6 doubles of
+ * CC_FMT_NUM_MAX) and the 32-byte copies of lit32 below. */
+#define JSON_FIXED 1024
+
+/* Appends a string literal at o (a constant-size copy), returns the end. */
+#define PUT_LIT(o, lit) (memcpy((o), "" lit, sizeof(lit) - 1), (o) + sizeof(lit) - 1)
+
+/* A literal zero-padded to 32 bytes: copied whole (one constant-size
+ * copy, the room allows it), then the pointer moves by its length. */
+typedef struct lit32 {
+    char s[32];
+    size_t n;
+} lit32;
+#define LIT32(str) {str, sizeof(str) - 1}
+
+static inline char *put_lit32(char *o, const lit32 *l)
 {
-    if (!v) { CC_BUF_LIT(b, "null"); return; }
-    size_t n = strlen(v);
-    /* values are short and plain ASCII (ids, kinds, units, categories):
-     * checked while copied, quotes included, in one pass */
-    if (!cc_buf_reserve(b, n + 2)) return;
-    char *o = b->data + b->len;
-    size_t i = 0;
-    for (; i < n; i++) {
-        unsigned char c = (unsigned char)v[i];
-        if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') break;
-        o[i + 1] = (char)c;
-    }
-    if (i == n) {
-        o[0] = '"';
-        o[n + 1] = '"';
-        b->len += n + 2;
-        b->data[b->len] = 0;
-        return;
-    }
-    cc_buf_putc(b, '"');
-    cc_buf_json_str(b, v, n);
-    cc_buf_putc(b, '"');
+    memcpy(o, l->s, sizeof l->s);
+    return o + l->n;
 }
 
-#define json_strf(b, k, v) (JSON_KEY(b, k), json_strv(b, v))
+/* ,"kind":"<concur_kind_name>","start": by kind bit */
+static const lit32 kind_lit[] = {
+    LIT32(",\"kind\":\"number\",\"start\":"),
+    LIT32(",\"kind\":\"quantity\",\"start\":"),
+    LIT32(",\"kind\":\"date\",\"start\":"),
+    LIT32(",\"kind\":\"count\",\"start\":"),
+};
 
-static void json_numv(cc_buf *b, bool has, double v)
+/* ,"qualifier":<concur_qualifier_name or null> by concur_qualifier */
+static const lit32 qual_lit[] = {
+    LIT32(",\"qualifier\":null"),           LIT32(",\"qualifier\":\"about\""),
+    LIT32(",\"qualifier\":\"at_least\""),   LIT32(",\"qualifier\":\"more_than\""),
+    LIT32(",\"qualifier\":\"at_most\""),    LIT32(",\"qualifier\":\"less_than\""),
+    LIT32(",\"qualifier\":\"up_to\""),      LIT32(",\"qualifier\":\"range\""),
+    LIT32(",\"qualifier\":\"vague\""),
+};
+
+/* A string field measured before the line is written. */
+typedef struct jstr {
+    const char *s;   /* NULL: null */
+    size_t n;
+} jstr;
+
+static inline jstr measure(const char *s)
 {
-    if (has) cc_buf_num(b, v);
-    else CC_BUF_LIT(b, "null");
+    jstr j = {s, s ? strlen(s) : 0};
+    return j;
 }
 
-#define json_numf(b, k, has, v) (JSON_KEY(b, k), json_numv(b, has, v))
+/* "escaped" or null: at most 6n + 2 bytes */
+static inline char *put_jstr(char *o, jstr j)
+{
+    if (!j.s) return PUT_LIT(o, "null");
+    *o++ = '"';
+    o = cc_fmt_json_str(o, j.s, j.n);
+    *o++ = '"';
+    return o;
+}
+
+static inline char *put_jnum(char *o, bool has, double v)
+{
+    return has ? cc_fmt_num(o, v) : PUT_LIT(o, "null");
+}
+
+/* The same number present or absent alike, bit for bit (0 and -0 print
+ * differently). */
+static inline bool same_num(bool ha, double a, bool hb, double b)
+{
+    return ha == hb && (!ha || !memcmp(&a, &b, sizeof a));
+}
+
+/* Room for n bytes past b->len (plus the fixed part); NULL when out of
+ * memory (b->oom is set). */
+static inline char *room(cc_buf *b, size_t n)
+{
+    if (n > SIZE_MAX / 8 || !cc_buf_reserve(b, n + JSON_FIXED)) {
+        b->oom = true;
+        return NULL;
+    }
+    return b->data + b->len;
+}
+
+static inline void done(cc_buf *b, char *o)
+{
+    b->len = (size_t)(o - b->data);
+    b->data[b->len] = 0;
+}
 
 /* head: {"doc":"<escaped id>" -- the same for every mention of a document */
 void cc_json_mention(cc_buf *b, const concur_doc *d, const cc_buf *head, const concur_mention *m)
 {
-    cc_buf_put(b, head->data, head->len);
-    json_strf(b, "id", m->id);
-    json_strf(b, "kind", concur_kind_name(m->kind));
-    JSON_KEY(b, "start");
-    cc_buf_uint(b, d->opt.offset_base + m->start);
-    JSON_KEY(b, "end");
-    cc_buf_uint(b, d->opt.offset_base + m->end);
-    JSON_KEY(b, "text");
-    cc_buf_putc(b, '"');
-    cc_buf_json_str(b, d->src + m->start, m->end - m->start);
-    cc_buf_putc(b, '"');
-    JSON_KEY(b, "sentence");
-    cc_buf_uint(b, d->opt.sentence_base + m->sentence);
+    size_t tn = m->end - m->start;
+    jstr id = measure(m->id), note = measure(m->note);
+    /* a string of n bytes takes at most 6n + 2 */
+    size_t strs = tn + id.n + note.n;
+    unsigned kb = 0;   /* index of the kind bit */
+    while (kb < 4 && m->kind != 1u << kb) kb++;
+
     if (m->kind == CONCUR_KIND_DATE) {
-        JSON_KEY(b, "timex");
-        CC_BUF_LIT(b, "{\"type\":\"");
-        cc_buf_puts(b, m->timex_type ? m->timex_type : "DATE");
-        cc_buf_putc(b, '"');
-        json_strf(b, "value", m->timex_value ? m->timex_value : "");
-        json_strf(b, "mod", m->timex_mod);
-        cc_buf_putc(b, '}');
-        if (m->begin) json_strf(b, "begin", m->begin);
-        if (m->end_value) json_strf(b, "end_value", m->end_value);
-        if (m->timex_alt) {
+        jstr type = measure(m->timex_type ? m->timex_type : "DATE");
+        jstr val = measure(m->timex_value ? m->timex_value : ""), mod = measure(m->timex_mod);
+        jstr beg = measure(m->begin), endv = measure(m->end_value), alt = measure(m->timex_alt);
+        strs += type.n + val.n + mod.n + beg.n + endv.n + alt.n;
+        char *o = room(b, head->len + 6 * strs + 20);
+        if (!o) return;
+        memcpy(o, head->data, head->len);
+        o += head->len;
+        o = PUT_LIT(o, ",\"id\":");
+        o = put_jstr(o, id);
+        o = put_lit32(o, &kind_lit[kb]);
+        o = cc_fmt_uint(o, d->opt.offset_base + m->start);
+        o = PUT_LIT(o, ",\"end\":");
+        o = cc_fmt_uint(o, d->opt.offset_base + m->end);
+        o = PUT_LIT(o, ",\"text\":\"");
+        o = cc_fmt_json_str(o, d->src + m->start, tn);
+        o = PUT_LIT(o, "\",\"sentence\":");
+        o = cc_fmt_uint(o, d->opt.sentence_base + m->sentence);
+        o = PUT_LIT(o, ",\"timex\":{\"type\":\"");
+        memcpy(o, type.s, type.n);   /* a TIMEX3 type: written as it is */
+        o += type.n;
+        o = PUT_LIT(o, "\",\"value\":");
+        o = put_jstr(o, val);
+        o = PUT_LIT(o, ",\"mod\":");
+        o = put_jstr(o, mod);
+        *o++ = '}';
+        if (beg.s) o = put_jstr(PUT_LIT(o, ",\"begin\":"), beg);
+        if (endv.s) o = put_jstr(PUT_LIT(o, ",\"end_value\":"), endv);
+        if (alt.s) {
             /* the other day/month order of an ambiguous numeric date */
-            JSON_KEY(b, "alternatives");
-            CC_BUF_LIT(b, "[{\"value\":\"");
-            cc_buf_json_str(b, m->timex_alt, strlen(m->timex_alt));
-            CC_BUF_LIT(b, "\"}]");
+            o = PUT_LIT(o, ",\"alternatives\":[{\"value\":");
+            o = put_jstr(o, alt);
+            o = PUT_LIT(o, "}]");
         }
-        if (m->note) json_strf(b, "note", m->note);
-        CC_BUF_LIT(b, "}\n");
+        if (note.s) o = put_jstr(PUT_LIT(o, ",\"note\":"), note);
+        done(b, PUT_LIT(o, "}\n"));
         return;
     }
-    json_numf(b, "value", m->has_value, m->value);
-    json_numf(b, "min", m->has_min, m->min);
-    json_numf(b, "max", m->has_max, m->max);
-    JSON_KEY(b, "approx");
-    if (m->approx) CC_BUF_LIT(b, "true");
-    else CC_BUF_LIT(b, "false");
-    json_strf(b, "qualifier", concur_qualifier_name(m->qualifier));
-    json_strf(b, "unit", m->unit);
-    if (m->ordinal) {
-        JSON_KEY(b, "ordinal");
-        CC_BUF_LIT(b, "true");
+
+    bool count = m->kind == CONCUR_KIND_COUNT;
+    jstr unit = measure(m->unit);
+    jstr f[7] = {{0}};   /* a count's category, group ... date */
+    strs += unit.n;
+    if (count) {
+        f[0] = measure(m->category);
+        f[1] = measure(m->group);
+        f[2] = measure(m->group_text);
+        f[3] = measure(m->parent ? m->parent->id : NULL);
+        f[4] = measure(m->attribution);
+        f[5] = measure(m->place);
+        f[6] = measure(m->date);
+        for (int k = 0; k < 7; k++) strs += f[k].n;
     }
+    char *o = room(b, head->len + 6 * strs + 40);
+    if (!o) return;
+    memcpy(o, head->data, head->len);
+    o += head->len;
+    o = PUT_LIT(o, ",\"id\":");
+    o = put_jstr(o, id);
+    if (kb < 4) o = put_lit32(o, &kind_lit[kb]);
+    else o = PUT_LIT(o, ",\"kind\":\"?\",\"start\":");   /* concur_kind_name's "?" */
+    o = cc_fmt_uint(o, d->opt.offset_base + m->start);
+    o = PUT_LIT(o, ",\"end\":");
+    o = cc_fmt_uint(o, d->opt.offset_base + m->end);
+    o = PUT_LIT(o, ",\"text\":\"");
+    o = cc_fmt_json_str(o, d->src + m->start, tn);
+    o = PUT_LIT(o, "\",\"sentence\":");
+    o = cc_fmt_uint(o, d->opt.sentence_base + m->sentence);
+    /* value, min, max: an exact figure repeats the value's text */
+    o = PUT_LIT(o, ",\"value\":");
+    char *vs = o;
+    o = put_jnum(o, m->has_value, m->value);
+    size_t vn = (size_t)(o - vs);
+    o = PUT_LIT(o, ",\"min\":");
+    if (same_num(m->has_min, m->min, m->has_value, m->value)) {
+        memcpy(o, vs, vn);
+        o += vn;
+    } else {
+        o = put_jnum(o, m->has_min, m->min);
+    }
+    o = PUT_LIT(o, ",\"max\":");
+    if (same_num(m->has_max, m->max, m->has_value, m->value)) {
+        memcpy(o, vs, vn);
+        o += vn;
+    } else {
+        o = put_jnum(o, m->has_max, m->max);
+    }
+    if (m->approx) o = PUT_LIT(o, ",\"approx\":true");
+    else o = PUT_LIT(o, ",\"approx\":false");
+    if ((unsigned)m->qualifier < sizeof qual_lit / sizeof *qual_lit) o = put_lit32(o, &qual_lit[m->qualifier]);
+    else o = PUT_LIT(o, ",\"qualifier\":null");
+    o = put_jstr(PUT_LIT(o, ",\"unit\":"), unit);
+    if (m->ordinal) o = PUT_LIT(o, ",\"ordinal\":true");
     if (m->nalt) {
-        JSON_KEY(b, "alternatives");
-        cc_buf_putc(b, '[');
-        for (unsigned i = 0; i < m->nalt; i++) {
-            if (i) cc_buf_putc(b, ',');
-            CC_BUF_LIT(b, "{\"value\":");
-            cc_buf_num(b, m->alt[i]);
-            cc_buf_putc(b, '}');
+        o = PUT_LIT(o, ",\"alternatives\":[");
+        for (unsigned i = 0; i < m->nalt && i < 3; i++) {
+            if (i) *o++ = ',';
+            o = PUT_LIT(o, "{\"value\":");
+            o = cc_fmt_num(o, m->alt[i]);
+            *o++ = '}';
         }
-        cc_buf_putc(b, ']');
+        *o++ = ']';
     }
-    if (m->kind == CONCUR_KIND_COUNT) {
-        json_strf(b, "category", m->category);
-        json_strf(b, "group", m->group);
-        json_strf(b, "group_text", m->group_text);
-        json_strf(b, "parent", m->parent ? m->parent->id : NULL);
-        json_strf(b, "attribution", m->attribution);
-        json_strf(b, "place", m->place);
-        json_strf(b, "date", m->date);
-        if (m->hedged) {
-            JSON_KEY(b, "hedged");
-            CC_BUF_LIT(b, "true");
-        }
+    if (count) {
+        o = put_jstr(PUT_LIT(o, ",\"category\":"), f[0]);
+        o = put_jstr(PUT_LIT(o, ",\"group\":"), f[1]);
+        o = put_jstr(PUT_LIT(o, ",\"group_text\":"), f[2]);
+        o = put_jstr(PUT_LIT(o, ",\"parent\":"), f[3]);
+        o = put_jstr(PUT_LIT(o, ",\"attribution\":"), f[4]);
+        o = put_jstr(PUT_LIT(o, ",\"place\":"), f[5]);
+        o = put_jstr(PUT_LIT(o, ",\"date\":"), f[6]);
+        if (m->hedged) o = PUT_LIT(o, ",\"hedged\":true");
     }
-    if (m->note) json_strf(b, "note", m->note);
-    CC_BUF_LIT(b, "}\n");
+    if (note.s) o = put_jstr(PUT_LIT(o, ",\"note\":"), note);
+    done(b, PUT_LIT(o, "}\n"));
 }
 
 int cc_write_jsonl(const concur_doc *d, unsigned kinds, concur_write_fn w, void *u)
