@@ -41,6 +41,33 @@ static inline char *put_lit32(char *o, const lit32 *l)
     return o + l->n;
 }
 
+/* n bytes from s to o. Short ones (ids, kinds, numbers) without the call
+ * to memcpy: two overlapping pieces that cover them, so that nothing
+ * past s + n is read. */
+static inline char *put_bytes(char *o, const char *s, size_t n)
+{
+    if (n > 16) {
+        memcpy(o, s, n);
+    } else if (n >= 8) {
+        uint64_t a, b;
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 8, 8);
+        memcpy(o, &a, 8);
+        memcpy(o + n - 8, &b, 8);
+    } else if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        memcpy(o, &a, 4);
+        memcpy(o + n - 4, &b, 4);
+    } else if (n) {
+        o[0] = s[0];
+        o[n / 2] = s[n / 2];
+        o[n - 1] = s[n - 1];
+    }
+    return o + n;
+}
+
 /* ,"kind":"<concur_kind_name>","start": by kind bit */
 static const lit32 kind_lit[] = {
     LIT32(",\"kind\":\"number\",\"start\":"),
@@ -139,8 +166,7 @@ void cc_json_mention(cc_buf *b, const concur_doc *d, const cc_buf *head, const c
         o = PUT_LIT(o, "\",\"sentence\":");
         o = cc_fmt_uint(o, d->opt.sentence_base + m->sentence);
         o = PUT_LIT(o, ",\"timex\":{\"type\":\"");
-        memcpy(o, type.s, type.n);   /* a TIMEX3 type: written as it is */
-        o += type.n;
+        o = put_bytes(o, type.s, type.n);   /* a TIMEX3 type: written as it is */
         o = PUT_LIT(o, "\",\"value\":");
         o = put_jstr(o, val);
         o = PUT_LIT(o, ",\"mod\":");
@@ -195,15 +221,13 @@ void cc_json_mention(cc_buf *b, const concur_doc *d, const cc_buf *head, const c
     size_t vn = (size_t)(o - vs);
     o = PUT_LIT(o, ",\"min\":");
     if (same_num(m->has_min, m->min, m->has_value, m->value)) {
-        memcpy(o, vs, vn);
-        o += vn;
+        o = put_bytes(o, vs, vn);
     } else {
         o = put_jnum(o, m->has_min, m->min);
     }
     o = PUT_LIT(o, ",\"max\":");
     if (same_num(m->has_max, m->max, m->has_value, m->value)) {
-        memcpy(o, vs, vn);
-        o += vn;
+        o = put_bytes(o, vs, vn);
     } else {
         o = put_jnum(o, m->has_max, m->max);
     }
@@ -259,19 +283,56 @@ int cc_write_jsonl(const concur_doc *d, unsigned kinds, concur_write_fn w, void 
     return r;
 }
 
+/* ------------------------------------------------------------------- TSV */
+
+/* Nonzero when one of the 8 bytes of x is a control byte or DEL, which a
+ * cell writes as a space (b - 0x20 or (b ^ 0x7f) - 1 sets the high bit
+ * of such a byte below 0x80; exact about whether there is one, as
+ * cc_json_special8). */
+static inline uint64_t flat_special8(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u;
+    return ((x - ones * 0x20) | ((x ^ ones * 0x7f) - ones)) & ~x & (ones * 0x80);
+}
+
+static inline char flat_byte(char c)
+{
+    return ((unsigned char)c < 0x20 || c == 0x7f) ? ' ' : c;
+}
+
+/* Eight bytes to o, control bytes as spaces. */
+static inline void flat8(char *o, uint64_t x)
+{
+    memcpy(o, &x, 8);
+    if (flat_special8(x))
+        for (int k = 0; k < 8; k++) o[k] = flat_byte(o[k]);
+}
+
+/* s[0..n) at o with control bytes as spaces: exactly n bytes, each for
+ * its own, so that the last eight may overlap the eight before. */
+static char *put_flat(char *o, const char *s, size_t n)
+{
+    uint64_t x;
+    if (n >= 8) {
+        for (size_t i = 0; i + 8 < n; i += 8) {
+            memcpy(&x, s + i, 8);
+            flat8(o + i, x);
+        }
+        memcpy(&x, s + n - 8, 8);
+        flat8(o + n - 8, x);
+        return o + n;
+    }
+    for (size_t k = 0; k < n; k++) o[k] = flat_byte(s[k]);
+    return o + n;
+}
+
 /* Copies s[0..n) with tabs, newlines and control bytes as spaces. */
 void cc_put_flat(cc_buf *b, const char *s, size_t n, size_t max_cp)
 {
     if (!max_cp) {
-        /* no length limit: copy runs of bytes that need no change */
-        size_t i = 0;
-        while (i < n) {
-            size_t j = i;
-            while (j < n && (unsigned char)s[j] >= 0x20 && s[j] != 0x7f) j++;
-            cc_buf_put(b, s + i, j - i);
-            if (j < n) cc_buf_putc(b, ' ');
-            i = j + 1;
-        }
+        if (!cc_buf_reserve(b, n)) return;
+        b->len = (size_t)(put_flat(b->data + b->len, s, n) - b->data);
+        b->data[b->len] = 0;
         return;
     }
     size_t cps = 0;
@@ -330,48 +391,78 @@ static void details(cc_buf *b, const concur_mention *m)
     if (m->hedged) cc_buf_puts(b, " hedged");
 }
 
+/* Room every TSV line needs besides its strings: 20 tabs and a newline,
+ * three offsets, three numbers, the kind and the qualifier name. */
+#define TSV_FIXED 256
+
 int cc_write_tsv(const concur_doc *d, unsigned kinds, bool header, concur_write_fn w, void *u)
 {
-    cc_buf b;
+    cc_buf b, head;
     cc_buf_init(&b);
+    cc_buf_init(&head);
     if (header)
         cc_buf_puts(&b, "doc\tid\tkind\tstart\tend\tsentence\ttext\tvalue\tmin\tmax\tqualifier\tunit\t"
                         "timex_type\ttimex_value\ttimex_mod\tcategory\tgroup\tparent\tattribution\tplace\tdate\n");
-    int r = 0;
+    /* the document's cell, the same on every line */
+    cc_put_flat(&head, d->id, strlen(d->id), 0);
+    cc_buf_putc(&head, '\t');
+    int r = head.oom ? -1 : 0;
     for (size_t i = 0; i < d->nm && !r; i++) {
         const concur_mention *m = d->m[i];
         if (!(m->kind & kinds)) continue;
-        cc_put_flat(&b, d->id, strlen(d->id), 0);
-        cc_buf_putc(&b, '\t');
-        cc_buf_puts(&b, m->id);
-        cc_buf_putc(&b, '\t');
-        cc_buf_puts(&b, concur_kind_name(m->kind));
-        cc_buf_putc(&b, '\t');
-        cc_buf_uint(&b, d->opt.offset_base + m->start);
-        cc_buf_putc(&b, '\t');
-        cc_buf_uint(&b, d->opt.offset_base + m->end);
-        cc_buf_putc(&b, '\t');
-        cc_buf_uint(&b, d->opt.sentence_base + m->sentence);
-        cc_buf_putc(&b, '\t');
-        cc_put_flat(&b, d->src + m->start, m->end - m->start, 0);
-        cc_buf_putc(&b, '\t');
-        if (m->has_value) cc_buf_num(&b, m->value);
-        cc_buf_putc(&b, '\t');
-        if (m->has_min) cc_buf_num(&b, m->min);
-        cc_buf_putc(&b, '\t');
-        if (m->has_max) cc_buf_num(&b, m->max);
-        const char *q = concur_qualifier_name(m->qualifier);
+        /* one reservation per line (as cc_json_mention): the strings are
+         * measured first, a flattened cell is as long as its string */
+        const char *kind = concur_kind_name(m->kind), *q = concur_qualifier_name(m->qualifier);
         const char *f[] = {q, m->unit, m->timex_type, m->timex_value, m->timex_mod, m->category, m->group,
                            m->parent ? m->parent->id : NULL, m->attribution, m->place, m->date};
-        for (size_t k = 0; k < sizeof f / sizeof *f; k++) {
-            cc_buf_putc(&b, '\t');
-            if (f[k]) cc_put_flat(&b, f[k], strlen(f[k]), 0);
+        size_t fn[sizeof f / sizeof *f];
+        size_t idn = strlen(m->id), kn = strlen(kind), tn = m->end - m->start;
+        size_t need = head.len + idn + kn + tn + TSV_FIXED;
+        for (size_t k = 0; k < sizeof f / sizeof *f; k++) need += fn[k] = f[k] ? strlen(f[k]) : 0;
+        if (!cc_buf_reserve(&b, need)) break;
+        char *o = b.data + b.len;
+        memcpy(o, head.data, head.len);
+        o += head.len;
+        o = put_bytes(o, m->id, idn);   /* the id and the kind as they are */
+        *o++ = '\t';
+        o = put_bytes(o, kind, kn);
+        *o++ = '\t';
+        o = cc_fmt_uint(o, d->opt.offset_base + m->start);
+        *o++ = '\t';
+        o = cc_fmt_uint(o, d->opt.offset_base + m->end);
+        *o++ = '\t';
+        o = cc_fmt_uint(o, d->opt.sentence_base + m->sentence);
+        *o++ = '\t';
+        o = put_flat(o, d->src + m->start, tn);
+        *o++ = '\t';
+        /* value, min, max: an exact figure repeats the value's text */
+        char *vs = o;
+        if (m->has_value) o = cc_fmt_num(o, m->value);
+        size_t vn = (size_t)(o - vs);
+        *o++ = '\t';
+        if (same_num(m->has_min, m->min, m->has_value, m->value)) {
+            o = put_bytes(o, vs, vn);
+        } else if (m->has_min) {
+            o = cc_fmt_num(o, m->min);
         }
-        cc_buf_putc(&b, '\n');
+        *o++ = '\t';
+        if (same_num(m->has_max, m->max, m->has_value, m->value)) {
+            o = put_bytes(o, vs, vn);
+        } else if (m->has_max) {
+            o = cc_fmt_num(o, m->max);
+        }
+        for (size_t k = 0; k < sizeof f / sizeof *f; k++) {
+            *o++ = '\t';
+            if (f[k]) o = put_flat(o, f[k], fn[k]);
+        }
+        *o++ = '\n';
+        b.len = (size_t)(o - b.data);
+        b.data[b.len] = 0;
         if (b.len > 65536) r = flush(&b, w, u);
     }
     if (!r) r = flush(&b, w, u);
     cc_buf_free(&b);
+    cc_buf_free(&head);
     return r;
 }
 
