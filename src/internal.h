@@ -82,43 +82,49 @@ void cc_buf_num(cc_buf *b, double v);
 /* The same three as raw writers: they store at o without a check (the
  * caller has made room for the most they write) and return the new end.
  * The JSON writer reserves once per line and calls them per field; the
- * short cases are inline. */
+ * common cases are inline. */
 #define CC_FMT_UINT_MAX 20        /* bytes cc_fmt_uint writes at most */
 #define CC_FMT_NUM_MAX 32         /* cc_fmt_num ("%.17g": 24) */
-char *cc_fmt_num(char *o, double v);
+char *cc_fmt_uint64(char *o, uint64_t v);
+char *cc_fmt_num_full(char *o, double v);
+extern const char cc_digit_pairs[200];   /* "00" "01" ... "99" */
 
+/* Values below 10^8 (offsets, sentences, most figures) inline, as two
+ * four-digit halves of two pairs each, without a loop. */
 static inline char *cc_fmt_uint(char *o, uint64_t v)
 {
-    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-                                "8081828384858687888990919293949596979899";
-    /* Digits written backwards, two per division, ending at
-     * tmp[CC_FMT_UINT_MAX], then copied whole: one constant-size copy of
-     * CC_FMT_UINT_MAX bytes (the caller's room) rather than a count of
-     * the digits first. 32-bit divisions once the value fits. */
-    char tmp[2 * CC_FMT_UINT_MAX] = {0};
-    char *p = tmp + CC_FMT_UINT_MAX;
-    while (v > UINT32_MAX) {
-        unsigned q = (unsigned)(v % 100);
-        v /= 100;
-        p -= 2;
-        memcpy(p, pairs + 2 * q, 2);
-    }
+    if (v >= 100000000) return cc_fmt_uint64(o, v);
     uint32_t w = (uint32_t)v;
-    while (w >= 100) {
-        uint32_t q = w % 100;
-        w /= 100;
-        p -= 2;
-        memcpy(p, pairs + 2 * q, 2);
+    if (w < 10) {
+        o[0] = (char)('0' + w);
+        return o + 1;
     }
-    if (w >= 10) {
-        p -= 2;
-        memcpy(p, pairs + 2 * w, 2);
-    } else {
-        *--p = (char)('0' + w);
+    if (w < 100) {
+        memcpy(o, cc_digit_pairs + 2 * w, 2);
+        return o + 2;
     }
-    memcpy(o, p, CC_FMT_UINT_MAX);
-    return o + (tmp + CC_FMT_UINT_MAX - p);
+    unsigned n = w < 10000 ? (w < 1000 ? 3 : 4) : w < 1000000 ? (w < 100000 ? 5 : 6) : (w < 10000000 ? 7 : 8);
+    /* all eight digits, leading zeros included, then the last n of them
+     * in one 8-byte copy (the bytes after them are overwritten next) */
+    uint32_t hi = w / 10000, lo = w % 10000;
+    char d[16] = {0};
+    memcpy(d, cc_digit_pairs + 2 * (hi / 100), 2);
+    memcpy(d + 2, cc_digit_pairs + 2 * (hi % 100), 2);
+    memcpy(d + 4, cc_digit_pairs + 2 * (lo / 100), 2);
+    memcpy(d + 6, cc_digit_pairs + 2 * (lo % 100), 2);
+    memcpy(o, d + 8 - n, 8);
+    return o + n;
+}
+
+/* Whole numbers from 1 to 2^32 (most figures) inline, the rest
+ * cc_fmt_num_full (where -0 prints as "-0"). */
+static inline char *cc_fmt_num(char *o, double v)
+{
+    if (v >= 1 && v < 4294967296.0) {
+        uint32_t w = (uint32_t)v;
+        if ((double)w == v) return cc_fmt_uint(o, w);
+    }
+    return cc_fmt_num_full(o, v);
 }
 
 /* Nonzero when one of the 8 bytes of x needs care in a JSON string: a

@@ -134,6 +134,31 @@ bool cc_buf_grow(cc_buf *b, size_t extra)
 /* The cc_fmt_* writers store at `o` without any check and return the new
  * end (internal.h); the cc_buf_* forms reserve room and call them. */
 
+const char cc_digit_pairs[200] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                 "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                 "8081828384858687888990919293949596979899";
+
+/* cc_fmt_uint from 10^8 on: two digits per division, backwards. */
+char *cc_fmt_uint64(char *o, uint64_t v)
+{
+    char tmp[CC_FMT_UINT_MAX];
+    size_t i = sizeof tmp;
+    while (v >= 100) {
+        unsigned q = (unsigned)(v % 100);
+        v /= 100;
+        i -= 2;
+        memcpy(tmp + i, cc_digit_pairs + 2 * q, 2);
+    }
+    if (v >= 10) {
+        i -= 2;
+        memcpy(tmp + i, cc_digit_pairs + 2 * v, 2);
+    } else {
+        tmp[--i] = (char)('0' + v);
+    }
+    memcpy(o, tmp + i, sizeof tmp - i);
+    return o + (sizeof tmp - i);
+}
+
 void cc_buf_uint(cc_buf *b, uint64_t v)
 {
     if (!cc_buf_reserve(b, CC_FMT_UINT_MAX)) return;
@@ -245,7 +270,7 @@ void cc_buf_json_str(cc_buf *b, const char *s, size_t n)
     }
 }
 
-char *cc_fmt_num(char *o, double v)
+char *cc_fmt_num_full(char *o, double v)
 {
     if (!isfinite(v)) {
         memcpy(o, "null", 4);

@@ -97,8 +97,16 @@ static inline jstr measure(const char *s)
     return j;
 }
 
+/* Inline even where the compiler's size limits would not: put_jstr runs
+ * a few times per line, and the call cost a tenth of the writer. */
+#if defined(__GNUC__)
+#define ALWAYS_INLINE __attribute__((always_inline)) inline
+#else
+#define ALWAYS_INLINE inline
+#endif
+
 /* "escaped" or null: at most 6n + 2 bytes */
-static inline char *put_jstr(char *o, jstr j)
+static ALWAYS_INLINE char *put_jstr(char *o, jstr j)
 {
     if (!j.s) return PUT_LIT(o, "null");
     *o++ = '"';
@@ -106,6 +114,10 @@ static inline char *put_jstr(char *o, jstr j)
     *o++ = '"';
     return o;
 }
+
+/* The same for the rare fields (dates' ends, notes, a count's strings):
+ * one out-of-line copy rather than one per field. */
+static char *put_jstr_cold(char *o, jstr j) { return put_jstr(o, j); }
 
 static inline char *put_jnum(char *o, bool has, double v)
 {
@@ -139,72 +151,45 @@ static inline void done(cc_buf *b, char *o)
 /* head: {"doc":"<escaped id>" -- the same for every mention of a document */
 void cc_json_mention(cc_buf *b, const concur_doc *d, const cc_buf *head, const concur_mention *m)
 {
+    bool date = m->kind == CONCUR_KIND_DATE, count = m->kind == CONCUR_KIND_COUNT;
     size_t tn = m->end - m->start;
     jstr id = measure(m->id), note = measure(m->note);
-    /* a string of n bytes takes at most 6n + 2 */
-    size_t strs = tn + id.n + note.n;
-    unsigned kb = 0;   /* index of the kind bit */
-    while (kb < 4 && m->kind != 1u << kb) kb++;
-
-    if (m->kind == CONCUR_KIND_DATE) {
-        jstr type = measure(m->timex_type ? m->timex_type : "DATE");
-        jstr val = measure(m->timex_value ? m->timex_value : ""), mod = measure(m->timex_mod);
-        jstr beg = measure(m->begin), endv = measure(m->end_value), alt = measure(m->timex_alt);
-        strs += type.n + val.n + mod.n + beg.n + endv.n + alt.n;
-        char *o = room(b, head->len + 6 * strs + 20);
-        if (!o) return;
-        memcpy(o, head->data, head->len);
-        o += head->len;
-        o = PUT_LIT(o, ",\"id\":");
-        o = put_jstr(o, id);
-        o = put_lit32(o, &kind_lit[kb]);
-        o = cc_fmt_uint(o, d->opt.offset_base + m->start);
-        o = PUT_LIT(o, ",\"end\":");
-        o = cc_fmt_uint(o, d->opt.offset_base + m->end);
-        o = PUT_LIT(o, ",\"text\":\"");
-        o = cc_fmt_json_str(o, d->src + m->start, tn);
-        o = PUT_LIT(o, "\",\"sentence\":");
-        o = cc_fmt_uint(o, d->opt.sentence_base + m->sentence);
-        o = PUT_LIT(o, ",\"timex\":{\"type\":\"");
-        o = put_bytes(o, type.s, type.n);   /* a TIMEX3 type: written as it is */
-        o = PUT_LIT(o, "\",\"value\":");
-        o = put_jstr(o, val);
-        o = PUT_LIT(o, ",\"mod\":");
-        o = put_jstr(o, mod);
-        *o++ = '}';
-        if (beg.s) o = put_jstr(PUT_LIT(o, ",\"begin\":"), beg);
-        if (endv.s) o = put_jstr(PUT_LIT(o, ",\"end_value\":"), endv);
-        if (alt.s) {
-            /* the other day/month order of an ambiguous numeric date */
-            o = PUT_LIT(o, ",\"alternatives\":[{\"value\":");
-            o = put_jstr(o, alt);
-            o = PUT_LIT(o, "}]");
+    /* x: a date's type, value, mod, begin, end_value and other reading;
+     * else the unit, then a count's category, group, group_text, parent,
+     * attribution, place and date */
+    jstr x[8];
+    size_t strs = tn + id.n + note.n;   /* a string of n bytes takes at most 6n + 2 */
+    if (date) {
+        x[0] = measure(m->timex_type ? m->timex_type : "DATE");
+        x[1] = measure(m->timex_value ? m->timex_value : "");
+        x[2] = measure(m->timex_mod);
+        x[3] = measure(m->begin);
+        x[4] = measure(m->end_value);
+        x[5] = measure(m->timex_alt);
+        strs += x[0].n + x[1].n + x[2].n + x[3].n + x[4].n + x[5].n;
+    } else {
+        x[0] = measure(m->unit);
+        strs += x[0].n;
+        if (count) {
+            x[1] = measure(m->category);
+            x[2] = measure(m->group);
+            x[3] = measure(m->group_text);
+            x[4] = measure(m->parent ? m->parent->id : NULL);
+            x[5] = measure(m->attribution);
+            x[6] = measure(m->place);
+            x[7] = measure(m->date);
+            strs += x[1].n + x[2].n + x[3].n + x[4].n + x[5].n + x[6].n + x[7].n;
         }
-        if (note.s) o = put_jstr(PUT_LIT(o, ",\"note\":"), note);
-        done(b, PUT_LIT(o, "}\n"));
-        return;
     }
-
-    bool count = m->kind == CONCUR_KIND_COUNT;
-    jstr unit = measure(m->unit);
-    jstr f[7] = {{0}};   /* a count's category, group ... date */
-    strs += unit.n;
-    if (count) {
-        f[0] = measure(m->category);
-        f[1] = measure(m->group);
-        f[2] = measure(m->group_text);
-        f[3] = measure(m->parent ? m->parent->id : NULL);
-        f[4] = measure(m->attribution);
-        f[5] = measure(m->place);
-        f[6] = measure(m->date);
-        for (int k = 0; k < 7; k++) strs += f[k].n;
-    }
-    char *o = room(b, head->len + 6 * strs + 40);
+    char *o = room(b, head->len + 6 * strs + 32);
     if (!o) return;
+
     memcpy(o, head->data, head->len);
     o += head->len;
     o = PUT_LIT(o, ",\"id\":");
     o = put_jstr(o, id);
+    unsigned kb = 0;   /* index of the kind bit */
+    while (kb < 4 && m->kind != 1u << kb) kb++;
     if (kb < 4) o = put_lit32(o, &kind_lit[kb]);
     else o = PUT_LIT(o, ",\"kind\":\"?\",\"start\":");   /* concur_kind_name's "?" */
     o = cc_fmt_uint(o, d->opt.offset_base + m->start);
@@ -214,50 +199,63 @@ void cc_json_mention(cc_buf *b, const concur_doc *d, const cc_buf *head, const c
     o = cc_fmt_json_str(o, d->src + m->start, tn);
     o = PUT_LIT(o, "\",\"sentence\":");
     o = cc_fmt_uint(o, d->opt.sentence_base + m->sentence);
-    /* value, min, max: an exact figure repeats the value's text */
-    o = PUT_LIT(o, ",\"value\":");
-    char *vs = o;
-    o = put_jnum(o, m->has_value, m->value);
-    size_t vn = (size_t)(o - vs);
-    o = PUT_LIT(o, ",\"min\":");
-    if (same_num(m->has_min, m->min, m->has_value, m->value)) {
-        o = put_bytes(o, vs, vn);
-    } else {
-        o = put_jnum(o, m->has_min, m->min);
-    }
-    o = PUT_LIT(o, ",\"max\":");
-    if (same_num(m->has_max, m->max, m->has_value, m->value)) {
-        o = put_bytes(o, vs, vn);
-    } else {
-        o = put_jnum(o, m->has_max, m->max);
-    }
-    if (m->approx) o = PUT_LIT(o, ",\"approx\":true");
-    else o = PUT_LIT(o, ",\"approx\":false");
-    if ((unsigned)m->qualifier < sizeof qual_lit / sizeof *qual_lit) o = put_lit32(o, &qual_lit[m->qualifier]);
-    else o = PUT_LIT(o, ",\"qualifier\":null");
-    o = put_jstr(PUT_LIT(o, ",\"unit\":"), unit);
-    if (m->ordinal) o = PUT_LIT(o, ",\"ordinal\":true");
-    if (m->nalt) {
-        o = PUT_LIT(o, ",\"alternatives\":[");
-        for (unsigned i = 0; i < m->nalt && i < 3; i++) {
-            if (i) *o++ = ',';
-            o = PUT_LIT(o, "{\"value\":");
-            o = cc_fmt_num(o, m->alt[i]);
-            *o++ = '}';
+
+    if (date) {
+        o = PUT_LIT(o, ",\"timex\":{\"type\":\"");
+        o = put_bytes(o, x[0].s, x[0].n);   /* a TIMEX3 type: written as it is */
+        o = PUT_LIT(o, "\",\"value\":");
+        o = put_jstr(o, x[1]);
+        o = PUT_LIT(o, ",\"mod\":");
+        o = put_jstr(o, x[2]);
+        *o++ = '}';
+        if (x[3].s) o = put_jstr_cold(PUT_LIT(o, ",\"begin\":"), x[3]);
+        if (x[4].s) o = put_jstr_cold(PUT_LIT(o, ",\"end_value\":"), x[4]);
+        if (x[5].s) {
+            /* the other day/month order of an ambiguous numeric date */
+            o = PUT_LIT(o, ",\"alternatives\":[{\"value\":");
+            o = put_jstr_cold(o, x[5]);
+            o = PUT_LIT(o, "}]");
         }
-        *o++ = ']';
+    } else {
+        /* value, min, max: an exact figure repeats the value's text */
+        o = PUT_LIT(o, ",\"value\":");
+        char *vs = o;
+        o = put_jnum(o, m->has_value, m->value);
+        size_t vn = (size_t)(o - vs);
+        o = PUT_LIT(o, ",\"min\":");
+        if (same_num(m->has_min, m->min, m->has_value, m->value)) o = put_bytes(o, vs, vn);
+        else o = put_jnum(o, m->has_min, m->min);
+        o = PUT_LIT(o, ",\"max\":");
+        if (same_num(m->has_max, m->max, m->has_value, m->value)) o = put_bytes(o, vs, vn);
+        else o = put_jnum(o, m->has_max, m->max);
+        if (m->approx) o = PUT_LIT(o, ",\"approx\":true");
+        else o = PUT_LIT(o, ",\"approx\":false");
+        if ((unsigned)m->qualifier < sizeof qual_lit / sizeof *qual_lit) o = put_lit32(o, &qual_lit[m->qualifier]);
+        else o = PUT_LIT(o, ",\"qualifier\":null");
+        o = put_jstr(PUT_LIT(o, ",\"unit\":"), x[0]);
+        if (m->ordinal) o = PUT_LIT(o, ",\"ordinal\":true");
+        if (m->nalt) {
+            o = PUT_LIT(o, ",\"alternatives\":[");
+            for (unsigned i = 0; i < m->nalt && i < 3; i++) {
+                if (i) *o++ = ',';
+                o = PUT_LIT(o, "{\"value\":");
+                o = cc_fmt_num(o, m->alt[i]);
+                *o++ = '}';
+            }
+            *o++ = ']';
+        }
+        if (count) {
+            o = put_jstr_cold(PUT_LIT(o, ",\"category\":"), x[1]);
+            o = put_jstr_cold(PUT_LIT(o, ",\"group\":"), x[2]);
+            o = put_jstr_cold(PUT_LIT(o, ",\"group_text\":"), x[3]);
+            o = put_jstr_cold(PUT_LIT(o, ",\"parent\":"), x[4]);
+            o = put_jstr_cold(PUT_LIT(o, ",\"attribution\":"), x[5]);
+            o = put_jstr_cold(PUT_LIT(o, ",\"place\":"), x[6]);
+            o = put_jstr_cold(PUT_LIT(o, ",\"date\":"), x[7]);
+            if (m->hedged) o = PUT_LIT(o, ",\"hedged\":true");
+        }
     }
-    if (count) {
-        o = put_jstr(PUT_LIT(o, ",\"category\":"), f[0]);
-        o = put_jstr(PUT_LIT(o, ",\"group\":"), f[1]);
-        o = put_jstr(PUT_LIT(o, ",\"group_text\":"), f[2]);
-        o = put_jstr(PUT_LIT(o, ",\"parent\":"), f[3]);
-        o = put_jstr(PUT_LIT(o, ",\"attribution\":"), f[4]);
-        o = put_jstr(PUT_LIT(o, ",\"place\":"), f[5]);
-        o = put_jstr(PUT_LIT(o, ",\"date\":"), f[6]);
-        if (m->hedged) o = PUT_LIT(o, ",\"hedged\":true");
-    }
-    if (note.s) o = put_jstr(PUT_LIT(o, ",\"note\":"), note);
+    if (note.s) o = put_jstr_cold(PUT_LIT(o, ",\"note\":"), note);
     done(b, PUT_LIT(o, "}\n"));
 }
 
