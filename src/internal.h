@@ -89,8 +89,18 @@ char *cc_fmt_uint64(char *o, uint64_t v);
 char *cc_fmt_num_full(char *o, double v);
 extern const char cc_digit_pairs[200];   /* "00" "01" ... "99" */
 
-/* Values below 10^8 (offsets, sentences, most figures) inline, as two
- * four-digit halves of two pairs each, without a loop. */
+/* Exactly eight digits of w < 10^8, leading zeros included. */
+static inline void cc_fmt_8digits(char *o, uint32_t w)
+{
+    uint32_t hi = w / 10000, lo = w % 10000;
+    memcpy(o, cc_digit_pairs + 2 * (hi / 100), 2);
+    memcpy(o + 2, cc_digit_pairs + 2 * (hi % 100), 2);
+    memcpy(o + 4, cc_digit_pairs + 2 * (lo / 100), 2);
+    memcpy(o + 6, cc_digit_pairs + 2 * (lo % 100), 2);
+}
+
+/* Values below 10^8 (offsets, sentences, most figures) inline, without a
+ * loop; cc_fmt_uint64 for larger ones. */
 static inline char *cc_fmt_uint(char *o, uint64_t v)
 {
     if (v >= 100000000) return cc_fmt_uint64(o, v);
@@ -104,23 +114,24 @@ static inline char *cc_fmt_uint(char *o, uint64_t v)
         return o + 2;
     }
     unsigned n = w < 10000 ? (w < 1000 ? 3 : 4) : w < 1000000 ? (w < 100000 ? 5 : 6) : (w < 10000000 ? 7 : 8);
-    /* all eight digits, leading zeros included, then the last n of them
-     * in one 8-byte copy (the bytes after them are overwritten next) */
-    uint32_t hi = w / 10000, lo = w % 10000;
+    /* all eight digits, then the last n of them in one 8-byte copy (the
+     * bytes after them are overwritten next) */
     char d[16] = {0};
-    memcpy(d, cc_digit_pairs + 2 * (hi / 100), 2);
-    memcpy(d + 2, cc_digit_pairs + 2 * (hi % 100), 2);
-    memcpy(d + 4, cc_digit_pairs + 2 * (lo / 100), 2);
-    memcpy(d + 6, cc_digit_pairs + 2 * (lo % 100), 2);
+    cc_fmt_8digits(d, w);
     memcpy(o, d + 8 - n, 8);
     return o + n;
 }
 
-/* Whole numbers from 1 to 2^32 (most figures) inline, the rest
- * cc_fmt_num_full (where -0 prints as "-0"). */
+/* Whole numbers from 0 to 2^32 (most figures) inline, the rest
+ * cc_fmt_num_full. The range test is on the bits: for a double whose
+ * sign bit is clear they grow with its value, so "below the bits of
+ * 2^32" means 0 <= v < 2^32, and -0 (sign bit set: it prints as "-0")
+ * and NaN fail it. */
 static inline char *cc_fmt_num(char *o, double v)
 {
-    if (v >= 1 && v < 4294967296.0) {
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof bits);
+    if (bits < (uint64_t)0x41F0000000000000u) {   /* 2^32 */
         uint32_t w = (uint32_t)v;
         if ((double)w == v) return cc_fmt_uint(o, w);
     }

@@ -138,25 +138,14 @@ const char cc_digit_pairs[200] = "0001020304050607080910111213141516171819202122
                                  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
                                  "8081828384858687888990919293949596979899";
 
-/* cc_fmt_uint from 10^8 on: two digits per division, backwards. */
+/* cc_fmt_uint from 10^8 on: the digits above the last eight (at most
+ * eleven: once more for 10^16 and up), then those eight. */
 char *cc_fmt_uint64(char *o, uint64_t v)
 {
-    char tmp[CC_FMT_UINT_MAX];
-    size_t i = sizeof tmp;
-    while (v >= 100) {
-        unsigned q = (unsigned)(v % 100);
-        v /= 100;
-        i -= 2;
-        memcpy(tmp + i, cc_digit_pairs + 2 * q, 2);
-    }
-    if (v >= 10) {
-        i -= 2;
-        memcpy(tmp + i, cc_digit_pairs + 2 * v, 2);
-    } else {
-        tmp[--i] = (char)('0' + v);
-    }
-    memcpy(o, tmp + i, sizeof tmp - i);
-    return o + (sizeof tmp - i);
+    uint64_t hi = v / 100000000;
+    o = cc_fmt_uint(o, hi);
+    cc_fmt_8digits(o, (uint32_t)(v % 100000000));
+    return o + 8;
 }
 
 void cc_buf_uint(cc_buf *b, uint64_t v)
