@@ -320,6 +320,17 @@ static char *put_flat(char *o, const char *s, size_t n)
         flat8(o + n - 8, x);
         return o + n;
     }
+    if (n >= 4) {
+        /* two overlapping halves, as cc_fmt_json_str does */
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        if (!flat_special8(a | (uint64_t)b << 32)) {
+            memcpy(o, &a, 4);
+            memcpy(o + n - 4, &b, 4);
+            return o + n;
+        }
+    }
     for (size_t k = 0; k < n; k++) o[k] = flat_byte(s[k]);
     return o + n;
 }
@@ -390,11 +401,21 @@ static void details(cc_buf *b, const concur_mention *m)
 }
 
 /* Room every TSV line needs besides its strings: 20 tabs and a newline,
- * three offsets, three numbers, the kind and the qualifier name. */
+ * three offsets, three numbers, the kind and the qualifier name, and the
+ * 16-byte copies of tabs below. */
 #define TSV_FIXED 256
+
+/* "<concur_kind_name>\t" by kind bit; "\t<concur_qualifier_name>" by
+ * concur_qualifier */
+static const lit32 kind_tsv[] = {LIT32("number\t"), LIT32("quantity\t"), LIT32("date\t"), LIT32("count\t")};
+static const lit32 qual_tsv[] = {
+    LIT32("\t"),         LIT32("\tabout"),     LIT32("\tat_least"), LIT32("\tmore_than"), LIT32("\tat_most"),
+    LIT32("\tless_than"), LIT32("\tup_to"),    LIT32("\trange"),    LIT32("\tvague"),
+};
 
 int cc_write_tsv(const concur_doc *d, unsigned kinds, bool header, concur_write_fn w, void *u)
 {
+    static const char tabs[16] = "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
     cc_buf b, head;
     cc_buf_init(&b);
     cc_buf_init(&head);
@@ -408,23 +429,38 @@ int cc_write_tsv(const concur_doc *d, unsigned kinds, bool header, concur_write_
     for (size_t i = 0; i < d->nm && !r; i++) {
         const concur_mention *m = d->m[i];
         if (!(m->kind & kinds)) continue;
+        /* the cells after the qualifier; most are empty on any line */
+        const char *f[] = {m->unit, m->timex_type, m->timex_value, m->timex_mod, m->category, m->group,
+                           m->parent ? m->parent->id : NULL, m->attribution, m->place, m->date};
+        const unsigned nf = sizeof f / sizeof *f;
+        size_t fn[sizeof f / sizeof *f];
+        unsigned present = 0;   /* bit k: f[k] is there */
         /* one reservation per line (as cc_json_mention): the strings are
          * measured first, a flattened cell is as long as its string */
-        const char *kind = concur_kind_name(m->kind), *q = concur_qualifier_name(m->qualifier);
-        const char *f[] = {q, m->unit, m->timex_type, m->timex_value, m->timex_mod, m->category, m->group,
-                           m->parent ? m->parent->id : NULL, m->attribution, m->place, m->date};
-        size_t fn[sizeof f / sizeof *f];
-        size_t idn = strlen(m->id), kn = strlen(kind), tn = m->end - m->start;
-        size_t need = head.len + idn + kn + tn + TSV_FIXED;
-        for (size_t k = 0; k < sizeof f / sizeof *f; k++) need += fn[k] = f[k] ? strlen(f[k]) : 0;
+        size_t idn = strlen(m->id), tn = m->end - m->start;
+        size_t need = head.len + idn + tn + TSV_FIXED;
+        for (unsigned k = 0; k < nf; k++) {
+            if (!f[k]) continue;
+            need += fn[k] = strlen(f[k]);
+            present |= 1u << k;
+        }
+        unsigned kb = 0;   /* index of the kind bit */
+        while (kb < 4 && m->kind != 1u << kb) kb++;
+        const char *kind = kb < 4 ? NULL : concur_kind_name(m->kind);
+        if (kind) need += strlen(kind);
         if (!cc_buf_reserve(&b, need)) break;
+
         char *o = b.data + b.len;
         memcpy(o, head.data, head.len);
         o += head.len;
         o = put_bytes(o, m->id, idn);   /* the id and the kind as they are */
         *o++ = '\t';
-        o = put_bytes(o, kind, kn);
-        *o++ = '\t';
+        if (kind) {
+            o = put_bytes(o, kind, strlen(kind));
+            *o++ = '\t';
+        } else {
+            o = put_lit32(o, &kind_tsv[kb]);
+        }
         o = cc_fmt_uint(o, d->opt.offset_base + m->start);
         *o++ = '\t';
         o = cc_fmt_uint(o, d->opt.offset_base + m->end);
@@ -438,21 +474,26 @@ int cc_write_tsv(const concur_doc *d, unsigned kinds, bool header, concur_write_
         if (m->has_value) o = cc_fmt_num(o, m->value);
         size_t vn = (size_t)(o - vs);
         *o++ = '\t';
-        if (same_num(m->has_min, m->min, m->has_value, m->value)) {
-            o = put_bytes(o, vs, vn);
-        } else if (m->has_min) {
-            o = cc_fmt_num(o, m->min);
-        }
+        if (same_num(m->has_min, m->min, m->has_value, m->value)) o = put_bytes(o, vs, vn);
+        else if (m->has_min) o = cc_fmt_num(o, m->min);
         *o++ = '\t';
-        if (same_num(m->has_max, m->max, m->has_value, m->value)) {
-            o = put_bytes(o, vs, vn);
-        } else if (m->has_max) {
-            o = cc_fmt_num(o, m->max);
+        if (same_num(m->has_max, m->max, m->has_value, m->value)) o = put_bytes(o, vs, vn);
+        else if (m->has_max) o = cc_fmt_num(o, m->max);
+        if ((unsigned)m->qualifier < sizeof qual_tsv / sizeof *qual_tsv) o = put_lit32(o, &qual_tsv[m->qualifier]);
+        else *o++ = '\t';   /* concur_qualifier_name: NULL */
+        /* each cell after its tab; a run of empty cells is a run of tabs,
+         * copied 16 at a time and cut to length */
+        unsigned k = 0;
+        for (; present; present &= present - 1) {
+            unsigned next = k;
+            while (!(present >> next & 1)) next++;
+            memcpy(o, tabs, sizeof tabs);
+            o += next - k + 1;
+            o = put_flat(o, f[next], fn[next]);
+            k = next + 1;
         }
-        for (size_t k = 0; k < sizeof f / sizeof *f; k++) {
-            *o++ = '\t';
-            if (f[k]) o = put_flat(o, f[k], fn[k]);
-        }
+        memcpy(o, tabs, sizeof tabs);
+        o += nf - k;
         *o++ = '\n';
         b.len = (size_t)(o - b.data);
         b.data[b.len] = 0;
