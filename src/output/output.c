@@ -148,42 +148,11 @@ static inline void done(cc_buf *b, char *o)
     b->data[b->len] = 0;
 }
 
-/* head: {"doc":"<escaped id>" -- the same for every mention of a document */
-void cc_json_mention(cc_buf *b, const concur_doc *d, const cc_buf *head, const concur_mention *m)
+/* The fields every mention has: head, id, kind, start, end, text,
+ * sentence. */
+static ALWAYS_INLINE char *put_common(char *o, const concur_doc *d, const cc_buf *head, const concur_mention *m,
+                                      jstr id)
 {
-    bool date = m->kind == CONCUR_KIND_DATE, count = m->kind == CONCUR_KIND_COUNT;
-    size_t tn = m->end - m->start;
-    jstr id = measure(m->id), note = measure(m->note);
-    /* x: a date's type, value, mod, begin, end_value and other reading;
-     * else the unit, then a count's category, group, group_text, parent,
-     * attribution, place and date */
-    jstr x[8];
-    size_t strs = tn + id.n + note.n;   /* a string of n bytes takes at most 6n + 2 */
-    if (date) {
-        x[0] = measure(m->timex_type ? m->timex_type : "DATE");
-        x[1] = measure(m->timex_value ? m->timex_value : "");
-        x[2] = measure(m->timex_mod);
-        x[3] = measure(m->begin);
-        x[4] = measure(m->end_value);
-        x[5] = measure(m->timex_alt);
-        strs += x[0].n + x[1].n + x[2].n + x[3].n + x[4].n + x[5].n;
-    } else {
-        x[0] = measure(m->unit);
-        strs += x[0].n;
-        if (count) {
-            x[1] = measure(m->category);
-            x[2] = measure(m->group);
-            x[3] = measure(m->group_text);
-            x[4] = measure(m->parent ? m->parent->id : NULL);
-            x[5] = measure(m->attribution);
-            x[6] = measure(m->place);
-            x[7] = measure(m->date);
-            strs += x[1].n + x[2].n + x[3].n + x[4].n + x[5].n + x[6].n + x[7].n;
-        }
-    }
-    char *o = room(b, head->len + 6 * strs + 32);
-    if (!o) return;
-
     memcpy(o, head->data, head->len);
     o += head->len;
     o = PUT_LIT(o, ",\"id\":");
@@ -196,67 +165,107 @@ void cc_json_mention(cc_buf *b, const concur_doc *d, const cc_buf *head, const c
     o = PUT_LIT(o, ",\"end\":");
     o = cc_fmt_uint(o, d->opt.offset_base + m->end);
     o = PUT_LIT(o, ",\"text\":\"");
-    o = cc_fmt_json_str(o, d->src + m->start, tn);
+    o = cc_fmt_json_str(o, d->src + m->start, m->end - m->start);
     o = PUT_LIT(o, "\",\"sentence\":");
-    o = cc_fmt_uint(o, d->opt.sentence_base + m->sentence);
+    return cc_fmt_uint(o, d->opt.sentence_base + m->sentence);
+}
 
-    if (date) {
-        o = PUT_LIT(o, ",\"timex\":{\"type\":\"");
-        o = put_bytes(o, x[0].s, x[0].n);   /* a TIMEX3 type: written as it is */
-        o = PUT_LIT(o, "\",\"value\":");
-        o = put_jstr(o, x[1]);
-        o = PUT_LIT(o, ",\"mod\":");
-        o = put_jstr(o, x[2]);
-        *o++ = '}';
-        if (x[3].s) o = put_jstr_cold(PUT_LIT(o, ",\"begin\":"), x[3]);
-        if (x[4].s) o = put_jstr_cold(PUT_LIT(o, ",\"end_value\":"), x[4]);
-        if (x[5].s) {
-            /* the other day/month order of an ambiguous numeric date */
-            o = PUT_LIT(o, ",\"alternatives\":[{\"value\":");
-            o = put_jstr_cold(o, x[5]);
-            o = PUT_LIT(o, "}]");
-        }
-    } else {
-        /* value, min, max: an exact figure repeats the value's text */
-        o = PUT_LIT(o, ",\"value\":");
-        char *vs = o;
-        o = put_jnum(o, m->has_value, m->value);
-        size_t vn = (size_t)(o - vs);
-        o = PUT_LIT(o, ",\"min\":");
-        if (same_num(m->has_min, m->min, m->has_value, m->value)) o = put_bytes(o, vs, vn);
-        else o = put_jnum(o, m->has_min, m->min);
-        o = PUT_LIT(o, ",\"max\":");
-        if (same_num(m->has_max, m->max, m->has_value, m->value)) o = put_bytes(o, vs, vn);
-        else o = put_jnum(o, m->has_max, m->max);
-        if (m->approx) o = PUT_LIT(o, ",\"approx\":true");
-        else o = PUT_LIT(o, ",\"approx\":false");
-        if ((unsigned)m->qualifier < sizeof qual_lit / sizeof *qual_lit) o = put_lit32(o, &qual_lit[m->qualifier]);
-        else o = PUT_LIT(o, ",\"qualifier\":null");
-        o = put_jstr(PUT_LIT(o, ",\"unit\":"), x[0]);
-        if (m->ordinal) o = PUT_LIT(o, ",\"ordinal\":true");
-        if (m->nalt) {
-            o = PUT_LIT(o, ",\"alternatives\":[");
-            for (unsigned i = 0; i < m->nalt && i < 3; i++) {
-                if (i) *o++ = ',';
-                o = PUT_LIT(o, "{\"value\":");
-                o = cc_fmt_num(o, m->alt[i]);
-                *o++ = '}';
-            }
-            *o++ = ']';
-        }
-        if (count) {
-            o = put_jstr_cold(PUT_LIT(o, ",\"category\":"), x[1]);
-            o = put_jstr_cold(PUT_LIT(o, ",\"group\":"), x[2]);
-            o = put_jstr_cold(PUT_LIT(o, ",\"group_text\":"), x[3]);
-            o = put_jstr_cold(PUT_LIT(o, ",\"parent\":"), x[4]);
-            o = put_jstr_cold(PUT_LIT(o, ",\"attribution\":"), x[5]);
-            o = put_jstr_cold(PUT_LIT(o, ",\"place\":"), x[6]);
-            o = put_jstr_cold(PUT_LIT(o, ",\"date\":"), x[7]);
-            if (m->hedged) o = PUT_LIT(o, ",\"hedged\":true");
-        }
+static void json_date(cc_buf *b, const concur_doc *d, const cc_buf *head, const concur_mention *m)
+{
+    jstr id = measure(m->id), note = measure(m->note);
+    jstr type = measure(m->timex_type ? m->timex_type : "DATE");
+    jstr val = measure(m->timex_value ? m->timex_value : ""), mod = measure(m->timex_mod);
+    jstr beg = measure(m->begin), endv = measure(m->end_value), alt = measure(m->timex_alt);
+    /* a string of n bytes takes at most 6n + 2 */
+    size_t strs = m->end - m->start + id.n + note.n + type.n + val.n + mod.n + beg.n + endv.n + alt.n;
+    char *o = room(b, head->len + 6 * strs + 32);
+    if (!o) return;
+    o = put_common(o, d, head, m, id);
+    o = PUT_LIT(o, ",\"timex\":{\"type\":\"");
+    o = put_bytes(o, type.s, type.n);   /* a TIMEX3 type: written as it is */
+    o = PUT_LIT(o, "\",\"value\":");
+    o = put_jstr(o, val);
+    o = PUT_LIT(o, ",\"mod\":");
+    o = put_jstr(o, mod);
+    *o++ = '}';
+    if (beg.s) o = put_jstr_cold(PUT_LIT(o, ",\"begin\":"), beg);
+    if (endv.s) o = put_jstr_cold(PUT_LIT(o, ",\"end_value\":"), endv);
+    if (alt.s) {
+        /* the other day/month order of an ambiguous numeric date */
+        o = PUT_LIT(o, ",\"alternatives\":[{\"value\":");
+        o = put_jstr_cold(o, alt);
+        o = PUT_LIT(o, "}]");
     }
     if (note.s) o = put_jstr_cold(PUT_LIT(o, ",\"note\":"), note);
     done(b, PUT_LIT(o, "}\n"));
+}
+
+/* A number, a quantity or a count. */
+static void json_figure(cc_buf *b, const concur_doc *d, const cc_buf *head, const concur_mention *m)
+{
+    bool count = m->kind == CONCUR_KIND_COUNT;
+    jstr id = measure(m->id), note = measure(m->note), unit = measure(m->unit);
+    /* a count's category, group, group_text, parent, attribution, place
+     * and date */
+    jstr c[7];
+    size_t strs = m->end - m->start + id.n + note.n + unit.n;   /* at most 6n + 2 bytes each */
+    if (count) {
+        const char *v[7] = {m->category, m->group, m->group_text, m->parent ? m->parent->id : NULL,
+                            m->attribution, m->place, m->date};
+        for (int k = 0; k < 7; k++) {
+            c[k] = measure(v[k]);
+            strs += c[k].n;
+        }
+    }
+    char *o = room(b, head->len + 6 * strs + 32);
+    if (!o) return;
+    o = put_common(o, d, head, m, id);
+    /* value, min, max: an exact figure repeats the value's text */
+    o = PUT_LIT(o, ",\"value\":");
+    char *vs = o;
+    o = put_jnum(o, m->has_value, m->value);
+    size_t vn = (size_t)(o - vs);
+    o = PUT_LIT(o, ",\"min\":");
+    if (same_num(m->has_min, m->min, m->has_value, m->value)) o = put_bytes(o, vs, vn);
+    else o = put_jnum(o, m->has_min, m->min);
+    o = PUT_LIT(o, ",\"max\":");
+    if (same_num(m->has_max, m->max, m->has_value, m->value)) o = put_bytes(o, vs, vn);
+    else o = put_jnum(o, m->has_max, m->max);
+    if (m->approx) o = PUT_LIT(o, ",\"approx\":true");
+    else o = PUT_LIT(o, ",\"approx\":false");
+    if ((unsigned)m->qualifier < sizeof qual_lit / sizeof *qual_lit) o = put_lit32(o, &qual_lit[m->qualifier]);
+    else o = PUT_LIT(o, ",\"qualifier\":null");
+    o = put_jstr(PUT_LIT(o, ",\"unit\":"), unit);
+    if (m->ordinal) o = PUT_LIT(o, ",\"ordinal\":true");
+    if (m->nalt) {
+        o = PUT_LIT(o, ",\"alternatives\":[");
+        for (unsigned i = 0; i < m->nalt && i < 3; i++) {
+            if (i) *o++ = ',';
+            o = PUT_LIT(o, "{\"value\":");
+            o = cc_fmt_num(o, m->alt[i]);
+            *o++ = '}';
+        }
+        *o++ = ']';
+    }
+    if (count) {
+        o = put_jstr_cold(PUT_LIT(o, ",\"category\":"), c[0]);
+        o = put_jstr_cold(PUT_LIT(o, ",\"group\":"), c[1]);
+        o = put_jstr_cold(PUT_LIT(o, ",\"group_text\":"), c[2]);
+        o = put_jstr_cold(PUT_LIT(o, ",\"parent\":"), c[3]);
+        o = put_jstr_cold(PUT_LIT(o, ",\"attribution\":"), c[4]);
+        o = put_jstr_cold(PUT_LIT(o, ",\"place\":"), c[5]);
+        o = put_jstr_cold(PUT_LIT(o, ",\"date\":"), c[6]);
+        if (m->hedged) o = PUT_LIT(o, ",\"hedged\":true");
+    }
+    if (note.s) o = put_jstr_cold(PUT_LIT(o, ",\"note\":"), note);
+    done(b, PUT_LIT(o, "}\n"));
+}
+
+/* head: {"doc":"<escaped id>" -- the same for every mention of a document */
+void cc_json_mention(cc_buf *b, const concur_doc *d, const cc_buf *head, const concur_mention *m)
+{
+    if (m->kind == CONCUR_KIND_DATE) json_date(b, d, head, m);
+    else json_figure(b, d, head, m);
 }
 
 int cc_write_jsonl(const concur_doc *d, unsigned kinds, concur_write_fn w, void *u)
