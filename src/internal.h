@@ -157,7 +157,7 @@ static inline uint64_t cc_json_special8(uint64_t x)
 char *cc_fmt_json_long(char *o, const char *s, size_t n);
 static inline char *cc_fmt_json_str(char *o, const char *s, size_t n)
 {
-    /* 1 to 16 plain bytes (ids, units, most mention texts): tested and
+    /* 4 to 16 plain bytes (ids, units, most mention texts): tested and
      * copied as two overlapping pieces; some bytes twice, which neither
      * the test nor the copy minds */
     if (n >= 8 && n <= 16) {
