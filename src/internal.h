@@ -122,10 +122,10 @@ static inline char *cc_fmt_uint(char *o, uint64_t v)
     return o + n;
 }
 
-/* Whole numbers from 0 to 2^32 (most figures) inline, the rest
- * cc_fmt_num_full. The range test is on the bits: for a double whose
- * sign bit is clear they grow with its value, so "below the bits of
- * 2^32" means 0 <= v < 2^32, and -0 (sign bit set: it prints as "-0")
+/* Whole numbers 0 <= v < 2^32 (most figures) inline, the rest
+ * cc_fmt_num_full. The range test is on the bits: the bits of an IEEE 754
+ * double whose sign bit is clear grow with its value, so "below the bits
+ * of 2^32" means 0 <= v < 2^32, and -0 (sign bit set: it prints as "-0")
  * and NaN fail it. */
 static inline char *cc_fmt_num(char *o, double v)
 {

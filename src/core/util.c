@@ -138,8 +138,8 @@ const char cc_digit_pairs[200] = "0001020304050607080910111213141516171819202122
                                  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
                                  "8081828384858687888990919293949596979899";
 
-/* cc_fmt_uint from 10^8 on: the digits above the last eight (at most
- * eleven: once more for 10^16 and up), then those eight. */
+/* cc_fmt_uint from 10^8 on: the digits above the last eight (up to
+ * twelve, split the same way again from 10^16 on), then those eight. */
 char *cc_fmt_uint64(char *o, uint64_t v)
 {
     uint64_t hi = v / 100000000;
