@@ -119,7 +119,8 @@ typedef enum concur_format {
 typedef struct concur_engine concur_engine;
 
 typedef struct concur_options {
-    /* Largest document accepted, in bytes; 0 = default (2 GiB - 1). */
+    /* Largest document accepted, in bytes; 0 = the default and largest
+     * allowed, 2 GiB - 1 (offsets are held in 32 bits). */
     size_t max_document_bytes;
 } concur_options;
 
@@ -157,6 +158,10 @@ typedef struct concur_doc_options {
      * dates, so that a date without a year at the start of a piece takes
      * the year of the story so far. Read during concur_extract only. */
     const char *carry;
+    /* The caller keeps `bytes` valid and unchanged until concur_doc_free:
+     * the document may read them in place instead of keeping a copy (the
+     * mention texts and the writers read them). false: copied. */
+    bool borrow;
 } concur_doc_options;
 
 void concur_doc_options_default(concur_doc_options *o);

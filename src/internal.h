@@ -206,11 +206,11 @@ bool cc_utf8_valid(const char *s, size_t n);
  * byte; a replaced piece (entity, normalised character, joined line) maps
  * each of its bytes to the source span [src, src + src_len). */
 typedef struct cc_map_seg {
-    size_t clean;     /* first clean byte of the segment */
-    size_t src;       /* input offset it maps to */
-    size_t src_len;   /* input bytes covered */
+    uint32_t clean;   /* first clean byte of the segment */
+    uint32_t src;     /* input offset it maps to */
+    uint32_t src_len; /* input bytes covered */
     uint8_t linear;   /* 1: byte for byte; 0: whole segment -> [src, src+src_len) */
-} cc_map_seg;
+} cc_map_seg;         /* 32-bit offsets: documents are under 2 GiB (concur_engine_new) */
 
 typedef struct cc_text {
     cc_buf out;          /* clean UTF-8, NUL-terminated after cc_text_finish */
@@ -338,6 +338,13 @@ typedef struct cc_lex_row {
     const char *col[CC_LEX_MAXCOL];
 } cc_lex_row;
 
+/* The rows [lo, hi) whose keys start with the `len` bytes of a first
+ * token; `exact`: rows[lo] is that token alone. */
+typedef struct cc_lex_span {
+    uint32_t lo, hi;
+    uint8_t len, exact;
+} cc_lex_span;
+
 typedef struct cc_lexicon {
     const char *name;        /* file name without .tsv */
     const cc_lex_row *rows;
@@ -348,6 +355,11 @@ typedef struct cc_lexicon {
     size_t hmask;            /* slots - 1 (a power of two minus one) */
     const uint32_t *first;   /* [257]: first row whose key's first byte >= c */
     const uint8_t *pair;     /* [1024]: bit cc_lex_pair(k0, k1) of each key's first two bytes */
+    /* the keys' first tokens (as the tokenizer cuts them): hash slots of
+     * span index + 1 in the low 24 bits, the hash's top 8 bits above */
+    const uint32_t *tslot;
+    size_t tmask;
+    const struct cc_lex_span *tspan;
 } cc_lexicon;
 
 static inline unsigned cc_lex_pair(unsigned char a, unsigned char b) { return ((unsigned)a * 67u + b) & 8191u; }
@@ -408,23 +420,18 @@ static inline bool cc_tok_is(const char *text, const cc_token *t, const char *lo
 }
 
 /* --------------------------------------------------------------- mentions */
+/* Fields ordered by size so that the struct has no holes: a document
+ * holds one per mention, and on a large text their memory is most of what
+ * the run touches. Offsets fit 32 bits (documents are limited to less than
+ * 4 GiB, see concur_engine_new; tokens hold 32-bit offsets too). */
 typedef struct concur_mention {
-    concur_kind kind;
-    size_t cstart, cend;          /* clean offsets */
-    size_t start, end;            /* input offsets */
-    size_t sentence;              /* document-level sentence index */
     const char *id;               /* assigned at finish: "m1" ... */
     const struct concur_doc *doc;
 
     /* number, quantity, numeric part of count */
-    bool has_value, has_min, has_max;
     double value, min, max;
-    bool approx;
-    concur_qualifier qualifier;
-    const char *unit;             /* static or arena */
-    bool ordinal;
     double alt[3];
-    uint8_t nalt;
+    const char *unit;             /* static or arena */
 
     /* date */
     const char *timex_type, *timex_value, *timex_mod;
@@ -435,11 +442,19 @@ typedef struct concur_mention {
     const char *category, *group, *group_text;
     const struct concur_mention *parent;
     const char *attribution, *place, *date;
-    bool hedged;
     const char *note;
 
+    uint32_t cstart, cend;        /* clean offsets */
+    uint32_t start, end;          /* input offsets */
+    uint32_t sentence;            /* document-level sentence index */
+    concur_kind kind;
+    concur_qualifier qualifier;
     uint32_t flags;               /* recogniser-private bits */
     uint32_t order;               /* stable order tie-break */
+    bool has_value, has_min, has_max;
+    bool approx, ordinal;
+    bool hedged;                  /* count */
+    uint8_t nalt;                 /* alt[0 .. nalt) */
 } concur_mention;
 
 /* ------------------------------------------------------------- documents */
@@ -450,7 +465,7 @@ typedef struct concur_doc {
     cc_arena arena;
     const struct concur_engine *engine;
     char *id;
-    char *src;                    /* copy of the input bytes */
+    const char *src;              /* the input bytes: a copy, or the caller's (borrow) */
     size_t src_len;
     cc_text text;
     concur_mention **m;           /* mentions (arena) */
@@ -481,6 +496,8 @@ typedef struct concur_engine {
     concur_options opt;
     const cc_lexicon *abbrev;     /* sentence-splitting abbreviations */
     cc_words *words;              /* word ids (cc_token.wid), filled by the recognisers' _init */
+    const cc_lex_row **abbrev_row;   /* [word id]: the abbrev row of a one-word abbreviation, or NULL */
+    size_t nabbrev_row;
     void *numbers;                /* recogniser tables, owned by each module */
     void *dates;
     void *counts;

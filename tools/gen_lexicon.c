@@ -1,8 +1,9 @@
 /* gen_lexicon.c -- compiles the word lists under data/lexicon/LANG/NAME.tsv
  * into C tables: sorted arrays (prefix searches narrow a range of rows),
  * a hash index of the distinct keys (exact lookups), an index of the rows
- * by first byte and a bit set of the keys' first two bytes (a quick "no"
- * for prefix searches). The hash functions are cc_lex_hash and
+ * by first byte, a bit set of the keys' first two bytes (a quick "no"
+ * for prefix searches) and a hash index of the keys' first tokens (the
+ * range of rows a prefix search starts from, found with one lookup). The hash functions are cc_lex_hash and
  * cc_lex_pair (internal.h).
  *
  * usage: gen_lexicon OUT.c FILE.tsv...
@@ -53,6 +54,26 @@ static unsigned long lex_hash(const char *s, size_t n)
 /* Must equal cc_lex_pair in src/internal.h. */
 static unsigned lex_pair(unsigned char a, unsigned char b) { return ((unsigned)a * 67u + b) & 8191u; }
 
+/* The lexicon name of a path: its file name without ".tsv"; *n its length. */
+static const char *base_name(const char *path, size_t *n)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    size_t bl = strlen(base);
+    if (bl > 4 && !strcmp(base + bl - 4, ".tsv")) bl -= 4;
+    *n = bl;
+    return base;
+}
+
+/* strcmp of two paths' lexicon names. */
+static int name_cmp(const char *a, const char *b)
+{
+    size_t na, nb;
+    const char *x = base_name(a, &na), *y = base_name(b, &nb);
+    int c = strncmp(x, y, na < nb ? na : nb);
+    return c ? c : (na > nb) - (na < nb);
+}
+
 static char *trim(char *s)
 {
     while (*s == ' ') s++;
@@ -75,6 +96,7 @@ int main(int argc, char **argv)
     size_t *counts = calloc((size_t)nfiles, sizeof *counts);
     size_t *maxw = calloc((size_t)nfiles, sizeof *maxw);
     size_t *hsize = calloc((size_t)nfiles, sizeof *hsize);
+    size_t *tsize = calloc((size_t)nfiles, sizeof *tsize);
     for (int fi = 0; fi < nfiles; fi++) {
         const char *path = argv[fi + 2];
         FILE *in = fopen(path, "r");
@@ -175,21 +197,93 @@ int main(int argc, char **argv)
         fprintf(out, "static const uint8_t lexp_%d[1024] = {", fi);
         for (size_t i = 0; i < 1024; i++) fprintf(out, "%s%u,", i % 24 ? "" : "\n    ", bits[i]);
         fprintf(out, "\n};\n\n");
+        /* first tokens: the rows whose key starts with the bytes of a
+         * key's first token, as the tokenizer cuts text (a run of letters,
+         * bytes >= 0x80 counted as letters; a run of digits; else one
+         * byte): slots hold span index + 1 and the hash's top 8 bits */
+        size_t ns = 0;
+        unsigned long *span = malloc((2 * n + 1) * sizeof *span);   /* lo, hi pairs */
+        unsigned char *slen = malloc(n + 1), *sexact = malloc(n + 1);
+        if (!span || !slen || !sexact) { fprintf(stderr, "gen_lexicon: out of memory\n"); return 1; }
+        for (size_t i = 0; i < n;) {
+            const unsigned char *k = (const unsigned char *)rows[i].col[0];
+            size_t tl = 1;
+            if (isalpha(k[0]) || k[0] >= 0x80)
+                while (k[tl] && (isalpha(k[tl]) || k[tl] >= 0x80)) tl++;
+            else if (isdigit(k[0]))
+                while (isdigit(k[tl])) tl++;
+            if (tl > 255) tl = 255;
+            /* rows i.. starting with k[0..tl): contiguous, the rows sorted */
+            size_t j = i;
+            while (j < n && !strncmp(rows[j].col[0], (const char *)k, tl)) j++;
+            /* the first token of a later row in [i, j) may be longer
+             * ("new", "newark"): those get spans of their own below */
+            span[2 * ns] = i;
+            span[2 * ns + 1] = j;
+            slen[ns] = (unsigned char)tl;
+            sexact[ns] = k[tl] == 0;
+            ns++;
+            /* next: the first row not starting with this token followed by
+             * a non-token byte, i.e. whose own first token differs */
+            size_t q = i + 1;
+            while (q < j) {
+                const unsigned char *kq = (const unsigned char *)rows[q].col[0];
+                int longer = (isalpha(k[0]) || k[0] >= 0x80) ? (isalpha(kq[tl]) || kq[tl] >= 0x80)
+                             : isdigit(k[0]) ? isdigit(kq[tl]) : 0;
+                if (longer) break;
+                q++;
+            }
+            i = q;
+        }
+        size_t ts = 2;
+        while (ts < 2 * ns) ts *= 2;
+        unsigned long *tslot = calloc(ts, sizeof *tslot);
+        if (!tslot) { fprintf(stderr, "gen_lexicon: out of memory\n"); return 1; }
+        for (size_t t = 0; t < ns; t++) {
+            unsigned long hv = lex_hash(rows[span[2 * t]].col[0], slen[t]);
+            size_t h = hv & (ts - 1);
+            while (tslot[h]) h = (h + 1) & (ts - 1);
+            tslot[h] = ((unsigned long)t + 1) | (hv >> 24) << 24;
+        }
+        tsize[fi] = ts;
+        fprintf(out, "static const uint32_t lext_%d[] = {", fi);
+        for (size_t i = 0; i < ts; i++) fprintf(out, "%s%lu,", i % 16 ? "" : "\n    ", tslot[i]);
+        fprintf(out, "\n};\n\n");
+        fprintf(out, "static const cc_lex_span lexs_%d[] = {", fi);
+        for (size_t t = 0; t < ns; t++)
+            fprintf(out, "%s{%lu, %lu, %u, %u},", t % 4 ? " " : "\n    ", span[2 * t], span[2 * t + 1], slen[t], sexact[t]);
+        if (!ns) fprintf(out, "\n    {0, 0, 0, 0}");
+        fprintf(out, "\n};\n\n");
+        free(tslot);
+        free(span);
+        free(slen);
+        free(sexact);
         for (size_t i = 0; i < n; i++) free(rows[i].col[0]);
         free(rows);
     }
+    /* the table in name order: cc_lexicon_get searches it by halves */
+    int *order = malloc((size_t)nfiles * sizeof *order);
+    if (!order) { fprintf(stderr, "gen_lexicon: out of memory\n"); return 1; }
+    for (int fi = 0; fi < nfiles; fi++) order[fi] = fi;
+    for (int a = 1; a < nfiles; a++)
+        for (int b = a; b > 0 && name_cmp(argv[order[b] + 2], argv[order[b - 1] + 2]) < 0; b--) {
+            int x = order[b];
+            order[b] = order[b - 1];
+            order[b - 1] = x;
+        }
     fprintf(out, "const cc_lexicon cc_lexicons[] = {\n");
-    for (int fi = 0; fi < nfiles; fi++) {
-        const char *base = strrchr(argv[fi + 2], '/');
-        base = base ? base + 1 : argv[fi + 2];
-        size_t bl = strlen(base);
-        if (bl > 4 && !strcmp(base + bl - 4, ".tsv")) bl -= 4;
-        fprintf(out, "    {\"%.*s\", lex_%d, %zu, %zu, lexh_%d, %zu, lexf_%d, lexp_%d},\n", (int)bl, base,
-                fi, counts[fi], maxw[fi], fi, hsize[fi] - 1, fi, fi);
+    for (int oi = 0; oi < nfiles; oi++) {
+        int fi = order[oi];
+        size_t bl;
+        const char *base = base_name(argv[fi + 2], &bl);
+        fprintf(out, "    {\"%.*s\", lex_%d, %zu, %zu, lexh_%d, %zu, lexf_%d, lexp_%d, lext_%d, %zu, lexs_%d},\n",
+                (int)bl, base, fi, counts[fi], maxw[fi], fi, hsize[fi] - 1, fi, fi, fi, tsize[fi] - 1, fi);
     }
+    free(order);
     fprintf(out, "};\nconst size_t cc_lexicon_count = %d;\n", nfiles);
     free(counts);
     free(maxw);
     free(hsize);
+    free(tsize);
     return fclose(out) ? 1 : 0;
 }

@@ -67,7 +67,8 @@ concur_doc *cli_extract_record(concur_engine *e, const cli_opts *o, const char *
 
 /* Calls fn for each piece of the record: once for the whole record, or for
  * each piece of a plain-text document over o->piece bytes (--piece-mb; the
- * pieces' offsets, sentences and ids run on). fn owns (frees) the doc.
+ * pieces' offsets, sentences and ids run on). fn owns the doc and must
+ * free it before it returns: the doc reads the record's bytes in place.
  * Stops at the first non-zero return; 1 when a piece could not be read. */
 typedef int (*cli_piece_fn)(void *user, concur_doc *d, bool first);
 int cli_each_piece(concur_engine *e, const cli_opts *o, const char *path, const concur_record *rec,

@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 static const char usage[] =
     "usage: concur <command> [options] FILE...\n"
@@ -33,8 +36,25 @@ static const char usage[] =
     "could not be read (the others are still processed), 2 bad usage.\n"
     "See concur(1).\n";
 
+/* The command processes pieces and documents one after another, each
+ * allocating about as much as the one before: freed memory is worth
+ * keeping for the next. glibc returns large blocks (mmap'ed from 128 KiB
+ * up, more as it adapts) and the top of its heap to the kernel on free,
+ * and the next piece pays to fault in fresh zeroed pages again (in a 100 MB
+ * text read in 16 MiB pieces: 38,000 page faults and 0.14 s of system
+ * time; kept: 15,500 and 0.07 s). Peak memory is unchanged in kind: what
+ * one piece needs. */
+static void keep_freed_memory(void)
+{
+#if defined(__GLIBC__) && defined(M_MMAP_THRESHOLD) && defined(M_TRIM_THRESHOLD)
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);   /* glibc's largest: blocks under it come from the heap */
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+#endif
+}
+
 int main(int argc, char **argv)
 {
+    keep_freed_memory();
     if (argc < 2) {
         fputs(usage, stderr);
         return 2;
@@ -167,7 +187,7 @@ typedef struct piece_at {
 
 /* One piece of a record (the whole record when `at` is NULL). */
 static concur_doc *extract_piece(concur_engine *e, const cli_opts *o, const char *path, const concur_record *rec,
-                                 const char *id, bool text_only, piece_at *at)
+                                 const char *id, bool text_only, bool borrow, piece_at *at)
 {
     concur_doc_options dopt;
     concur_doc_options_default(&dopt);
@@ -179,6 +199,7 @@ static concur_doc *extract_piece(concur_engine *e, const cli_opts *o, const char
     dopt.date_mode = o->date_mode;
     dopt.kinds = o->kinds;
     dopt.text_only = text_only;   /* `concur text`: the clean text only, no recognisers */
+    dopt.borrow = borrow;         /* the record's bytes outlive the document: no copy */
     if (at) {
         dopt.input = CONCUR_INPUT_TEXT;
         dopt.carry = at->carry;
@@ -206,7 +227,7 @@ static concur_doc *extract_piece(concur_engine *e, const cli_opts *o, const char
 concur_doc *cli_extract_record(concur_engine *e, const cli_opts *o, const char *path,
                                const concur_record *rec, const char *id, bool text_only)
 {
-    return extract_piece(e, o, path, rec, id, text_only, NULL);
+    return extract_piece(e, o, path, rec, id, text_only, false, NULL);
 }
 
 /* A plain-text document larger than o->piece (--piece-mb, 16 MiB by
@@ -244,7 +265,7 @@ int cli_each_piece(concur_engine *e, const cli_opts *o, const char *path, const 
                    const char *id, bool text_only, cli_piece_fn fn, void *user)
 {
     if (!in_pieces(o, path, rec)) {
-        concur_doc *d = extract_piece(e, o, path, rec, id, text_only, NULL);
+        concur_doc *d = extract_piece(e, o, path, rec, id, text_only, true, NULL);
         if (!d) return 1;
         return fn(user, d, true);
     }
@@ -255,7 +276,7 @@ int cli_each_piece(concur_engine *e, const cli_opts *o, const char *path, const 
         concur_record piece = *rec;
         piece.text = rec->text + at.offset;
         piece.len = end - at.offset;
-        concur_doc *d = extract_piece(e, o, path, &piece, id, text_only, &at);
+        concur_doc *d = extract_piece(e, o, path, &piece, id, text_only, true, &at);
         if (!d) return 1;
         at.sentence += concur_doc_sentence_count(d);
         at.id += concur_doc_count(d);

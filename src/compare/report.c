@@ -378,7 +378,7 @@ int cc_cmp_write_json(const concur_comparison *c, concur_write_fn w, void *u)
             if (cc_cmp_is_variant(f, j)) cc_buf_puts(&b, ",\"variant\":true");
             cc_buf_puts(&b, ",\"text\":\"");
             cc_buf_json_str(&b, m->doc->src + m->start, m->end - m->start);
-            cc_buf_printf(&b, "\",\"start\":%zu,\"end\":%zu}", m->start, m->end);
+            cc_buf_printf(&b, "\",\"start\":%zu,\"end\":%zu}", (size_t)m->start, (size_t)m->end);
         }
         cc_buf_printf(&b, "],\"fact\":\"f%zu\",\"parent\":", f->id);
         if (f->parent != CC_NO_FACT) cc_buf_printf(&b, "\"f%zu\"", c->f[f->parent].id);

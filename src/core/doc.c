@@ -96,6 +96,20 @@ const char *concur_qualifier_name(concur_qualifier q)
 
 void concur_options_default(concur_options *opt) { memset(opt, 0, sizeof *opt); }
 
+/* e->abbrev_row, once every recogniser has registered its words. */
+static bool abbrev_by_id(concur_engine *e)
+{
+    e->nabbrev_row = cc_words_count(e->words);
+    e->abbrev_row = calloc(e->nabbrev_row, sizeof *e->abbrev_row);
+    if (!e->abbrev_row) return false;
+    for (size_t i = 0; i < e->abbrev->nrows; i++) {
+        const char *k = e->abbrev->rows[i].col[0];
+        uint32_t id = strchr(k, '.') ? 0 : cc_words_find(e->words, k, strlen(k));
+        if (id && !e->abbrev_row[id]) e->abbrev_row[id] = &e->abbrev->rows[i];
+    }
+    return true;
+}
+
 concur_engine *concur_engine_new(const concur_options *opt, concur_error *err)
 {
     concur_engine *e = calloc(1, sizeof *e);
@@ -105,10 +119,18 @@ concur_engine *concur_engine_new(const concur_options *opt, concur_error *err)
     }
     if (opt) e->opt = *opt;
     cc_ingest_html_init();
-    if (!e->opt.max_document_bytes) e->opt.max_document_bytes = ((size_t)1 << 31) - 1;
+    const size_t most = ((size_t)1 << 31) - 1;   /* offsets are 32-bit (cc_token, concur_mention) */
+    if (!e->opt.max_document_bytes || e->opt.max_document_bytes > most) e->opt.max_document_bytes = most;
     e->abbrev = cc_lexicon_get("abbrev");
     e->words = cc_words_new();
-    if (!e->abbrev || !e->words || !cc_numbers_init(e) || !cc_dates_init(e) || !cc_counts_init(e)) {
+    /* one-word abbreviations by word id: the sentence splitter tests the
+     * word before each "." with an array read */
+    for (size_t i = 0; e->abbrev && e->words && i < e->abbrev->nrows; i++) {
+        const char *k = e->abbrev->rows[i].col[0];
+        if (!strchr(k, '.') && !cc_words_add(e->words, k, strlen(k))) e->abbrev = NULL;
+    }
+    if (!e->abbrev || !e->words || !cc_numbers_init(e) || !cc_dates_init(e) || !cc_counts_init(e) ||
+        !abbrev_by_id(e)) {
         cc_error_set(err, CONCUR_ERR_INTERNAL, 0, "cannot build the word tables");
         concur_engine_free(e);
         return NULL;
@@ -123,6 +145,7 @@ void concur_engine_free(concur_engine *e)
     cc_dates_free(e);
     cc_counts_free(e);
     cc_words_free(e->words);
+    free(e->abbrev_row);
     free(e);
 }
 
@@ -353,10 +376,16 @@ concur_doc *concur_extract(const concur_engine *e, const char *bytes, size_t len
         memcpy(d->ref_date, o->ref_date, 10);
         d->ref_date[10] = 0;
     }
-    d->src = cc_arena_alloc_raw(&d->arena, len + 1);
-    if (!d->id || !d->src) goto oom;
-    if (len) memcpy(d->src, bytes, len);
-    d->src[len] = 0;
+    if (!d->id) goto oom;
+    if (d->opt.borrow) {
+        d->src = bytes ? bytes : "";
+    } else {
+        char *copy = cc_arena_alloc_raw(&d->arena, len + 1);
+        if (!copy) goto oom;
+        if (len) memcpy(copy, bytes, len);
+        copy[len] = 0;
+        d->src = copy;
+    }
     d->src_len = len;
 
     concur_input in = d->opt.input;

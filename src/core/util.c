@@ -117,6 +117,9 @@ bool cc_buf_grow(cc_buf *b, size_t extra)
     if (b->oom) return false;
     if (b->len + extra + 1 <= b->cap) return true;
     size_t cap = b->cap ? b->cap : 256;
+    /* a large first reservation (a document's clean text) is taken as
+     * asked: doubling 256 up to it could nearly double it */
+    if (!b->cap && extra >= 65536) cap = extra + 1;
     while (cap < b->len + extra + 1) {
         if (cap > SIZE_MAX / 2) { b->oom = true; return false; }
         cap *= 2;

@@ -13,25 +13,32 @@
 #include <stdlib.h>
 
 typedef struct line {
-    size_t start, end;   /* without the line break */
-    size_t width;        /* code points, trimmed */
+    uint32_t start, end; /* without the line break (documents are under 2 GiB) */
+    uint16_t width;      /* code points, trimmed, of the first KiB */
     bool blank;
 } line;
 
+/* Longest line width the wrapping tests tell apart: a line of more code
+ * points than this is simply "long" (a wrapped text's width is at most
+ * 160, and a long line is at least as wide as any such width). */
+#define WIDTH_CAP 200
+
+/* Code points in s[0..n), counted up to a little over WIDTH_CAP. */
 static size_t cp_width(const char *s, size_t n)
 {
     /* code points = bytes - continuation bytes (10xxxxxx); eight bytes at a
      * time, most text being ASCII */
-    size_t w = n, i = 0;
+    size_t cont = 0, i = 0;
     for (; i + 8 <= n; i += 8) {
+        if (i - cont > WIDTH_CAP) return i - cont;
         uint64_t x;
         memcpy(&x, s + i, 8);
         if (!(x & 0x8080808080808080ull)) continue;
-        uint64_t cont = (x >> 7) & ~(x >> 6) & 0x0101010101010101ull;
-        w -= (size_t)((cont * 0x0101010101010101ull) >> 56);
+        uint64_t c = (x >> 7) & ~(x >> 6) & 0x0101010101010101ull;
+        cont += (size_t)((c * 0x0101010101010101ull) >> 56);
     }
-    for (; i < n; i++) w -= ((unsigned char)s[i] & 0xC0) == 0x80;
-    return w;
+    for (; i < n; i++) cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+    return n - cont;
 }
 
 static bool is_caption_line(const cc_lexicon *lx, const char *s, size_t n)
@@ -77,14 +84,15 @@ bool cc_ingest_text(const char *bytes, size_t len, cc_text *t)
         size_t e = nl ? (size_t)(nl - bytes) : len;
         line *l = cc_vec_push(&lines);
         if (!l) { cc_vec_free(&lines); return false; }
-        l->start = i;
-        l->end = (e > i && bytes[e - 1] == '\r') ? e - 1 : e;
+        l->start = (uint32_t)i;
+        l->end = (uint32_t)((e > i && bytes[e - 1] == '\r') ? e - 1 : e);
         size_t b = l->start, q = l->end;
         while (b < q && isspace((unsigned char)bytes[b])) b++;
         while (q > b && isspace((unsigned char)bytes[q - 1])) q--;
         l->blank = (b == q);
-        /* only the first KiB is measured: enough to see a wrapping width */
-        l->width = cp_width(bytes + b, (q - b) > 1024 ? 1024 : (q - b));
+        /* only the first KiB is measured, and only up to WIDTH_CAP:
+         * enough to see a wrapping width */
+        l->width = (uint16_t)cp_width(bytes + b, (q - b) > 1024 ? 1024 : (q - b));
         i = nl ? e + 1 : len;
     }
     line *L = lines.data;

@@ -18,8 +18,13 @@
 #include "../internal.h"
 
 #include <ctype.h>
+#include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #define LEX_UNKNOWN 0xFFFFu   /* rows must number fewer: wrow holds row + 1 in 16 bits */
 
@@ -30,28 +35,90 @@ enum {
     K_AMPM, K_AGO, K_FISCAL, K_FUT, K_AGEWORD, K_PAST, K_QABBR,
     /* context classes: they never start a date and may share a word with
      * one of the classes above (lex_has) */
-    K_YID, K_YCOUNT, K_POSS, K_TCONN, K_TLINK, K_SUPERL, K_REPORT, K_NOTPAST
+    K_YID, K_YCOUNT, K_POSS, K_TCONN, K_TLINK, K_SUPERL, K_REPORT, K_NOTPAST, K_TENSE
 };
 
 static const char *const k_names[] = {
     "", "month", "wday", "season", "partday", "unit", "numw", "ord", "rel", "ref",
     "shift", "mod", "approx", "every", "setw", "holiday", "yprep", "ynoun", "timew", "tz",
     "ampm", "ago", "fiscal", "fut", "ageword", "past", "qabbr",
-    "yid", "ycount", "poss", "tconn", "tlink", "superl", "report", "notpast"
+    "yid", "ycount", "poss", "tconn", "tlink", "superl", "report", "notpast", "tense"
 };
+
+/* `tense` rows: column 2 lists what the word does for the tense cues of
+ * future_sentence and past_verb_near */
+enum {
+    TF_FUT_AFTER_APOS = 1,  /* a future cue after an apostrophe: we'll */
+    TF_FUT_AFTER_BE = 2,    /* a future cue after a TF_BE word: "is to resume" */
+    TF_BE = 4,              /* is, are */
+    TF_PASSIVE = 8,         /* a verb in -ed after it is no past cue: "is expected" */
+    TF_PRESENT = 16,        /* not past: is, would (against a verb in -ed) */
+    TF_REPORTED = 32,       /* a past cue of reported speech: said */
+    TF_ADJ_BEFORE = 64,     /* a word in -ed after it is an adjective: "the proposed" */
+};
+static const char *const tf_names[] = {"fut_after_apos", "fut_after_be", "be", "passive", "present", "reported",
+                                       "adj_before"};
+
+/* The words the rules below test one token at a time ("the", "of", "past"
+ * ...). They are registered in the engine's word table at init, so that
+ * testing a token is a compare of its word id (cc_token.wid) with the
+ * word's: word_is(c, i, W_PAST). */
+#define DATE_WORDS(X) \
+    X(A, "a") X(AFTER, "after") X(AGE, "age") X(AGED, "aged") X(AGES, "ages") X(AGO, "ago") \
+    X(ALL, "all") X(AN, "an") X(AND, "and") X(AS, "as") X(BEFORE, "before") X(BETWEEN, "between") \
+    X(BY, "by") X(CENTURY, "century") X(CLOCK, "clock") X(COMING, "coming") X(COUPLE, "couple") \
+    X(CURRENT, "current") X(DATE, "date") X(DOZEN, "dozen") X(EARLIER, "earlier") X(EARLY, "early") \
+    X(END, "end") X(ENDED, "ended") X(ENDING, "ending") X(FALL, "fall") X(FEW, "few") \
+    X(FISCAL, "fiscal") X(FOLLOWING, "following") X(FOR, "for") X(FROM, "from") X(FULL, "full") \
+    X(FUTURE, "future") X(HALF, "half") X(HENCE, "hence") X(HIGH, "high") X(IN, "in") X(ISH, "ish") \
+    X(LAST, "last") X(LATE, "late") X(LATER, "later") X(LATEST, "latest") X(M, "m") X(MANY, "many") \
+    X(MID, "mid") X(MIN, "min") X(MINS, "mins") X(MINUTES, "minutes") X(MONTH, "month") X(ND, "nd") \
+    X(NEAR, "near") X(NEXT, "next") X(NOW, "now") X(O, "o") X(OF, "of") X(OLD, "old") \
+    X(OLDER, "older") X(ON, "on") X(ONCE, "once") X(OR, "or") X(OTHER, "other") X(OVER, "over") \
+    X(P, "p") X(PAST, "past") X(PERIOD, "period") X(PRECEDING, "preceding") X(PREVIOUS, "previous") \
+    X(QUARTER, "quarter") X(RD, "rd") X(RECENT, "recent") X(S, "s") X(SINCE, "since") X(SO, "so") \
+    X(SOME, "some") X(SOON, "soon") X(ST, "st") X(STARTING, "starting") X(TH, "th") X(THAN, "than") \
+    X(THAT, "that") X(THE, "the") X(THIS, "this") X(THOUSAND, "thousand") X(THROUGH, "through") \
+    X(THRU, "thru") X(TILL, "till") X(TIMES, "times") X(TO, "to") X(TWICE, "twice") X(TWO, "two") \
+    X(UNDER, "under") X(UNTIL, "until") X(UP, "up") X(WEEK, "week") X(WITHIN, "within") \
+    X(YEAR, "year") X(YOUNGER, "younger")
+#define W_ENUM(id, text) W_##id,
+enum { W_NONE_ = 0, DATE_WORDS(W_ENUM) W_COUNT };
+#undef W_ENUM
+#define W_TEXT(id, text) text,
+static const char *const w_text[W_COUNT] = {"", DATE_WORDS(W_TEXT)};
+#undef W_TEXT
 
 typedef struct dt_entry {
     uint8_t kind;
     int ival;
     const char *sval;   /* column 2 */
     const char *extra;  /* column 3 */
+    uint32_t extra_wid; /* word id of extra when it is one word (approx: "than") */
+    uint16_t lo, hi;    /* the rows of the same key: [lo, hi) */
+    uint64_t kinds;     /* bit k: some row of the same key has class k */
+    char follow[8];     /* a holiday's first word ("new"): the bytes that
+                           follow it in its longer keys, a space skipped */
 } dt_entry;
+
+/* dt_tables.wflag bits, by word id */
+enum {
+    WF_START = 1,       /* a date word that may start a date (cc_dates_scan) */
+    WF_AFTER_NUM = 2,   /* after a number it may make a date (num_may_start) */
+    WF_AFTER_NUMW = 4,  /* the same after a number word (numw_may_start) */
+    WF_AFTER_SHIFT = 8, /* the same after "this", "last" ... (word_may_start) */
+    WF_SHIFT_QTY = 16,  /* a shift word that may count: "the past two weeks" */
+    WF_AFTER_ORD = 32,  /* after an ordinal: "the fourth of July" */
+};
 
 typedef struct dt_tables {
     const cc_lexicon *lex;
     dt_entry *ent;      /* parallel to lex->rows */
     uint16_t *wrow;     /* [word id]: row + 1 of the one-word key, 0 = none */
+    uint8_t *wflag;     /* [word id]: WF_ bits */
+    uint8_t *wtense;    /* [word id]: TF_ bits of its tense rows */
     size_t nwrow;
+    uint32_t wid[W_COUNT]; /* the ids of DATE_WORDS */
 } dt_tables;
 
 bool cc_dates_init(concur_engine *e)
@@ -60,9 +127,12 @@ bool cc_dates_init(concur_engine *e)
     if (!lx || lx->nrows >= LEX_UNKNOWN) return false;   /* rows fit wrow */
     dt_tables *t = calloc(1, sizeof *t);
     if (!t) return false;
+    uint32_t *ids = NULL;
     t->lex = lx;
     t->ent = calloc(lx->nrows ? lx->nrows : 1, sizeof *t->ent);
-    if (!t->ent) { free(t); return false; }
+    if (!t->ent) goto fail;
+    for (int w = 1; w < W_COUNT; w++)
+        if (!(t->wid[w] = cc_words_add(e->words, w_text[w], strlen(w_text[w])))) goto fail;
     for (size_t i = 0; i < lx->nrows; i++) {
         const cc_lex_row *r = &lx->rows[i];
         dt_entry *en = &t->ent[i];
@@ -71,12 +141,27 @@ bool cc_dates_init(concur_engine *e)
         en->sval = r->col[2] ? r->col[2] : "";
         en->extra = r->col[3] ? r->col[3] : "";
         en->ival = r->col[2] ? atoi(r->col[2]) : 0;
+        if ((en->kind == K_APPROX || en->kind == K_MOD) && en->extra[0] && !strchr(en->extra, ' ') &&
+            strlen(en->extra) <= CC_WORDS_MAXLEN && !(en->extra_wid = cc_words_add(e->words, en->extra, strlen(en->extra))))
+            goto fail;
+    }
+    /* rows of one key are adjacent (the lexicon is sorted): each row
+     * knows their range and the classes among them (lex_find, lex_has) */
+    for (size_t i = 0, j; i < lx->nrows; i = j) {
+        uint64_t kinds = 0;
+        for (j = i; j < lx->nrows && !strcmp(lx->rows[j].col[0], lx->rows[i].col[0]); j++)
+            kinds |= 1ull << t->ent[j].kind;
+        for (size_t k = i; k < j; k++) {
+            t->ent[k].lo = (uint16_t)i;
+            t->ent[k].hi = (uint16_t)j;
+            t->ent[k].kinds = kinds;
+        }
     }
     /* the one-word keys by word id (cc_token.wid): the per-word test. A
      * key that no word token can equal (upper case, non-ASCII first byte,
      * longer than 16 bytes) is left out; of equal keys the first row wins. */
-    uint32_t *ids = calloc(lx->nrows ? lx->nrows : 1, sizeof *ids);
-    if (!ids) { free(t->ent); free(t); return false; }
+    ids = calloc(lx->nrows ? lx->nrows : 1, sizeof *ids);
+    if (!ids) goto fail;
     for (size_t i = 0; i < lx->nrows; i++) {
         const char *k = lx->rows[i].col[0];
         size_t kl = strlen(k);
@@ -84,19 +169,85 @@ bool cc_dates_init(concur_engine *e)
         for (size_t q = 0; ok && q < kl; q++) ok = !(k[q] >= 'A' && k[q] <= 'Z');
         if (!ok) continue;
         ids[i] = cc_words_add(e->words, k, kl);
-        if (!ids[i]) { free(ids); free(t->ent); free(t); return false; }
+        if (!ids[i]) goto fail;
     }
     t->nwrow = cc_words_count(e->words);
     t->wrow = calloc(t->nwrow, sizeof *t->wrow);
-    if (!t->wrow) { free(ids); free(t->ent); free(t); return false; }
+    if (!t->wrow) goto fail;
     /* a word's entry is its first row of a date class; context rows
      * (K_YID and after) are found through it (lex_has) */
     for (size_t i = 0; i < lx->nrows; i++)
         if (ids[i] && (!t->wrow[ids[i]] || (t->ent[t->wrow[ids[i]] - 1].kind >= K_YID && t->ent[i].kind < K_YID)))
             t->wrow[ids[i]] = (uint16_t)(i + 1);
+    t->wflag = calloc(t->nwrow, 1);
+    t->wtense = calloc(t->nwrow, 1);
+    if (!t->wflag || !t->wtense) goto fail;
+    /* the tense rows: flags by name, a name not known is an error */
+    for (size_t i = 0; i < lx->nrows; i++) {
+        if (t->ent[i].kind != K_TENSE || !ids[i]) continue;
+        for (const char *f = t->ent[i].sval; *f;) {
+            size_t fl = strcspn(f, ",");
+            size_t k = 0;
+            while (k < sizeof tf_names / sizeof *tf_names && !(strlen(tf_names[k]) == fl && !strncmp(f, tf_names[k], fl))) k++;
+            if (k == sizeof tf_names / sizeof *tf_names) goto fail;
+            t->wtense[ids[i]] |= (uint8_t)(1u << k);
+            f += fl;
+            if (*f == ',') f++;
+        }
+    }
     free(ids);
+    ids = NULL;
+    for (size_t w = 1; w < t->nwrow; w++) {
+        const dt_entry *en = t->wrow[w] ? &t->ent[t->wrow[w] - 1] : NULL;
+        /* the classes that never start a date; a word of more than 13
+         * bytes never does either */
+        if (en && en->kind < K_YID && en->kind != K_YPREP && en->kind != K_YNOUN && en->kind != K_TZ &&
+            en->kind != K_AMPM && en->kind != K_FUT && en->kind != K_AGEWORD && en->kind != K_PAST &&
+            strlen(lx->rows[t->wrow[w] - 1].col[0]) <= 13)
+            t->wflag[w] |= WF_START;
+        int k = en && en->kind < K_YID ? en->kind : K_NONE;
+        if (k == K_AMPM || k == K_TZ || k == K_MONTH || k == K_UNIT || (en && (en->kinds >> K_TLINK & 1)))
+            t->wflag[w] |= WF_AFTER_NUM;
+        if (k == K_NUMW || k == K_UNIT) t->wflag[w] |= WF_AFTER_NUMW;
+        if (k == K_UNIT || k == K_MONTH || k == K_WDAY || k == K_SEASON || k == K_PARTDAY) t->wflag[w] |= WF_AFTER_SHIFT;
+        if (k == K_MONTH || k == K_NUMW) t->wflag[w] |= WF_AFTER_ORD;
+    }
+    /* the words the may-start tests name (see there) */
+    static const uint8_t after_num[] = {W_AND, W_A, W_P, W_PAST, W_MIN, W_MINS, W_MINUTES, W_IN,
+                                        W_TH, W_ST, W_ND, W_RD, W_S, W_ISH};
+    static const uint8_t after_numw[] = {W_PAST, W_MIN, W_MINS, W_MINUTES};
+    static const uint8_t shift_qty[] = {W_PAST, W_LAST, W_NEXT, W_COMING, W_FOLLOWING, W_PREVIOUS, W_PRECEDING};
+    static const uint8_t after_ord[] = {W_OF, W_QUARTER, W_HALF, W_WEEK, W_MONTH, W_CENTURY};
+    for (size_t k = 0; k < sizeof after_num; k++) t->wflag[t->wid[after_num[k]]] |= WF_AFTER_NUM;
+    for (size_t k = 0; k < sizeof after_numw; k++) t->wflag[t->wid[after_numw[k]]] |= WF_AFTER_NUMW;
+    for (size_t k = 0; k < sizeof shift_qty; k++) t->wflag[t->wid[shift_qty[k]]] |= WF_SHIFT_QTY;
+    for (size_t k = 0; k < sizeof after_ord; k++) t->wflag[t->wid[after_ord[k]]] |= WF_AFTER_ORD;
+    /* a holiday's first word: what may follow it (word_may_start) */
+    for (size_t i = 0; i < lx->nrows; i++) {
+        dt_entry *en = &t->ent[i];
+        if (en->kind != K_HOLIDAY || en->sval[0] != '-') continue;
+        const char *key = lx->rows[i].col[0];
+        size_t kl = strlen(key), nf = 0;
+        /* the keys it begins follow its own rows (the rows are sorted) */
+        for (size_t r = en->lo; r < lx->nrows && !strncmp(lx->rows[r].col[0], key, kl); r++) {
+            const char *k2 = lx->rows[r].col[0];
+            if (!k2[kl]) continue;
+            unsigned char b = (unsigned char)k2[kl] == ' ' ? (unsigned char)k2[kl + 1] : (unsigned char)k2[kl];
+            if (!b || strchr(en->follow, b)) continue;
+            if (nf + 1 >= sizeof en->follow) { memset(en->follow, 0, sizeof en->follow); break; } /* too many: always try */
+            en->follow[nf++] = (char)b;
+        }
+    }
     e->dates = t;
     return true;
+fail:
+    free(ids);
+    free(t->ent);
+    free(t->wrow);
+    free(t->wflag);
+    free(t->wtense);
+    free(t);
+    return false;
 }
 
 void cc_dates_free(concur_engine *e)
@@ -105,8 +256,169 @@ void cc_dates_free(concur_engine *e)
     if (!t) return;
     free(t->ent);
     free(t->wrow);
+    free(t->wflag);
+    free(t->wtense);
     free(t);
     e->dates = NULL;
+}
+
+/* ------------------------------------------------- values as text */
+/* snprintf and sscanf for the few conversions the values here use. The C
+ * library's cost several hundred instructions a call, and values are
+ * written on most tokens that start a date. fmt has snprintf's output,
+ * truncation and return value for %s %c %d %u (l: long), a 0 flag and a
+ * width, and precisions %.Ns %.*s; scan has sscanf's result for %Nd
+ * (white space skipped, then a sign and digits, N characters at most),
+ * %c and literal characters. */
+#if defined(__GNUC__)
+#define CC_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#define CC_SCANF(f, a) __attribute__((format(scanf, f, a)))
+#else
+#define CC_PRINTF(f, a)
+#define CC_SCANF(f, a)
+#endif
+
+typedef struct fbuf {
+    char b[128];
+    size_t n;               /* the length written so far (may exceed b) */
+} fbuf;
+
+static inline void fb_put(fbuf *o, char ch)
+{
+    if (o->n < sizeof o->b) o->b[o->n] = ch;
+    o->n++;
+}
+
+static void fb_pad(fbuf *o, char ch, size_t k)
+{
+    while (k--) fb_put(o, ch);
+}
+
+/* an integer as printf writes it: width counts the sign */
+static void fb_int(fbuf *o, bool neg, unsigned long u, int width, bool zero)
+{
+    char d[24];
+    int nd = 0;
+    do d[nd++] = (char)('0' + u % 10); while (u /= 10);
+    int len = nd + (neg ? 1 : 0);
+    if (!zero && width > len) fb_pad(o, ' ', (size_t)(width - len));
+    if (neg) fb_put(o, '-');
+    if (zero && width > len) fb_pad(o, '0', (size_t)(width - len));
+    while (nd) fb_put(o, d[--nd]);
+}
+
+/* o's text into out (cap bytes), truncated as snprintf truncates */
+static int fb_out(const fbuf *o, char *out, size_t cap)
+{
+    if (cap) {
+        size_t k = o->n < cap - 1 ? o->n : cap - 1;
+        if (k > sizeof o->b) k = sizeof o->b;
+        memcpy(out, o->b, k);
+        out[k] = 0;
+    }
+    return (int)o->n;
+}
+
+/* snprintf(out, cap, "%s", str) */
+static void put_str(char *out, size_t cap, const char *str)
+{
+    size_t l = strlen(str);
+    if (!cap) return;
+    if (l > cap - 1) l = cap - 1;
+    memcpy(out, str, l);
+    out[l] = 0;
+}
+
+static int fmt(char *out, size_t cap, const char *f, ...) CC_PRINTF(3, 4);
+static int fmt(char *out, size_t cap, const char *f, ...)
+{
+    fbuf o;
+    o.n = 0;
+    va_list ap;
+    va_start(ap, f);
+    for (; *f; f++) {
+        if (*f != '%') { fb_put(&o, *f); continue; }
+        f++;
+        bool zero = false, lng = false;
+        int width = 0, prec = -1;
+        if (*f == '0') { zero = true; f++; }
+        while (*f >= '0' && *f <= '9') width = width * 10 + (*f++ - '0');
+        if (*f == '.') {
+            f++;
+            if (*f == '*') { prec = va_arg(ap, int); f++; }
+            else for (prec = 0; *f >= '0' && *f <= '9'; f++) prec = prec * 10 + (*f - '0');
+        }
+        if (*f == 'l') { lng = true; f++; }
+        switch (*f) {
+        case 's': {
+            const char *str = va_arg(ap, const char *);
+            size_t l = 0;
+            while ((prec < 0 || l < (size_t)prec) && str[l]) l++;
+            if (width > 0 && (size_t)width > l) fb_pad(&o, ' ', (size_t)width - l);
+            for (size_t k = 0; k < l; k++) fb_put(&o, str[k]);
+            break;
+        }
+        case 'c':
+            fb_put(&o, (char)va_arg(ap, int));
+            break;
+        case 'd': {
+            long v = lng ? va_arg(ap, long) : va_arg(ap, int);
+            fb_int(&o, v < 0, v < 0 ? 0UL - (unsigned long)v : (unsigned long)v, width, zero);
+            break;
+        }
+        case 'u': {
+            unsigned long v = lng ? va_arg(ap, unsigned long) : va_arg(ap, unsigned);
+            fb_int(&o, false, v, width, zero);
+            break;
+        }
+        case '%':
+            fb_put(&o, '%');
+            break;
+        default: /* no other conversion is used here */
+            break;
+        }
+        if (!*f) break;
+    }
+    va_end(ap);
+    return fb_out(&o, out, cap);
+}
+
+static int scan(const char *s, const char *f, ...) CC_SCANF(2, 3);
+static int scan(const char *s, const char *f, ...)
+{
+    va_list ap;
+    va_start(ap, f);
+    int got = 0;
+    for (; *f; f++) {
+        if (*f != '%') {
+            if (*s != *f) break;
+            s++;
+            continue;
+        }
+        f++;
+        int width = 0;
+        while (*f >= '0' && *f <= '9') width = width * 10 + (*f++ - '0');
+        if (*f == 'c') {
+            if (!*s) break;
+            *va_arg(ap, char *) = *s++;
+            got++;
+            continue;
+        }
+        /* %d */
+        while (*s == ' ' || (*s >= '\t' && *s <= '\r')) s++;
+        int left = width ? width : INT_MAX;
+        bool neg = false;
+        if ((*s == '-' || *s == '+') && left > 1) { neg = *s == '-'; s++; left--; }
+        else if (*s == '-' || *s == '+') break;
+        if (!(*s >= '0' && *s <= '9')) break;
+        long v = 0;
+        for (; left > 0 && *s >= '0' && *s <= '9'; s++, left--)
+            if (v < INT_MAX / 10) v = v * 10 + (*s - '0'); /* more digits than an int holds: no overflow */
+        *va_arg(ap, int *) = (int)(neg ? -v : v);
+        got++;
+    }
+    va_end(ap);
+    return got;
 }
 
 /* ------------------------------------------------------ calendar maths */
@@ -178,7 +490,7 @@ static cc_date_state *state(concur_doc *d)
     if (d->dates) return d->dates;
     cc_date_state *s = cc_arena_alloc(&d->arena, sizeof *s);
     if (!s) { d->oom = true; return NULL; }
-    if (d->ref_date[0] && sscanf(d->ref_date, "%4d-%2d-%2d", &s->ry, &s->rm, &s->rd) == 3 &&
+    if (d->ref_date[0] && scan(d->ref_date, "%4d-%2d-%2d", &s->ry, &s->rm, &s->rd) == 3 &&
         s->rm >= 1 && s->rm <= 12 && s->rd >= 1 && s->rd <= 31) {
         /* ok */
     } else {
@@ -190,7 +502,7 @@ static cc_date_state *state(concur_doc *d)
         s->mode = s->ry ? CONCUR_DATES_NEWS : CONCUR_DATES_NARRATIVE;
     /* an earlier piece's timeline and numeric order (cc_dates_carry) */
     int y = 0, m = 0, dd = 0, order = 0;
-    if (d->opt.carry && sscanf(d->opt.carry, "d%d-%d-%d/%d", &y, &m, &dd, &order) == 4 && y >= 1 && y <= 9999 &&
+    if (d->opt.carry && scan(d->opt.carry, "d%d-%d-%d/%d", &y, &m, &dd, &order) == 4 && y >= 1 && y <= 9999 &&
         m >= 0 && m <= 12 && dd >= 0 && dd <= 31 && order >= 0 && order <= 2) {
         s->cy = y;
         s->cm = m;
@@ -212,7 +524,7 @@ void cc_dates_carry(const concur_doc *d, char *buf, size_t cap)
     if (!cap) return;
     buf[0] = 0;
     if (s && (s->cy || s->order))
-        snprintf(buf, cap, "d%d-%d-%d/%d", s->cy ? s->cy : 0, s->cm, s->cd, s->order);
+        fmt(buf, cap, "d%d-%d-%d/%d", s->cy ? s->cy : 0, s->cm, s->cd, s->order);
 }
 
 /* ------------------------------------------------------------ matcher */
@@ -279,19 +591,18 @@ static int kind_at(const dctx *c, size_t i)
 static const dt_entry *lex_find(const dctx *c, size_t i, int kind)
 {
     const dt_entry *e = lex_row(c, i);
-    if (!e) return NULL;
+    if (!e || !(e->kinds >> kind & 1)) return NULL;
     if (e->kind == kind) return e;
-    const cc_lexicon *lx = c->t->lex;
-    size_t r = (size_t)(e - c->t->ent);
-    const char *key = lx->rows[r].col[0];
-    size_t lo = r;
-    while (lo > 0 && !strcmp(lx->rows[lo - 1].col[0], key)) lo--;
-    for (size_t k = lo; k < lx->nrows && !strcmp(lx->rows[k].col[0], key); k++)
+    for (size_t k = e->lo; k < e->hi; k++)
         if (c->t->ent[k].kind == kind) return &c->t->ent[k];
     return NULL;
 }
 
-static bool lex_has(const dctx *c, size_t i, int kind) { return lex_find(c, i, kind) != NULL; }
+static bool lex_has(const dctx *c, size_t i, int kind)
+{
+    const dt_entry *e = lex_row(c, i);
+    return e && (e->kinds >> kind & 1);
+}
 
 static bool is_p(const dctx *c, size_t i, char ch)
 {
@@ -299,9 +610,17 @@ static bool is_p(const dctx *c, size_t i, char ch)
            c->text[c->tk[i].start] == ch;
 }
 
-static bool word_is(const dctx *c, size_t i, const char *w)
+/* Is token i the word w (W_THE ...)? Word ids are given to word tokens
+ * only, so this is cc_tok_is without reading the bytes. */
+static inline bool word_is(const dctx *c, size_t i, int w)
 {
-    return i < c->n && c->tk[i].type == CC_TOK_WORD && cc_tok_is(c->text, &c->tk[i], w);
+    return i < c->n && c->tk[i].wid == c->t->wid[w];
+}
+
+/* Is token i the word of id (a row's extra_wid; 0 never matches)? */
+static inline bool wid_is(const dctx *c, size_t i, uint32_t id)
+{
+    return id && i < c->n && c->tk[i].wid == id;
 }
 
 static bool glued(const dctx *c, size_t i) /* no space before token i */
@@ -330,8 +649,8 @@ static bool same_sent(const dctx *c, size_t i, size_t j)
 /* "st" "nd" "rd" "th" glued to a number */
 static bool ord_suffix(const dctx *c, size_t i)
 {
-    return glued(c, i) && (word_is(c, i, "th") || word_is(c, i, "st") || word_is(c, i, "nd") ||
-                           word_is(c, i, "rd"));
+    return glued(c, i) && (word_is(c, i, W_TH) || word_is(c, i, W_ST) || word_is(c, i, W_ND) ||
+                           word_is(c, i, W_RD));
 }
 
 /* ---------------------------------------------------- anchor dates */
@@ -362,7 +681,7 @@ static bool past_verb_near(const dctx *c, size_t i);
 static bool deadline_before(const dctx *c, size_t tok)
 {
     size_t pv = tok;
-    while (pv > 0 && (word_is(c, pv - 1, "early") || word_is(c, pv - 1, "late") || word_is(c, pv - 1, "mid") ||
+    while (pv > 0 && (word_is(c, pv - 1, W_EARLY) || word_is(c, pv - 1, W_LATE) || word_is(c, pv - 1, W_MID) ||
                       is_num(c, pv - 1) || kind_at(c, pv - 1) == K_AMPM || kind_at(c, pv - 1) == K_TZ ||
                       is_p(c, pv - 1, '.') || is_p(c, pv - 1, ':') ||
                       /* the letters of "a.m.", "p.m." */
@@ -372,7 +691,7 @@ static bool deadline_before(const dctx *c, size_t tok)
     if (pv == 0) return false;
     const dt_entry *pe = lex_at(c, pv - 1);
     if (pe && pe->kind == K_YPREP && pe->sval && !strcmp(pe->sval, "ON_OR_BEFORE")) return true;
-    return pv > 2 && word_is(c, pv - 1, "as") && word_is(c, pv - 2, "soon") && word_is(c, pv - 3, "as");
+    return pv > 2 && word_is(c, pv - 1, W_AS) && word_is(c, pv - 2, W_SOON) && word_is(c, pv - 3, W_AS);
 }
 
 /* Year for a month (and day) stated without one. */
@@ -424,9 +743,9 @@ static int pick_year(const dctx *c, size_t tok, int m, int dd, bool *resolved)
 static void set_date(dres *r, int y, int m, int d, bool yres)
 {
     if (!yres) {
-        if (d) snprintf(r->val, sizeof r->val, "XXXX-%02d-%02d", m, d);
-        else if (m) snprintf(r->val, sizeof r->val, "XXXX-%02d", m);
-        else snprintf(r->val, sizeof r->val, "XXXX");
+        if (d) fmt(r->val, sizeof r->val, "XXXX-%02d-%02d", m, d);
+        else if (m) fmt(r->val, sizeof r->val, "XXXX-%02d", m);
+        else fmt(r->val, sizeof r->val, "XXXX");
         r->m = m; r->dd = d;
         return;
     }
@@ -449,9 +768,9 @@ static void set_date(dres *r, int y, int m, int d, bool yres)
             o[n++] = (char)('0' + d % 10);
         }
         o[n] = 0;
-    } else if (d) snprintf(r->val, sizeof r->val, "%04d-%02d-%02d", y, m, d);
-    else if (m) snprintf(r->val, sizeof r->val, "%04d-%02d", y, m);
-    else snprintf(r->val, sizeof r->val, "%04d", y);
+    } else if (d) fmt(r->val, sizeof r->val, "%04d-%02d-%02d", y, m, d);
+    else if (m) fmt(r->val, sizeof r->val, "%04d-%02d", y, m);
+    else fmt(r->val, sizeof r->val, "%04d", y);
     r->y = y; r->m = m; r->dd = d;
 }
 
@@ -492,7 +811,7 @@ static bool spoken_year(const dctx *c, size_t k, int *y, size_t *end)
         size_t j = k + 2;
         size_t j2 = is_p(c, j, '-') ? j + 1 : j;
         const dt_entry *u = lex_at(c, j2);
-        if (u && u->kind == K_NUMW && u->ival >= 1 && u->ival <= 9 && !word_is(c, j2, "a") && !word_is(c, j2, "an")) {
+        if (u && u->kind == K_NUMW && u->ival >= 1 && u->ival <= 9 && !word_is(c, j2, W_A) && !word_is(c, j2, W_AN)) {
             v += u->ival;
             j = j2 + 1;
         }
@@ -500,12 +819,12 @@ static bool spoken_year(const dctx *c, size_t k, int *y, size_t *end)
         *end = j;
         return true;
     }
-    if (word_is(c, k, "two") && word_is(c, k + 1, "thousand")) {
+    if (word_is(c, k, W_TWO) && word_is(c, k + 1, W_THOUSAND)) {
         int v = 2000;
         size_t j = k + 2;
-        size_t j2 = word_is(c, j, "and") ? j + 1 : j;
+        size_t j2 = word_is(c, j, W_AND) ? j + 1 : j;
         const dt_entry *u = lex_at(c, j2);
-        if (u && u->kind == K_NUMW && u->ival >= 1 && u->ival <= 19 && !word_is(c, j2, "a") && !word_is(c, j2, "an")) {
+        if (u && u->kind == K_NUMW && u->ival >= 1 && u->ival <= 19 && !word_is(c, j2, W_A) && !word_is(c, j2, W_AN)) {
             v += u->ival;
             j = j2 + 1;
         } else if (u && u->kind == K_NUMW && u->ival >= 20 && u->ival <= 90 && u->ival % 10 == 0) {
@@ -514,7 +833,7 @@ static bool spoken_year(const dctx *c, size_t k, int *y, size_t *end)
             j = j2 + 1;
             size_t j3 = is_p(c, j, '-') && glued(c, j) ? j + 1 : j;
             const dt_entry *u2 = lex_at(c, j3);
-            if (u2 && u2->kind == K_NUMW && u2->ival >= 1 && u2->ival <= 9 && !word_is(c, j3, "a") && !word_is(c, j3, "an")) {
+            if (u2 && u2->kind == K_NUMW && u2->ival >= 1 && u2->ival <= 9 && !word_is(c, j3, W_A) && !word_is(c, j3, W_AN)) {
                 v += u2->ival;
                 j = j3 + 1;
             }
@@ -568,8 +887,8 @@ static bool parse_month(dctx *c, size_t i, dres *r, int month)
         j++; /* "Oct/2" */
     /* a lower-case month name only with a day or year after it */
     if (!upper && !(is_num(c, j) && (num_len(c, j) <= 2 || num_len(c, j) == 4) && month != 5) &&
-        !((word_is(c, j, "of") || ((is_p(c, j, '-') || is_p(c, j, '/')) && glued(c, j))) && year_at(c, j + 1, true)) &&
-        !(!month_word_ambiguous(c, i, month) && (kind_at(c, j) == K_ORD || kind_at(c, j) == K_NUMW || word_is(c, j, "the"))) &&
+        !((word_is(c, j, W_OF) || ((is_p(c, j, '-') || is_p(c, j, '/')) && glued(c, j))) && year_at(c, j + 1, true)) &&
+        !(!month_word_ambiguous(c, i, month) && (kind_at(c, j) == K_ORD || kind_at(c, j) == K_NUMW || word_is(c, j, W_THE))) &&
         !(month == 5 && (kind_at(c, j) == K_ORD || (kind_at(c, j) == K_NUMW && (lex_at(c, j)->ival == 20 || lex_at(c, j)->ival == 30)))) &&
         !(j + 1 < c->n && kind_at(c, j + 1) == K_MONTH) && !(i > 1 && kind_at(c, i - 2) == K_MONTH && c->span_end))
         return false;
@@ -594,8 +913,8 @@ static bool parse_month(dctx *c, size_t i, dres *r, int month)
             set_date(r, y, month, day, true);
             r->year_stated = true;
             if (day2 && valid_ymd(y, month, day2)) {
-                snprintf(r->beg, sizeof r->beg, "%04d-%02d-%02d", y, month, day);
-                snprintf(r->endv, sizeof r->endv, "%04d-%02d-%02d", y, month, day2);
+                fmt(r->beg, sizeof r->beg, "%04d-%02d-%02d", y, month, day);
+                fmt(r->endv, sizeof r->endv, "%04d-%02d-%02d", y, month, day2);
             }
             r->s = i; r->e = yk + 1;
             return true;
@@ -607,8 +926,8 @@ static bool parse_month(dctx *c, size_t i, dres *r, int month)
         if (!res && day > days_in_month(2000, month)) return false;
         set_date(r, y, month, day, res);
         if (day2 && res) {
-            snprintf(r->beg, sizeof r->beg, "%04d-%02d-%02d", y, month, day);
-            snprintf(r->endv, sizeof r->endv, "%04d-%02d-%02d", y, month, day2);
+            fmt(r->beg, sizeof r->beg, "%04d-%02d-%02d", y, month, day);
+            fmt(r->endv, sizeof r->endv, "%04d-%02d-%02d", y, month, day2);
         }
         r->s = i; r->e = k;
         return true;
@@ -616,13 +935,13 @@ static bool parse_month(dctx *c, size_t i, dres *r, int month)
     /* "January first 2000", "april the ninth", "february twenty second" */
     {
         size_t k0 = j;
-        if (word_is(c, k0, "the")) k0++;
+        if (word_is(c, k0, W_THE)) k0++;
         int day;
         size_t de;
         if ((upper || !month_word_ambiguous(c, i, month) || k0 > j) && day_word_at(c, k0, &day, &de) &&
             !is_num(c, j) && same_sent(c, i, de - 1) && day <= days_in_month(2000, month)) {
             size_t yk = de;
-            if (is_p(c, yk, ',') || word_is(c, yk, "of")) yk++;
+            if (is_p(c, yk, ',') || word_is(c, yk, W_OF)) yk++;
             int sy;
             size_t se;
             if (year_at(c, yk, true) && same_sent(c, i, yk)) {
@@ -649,7 +968,7 @@ static bool parse_month(dctx *c, size_t i, dres *r, int month)
     }
     /* month [,|of|-|/] year: "Dec-2018", "dec/2018" */
     size_t yk = i + 1;
-    if (is_p(c, yk, ',') || word_is(c, yk, "of") ||
+    if (is_p(c, yk, ',') || word_is(c, yk, W_OF) ||
         ((is_p(c, yk, '-') || is_p(c, yk, '/')) && glued(c, yk) && glued(c, yk + 1)))
         yk++;
     if (year_at(c, yk, true)) {
@@ -670,12 +989,12 @@ static bool parse_month(dctx *c, size_t i, dres *r, int month)
     bool ambiguous = month_word_ambiguous(c, i, month);
     /* a span of two months: "from March to May", "between august and
      * october", "jan-feb 2017" */
-    bool span = (i + 2 < c->n && (is_p(c, i + 1, '-') || lex_has(c, i + 1, K_TLINK) || word_is(c, i + 1, "and") ||
-                                  word_is(c, i + 1, "through")) &&
+    bool span = (i + 2 < c->n && (is_p(c, i + 1, '-') || lex_has(c, i + 1, K_TLINK) || word_is(c, i + 1, W_AND) ||
+                                  word_is(c, i + 1, W_THROUGH)) &&
                  kind_at(c, i + 2) == K_MONTH && same_sent(c, i, i + 2) &&
-                 (is_p(c, i + 1, '-') || (i > 0 && (word_is(c, i - 1, "from") || word_is(c, i - 1, "between"))))) ||
-                (i > 1 && (is_p(c, i - 1, '-') || lex_has(c, i - 1, K_TLINK) || word_is(c, i - 1, "and") ||
-                           word_is(c, i - 1, "through")) && kind_at(c, i - 2) == K_MONTH && c->span_end);
+                 (is_p(c, i + 1, '-') || (i > 0 && (word_is(c, i - 1, W_FROM) || word_is(c, i - 1, W_BETWEEN))))) ||
+                (i > 1 && (is_p(c, i - 1, '-') || lex_has(c, i - 1, K_TLINK) || word_is(c, i - 1, W_AND) ||
+                           word_is(c, i - 1, W_THROUGH)) && kind_at(c, i - 2) == K_MONTH && c->span_end);
     if (!upper && !span) return false;
     if (i > 0 && !(c->tk[i].flags & CC_TF_SENT_START) && (c->tk[i - 1].flags & CC_TF_UPPER) &&
         c->tk[i - 1].type == CC_TOK_WORD && !lex_at(c, i - 1) && !(span && is_p(c, i + 1, '-')))
@@ -686,7 +1005,7 @@ static bool parse_month(dctx *c, size_t i, dres *r, int month)
     if (ambiguous && !span) {
         int pk = i > 0 ? kind_at(c, i - 1) : K_NONE;
         if (!(pk == K_YPREP || pk == K_SHIFT || pk == K_MOD || pk == K_EVERY)) return false;
-        if (i > 0 && word_is(c, i - 1, "by")) return false;
+        if (i > 0 && word_is(c, i - 1, W_BY)) return false;
     }
     bool res;
     int y = pick_year(c, i, month, 0, &res);
@@ -709,7 +1028,7 @@ static bool parse_day_month(dctx *c, size_t i, dres *r)
     }
     bool ord = false;
     if (ord_suffix(c, j)) { j++; ord = true; }
-    if (word_is(c, j, "of")) {
+    if (word_is(c, j, W_OF)) {
         if (!ord) return false;
         j++;
         r->the_ok = true; /* "the 25th of February" */
@@ -739,8 +1058,8 @@ static bool parse_day_month(dctx *c, size_t i, dres *r)
     if (!res && day > days_in_month(2000, month)) return false;
     set_date(r, y, month, (int)day, res);
     if (day2 && res && valid_ymd(y, month, (int)day2)) {
-        snprintf(r->beg, sizeof r->beg, "%04d-%02d-%02d", y, month, (int)day);
-        snprintf(r->endv, sizeof r->endv, "%04d-%02d-%02d", y, month, (int)day2);
+        fmt(r->beg, sizeof r->beg, "%04d-%02d-%02d", y, month, (int)day);
+        fmt(r->endv, sizeof r->endv, "%04d-%02d-%02d", y, month, (int)day2);
     }
     r->s = i; r->e = k;
     return true;
@@ -753,11 +1072,11 @@ static bool parse_day_alone(dctx *c, size_t i, dres *r)
     int day;
     size_t de;
     if (!day_word_at(c, i, &day, &de)) return false;
-    size_t p = i > 0 && word_is(c, i - 1, "the") ? i - 1 : i;
-    if (!(p > 0 && p - 1 >= c->floor && word_is(c, p - 1, "on"))) return false;
-    if (word_is(c, de, "of") || kind_at(c, de) == K_MONTH || kind_at(c, de) == K_UNIT ||
+    size_t p = i > 0 && word_is(c, i - 1, W_THE) ? i - 1 : i;
+    if (!(p > 0 && p - 1 >= c->floor && word_is(c, p - 1, W_ON))) return false;
+    if (word_is(c, de, W_OF) || kind_at(c, de) == K_MONTH || kind_at(c, de) == K_UNIT ||
         (de < c->n && same_sent(c, i, de) && c->tk[de].type == CC_TOK_WORD && !lex_at(c, de) &&
-         !lex_has(c, de, K_TCONN) && !word_is(c, de, "and") && !word_is(c, de, "or")))
+         !lex_has(c, de, K_TCONN) && !word_is(c, de, W_AND) && !word_is(c, de, W_OR)))
         return false; /* "on the 18th floor", "on the 3rd day" */
     int y, m, d;
     if (anchor(c, &y, &m, &d) < 2) return false;
@@ -775,14 +1094,61 @@ static bool parse_day_alone(dctx *c, size_t i, dres *r)
     return true;
 }
 
-/* Does p[0..8) hold an ASCII digit? Word at a time, as in segment.c. */
-static inline bool has_digit8(const char *p)
+/* Bit k set where p[k] (k < 16) is an ASCII digit. SSE2 (part of every
+ * x86-64) where the compiler has it, else word at a time as in
+ * segment.c. */
+static inline unsigned digit_bits16(const char *p)
 {
-    const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80, low7 = ones * 0x7F;
-    uint64_t x;
-    memcpy(&x, p, 8);
-    uint64_t y = x & low7;
-    return ((y + ones * (0x80 - '0')) & ~(y + ones * (0x80 - '9' - 1)) & ~x & high) != 0;
+#if defined(__SSE2__)
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i d = _mm_sub_epi8(x, _mm_set1_epi8('0'));   /* a digit: 0..9 */
+    return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d));
+#else
+    unsigned bits = 0;
+    for (int w = 0; w < 2; w++) {
+        const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80, low7 = ones * 0x7F;
+        unsigned char b[8];
+        uint64_t x;
+        memcpy(&x, p + 8 * w, 8);
+        uint64_t y = x & low7;
+        uint64_t m = (y + ones * (0x80 - '0')) & ~(y + ones * (0x80 - '9' - 1)) & ~x & high;
+        if (!m) continue;
+        memcpy(b, &m, 8); /* memory order, whatever the byte order */
+        for (int k = 0; k < 8; k++)
+            if (b[k]) bits |= 1u << (8 * w + k);
+    }
+    return bits;
+#endif
+}
+
+/* The lowest set bit of m (not 0). */
+static inline size_t low_bit(uint32_t m)
+{
+#if defined(__GNUC__) && UINT_MAX >= 0xFFFFFFFFu
+    return (size_t)__builtin_ctz(m);
+#else
+    size_t k = 0;
+    while (!(m & 1u)) m >>= 1, k++;
+    return k;
+#endif
+}
+
+static inline bool is_digit(char ch) { return (unsigned)(ch - '0') < 10u; }
+
+/* A numeric date at t[i] (a digit): "25/06/1992" counts for day first
+ * (*dmy), "06/25/1992" for month first (*mdy), as numeric_order reads. */
+static void order_evidence(const char *t, size_t n, size_t i, int *dmy, int *mdy)
+{
+    if (i && (is_digit(t[i - 1]) || t[i - 1] == '/' || t[i - 1] == '.' || t[i - 1] == '-')) return;
+    size_t k = i;
+    int a = 0, b = 0, la = 0, lb = 0;
+    while (k < n && is_digit(t[k]) && la < 3) a = a * 10 + (t[k++] - '0'), la++;
+    if (la > 2 || k >= n || (t[k] != '/' && t[k] != '.' && t[k] != '-')) return;
+    char sp = t[k++];
+    while (k < n && is_digit(t[k]) && lb < 3) b = b * 10 + (t[k++] - '0'), lb++;
+    if (lb < 1 || lb > 2 || k >= n || t[k] != sp || k + 1 >= n || !is_digit(t[k + 1])) return;
+    if (a > 12 && a <= 31 && b >= 1 && b <= 12) (*dmy)++;
+    else if (b > 12 && b <= 31 && a >= 1 && a <= 12) (*mdy)++;
 }
 
 /* The day/month order of this document's numeric dates: first from an
@@ -795,22 +1161,16 @@ static int numeric_order(dctx *c, char sep)
     const char *t = c->d->text.out.data;
     size_t n = c->d->text.out.len;
     int dmy = 0, mdy = 0;
-    for (size_t i = 0; i + 5 < n; i++) {
-        /* most of a text has no digit: pass eight bytes at a time */
-        while (i + 13 < n && !has_digit8(t + i)) i += 8;
-        if (!isdigit((unsigned char)t[i]) || (i && (isdigit((unsigned char)t[i - 1]) || t[i - 1] == '/' ||
-                                                     t[i - 1] == '.' || t[i - 1] == '-')))
-            continue;
-        size_t k = i;
-        int a = 0, b = 0, la = 0, lb = 0;
-        while (k < n && isdigit((unsigned char)t[k]) && la < 3) a = a * 10 + (t[k++] - '0'), la++;
-        if (la > 2 || k >= n || (t[k] != '/' && t[k] != '.' && t[k] != '-')) continue;
-        char sp = t[k++];
-        while (k < n && isdigit((unsigned char)t[k]) && lb < 3) b = b * 10 + (t[k++] - '0'), lb++;
-        if (lb < 1 || lb > 2 || k >= n || t[k] != sp || k + 1 >= n || !isdigit((unsigned char)t[k + 1])) continue;
-        if (a > 12 && a <= 31 && b >= 1 && b <= 12) dmy++;
-        else if (b > 12 && b <= 31 && a >= 1 && a <= 12) mdy++;
-    }
+    /* every digit t[i] with i + 5 < n; most of a text has none: 32
+     * bytes are tested at a time, and their digits visited by bit */
+    size_t lim = n > 5 ? n - 5 : 0, i = 0;
+    for (; i + 32 <= n && i < lim; i += 32)
+        for (uint32_t m = digit_bits16(t + i) | (uint32_t)digit_bits16(t + i + 16) << 16; m; m &= m - 1) {
+            size_t k = i + low_bit(m);
+            if (k < lim) order_evidence(t, n, k, &dmy, &mdy);
+        }
+    for (; i < lim; i++)
+        if (is_digit(t[i])) order_evidence(t, n, i, &dmy, &mdy);
     if (dmy > mdy) s->order = 2;
     else if (mdy > dmy) s->order = 1;
     else if (s->textual_dmy != s->textual_mdy) s->order = s->textual_dmy > s->textual_mdy ? 2 : 1;
@@ -830,9 +1190,9 @@ static bool parse_numeric_md(dctx *c, size_t i, dres *r)
     if (num_len(c, i) > 2 || num_len(c, i + 2) > 2) return false;
     if (glued(c, i + 3) && (is_p(c, i + 3, '/') || is_p(c, i + 3, '.') || is_num(c, i + 3))) return false;
     if (i > 0 && glued(c, i) && (is_p(c, i - 1, '/') || is_num(c, i - 1) || is_p(c, i - 1, '.'))) return false;
-    bool ctx = i > 0 && (word_is(c, i - 1, "on") || word_is(c, i - 1, "from") || lex_has(c, i - 1, K_TLINK) ||
-                         word_is(c, i - 1, "by") || word_is(c, i - 1, "between") || word_is(c, i - 1, "next") ||
-                         word_is(c, i - 1, "this") || word_is(c, i - 1, "last") || kind_at(c, i - 1) == K_WDAY ||
+    bool ctx = i > 0 && (word_is(c, i - 1, W_ON) || word_is(c, i - 1, W_FROM) || lex_has(c, i - 1, K_TLINK) ||
+                         word_is(c, i - 1, W_BY) || word_is(c, i - 1, W_BETWEEN) || word_is(c, i - 1, W_NEXT) ||
+                         word_is(c, i - 1, W_THIS) || word_is(c, i - 1, W_LAST) || kind_at(c, i - 1) == K_WDAY ||
                          c->span_end);
     bool span = is_p(c, i + 3, '-') && glued(c, i + 3) && is_num(c, i + 4) && glued(c, i + 4);
     if (!ctx && !span) return false;
@@ -882,7 +1242,7 @@ static bool parse_numeric(dctx *c, size_t i, dres *r)
         int ord = numeric_order(c, sep);
         if (can_mdy && can_dmy && a != b) {
             if (ord == 1) { m = (int)a; d = (int)b; } else { m = (int)b; d = (int)a; }
-            snprintf(r->alt, sizeof r->alt, "%04d-%02d-%02d", y, d, m);
+            fmt(r->alt, sizeof r->alt, "%04d-%02d-%02d", y, d, m);
         } else if (can_mdy) { m = (int)a; d = (int)b; }
         else { m = (int)b; d = (int)a; }
         set_date(r, y, m, d, true);
@@ -903,8 +1263,8 @@ static int ampm_at(const dctx *c, size_t i, size_t *end)
         if (is_p(c, i + 1, '.') && glued(c, i + 1) && same_sent(c, i + 1, i + 2)) *end = i + 2;
         return e->sval[0];
     }
-    if ((word_is(c, i, "a") || word_is(c, i, "p")) && is_p(c, i + 1, '.') && glued(c, i + 1) &&
-        word_is(c, i + 2, "m") && glued(c, i + 2)) {
+    if ((word_is(c, i, W_A) || word_is(c, i, W_P)) && is_p(c, i + 1, '.') && glued(c, i + 1) &&
+        word_is(c, i + 2, W_M) && glued(c, i + 2)) {
         int ap = tolower((unsigned char)c->text[c->tk[i].start]);
         *end = i + 3;
         if (is_p(c, i + 3, '.') && glued(c, i + 3) && same_sent(c, i + 3, i + 4)) *end = i + 4;
@@ -954,8 +1314,8 @@ static void time_with_date(dctx *c, dres *r, int hh, int mm, bool has_min)
             break;
         }
     }
-    if (has_min) snprintf(r->val, sizeof r->val, "%sT%02d:%02d", date, hh, mm);
-    else snprintf(r->val, sizeof r->val, "%sT%02d", date, hh);
+    if (has_min) fmt(r->val, sizeof r->val, "%sT%02d:%02d", date, hh, mm);
+    else fmt(r->val, sizeof r->val, "%sT%02d", date, hh);
     r->type = T_TIME;
 }
 
@@ -998,7 +1358,7 @@ static bool clock_at(const dctx *c, size_t i, bool bare, dclock *t)
     }
     size_t e;
     int ap = ampm_at(c, j, &e);
-    if (!colon && word_is(c, j, "ish") && glued(c, j)) bare = true; /* "11ish" */
+    if (!colon && word_is(c, j, W_ISH) && glued(c, j)) bare = true; /* "11ish" */
     if (ap) {
         if (h < 1 || h > 12) return false;
         if (ap == 'p' && h < 12) h += 12;
@@ -1013,7 +1373,7 @@ static bool clock_at(const dctx *c, size_t i, bool bare, dclock *t)
         /* a bare hour is no clock before a unit, a word glued to it or a
          * glued sign other than a dash: "at 5 years", "at 5%", "5th" */
         if (kind_at(c, j) == K_UNIT || kind_at(c, j) == K_MONTH) return false;
-        if (word_is(c, j, "ish") && glued(c, j)) {
+        if (word_is(c, j, W_ISH) && glued(c, j)) {
             j++; /* "11ish" */
         } else if (j < c->n && glued(c, j) && !is_p(c, j, '-') &&
                    !((is_p(c, j, '.') || is_p(c, j, ',') || is_p(c, j, '?') || is_p(c, j, '!')) &&
@@ -1030,9 +1390,9 @@ static bool clock_at(const dctx *c, size_t i, bool bare, dclock *t)
 static void clock_text(char *out, size_t cap, const dclock *t)
 {
     unsigned char h = (unsigned char)t->hh, m = (unsigned char)t->mm, sec = (unsigned char)t->ss;
-    if (t->ss >= 0) snprintf(out, cap, "T%02u:%02u:%02u", h, m, sec);
-    else if (t->has_min) snprintf(out, cap, "T%02u:%02u", h, m);
-    else snprintf(out, cap, "T%02u", h);
+    if (t->ss >= 0) fmt(out, cap, "T%02u:%02u:%02u", h, m, sec);
+    else if (t->has_min) fmt(out, cap, "T%02u:%02u", h, m);
+    else fmt(out, cap, "T%02u", h);
 }
 
 static bool parse_time(dctx *c, size_t i, dres *r)
@@ -1040,10 +1400,10 @@ static bool parse_time(dctx *c, size_t i, dres *r)
     dclock t;
     if (!clock_at(c, i, false, &t)) return false;
     r->s = i; r->e = t.e;
-    if (t.ss >= 0 && !t.ap && i > 0 && (word_is(c, i - 1, "in") || word_is(c, i - 1, "of"))) {
+    if (t.ss >= 0 && !t.ap && i > 0 && (word_is(c, i - 1, W_IN) || word_is(c, i - 1, W_OF))) {
         /* "finished in 3:07:35": a time taken, not a time of day */
         r->type = T_DURATION;
-        snprintf(r->val, sizeof r->val, "PT%dH%dM%dS", t.hh, t.mm, t.ss);
+        fmt(r->val, sizeof r->val, "PT%dH%dM%dS", t.hh, t.mm, t.ss);
         return true;
     }
     time_with_date(c, r, t.hh, t.mm, t.has_min);
@@ -1052,7 +1412,7 @@ static bool parse_time(dctx *c, size_t i, dres *r)
     if (t.ss >= 0) {
         /* seconds as written: "7:56:30 pm" */
         char *tp = strchr(r->val, 'T');
-        if (tp) snprintf(tp, sizeof r->val - (size_t)(tp - r->val), "%s", r->tpart);
+        if (tp) put_str(tp, sizeof r->val - (size_t)(tp - r->val), r->tpart);
     }
     return true;
 }
@@ -1064,7 +1424,7 @@ static bool clock_range_at(const dctx *c, size_t i, bool between, bool loose, dc
 {
     if (!clock_at(c, i, true, a)) return false;
     size_t k = a->e;
-    if (!(is_p(c, k, '-') || lex_has(c, k, K_TLINK) || (between && word_is(c, k, "and")))) return false;
+    if (!(is_p(c, k, '-') || lex_has(c, k, K_TLINK) || (between && word_is(c, k, W_AND)))) return false;
     if (!same_sent(c, i, k + 1) || !clock_at(c, k + 1, true, b)) return false;
     /* loose: a day and "from"/"between" or a part of day before make two
      * bare hours a range ("Tuesday from 7 to 7:30", "morning 6-8") */
@@ -1080,8 +1440,8 @@ static bool clock_range_at(const dctx *c, size_t i, bool between, bool loose, dc
 static bool parse_clock_range(dctx *c, size_t i, dres *r)
 {
     dclock a, b;
-    bool between = i > 0 && i - 1 >= c->floor && word_is(c, i - 1, "between");
-    bool from = i > 0 && i - 1 >= c->floor && word_is(c, i - 1, "from");
+    bool between = i > 0 && i - 1 >= c->floor && word_is(c, i - 1, W_BETWEEN);
+    bool from = i > 0 && i - 1 >= c->floor && word_is(c, i - 1, W_FROM);
     if (!clock_range_at(c, i, between, false, &a, &b)) {
         /* "between 3 and 8 yesterday", "between 7 and 9 last night": two
          * bare hours before the day they belong to */
@@ -1096,9 +1456,9 @@ static bool parse_clock_range(dctx *c, size_t i, dres *r)
     clock_text(r->tend, sizeof r->tend, &b);
     const char *tp = strchr(r->val, 'T');
     size_t dl = tp ? (size_t)(tp - r->val) : 0;
-    snprintf(r->val + dl, sizeof r->val - dl, "%s", r->tpart);
-    snprintf(r->beg, sizeof r->beg, "%.*s%s", (int)dl, r->val, r->tpart);
-    snprintf(r->endv, sizeof r->endv, "%.*s%s", (int)dl, r->val, r->tend);
+    put_str(r->val + dl, sizeof r->val - dl, r->tpart);
+    fmt(r->beg, sizeof r->beg, "%.*s%s", (int)dl, r->val, r->tpart);
+    fmt(r->endv, sizeof r->endv, "%.*s%s", (int)dl, r->val, r->tend);
     return true;
 }
 
@@ -1109,22 +1469,22 @@ static bool parse_past_hour(dctx *c, size_t i, dres *r)
 {
     int mins, hh;
     size_t j;
-    if (word_is(c, i, "half")) { mins = 30; j = i + 1; }
+    if (word_is(c, i, W_HALF)) { mins = 30; j = i + 1; }
     else if (!small_number_at(c, i, 59, &mins, &j)) return false;
-    if (word_is(c, j, "min") || word_is(c, j, "mins") || word_is(c, j, "minutes")) j++;
-    if (!word_is(c, j, "past") || !same_sent(c, i, j + 1)) return false;
+    if (word_is(c, j, W_MIN) || word_is(c, j, W_MINS) || word_is(c, j, W_MINUTES)) j++;
+    if (!word_is(c, j, W_PAST) || !same_sent(c, i, j + 1)) return false;
     size_t e;
     if (!small_number_at(c, j + 1, 12, &hh, &e) || hh < 1) return false;
-    if (word_is(c, e, "o") && is_p(c, e + 1, '\'') && word_is(c, e + 2, "clock")) e += 3;
+    if (word_is(c, e, W_O) && is_p(c, e + 1, '\'') && word_is(c, e + 2, W_CLOCK)) e += 3;
     dclock t = {hh, mins, -1, true, 0, e};
     const dt_entry *pe = lex_at(c, e + 2);
-    if (word_is(c, e, "in") && word_is(c, e + 1, "the") && pe && pe->kind == K_PARTDAY && !pe->sval[2]) {
+    if (word_is(c, e, W_IN) && word_is(c, e + 1, W_THE) && pe && pe->kind == K_PARTDAY && !pe->sval[2]) {
         clock_in_partday(&t, pe->sval);
         e += 3;
     }
     r->s = i; r->e = e; r->type = T_TIME;
     clock_text(r->tpart, sizeof r->tpart, &t);
-    snprintf(r->val, sizeof r->val, "%s", r->tpart);
+    put_str(r->val, sizeof r->val, r->tpart);
     return true;
 }
 
@@ -1145,24 +1505,24 @@ static bool quantity_at(const dctx *c, size_t i, long *val, size_t *end)
     if (!e || e->kind != K_NUMW) return false;
     long v = e->ival;
     size_t j = i + 1;
-    if (word_is(c, i, "a") || word_is(c, i, "an")) {
+    if (word_is(c, i, W_A) || word_is(c, i, W_AN)) {
         /* "a few", "a couple of", "a dozen" */
         const dt_entry *e2 = lex_at(c, j);
-        if (e2 && e2->kind == K_NUMW && (word_is(c, j, "few") || word_is(c, j, "couple") || word_is(c, j, "dozen"))) {
+        if (e2 && e2->kind == K_NUMW && (word_is(c, j, W_FEW) || word_is(c, j, W_COUPLE) || word_is(c, j, W_DOZEN))) {
             v = e2->ival;
             j++;
-            if (word_is(c, j, "of")) j++;
+            if (word_is(c, j, W_OF)) j++;
         }
     } else if (v >= 20 && v < 100 && v % 10 == 0) {
         size_t k = j;
         if (is_p(c, k, '-')) k++;
         const dt_entry *e2 = lex_at(c, k);
-        if (e2 && e2->kind == K_NUMW && e2->ival >= 1 && e2->ival <= 9 && !word_is(c, k, "a") && !word_is(c, k, "an")) {
+        if (e2 && e2->kind == K_NUMW && e2->ival >= 1 && e2->ival <= 9 && !word_is(c, k, W_A) && !word_is(c, k, W_AN)) {
             v += e2->ival;
             j = k + 1;
         }
-    } else if (word_is(c, i, "couple")) {
-        if (word_is(c, j, "of")) j++;
+    } else if (word_is(c, i, W_COUPLE)) {
+        if (word_is(c, j, W_OF)) j++;
     }
     *val = v;
     *end = j;
@@ -1177,7 +1537,7 @@ static bool small_number_at(const dctx *c, size_t k, int max, int *v, size_t *en
         if (num_len(c, k) > 2) return false;
         n = num_val(c, k);
         *end = k + 1;
-    } else if (!quantity_at(c, k, &n, end) || word_is(c, k, "a") || word_is(c, k, "an")) {
+    } else if (!quantity_at(c, k, &n, end) || word_is(c, k, W_A) || word_is(c, k, W_AN)) {
         return false;
     }
     if (n < 0 || n > max) return false;
@@ -1187,25 +1547,21 @@ static bool small_number_at(const dctx *c, size_t k, int max, int *v, size_t *en
 
 static void duration_value(char *out, size_t cap, long n, const char *u)
 {
-    char num[24];
-    if (n < 0) snprintf(num, sizeof num, "X");
-    else snprintf(num, sizeof num, "%ld", n);
-    if (!strcmp(u, "DE")) {
-        if (n >= 0) snprintf(out, cap, "P%ldY", n * 10);
-        else snprintf(out, cap, "PXDE");
-    } else if (!strcmp(u, "CE")) {
-        if (n >= 0) snprintf(out, cap, "P%ldY", n * 100);
-        else snprintf(out, cap, "PXCE");
-    } else if (!strcmp(u, "FN")) {
-        if (n >= 0) snprintf(out, cap, "P%ldW", n * 2);
-        else snprintf(out, cap, "PXW");
-    } else if (!strcmp(u, "H") || !strcmp(u, "MIN") || !strcmp(u, "S")) {
-        snprintf(out, cap, "PT%s%s", num, u[0] == 'M' ? "M" : u);
-    } else if (!strcmp(u, "WE")) {
-        snprintf(out, cap, "P%sWE", num);
-    } else {
-        snprintf(out, cap, "P%s%s", num, u);
-    }
+    /* P<n><unit>, X for an unspecified n; decades, centuries and
+     * fortnights in years and weeks, clock units after T */
+    fbuf o;
+    o.n = 0;
+    fb_put(&o, 'P');
+    long mul = !strcmp(u, "DE") ? 10 : !strcmp(u, "CE") ? 100 : !strcmp(u, "FN") ? 2 : 0;
+    bool clock = !strcmp(u, "H") || !strcmp(u, "MIN") || !strcmp(u, "S");
+    if (clock) fb_put(&o, 'T');
+    if (n < 0) fb_put(&o, 'X');
+    else fb_int(&o, false, (unsigned long)(mul ? n * mul : n), 0, false);
+    if (mul && n >= 0) u = mul == 2 ? "W" : "Y";
+    else if (!strcmp(u, "FN")) u = "W";   /* PXW */
+    else if (clock && u[0] == 'M') u = "M";
+    for (; *u; u++) fb_put(&o, *u);
+    fb_out(&o, out, cap);
 }
 
 /* relative date: anchor shifted by n units (negative = past) */
@@ -1215,38 +1571,38 @@ static bool shift_date(const dctx *c, dres *r, const char *u, long n)
     int prec = anchor(c, &y, &m, &d);
     if (!strcmp(u, "Y") || !strcmp(u, "DE") || !strcmp(u, "CE")) {
         long k = !strcmp(u, "DE") ? 10 : !strcmp(u, "CE") ? 100 : 1;
-        if (prec < 1) { snprintf(r->val, sizeof r->val, n < 0 ? "PAST_REF" : n > 0 ? "FUTURE_REF" : "PRESENT_REF"); return true; }
-        snprintf(r->val, sizeof r->val, "%04ld", (long)y + n * k);
+        if (prec < 1) { fmt(r->val, sizeof r->val, n < 0 ? "PAST_REF" : n > 0 ? "FUTURE_REF" : "PRESENT_REF"); return true; }
+        fmt(r->val, sizeof r->val, "%04ld", (long)y + n * k);
         return true;
     }
     if (!strcmp(u, "M")) {
-        if (prec < 2) { snprintf(r->val, sizeof r->val, n < 0 ? "PAST_REF" : n > 0 ? "FUTURE_REF" : "PRESENT_REF"); return true; }
+        if (prec < 2) { fmt(r->val, sizeof r->val, n < 0 ? "PAST_REF" : n > 0 ? "FUTURE_REF" : "PRESENT_REF"); return true; }
         long t = (long)y * 12 + (m - 1) + n;
-        snprintf(r->val, sizeof r->val, "%04ld-%02ld", t / 12, t % 12 + 1);
+        fmt(r->val, sizeof r->val, "%04ld-%02ld", t / 12, t % 12 + 1);
         return true;
     }
     if (!strcmp(u, "Q")) {
-        if (prec < 2) { snprintf(r->val, sizeof r->val, "%s", prec ? "XXXX-QX" : "PRESENT_REF"); return true; }
+        if (prec < 2) { put_str(r->val, sizeof r->val, prec ? "XXXX-QX" : "PRESENT_REF"); return true; }
         long t = (long)y * 4 + (m - 1) / 3 + n;
-        snprintf(r->val, sizeof r->val, "%04ld-Q%ld", t / 4, t % 4 + 1);
+        fmt(r->val, sizeof r->val, "%04ld-Q%ld", t / 4, t % 4 + 1);
         return true;
     }
-    if (prec < 3) { snprintf(r->val, sizeof r->val, n < 0 ? "PAST_REF" : n > 0 ? "FUTURE_REF" : "PRESENT_REF"); return true; }
+    if (prec < 3) { fmt(r->val, sizeof r->val, n < 0 ? "PAST_REF" : n > 0 ? "FUTURE_REF" : "PRESENT_REF"); return true; }
     long base = days_from_civil(y, m, d);
     if (!strcmp(u, "W") || !strcmp(u, "WE")) {
         int wy, wk;
         iso_week(base + 7 * n, &wy, &wk);
-        snprintf(r->val, sizeof r->val, "%04d-W%02d%s", wy, wk, u[1] == 'E' ? "-WE" : "");
+        fmt(r->val, sizeof r->val, "%04d-W%02d%s", wy, wk, u[1] == 'E' ? "-WE" : "");
         return true;
     }
     if (!strcmp(u, "D")) {
         int yy, mm, dd;
         civil_from_days(base + n, &yy, &mm, &dd);
-        snprintf(r->val, sizeof r->val, "%04d-%02d-%02d", yy, mm, dd);
+        fmt(r->val, sizeof r->val, "%04d-%02d-%02d", yy, mm, dd);
         return true;
     }
     if (!strcmp(u, "H") || !strcmp(u, "MIN")) {
-        snprintf(r->val, sizeof r->val, "%04d-%02d-%02dTXX:XX", y, m, d);
+        fmt(r->val, sizeof r->val, "%04d-%02d-%02dTXX:XX", y, m, d);
         return true;
     }
     return false;
@@ -1262,31 +1618,31 @@ static bool shift_value(const char *v, const char *u, long n, char *out, size_t 
     y = atoi(v);
     if (!strcmp(u, "Y")) {
         if (len > 4 && v[4] != '-') return false;
-        snprintf(out, cap, "%04ld%s", (long)y + n, v + 4);
+        fmt(out, cap, "%04ld%s", (long)y + n, v + 4);
         return true;
     }
-    if (!strcmp(u, "Q") && sscanf(v, "%4d-Q%1d", &y, &q) == 2) {
+    if (!strcmp(u, "Q") && scan(v, "%4d-Q%1d", &y, &q) == 2) {
         long t = (long)y * 4 + (q - 1) + n;
-        snprintf(out, cap, "%04ld-Q%ld", t / 4, t % 4 + 1);
+        fmt(out, cap, "%04ld-Q%ld", t / 4, t % 4 + 1);
         return true;
     }
-    if (!strcmp(u, "M") && len == 7 && sscanf(v, "%4d-%2d", &y, &m) == 2) {
+    if (!strcmp(u, "M") && len == 7 && scan(v, "%4d-%2d", &y, &m) == 2) {
         long t = (long)y * 12 + (m - 1) + n;
-        snprintf(out, cap, "%04ld-%02ld", t / 12, t % 12 + 1);
+        fmt(out, cap, "%04ld-%02ld", t / 12, t % 12 + 1);
         return true;
     }
     if ((!strcmp(u, "D") || !strcmp(u, "W") || !strcmp(u, "M")) && len == 10 &&
-        sscanf(v, "%4d-%2d-%2d", &y, &m, &d) == 3 && valid_ymd(y, m, d)) {
+        scan(v, "%4d-%2d-%2d", &y, &m, &d) == 3 && valid_ymd(y, m, d)) {
         long base = days_from_civil(y, m, d);
         if (u[0] == 'M') {
             long t = (long)y * 12 + (m - 1) + n;
             int yy = (int)(t / 12), mm = (int)(t % 12 + 1);
-            snprintf(out, cap, "%04d-%02d", yy, mm);
+            fmt(out, cap, "%04d-%02d", yy, mm);
             return true;
         }
         int yy, mm, dd;
         civil_from_days(base + (u[0] == 'W' ? 7 * n : n), &yy, &mm, &dd);
-        snprintf(out, cap, "%04d-%02d-%02d", yy, mm, dd);
+        fmt(out, cap, "%04d-%02d-%02d", yy, mm, dd);
         return true;
     }
     return false;
@@ -1344,22 +1700,22 @@ static void dur_text(char *out, size_t cap, const long q[DUR_NU])
 {
     static const char date_l[] = "YMWD", time_l[] = "HMS";
     size_t n = 0;
-    n += (size_t)snprintf(out + n, cap - n, "P");
+    n += (size_t)fmt(out + n, cap - n, "P");
     for (int k = 0; k < 4 && n < cap; k++)
-        if (q[k]) n += (size_t)snprintf(out + n, cap - n, "%ld%c", q[k], date_l[k]);
+        if (q[k]) n += (size_t)fmt(out + n, cap - n, "%ld%c", q[k], date_l[k]);
     if ((q[4] || q[5] || q[6]) && n < cap) {
-        n += (size_t)snprintf(out + n, cap - n, "T");
+        n += (size_t)fmt(out + n, cap - n, "T");
         for (int k = 4; k < DUR_NU && n < cap; k++)
-            if (q[k]) n += (size_t)snprintf(out + n, cap - n, "%ld%c", q[k], time_l[k - 4]);
+            if (q[k]) n += (size_t)fmt(out + n, cap - n, "%ld%c", q[k], time_l[k - 4]);
     }
 }
 
 /* "and a half" / "and half" at k: the tokens it takes, or 0 */
 static size_t and_half_at(const dctx *c, size_t k)
 {
-    if (!word_is(c, k, "and")) return 0;
-    if (word_is(c, k + 1, "a") && word_is(c, k + 2, "half")) return 3;
-    if (word_is(c, k + 1, "half")) return 2;
+    if (!word_is(c, k, W_AND)) return 0;
+    if (word_is(c, k + 1, W_A) && word_is(c, k + 2, W_HALF)) return 3;
+    if (word_is(c, k + 1, W_HALF)) return 2;
     return 0;
 }
 
@@ -1376,7 +1732,7 @@ static bool duration_more(const dctx *c, dres *r, long n, const char *u, bool ha
     bool more = false;
     if (half && !dur_add_half(q, k0)) {
         /* "two and a half months": P2.5M */
-        snprintf(r->val, sizeof r->val, "P%s%ld.5%s", k0 >= 4 ? "T" : "", n, k0 == 5 ? "M" : dur_units[k0]);
+        fmt(r->val, sizeof r->val, "P%s%ld.5%s", k0 >= 4 ? "T" : "", n, k0 == 5 ? "M" : dur_units[k0]);
         r->e = e;
         return true;
     }
@@ -1391,13 +1747,13 @@ static bool duration_more(const dctx *c, dres *r, long n, const char *u, bool ha
     for (int rounds = 0; rounds < 3 && !h; rounds++) {
         long v;
         size_t qe;
-        if (!word_is(c, e, "and") || word_is(c, e + 1, "a") || word_is(c, e + 1, "an") || !quantity_at(c, e + 1, &v, &qe) ||
+        if (!word_is(c, e, W_AND) || word_is(c, e + 1, W_A) || word_is(c, e + 1, W_AN) || !quantity_at(c, e + 1, &v, &qe) ||
             v < 0 || !same_sent(c, e, qe))
             break;
         const dt_entry *u2 = lex_at(c, qe);
         int k2 = u2 && u2->kind == K_UNIT ? dur_rank(u2->sval) : -1;
         if (k2 <= last) break;
-        if (word_is(c, qe + 1, "old") || kind_at(c, qe + 1) == K_AGEWORD) return false;
+        if (word_is(c, qe + 1, W_OLD) || kind_at(c, qe + 1) == K_AGEWORD) return false;
         q[k2] += v;
         last = k2;
         e = qe + 1;
@@ -1420,10 +1776,10 @@ static bool decimal_duration(const dctx *c, size_t i, dres *r)
     if (!u || u->kind != K_UNIT || !same_sent(c, i, i + 3)) return false;
     int k = dur_rank(u->sval);
     if (k < 0) return false;
-    if (kind_at(c, i + 4) == K_AGEWORD || (is_p(c, i + 4, '-') && word_is(c, i + 5, "old"))) return false;
+    if (kind_at(c, i + 4) == K_AGEWORD || (is_p(c, i + 4, '-') && word_is(c, i + 5, W_OLD))) return false;
     const char *d = c->text + c->tk[i + 2].start;
     int dl = num_len(c, i + 2);
-    snprintf(r->val, sizeof r->val, "P%s%ld.%.*s%s", k >= 4 ? "T" : "", num_val(c, i), dl, d,
+    fmt(r->val, sizeof r->val, "P%s%ld.%.*s%s", k >= 4 ? "T" : "", num_val(c, i), dl, d,
              k == 5 ? "M" : dur_units[k]);
     r->s = i; r->e = i + 4; r->type = T_DURATION;
     return true;
@@ -1438,7 +1794,7 @@ static bool parse_duration(dctx *c, size_t i, dres *r)
     if (!quantity_at(c, i, &n, &j)) return false;
     /* "two and a half years" */
     size_t hj = and_half_at(c, j);
-    bool half = hj && !word_is(c, i, "a") && !word_is(c, i, "an") && lex_at(c, j + hj) && lex_at(c, j + hj)->kind == K_UNIT;
+    bool half = hj && !word_is(c, i, W_A) && !word_is(c, i, W_AN) && lex_at(c, j + hj) && lex_at(c, j + hj)->kind == K_UNIT;
     if (half) j += hj;
     bool adj = false;
     if (is_p(c, j, '-') && glued(c, j) && glued(c, j + 1)) { j++; adj = true; }
@@ -1446,11 +1802,11 @@ static bool parse_duration(dctx *c, size_t i, dres *r)
     if (!u || u->kind != K_UNIT) return false;
     if (adj && u->extra[0]) return false; /* "two-years" */
     if (half && dur_rank(u->sval) < 0) return false;
-    if (!strcmp(u->sval, "Q") && !(i > 0 && (kind_at(c, i - 1) == K_SHIFT || word_is(c, i - 1, "the"))))
+    if (!strcmp(u->sval, "Q") && !(i > 0 && (kind_at(c, i - 1) == K_SHIFT || word_is(c, i - 1, W_THE))))
         return false; /* "three quarters of" is a fraction */
     if (!strcmp(u->sval, "WE")) return false;
     /* singular unit needs one ("a year", "one day") or an adjective ("two-year") */
-    if (!u->extra[0] && !adj && n != 1 && n >= 0 && !is_num(c, i) && !word_is(c, i, "a")) {
+    if (!u->extra[0] && !adj && n != 1 && n >= 0 && !is_num(c, i) && !word_is(c, i, W_A)) {
         /* "six year" is tolerated */
     }
     if (!u->extra[0] && !adj && n > 1 && is_num(c, i)) {
@@ -1458,27 +1814,27 @@ static bool parse_duration(dctx *c, size_t i, dres *r)
     }
     size_t e = j + 1;
     /* "a week or so ago" */
-    if (word_is(c, e, "or") && word_is(c, e + 1, "so") && word_is(c, e + 2, "ago")) e += 2;
+    if (word_is(c, e, W_OR) && word_is(c, e + 1, W_SO) && word_is(c, e + 2, W_AGO)) e += 2;
     /* "24 hours a day", "four flights a week": a rate, not a duration */
-    if ((word_is(c, i, "a") || word_is(c, i, "an")) && i > 0 && same_sent(c, i - 1, i) &&
+    if ((word_is(c, i, W_A) || word_is(c, i, W_AN)) && i > 0 && same_sent(c, i - 1, i) &&
         (is_num(c, i - 1) || (c->tk[i - 1].type == CC_TOK_WORD && !(c->tk[i - 1].flags & CC_TF_UPPER) &&
                               c->tk[i - 1].end - c->tk[i - 1].start > 3 && c->text[c->tk[i - 1].end - 1] == 's' &&
                               (!lex_at(c, i - 1) || kind_at(c, i - 1) == K_UNIT)) ||
-         word_is(c, i - 1, "once") || word_is(c, i - 1, "twice") || word_is(c, i - 1, "times")))
+         word_is(c, i - 1, W_ONCE) || word_is(c, i - 1, W_TWICE) || word_is(c, i - 1, W_TIMES)))
         return false;
     /* ages: "15 years old", "15-year-old", "aged 2 years" */
-    if (is_p(c, e, '-') && glued(c, e) && word_is(c, e + 1, "old")) return false;
-    if (kind_at(c, e) == K_AGEWORD && !word_is(c, e, "ages")) return false;
-    if (word_is(c, e, "of") && word_is(c, e + 1, "age")) return false;
+    if (is_p(c, e, '-') && glued(c, e) && word_is(c, e + 1, W_OLD)) return false;
+    if (kind_at(c, e) == K_AGEWORD && !word_is(c, e, W_AGES)) return false;
+    if (word_is(c, e, W_OF) && word_is(c, e + 1, W_AGE)) return false;
     if (i > 0 && kind_at(c, i - 1) == K_AGEWORD) return false;
-    if (word_is(c, e, "and") && (word_is(c, e + 1, "older") || word_is(c, e + 1, "younger") || word_is(c, e + 1, "over") ||
-                                 word_is(c, e + 1, "under") || word_is(c, e + 1, "up")))
+    if (word_is(c, e, W_AND) && (word_is(c, e + 1, W_OLDER) || word_is(c, e + 1, W_YOUNGER) || word_is(c, e + 1, W_OVER) ||
+                                 word_is(c, e + 1, W_UNDER) || word_is(c, e + 1, W_UP)))
         return false;
-    if (i > 1 && word_is(c, i - 1, "and") && (word_is(c, i - 2, "aged") || is_num(c, i - 2)) && kind_at(c, e) == K_AGEWORD)
+    if (i > 1 && word_is(c, i - 1, W_AND) && (word_is(c, i - 2, W_AGED) || is_num(c, i - 2)) && kind_at(c, e) == K_AGEWORD)
         return false;
     /* "a day" alone is too weak unless a duration verb or prep is near; keep "a" + unit */
     const dt_entry *ag = lex_at(c, e);
-    if (ag && ag->kind == K_AGO && same_sent(c, j, e) && (word_is(c, e, "ago") || word_is(c, e, "hence"))) {
+    if (ag && ag->kind == K_AGO && same_sent(c, j, e) && (word_is(c, e, W_AGO) || word_is(c, e, W_HENCE))) {
         r->s = i; r->e = e + 1;
         r->type = T_DATE;
         /* "a year ago" beside a quarter speaks of that quarter a year before */
@@ -1489,10 +1845,10 @@ static bool parse_duration(dctx *c, size_t i, dres *r)
             return true;
         }
         shift_date(c, r, u->sval, n < 0 ? 0 : ag->ival * n);
-        if (n < 0) snprintf(r->val, sizeof r->val, ag->ival < 0 ? "PAST_REF" : "FUTURE_REF");
+        if (n < 0) fmt(r->val, sizeof r->val, ag->ival < 0 ? "PAST_REF" : "FUTURE_REF");
         return true;
     }
-    if (ag && ag->kind == K_AGO && same_sent(c, j, e) && n > 0 && !word_is(c, e + 1, "than")) {
+    if (ag && ag->kind == K_AGO && same_sent(c, j, e) && n > 0 && !word_is(c, e + 1, W_THAN)) {
         /* "a year earlier", "two days later": from the date just spoken of */
         const char *base = recent_date(c, i, 1);
         if (!base && n == 1 && ag->ival < 0 && !strcmp(u->sval, "Y")) base = recent_quarter(c, i, 6);
@@ -1517,13 +1873,13 @@ static bool parse_ordinal(dctx *c, size_t i, dres *r, int ord)
 {
     size_t j = i + 1;
     if (is_p(c, j, '-') && glued(c, j)) j++;
-    bool quarter = word_is(c, j, "quarter"), half = word_is(c, j, "half");
+    bool quarter = word_is(c, j, W_QUARTER), half = word_is(c, j, W_HALF);
     if ((quarter && ord <= 4) || (half && ord <= 2)) {
         int y, m, d;
         int prec = anchor(c, &y, &m, &d);
         size_t e = j + 1;
         int yy = 0;
-        if ((word_is(c, e, "of") || is_p(c, e, ',')) && year_at(c, e + 1, true)) { yy = (int)num_val(c, e + 1); e += 2; r->year_stated = true; }
+        if ((word_is(c, e, W_OF) || is_p(c, e, ',')) && year_at(c, e + 1, true)) { yy = (int)num_val(c, e + 1); e += 2; r->year_stated = true; }
         else if (year_at(c, e, true)) { yy = (int)num_val(c, e); e++; r->year_stated = true; }
         else if (i > 0 && year_at(c, i - 1, true) && i - 1 >= c->floor) { yy = (int)num_val(c, i - 1); r->s = i - 1; }
         if (!yy && prec >= 1) {
@@ -1532,8 +1888,8 @@ static bool parse_ordinal(dctx *c, size_t i, dres *r, int ord)
             if (prec >= 2 && quarter && (ord - 1) * 3 + 1 > m) yy--;
             if (prec >= 2 && half && (ord - 1) * 6 + 1 > m) yy--;
         }
-        if (yy) snprintf(r->val, sizeof r->val, "%04d-%c%d", yy, quarter ? 'Q' : 'H', ord);
-        else snprintf(r->val, sizeof r->val, "XXXX-%c%d", quarter ? 'Q' : 'H', ord);
+        if (yy) fmt(r->val, sizeof r->val, "%04d-%c%d", yy, quarter ? 'Q' : 'H', ord);
+        else fmt(r->val, sizeof r->val, "XXXX-%c%d", quarter ? 'Q' : 'H', ord);
         if (!r->s) r->s = i;
         if (r->s > i) r->s = i;
         r->e = e;
@@ -1553,18 +1909,18 @@ static bool parse_ordinal(dctx *c, size_t i, dres *r, int ord)
         }
     }
     /* "the first week of 2015" (ISO week), "the third month of 2021" */
-    if ((word_is(c, j, "week") || word_is(c, j, "month")) && word_is(c, j + 1, "of") && year_at(c, j + 2, true) &&
-        ord >= 1 && ord <= (word_is(c, j, "week") ? 53 : 12)) {
+    if ((word_is(c, j, W_WEEK) || word_is(c, j, W_MONTH)) && word_is(c, j + 1, W_OF) && year_at(c, j + 2, true) &&
+        ord >= 1 && ord <= (word_is(c, j, W_WEEK) ? 53 : 12)) {
         long y = num_val(c, j + 2);
-        if (word_is(c, j, "week")) snprintf(r->val, sizeof r->val, "%04ld-W%02d", y, ord);
-        else snprintf(r->val, sizeof r->val, "%04ld-%02d", y, ord);
+        if (word_is(c, j, W_WEEK)) fmt(r->val, sizeof r->val, "%04ld-W%02d", y, ord);
+        else fmt(r->val, sizeof r->val, "%04ld-%02d", y, ord);
         r->y = (int)y; r->year_stated = true;
         r->s = i; r->e = j + 3; r->type = T_DATE; r->the_ok = true;
         return true;
     }
     /* "the 20th century", "twentieth century" */
-    if (word_is(c, j, "century")) {
-        snprintf(r->val, sizeof r->val, "%02d", ord - 1);
+    if (word_is(c, j, W_CENTURY)) {
+        fmt(r->val, sizeof r->val, "%02d", ord - 1);
         r->s = i; r->e = j + 1; r->type = T_DATE; r->the_ok = true;
         return true;
     }
@@ -1588,9 +1944,17 @@ static void clause_window(const dctx *c, size_t i, size_t *lo, size_t *hi)
     *hi = i + 12 < s->tok_end ? i + 12 : s->tok_end;
 }
 
+/* The TF_ bits of token i (`tense` rows of dates.tsv; 0 past the ends). */
+static inline unsigned tense_at(const dctx *c, size_t i)
+{
+    uint32_t id = i < c->n ? c->tk[i].wid : 0;
+    return id < c->t->nwrow ? c->t->wtense[id] : 0;
+}
+
 /* Is the clause around token i about the future? The nearest tense cue
- * decides: a future marker (will, 'll, scheduled ...) against a past one
- * (was, had, ended ... or a verb in -ed). */
+ * decides: a future marker (will, 'll, scheduled, "is to" ...) against a
+ * past one (was, had, ended, said ... or a verb in -ed not after "is",
+ * "been"): the `fut`, `past` and `tense` rows of dates.tsv. */
 static bool future_sentence(const dctx *c, size_t i)
 {
     size_t lo, hi;
@@ -1600,16 +1964,14 @@ static bool future_sentence(const dctx *c, size_t i)
         if (c->tk[k].type != CC_TOK_WORD) continue;
         size_t dist = k > i ? k - i : i - k;
         int kd = kind_at(c, k);
-        if (kd == K_FUT || (word_is(c, k, "ll") && k > 0 && is_p(c, k - 1, '\'')) ||
+        unsigned tf = tense_at(c, k);
+        if (kd == K_FUT || ((tf & TF_FUT_AFTER_APOS) && k > 0 && is_p(c, k - 1, '\'')) ||
             /* "is to resume trading Tuesday" */
-            (word_is(c, k, "to") && k > 0 && (word_is(c, k - 1, "is") || word_is(c, k - 1, "are")))) {
+            ((tf & TF_FUT_AFTER_BE) && k > 0 && (tense_at(c, k - 1) & TF_BE))) {
             if (dist < best_fut) best_fut = dist;
         } else if (kd == K_PAST && kind_at(c, k + 1) == K_FUT) {
             /* "were planning", "was scheduled": the plan's time is ahead */
-        } else if (kd == K_PAST || word_is(c, k, "said") ||
-                   (ed_word(c, k) &&
-                    !word_is(c, k - 1, "be") && !word_is(c, k - 1, "been") && !word_is(c, k - 1, "is") &&
-                    !word_is(c, k - 1, "are"))) {
+        } else if (kd == K_PAST || (tf & TF_REPORTED) || (ed_word(c, k) && !(tense_at(c, k - 1) & TF_PASSIVE))) {
             if (dist < best_past) best_past = dist;
         }
     }
@@ -1617,7 +1979,9 @@ static bool future_sentence(const dctx *c, size_t i)
 }
 
 /* A verb in -ed is the nearest tense cue ("In January, Acme acquired ...");
- * "said" does not count: reported speech may be about what comes. */
+ * "said" does not count: reported speech may be about what comes. Against
+ * it: a future marker, "is", "would" (TF_PRESENT); no verb: an -ed word
+ * after "is", "been" (TF_PASSIVE) or "the", "a" (TF_ADJ_BEFORE). */
 static bool past_verb_near(const dctx *c, size_t i)
 {
     size_t lo, hi;
@@ -1627,12 +1991,10 @@ static bool past_verb_near(const dctx *c, size_t i)
         if (c->tk[k].type != CC_TOK_WORD) continue;
         size_t dist = k > i ? k - i : i - k;
         int kd = kind_at(c, k);
-        if (kd == K_FUT || (word_is(c, k, "ll") && k > 0 && is_p(c, k - 1, '\'')) || word_is(c, k, "is") ||
-            word_is(c, k, "are") || word_is(c, k, "would")) {
+        unsigned tf = tense_at(c, k);
+        if (kd == K_FUT || ((tf & TF_FUT_AFTER_APOS) && k > 0 && is_p(c, k - 1, '\'')) || (tf & TF_PRESENT)) {
             if (dist < best_fut) best_fut = dist;
-        } else if (ed_word(c, k) &&
-                   !word_is(c, k - 1, "be") && !word_is(c, k - 1, "been") && !word_is(c, k - 1, "is") &&
-                   !word_is(c, k - 1, "are") && !word_is(c, k - 1, "the") && !word_is(c, k - 1, "a")) {
+        } else if (ed_word(c, k) && !(tense_at(c, k - 1) & (TF_PASSIVE | TF_ADJ_BEFORE))) {
             if (dist < best_past) best_past = dist;
         }
     }
@@ -1668,7 +2030,7 @@ static bool parse_weekday(dctx *c, size_t i, dres *r, int wd, int shift)
     /* "Friday the 26th", "Mon 13th", "tuesday the eleventh": the month,
      * near the anchor, whose day falls on that weekday */
     if (!shift) {
-        size_t k0 = word_is(c, j, "the") ? j + 1 : j;
+        size_t k0 = word_is(c, j, W_THE) ? j + 1 : j;
         int day = 0;
         size_t de = 0;
         if (!day_word_at(c, k0, &day, &de) && k0 == j && j == i + 1 && is_num(c, j) && num_len(c, j) <= 2 && same_sent(c, i, j) &&
@@ -1679,7 +2041,7 @@ static bool parse_weekday(dctx *c, size_t i, dres *r, int wd, int shift)
         }
         if (day >= 1 && day <= 31 && same_sent(c, i, de - 1)) {
             r->s = i; r->e = de; r->type = T_DATE;
-            snprintf(r->val, sizeof r->val, "XXXX-WXX-%d", wd);
+            fmt(r->val, sizeof r->val, "XXXX-WXX-%d", wd);
             if (anchor(c, &y, &m, &d) == 3) {
                 long base = days_from_civil(y, m, d), best = 0, bestd = -1;
                 for (int k = -6; k <= 6; k++) {
@@ -1707,17 +2069,17 @@ static bool parse_weekday(dctx *c, size_t i, dres *r, int wd, int shift)
         else day = base - (bw - wd + 7) % 7;
         int yy, mm, dd;
         civil_from_days(day, &yy, &mm, &dd);
-        snprintf(r->val, sizeof r->val, "%04d-%02d-%02d", yy, mm, dd);
+        fmt(r->val, sizeof r->val, "%04d-%02d-%02d", yy, mm, dd);
         resolved = true;
     }
-    if (!resolved) snprintf(r->val, sizeof r->val, "XXXX-WXX-%d", wd);
+    if (!resolved) fmt(r->val, sizeof r->val, "XXXX-WXX-%d", wd);
     r->s = i; r->e = i + 1;
     r->type = T_DATE;
     /* "Friday morning", "Saturday night" */
     const dt_entry *pd = lex_at(c, i + 1);
     if (pd && pd->kind == K_PARTDAY && same_sent(c, i, i + 1) && !pd->sval[2]) {
         size_t l = strlen(r->val);
-        snprintf(r->val + l, sizeof r->val - l, "T%s", pd->sval);
+        fmt(r->val + l, sizeof r->val - l, "T%s", pd->sval);
         r->type = T_TIME;
         r->e = i + 2;
     }
@@ -1727,9 +2089,9 @@ static bool parse_weekday(dctx *c, size_t i, dres *r, int wd, int shift)
 static bool parse_season(dctx *c, size_t i, dres *r, const char *code, int shift, bool shifted)
 {
     size_t j = i + 1;
-    if (word_is(c, j, "of")) j++;
+    if (word_is(c, j, W_OF)) j++;
     if (year_at(c, j, true)) {
-        snprintf(r->val, sizeof r->val, "%04ld-%s", num_val(c, j), code);
+        fmt(r->val, sizeof r->val, "%04ld-%s", num_val(c, j), code);
         r->y = (int)num_val(c, j);
         r->year_stated = true;
         r->s = i; r->e = j + 1; r->type = T_DATE; r->the_ok = true;
@@ -1738,14 +2100,14 @@ static bool parse_season(dctx *c, size_t i, dres *r, const char *code, int shift
     int sy;
     size_t se;
     if (spoken_year(c, j, &sy, &se)) {
-        snprintf(r->val, sizeof r->val, "%04d-%s", sy, code);
+        fmt(r->val, sizeof r->val, "%04d-%s", sy, code);
         r->y = sy;
         r->year_stated = true;
         r->s = i; r->e = se; r->type = T_DATE; r->the_ok = true;
         return true;
     }
-    if (!shifted && word_is(c, i, "fall")) return false; /* the verb */
-    if (!shifted && !(i > 0 && (word_is(c, i - 1, "the") || word_is(c, i - 1, "in") || word_is(c, i - 1, "this") ||
+    if (!shifted && word_is(c, i, W_FALL)) return false; /* the verb */
+    if (!shifted && !(i > 0 && (word_is(c, i - 1, W_THE) || word_is(c, i - 1, W_IN) || word_is(c, i - 1, W_THIS) ||
                                 kind_at(c, i - 1) == K_MOD)))
         return false;
     int y, m, d;
@@ -1754,7 +2116,7 @@ static bool parse_season(dctx *c, size_t i, dres *r, const char *code, int shift
     int start = !strcmp(code, "SP") ? 3 : !strcmp(code, "SU") ? 6 : !strcmp(code, "FA") ? 9 : 12;
     if (shift < 0 && prec >= 2 && start >= m) y--;
     if (shift > 0 && (prec < 2 || start <= m)) y++;
-    snprintf(r->val, sizeof r->val, "%04d-%s", y, code);
+    fmt(r->val, sizeof r->val, "%04d-%s", y, code);
     r->s = i; r->e = i + 1; r->type = T_DATE; r->the_ok = true;
     return true;
 }
@@ -1799,7 +2161,7 @@ static bool parse_qabbr(dctx *c, size_t i, dres *r)
             y = (int)num_val(c, k + 1);
             k += 2;
             r->year_stated = true;
-        } else if (word_is(c, k, "of") && year_at(c, k + 1, true) && same_sent(c, i, k + 1)) {
+        } else if (word_is(c, k, W_OF) && year_at(c, k + 1, true) && same_sent(c, i, k + 1)) {
             y = (int)num_val(c, k + 1);
             k += 2;
             r->year_stated = true;
@@ -1811,7 +2173,7 @@ static bool parse_qabbr(dctx *c, size_t i, dres *r)
             if (!(c->tk[i].flags & CC_TF_UPPER) || !anchor(c, &y, &m, &d)) return false;
         }
     }
-    snprintf(r->val, sizeof r->val, "%04d-%c%d", y, u, n);
+    fmt(r->val, sizeof r->val, "%04d-%c%d", y, u, n);
     if (r->year_stated) r->y = y;
     r->s = i; r->e = k; r->type = T_DATE;
     return true;
@@ -1821,16 +2183,16 @@ static bool parse_decade(dctx *c, size_t i, dres *r)
 {
     size_t j = i + 1;
     if (is_p(c, j, '\'') && glued(c, j)) j++;
-    if (!(word_is(c, j, "s") && glued(c, j))) return false;
+    if (!(word_is(c, j, W_S) && glued(c, j))) return false;
     long v = num_val(c, i);
     int l = num_len(c, i);
     if (l == 4 && v % 10 == 0 && v >= 1000 && v <= 2100) {
-        if (v % 100 == 0 && i > 0 && (word_is(c, i - 1, "early") || word_is(c, i - 1, "late") || word_is(c, i - 1, "mid"))) {
+        if (v % 100 == 0 && i > 0 && (word_is(c, i - 1, W_EARLY) || word_is(c, i - 1, W_LATE) || word_is(c, i - 1, W_MID))) {
             /* "the early 1900s" still a decade in practice */
         }
-        snprintf(r->val, sizeof r->val, "%03ldX", v / 10);
+        fmt(r->val, sizeof r->val, "%03ldX", v / 10);
     } else if (l == 2 && v % 10 == 0) {
-        snprintf(r->val, sizeof r->val, "%s%ldX", v >= 30 ? "19" : "20", v / 10);
+        fmt(r->val, sizeof r->val, "%s%ldX", v >= 30 ? "19" : "20", v / 10);
     } else {
         return false;
     }
@@ -1852,7 +2214,7 @@ static bool good_year_context(dctx *c, size_t i, const char **mod)
         const dt_entry *e = lex_at(c, i - 1);
         if (e && e->kind == K_YPREP) {
             /* "of 1992" only after a date-ish word: "the summer of 1992", "the end of 1993" */
-            if (word_is(c, i - 1, "of"))
+            if (word_is(c, i - 1, W_OF))
                 return (i > 1 && (kind_at(c, i - 2) == K_UNIT || kind_at(c, i - 2) == K_MOD ||
                                   kind_at(c, i - 2) == K_SEASON || kind_at(c, i - 2) == K_MONTH)) ||
                        i + 1 >= c->n || !same_sent(c, i, i + 1) ||
@@ -1863,7 +2225,7 @@ static bool good_year_context(dctx *c, size_t i, const char **mod)
         if (e && (e->kind == K_FISCAL || (e->kind == K_UNIT && !strcmp(e->sval, "Y") && !e->extra[0]))) return true;
     }
     /* "1991 and 1993", "1991-1993", "from 1991 to 1993": a year right after another */
-    if (i >= 2 && (word_is(c, i - 1, "and") || word_is(c, i - 1, "to") || word_is(c, i - 1, "or") ||
+    if (i >= 2 && (word_is(c, i - 1, W_AND) || word_is(c, i - 1, W_TO) || word_is(c, i - 1, W_OR) ||
                    is_p(c, i - 1, '-') || is_p(c, i - 1, '/')) &&
         year_at(c, i - 2, true) && c->d->nm) {
         const concur_mention *last = c->d->m[c->d->nm - 1];
@@ -1878,7 +2240,7 @@ static bool good_year_context(dctx *c, size_t i, const char **mod)
         if (i > 0 && c->tk[i - 1].type == CC_TOK_PUNCT && (c->text[c->tk[i - 1].start] & 0x80)) return false; /* currency */
         if (i > 0 && lex_has(c, i - 1, K_YID)) return false; /* "No. 1992", "page 1992", "flight 2010" */
         const dt_entry *pe = i > 0 ? lex_at(c, i - 1) : NULL;
-        if (pe && (pe->kind == K_APPROX || pe->kind == K_NUMW) && !word_is(c, i - 1, "a") && !word_is(c, i - 1, "an"))
+        if (pe && (pe->kind == K_APPROX || pe->kind == K_NUMW) && !word_is(c, i - 1, W_A) && !word_is(c, i - 1, W_AN))
             return false;
         if (i + 1 < c->n && same_sent(c, i, i + 1)) {
             const cc_token *nt = &c->tk[i + 1];
@@ -1908,13 +2270,13 @@ static bool good_year_context(dctx *c, size_t i, const char **mod)
         return true;
     }
     /* "a 2010 commando raid" */
-    if (i > 0 && (word_is(c, i - 1, "a") || word_is(c, i - 1, "an")) && num_val(c, i) >= 1900 && i + 1 < c->n &&
+    if (i > 0 && (word_is(c, i - 1, W_A) || word_is(c, i - 1, W_AN)) && num_val(c, i) >= 1900 && i + 1 < c->n &&
         c->tk[i + 1].type == CC_TOK_WORD && !(c->tk[i + 1].flags & CC_TF_UPPER) && lex_at(c, i + 1) == NULL)
         return true;
     /* "the 1915 events", "1992 elections" */
     const dt_entry *nx = lex_at(c, i + 1);
     if (nx && nx->kind == K_YNOUN) return true;
-    if (is_p(c, i + 1, '\'') && word_is(c, i + 2, "s") && glued(c, i + 1)) return true; /* "1992's" */
+    if (is_p(c, i + 1, '\'') && word_is(c, i + 2, W_S) && glued(c, i + 1)) return true; /* "1992's" */
     return false;
 }
 
@@ -1985,12 +2347,12 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             /* "4 in the morning", "7 in the evening" */
             dclock t;
             const dt_entry *pe = lex_at(c, i + 3);
-            if (word_is(c, i + 1, "in") && word_is(c, i + 2, "the") && pe && pe->kind == K_PARTDAY && !pe->sval[2] &&
+            if (word_is(c, i + 1, W_IN) && word_is(c, i + 2, W_THE) && pe && pe->kind == K_PARTDAY && !pe->sval[2] &&
                 clock_at(c, i, true, &t) && t.e == i + 1 && t.hh <= 12) {
                 clock_in_partday(&t, pe->sval);
                 r->s = i; r->e = i + 4; r->type = T_TIME;
                 clock_text(r->tpart, sizeof r->tpart, &t);
-                snprintf(r->val, sizeof r->val, "%s", r->tpart);
+                put_str(r->val, sizeof r->val, r->tpart);
                 return true;
             }
         }
@@ -1998,7 +2360,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         if (parse_day_alone(c, i, r)) return true;
         if (parse_decade(c, i, r)) return true;
         if (ord_suffix(c, i + 1) && num_len(c, i) <= 2 &&
-            (word_is(c, i + 2, "week") || word_is(c, i + 2, "month") || word_is(c, i + 2, "quarter")) &&
+            (word_is(c, i + 2, W_WEEK) || word_is(c, i + 2, W_MONTH) || word_is(c, i + 2, W_QUARTER)) &&
             parse_ordinal(c, i + 1, r, (int)num_val(c, i)) && r->val[4] != 0 && r->year_stated) {
             r->s = i;
             return true;
@@ -2006,8 +2368,8 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         memset(r, 0, sizeof *r);
         if (parse_qabbr(c, i, r)) return true;
         memset(r, 0, sizeof *r);
-        if (ord_suffix(c, i + 1) && word_is(c, i + 2, "century")) {
-            snprintf(r->val, sizeof r->val, "%02ld", num_val(c, i) - 1);
+        if (ord_suffix(c, i + 1) && word_is(c, i + 2, W_CENTURY)) {
+            fmt(r->val, sizeof r->val, "%02ld", num_val(c, i) - 1);
             r->s = i; r->e = i + 3; r->the_ok = true;
             return true;
         }
@@ -2019,15 +2381,15 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         if (year_at(c, i, year_ok) && (year_ok || good_year_context(c, i, &pmod))) {
             long y = num_val(c, i);
             /* "1992-93", "1991-1993": a span of years */
-            snprintf(r->val, sizeof r->val, "%04ld", y);
+            set_date(r, (int)y, 0, 0, true); /* "1992": year_at keeps it in 1000..2100 */
             r->y = (int)y; r->year_stated = true; r->yearish = true;
             r->s = i; r->e = i + 1;
             r->mod = pmod;
             /* "the 1988 period" in a quarterly report: that year's quarter */
-            const char *q = i > 0 && word_is(c, i - 1, "the") && (word_is(c, i + 1, "period") || word_is(c, i + 1, "quarter"))
+            const char *q = i > 0 && word_is(c, i - 1, W_THE) && (word_is(c, i + 1, W_PERIOD) || word_is(c, i + 1, W_QUARTER))
                                 ? recent_quarter(c, i, 6) : NULL;
             if (q) {
-                snprintf(r->val, sizeof r->val, "%04ld-%s", y, q + 5);
+                fmt(r->val, sizeof r->val, "%04ld-%s", y, q + 5);
                 r->e = i + 2; r->the_ok = true; r->mod = NULL; r->year_stated = false;
             }
             return true;
@@ -2046,7 +2408,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
     case K_WDAY:
         if (!strcmp(e->extra, "pl")) {
             /* "Tuesdays": every Tuesday */
-            snprintf(r->val, sizeof r->val, "XXXX-WXX-%d", e->ival);
+            fmt(r->val, sizeof r->val, "XXXX-WXX-%d", e->ival);
             r->s = i; r->e = i + 1; r->type = T_SET;
             return true;
         }
@@ -2057,7 +2419,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             int day;
             size_t de;
             if (!(c->tk[i].flags & CC_TF_UPPER) || !same_sent(c, i, j) ||
-                !(day_word_at(c, j, &day, &de) || kind_at(c, j) == K_MONTH || (i > 0 && word_is(c, i - 1, "on"))))
+                !(day_word_at(c, j, &day, &de) || kind_at(c, j) == K_MONTH || (i > 0 && word_is(c, i - 1, W_ON))))
                 return false;
             if (!parse_weekday(c, i, r, e->ival, 0)) return false;
             return true;
@@ -2076,20 +2438,20 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
                 size_t k = i + 2;
                 size_t k2 = is_p(c, k, '-') ? k + 1 : k;
                 const dt_entry *t3 = lex_at(c, k2);
-                if (t3 && t3->kind == K_NUMW && t3->ival >= 1 && t3->ival <= 9 && !word_is(c, k2, "a") &&
-                    !word_is(c, k2, "an")) {
+                if (t3 && t3->kind == K_NUMW && t3->ival >= 1 && t3->ival <= 9 && !word_is(c, k2, W_A) &&
+                    !word_is(c, k2, W_AN)) {
                     y += t3->ival;
                     k = k2 + 1;
                 }
                 if (!(lex_at(c, k) && lex_at(c, k)->kind == K_UNIT)) {
-                    snprintf(r->val, sizeof r->val, "%04d", y);
+                    fmt(r->val, sizeof r->val, "%04d", y);
                     r->y = y; r->year_stated = true; r->yearish = true;
                     r->s = i; r->e = k; r->type = T_DATE;
                     return true;
                 }
             }
         }
-        if (word_is(c, i, "some") || word_is(c, i, "many")) {
+        if (word_is(c, i, W_SOME) || word_is(c, i, W_MANY)) {
             /* "some years ago" / "many years" */
             const dt_entry *u = lex_at(c, i + 1);
             if (!u || u->kind != K_UNIT || !u->extra[0]) return false;
@@ -2101,7 +2463,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         size_t de;
         if (day_word_at(c, i, &day, &de)) {
             size_t j = de;
-            bool of = word_is(c, j, "of");
+            bool of = word_is(c, j, W_OF);
             if (of) j++;
             const dt_entry *me = lex_at(c, j);
             if (me && me->kind == K_MONTH && (of || (c->tk[j].flags & CC_TF_UPPER)) && same_sent(c, i, j) &&
@@ -2109,7 +2471,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
                 int month = me->ival, y;
                 size_t k = j + 1, yk = k;
                 bool res = true;
-                if (is_p(c, yk, ',') || word_is(c, yk, "of")) yk++;
+                if (is_p(c, yk, ',') || word_is(c, yk, W_OF)) yk++;
                 if (year_at(c, yk, true) && same_sent(c, i, yk)) {
                     y = (int)num_val(c, yk);
                     r->year_stated = true;
@@ -2131,11 +2493,11 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         if (anchor(c, &y, &m, &d) == 3 && (c->st->ry || c->st->mode == CONCUR_DATES_NARRATIVE)) {
             int yy, mm, dd;
             civil_from_days(days_from_civil(y, m, d) + e->ival, &yy, &mm, &dd);
-            snprintf(r->val, sizeof r->val, "%04d-%02d-%02d", yy, mm, dd);
+            fmt(r->val, sizeof r->val, "%04d-%02d-%02d", yy, mm, dd);
         } else if (e->extra[0]) {
-            snprintf(r->val, sizeof r->val, "XXXX-XX-XX");
+            fmt(r->val, sizeof r->val, "XXXX-XX-XX");
         } else {
-            snprintf(r->val, sizeof r->val, "%s", e->ival < 0 ? "PAST_REF" : e->ival > 0 ? "FUTURE_REF" : "PRESENT_REF");
+            put_str(r->val, sizeof r->val, e->ival < 0 ? "PAST_REF" : e->ival > 0 ? "FUTURE_REF" : "PRESENT_REF");
         }
         r->s = i; r->e = i + 1;
         const char *pd = e->extra[0] ? e->extra : NULL;
@@ -2149,13 +2511,13 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         }
         if (pd && r->val[0] != 'P' && r->val[0] != 'F') {
             size_t l = strlen(r->val);
-            snprintf(r->val + l, sizeof r->val - l, "T%s", pd);
+            fmt(r->val + l, sizeof r->val - l, "T%s", pd);
             r->type = T_TIME;
         }
         return true;
     }
     case K_REF: {
-        if (word_is(c, i, "recent")) {
+        if (word_is(c, i, W_RECENT)) {
             /* "recent weeks" (a duration), "recent years" */
             const dt_entry *u = lex_at(c, i + 1);
             if (!u || u->kind != K_UNIT || !u->extra[0]) return false;
@@ -2164,43 +2526,43 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             return true;
         }
         /* "the future", "the near future", "in future"; not "future losses" */
-        if (word_is(c, i, "future") &&
-            !(i > 0 && (word_is(c, i - 1, "the") || word_is(c, i - 1, "near") || word_is(c, i - 1, "in"))))
+        if (word_is(c, i, W_FUTURE) &&
+            !(i > 0 && (word_is(c, i - 1, W_THE) || word_is(c, i - 1, W_NEAR) || word_is(c, i - 1, W_IN))))
             return false;
-        snprintf(r->val, sizeof r->val, "%s", e->sval);
+        put_str(r->val, sizeof r->val, e->sval);
         r->s = i; r->e = i + 1;
-        r->the_ok = word_is(c, i, "future") || word_is(c, i, "past");
+        r->the_ok = word_is(c, i, W_FUTURE) || word_is(c, i, W_PAST);
         return true;
     }
     case K_SHIFT: {
         int sh = e->ival;
         size_t j = i + 1;
-        if (word_is(c, i, "past") || word_is(c, i, "last") || word_is(c, i, "next") || word_is(c, i, "coming") ||
-            word_is(c, i, "following") || word_is(c, i, "previous") || word_is(c, i, "preceding")) {
+        if (word_is(c, i, W_PAST) || word_is(c, i, W_LAST) || word_is(c, i, W_NEXT) || word_is(c, i, W_COMING) ||
+            word_is(c, i, W_FOLLOWING) || word_is(c, i, W_PREVIOUS) || word_is(c, i, W_PRECEDING)) {
             /* "the past two weeks", "the next few years" */
             dres q;
             memset(&q, 0, sizeof q);
             long n;
             size_t qe;
-            if (quantity_at(c, j, &n, &qe) && !word_is(c, j, "a") && parse_duration(c, j, &q) && q.type == T_DURATION) {
+            if (quantity_at(c, j, &n, &qe) && !word_is(c, j, W_A) && parse_duration(c, j, &q) && q.type == T_DURATION) {
                 *r = q;
                 r->s = i; r->the_ok = true;
                 return true;
             }
         }
         bool fiscal = false;
-        if (word_is(c, j, "fiscal")) { j++; fiscal = true; }
+        if (word_is(c, j, W_FISCAL)) { j++; fiscal = true; }
         const dt_entry *u = lex_at(c, j);
         if (!u || !(u->kind == K_UNIT || u->kind == K_MONTH || u->kind == K_WDAY || u->kind == K_SEASON ||
                     u->kind == K_PARTDAY)) {
-            if (word_is(c, i, "past") && i > 0 && word_is(c, i - 1, "the")) {
-                snprintf(r->val, sizeof r->val, "PAST_REF");
+            if (word_is(c, i, W_PAST) && i > 0 && word_is(c, i - 1, W_THE)) {
+                fmt(r->val, sizeof r->val, "PAST_REF");
                 r->s = i; r->e = i + 1; r->the_ok = true;
                 return true;
             }
             return false;
         }
-        bool is_that = word_is(c, i, "that");
+        bool is_that = word_is(c, i, W_THAT);
         r->s = i; r->e = j + 1; r->type = T_DATE; r->the_ok = true;
         if (u->kind == K_UNIT && u->extra[0]) {
             /* "the coming years", "past months": an unspecified stretch */
@@ -2216,32 +2578,32 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             const char *lv = s->last_val;
             if (lv[0]) {
                 size_t l = strlen(lv);
-                if (!strcmp(u->sval, "Y")) { snprintf(r->val, sizeof r->val, "%.4s", lv); return true; }
-                if (!strcmp(u->sval, "Q") && l == 7 && lv[5] == 'Q') { snprintf(r->val, sizeof r->val, "%s", lv); return true; }
+                if (!strcmp(u->sval, "Y")) { fmt(r->val, sizeof r->val, "%.4s", lv); return true; }
+                if (!strcmp(u->sval, "Q") && l == 7 && lv[5] == 'Q') { put_str(r->val, sizeof r->val, lv); return true; }
                 if (!strcmp(u->sval, "M") && l >= 7 && isdigit((unsigned char)lv[5])) {
-                    snprintf(r->val, sizeof r->val, "%.7s", lv);
+                    fmt(r->val, sizeof r->val, "%.7s", lv);
                     return true;
                 }
-                if (!strcmp(u->sval, "D") && l == 10) { snprintf(r->val, sizeof r->val, "%s", lv); return true; }
+                if (!strcmp(u->sval, "D") && l == 10) { put_str(r->val, sizeof r->val, lv); return true; }
             }
             if (!s->cy) return false;
-            if (!strcmp(u->sval, "Y")) { snprintf(r->val, sizeof r->val, "%04d", s->cy); return true; }
-            if (!strcmp(u->sval, "M") && s->cm) { snprintf(r->val, sizeof r->val, "%04d-%02d", s->cy, s->cm); return true; }
+            if (!strcmp(u->sval, "Y")) { fmt(r->val, sizeof r->val, "%04d", s->cy); return true; }
+            if (!strcmp(u->sval, "M") && s->cm) { fmt(r->val, sizeof r->val, "%04d-%02d", s->cy, s->cm); return true; }
             if (!strcmp(u->sval, "D") && s->cd) {
-                snprintf(r->val, sizeof r->val, "%04d-%02d-%02d", s->cy, s->cm, s->cd);
+                fmt(r->val, sizeof r->val, "%04d-%02d-%02d", s->cy, s->cm, s->cd);
                 return true;
             }
             return false;
         }
-        if (u->kind == K_UNIT && !strcmp(u->sval, "Q") && word_is(c, i, "latest")) sh = -1;
+        if (u->kind == K_UNIT && !strcmp(u->sval, "Q") && word_is(c, i, W_LATEST)) sh = -1;
         if (u->kind == K_UNIT && !strcmp(u->sval, "Q") && sh == 0 && !fiscal) {
             /* "this quarter's loss" in a quarterly report: the quarter it reports */
             const char *q = recent_quarter(c, i, 6);
-            if (q) { snprintf(r->val, sizeof r->val, "%s", q); return true; }
+            if (q) { put_str(r->val, sizeof r->val, q); return true; }
         }
         if (u->kind == K_UNIT && !u->extra[0] && sh != 0 &&
-            (word_is(c, i, "following") || word_is(c, i, "previous") || word_is(c, i, "preceding") ||
-             (word_is(c, i, "next") && i > 0 && word_is(c, i - 1, "the") && !strcmp(u->sval, "D")))) {
+            (word_is(c, i, W_FOLLOWING) || word_is(c, i, W_PREVIOUS) || word_is(c, i, W_PRECEDING) ||
+             (word_is(c, i, W_NEXT) && i > 0 && word_is(c, i - 1, W_THE) && !strcmp(u->sval, "D")))) {
             /* anaphoric: "the following month" counts from the date just told */
             const char *base = recent_date(c, i, 3);
             if (base && shift_value(base, u->sval, sh, r->val, sizeof r->val)) return true;
@@ -2254,8 +2616,8 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
                 if (sh == 0 && u->sval[0] == 'D') {
                     int y, m, d;
                     if (!anchor(c, &y, &m, &d)) return false;
-                    if (u->sval[0] == 'D') snprintf(r->val, sizeof r->val, "%03dX", y / 10);
-                    else snprintf(r->val, sizeof r->val, "%02d", y / 100);
+                    if (u->sval[0] == 'D') fmt(r->val, sizeof r->val, "%03dX", y / 10);
+                    else fmt(r->val, sizeof r->val, "%02d", y / 100);
                 } else {
                     r->type = T_DURATION;
                     duration_value(r->val, sizeof r->val, 1, u->sval);
@@ -2268,7 +2630,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
                 return true;
             }
             if (!strcmp(u->sval, "D") && sh == 0 && !is_that) {
-                snprintf(r->val, sizeof r->val, "PRESENT_REF");
+                fmt(r->val, sizeof r->val, "PRESENT_REF");
                 return false;
             }
             (void)fiscal;
@@ -2277,7 +2639,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             if (!(c->tk[j].flags & CC_TF_UPPER)) return false;
             int y, m, d;
             if (!anchor(c, &y, &m, &d)) {
-                snprintf(r->val, sizeof r->val, "XXXX-%02d", u->ival);
+                fmt(r->val, sizeof r->val, "XXXX-%02d", u->ival);
                 return true;
             }
             if (sh < 0 && m && u->ival >= m) y--;
@@ -2302,23 +2664,23 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         case K_PARTDAY: {
             int y, m, d;
             const char *base = recent_date(c, i, 3);
-            if (sh != 0 && i > 0 && word_is(c, i - 1, "the") && base && strlen(base) == 10) {
+            if (sh != 0 && i > 0 && word_is(c, i - 1, W_THE) && base && strlen(base) == 10) {
                 /* "the next morning": the morning after the day just told */
                 char v[24];
                 if (shift_value(base, "D", sh, v, sizeof v)) {
-                    snprintf(r->val, sizeof r->val, "%sT%s", v, u->sval);
+                    fmt(r->val, sizeof r->val, "%sT%s", v, u->sval);
                     r->type = T_TIME;
                     return true;
                 }
             }
             if (anchor(c, &y, &m, &d) < 3 || !c->st->ry) {
-                snprintf(r->val, sizeof r->val, "XXXX-XX-XXT%s", u->sval);
+                fmt(r->val, sizeof r->val, "XXXX-XX-XXT%s", u->sval);
             } else {
                 long day = days_from_civil(y, m, d);
-                if (sh < 0 && !strcmp(u->sval, "NI") && word_is(c, i, "last")) sh = 0, day -= 1;
+                if (sh < 0 && !strcmp(u->sval, "NI") && word_is(c, i, W_LAST)) sh = 0, day -= 1;
                 int yy, mm, dd;
                 civil_from_days(day + sh, &yy, &mm, &dd);
-                snprintf(r->val, sizeof r->val, "%04d-%02d-%02dT%s", yy, mm, dd, u->sval);
+                fmt(r->val, sizeof r->val, "%04d-%02d-%02dT%s", yy, mm, dd, u->sval);
             }
             r->type = T_TIME;
             return true;
@@ -2332,7 +2694,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         if (i + 1 < c->n && c->tk[i + 1].type == CC_TOK_WORD && (c->tk[i + 1].flags & CC_TF_UPPER) &&
             same_sent(c, i, i + 1))
             return false;
-        snprintf(r->val, sizeof r->val, "%s", e->sval);
+        put_str(r->val, sizeof r->val, e->sval);
         r->s = i; r->e = i + 1; r->type = T_SET;
         return true;
     case K_HOLIDAY: {
@@ -2362,25 +2724,25 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
     }
     case K_TIMEW: {
         int hh = atoi(e->sval), mm = atoi(e->sval + 3);
-        if (i > 0 && (word_is(c, i - 1, "high") || (c->tk[i].flags & CC_TF_UPPER && !(c->tk[i].flags & CC_TF_SENT_START))))
+        if (i > 0 && (word_is(c, i - 1, W_HIGH) || (c->tk[i].flags & CC_TF_UPPER && !(c->tk[i].flags & CC_TF_SENT_START))))
             return false;
         r->s = i; r->e = i + 1;
         time_with_date(c, r, hh, mm, true);
-        snprintf(r->tpart, sizeof r->tpart, "T%02d:%02d", hh, mm);
+        fmt(r->tpart, sizeof r->tpart, "T%02d:%02d", hh, mm);
         return true;
     }
     case K_FISCAL: {
         size_t j = i + 1;
-        if (word_is(c, j, "year")) {
+        if (word_is(c, j, W_YEAR)) {
             j++;
-            if (i > 0 && word_is(c, i - 1, "the") && !year_at(c, j, true)) {
-                snprintf(r->val, sizeof r->val, "P1Y");
+            if (i > 0 && word_is(c, i - 1, W_THE) && !year_at(c, j, true)) {
+                fmt(r->val, sizeof r->val, "P1Y");
                 r->s = i; r->e = j; r->type = T_DURATION; r->the_ok = true;
                 return true;
             }
         }
         if (year_at(c, j, true)) {
-            snprintf(r->val, sizeof r->val, "%04ld", num_val(c, j));
+            fmt(r->val, sizeof r->val, "%04ld", num_val(c, j));
             r->y = (int)num_val(c, j); r->year_stated = true;
             r->s = i; r->e = j + 1;
             return true;
@@ -2388,15 +2750,15 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         return false;
     }
     case K_UNIT:
-        if (!e->extra[0] && i > 0 && i - 1 >= c->floor && word_is(c, i - 1, "all") && same_sent(c, i - 1, i) &&
+        if (!e->extra[0] && i > 0 && i - 1 >= c->floor && word_is(c, i - 1, W_ALL) && same_sent(c, i - 1, i) &&
             dur_rank(e->sval) >= 0 && strcmp(e->sval, "S") && strcmp(e->sval, "MIN")) {
             /* "all week", "all day": the whole unit, a duration */
             r->s = i - 1; r->e = i + 1; r->type = T_DURATION;
             duration_value(r->val, sizeof r->val, 1, e->sval);
             return true;
         }
-        if (!strcmp(e->sval, "D") && !e->extra[0] && i > 0 && word_is(c, i - 1, "the") &&
-            (word_is(c, i + 1, "before") || word_is(c, i + 1, "after")) &&
+        if (!strcmp(e->sval, "D") && !e->extra[0] && i > 0 && word_is(c, i - 1, W_THE) &&
+            (word_is(c, i + 1, W_BEFORE) || word_is(c, i + 1, W_AFTER)) &&
             (i + 2 >= c->n || !same_sent(c, i, i + 2) || c->tk[i + 2].type == CC_TOK_PUNCT)) {
             /* "the day before." (nothing after it): the day before the
              * date just told, else before the reference date */
@@ -2404,51 +2766,51 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             char b[16];
             int y, m, d;
             if ((!base || strlen(base) != 10) && c->st->ry && anchor(c, &y, &m, &d) == 3) {
-                snprintf(b, sizeof b, "%04d-%02d-%02d", c->st->ry, c->st->rm, c->st->rd);
+                fmt(b, sizeof b, "%04d-%02d-%02d", c->st->ry, c->st->rm, c->st->rd);
                 base = b;
             }
             if (base && strlen(base) == 10 &&
-                shift_value(base, "D", word_is(c, i + 1, "before") ? -1 : 1, r->val, sizeof r->val)) {
+                shift_value(base, "D", word_is(c, i + 1, W_BEFORE) ? -1 : 1, r->val, sizeof r->val)) {
                 r->s = i; r->e = i + 2; r->type = T_DATE; r->the_ok = true; r->anaphoric = true;
                 return true;
             }
         }
         if (!strcmp(e->sval, "Y") && !e->extra[0] && is_p(c, i + 1, '-') && glued(c, i + 1) &&
-            (word_is(c, i + 2, "ago") || word_is(c, i + 2, "earlier"))) {
+            (word_is(c, i + 2, W_AGO) || word_is(c, i + 2, W_EARLIER))) {
             /* "the year-ago quarter", "year-earlier results": the same period a year before */
             size_t j = i + 3;
             int ord = 0;
             const dt_entry *oe = lex_at(c, j);
-            if (oe && oe->kind == K_ORD && oe->ival <= 4 && word_is(c, j + 1, "quarter")) { ord = oe->ival; j++; }
-            bool quarter = word_is(c, j, "quarter"), period = word_is(c, j, "period");
+            if (oe && oe->kind == K_ORD && oe->ival <= 4 && word_is(c, j + 1, W_QUARTER)) { ord = oe->ival; j++; }
+            bool quarter = word_is(c, j, W_QUARTER), period = word_is(c, j, W_PERIOD);
             const char *base = recent_date(c, i, 2);
             r->s = i; r->e = (quarter || period) ? j + 1 : i + 3; r->type = T_DATE; r->the_ok = true;
             r->anaphoric = true;
             int y, m, d;
             int prec = anchor(c, &y, &m, &d);
             if (ord && prec >= 1) {
-                snprintf(r->val, sizeof r->val, "%04d-Q%d", y - 1, ord);
+                fmt(r->val, sizeof r->val, "%04d-Q%d", y - 1, ord);
                 return true;
             }
             if (base && quarter && strlen(base) >= 7 && isdigit((unsigned char)base[5])) {
                 /* a month or a day of that quarter, a year before */
-                snprintf(r->val, sizeof r->val, "%04d-Q%d", atoi(base) - 1, (atoi(base + 5) - 1) / 3 + 1);
+                fmt(r->val, sizeof r->val, "%04d-Q%d", atoi(base) - 1, (atoi(base + 5) - 1) / 3 + 1);
                 return true;
             }
             if (base && shift_value(base, "Y", -1, r->val, sizeof r->val)) return true;
             if ((base = recent_quarter(c, i, 6)) && shift_value(base, "Y", -1, r->val, sizeof r->val)) return true;
             if (quarter && prec >= 2) {
                 long t = (long)y * 4 + (m - 1) / 3 - 5;
-                snprintf(r->val, sizeof r->val, "%04ld-Q%ld", t / 4, t % 4 + 1);
+                fmt(r->val, sizeof r->val, "%04ld-Q%ld", t / 4, t % 4 + 1);
                 return true;
             }
             if (prec >= 1) {
-                snprintf(r->val, sizeof r->val, "%04d", y - 1);
+                fmt(r->val, sizeof r->val, "%04d", y - 1);
                 return true;
             }
             return false;
         }
-        if (!strcmp(e->sval, "WE") && !e->extra[0] && i > 0 && word_is(c, i - 1, "the")) {
+        if (!strcmp(e->sval, "WE") && !e->extra[0] && i > 0 && word_is(c, i - 1, W_THE)) {
             /* in a past-tense report from a weekday, the weekend just gone */
             long wn = 0;
             if (c->st->ry && !future_sentence(c, i) &&
@@ -2459,13 +2821,13 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             r->s = i; r->e = i + 1; r->the_ok = true;
             return true;
         }
-        if (!strcmp(e->sval, "Q") && !e->extra[0] && i > 0 && word_is(c, i - 1, "the") && c->st->ry &&
+        if (!strcmp(e->sval, "Q") && !e->extra[0] && i > 0 && word_is(c, i - 1, W_THE) && c->st->ry &&
             !(is_p(c, i + 1, '-') && glued(c, i + 1)) &&
-            !word_is(c, i + 1, "of") && !word_is(c, i + 1, "century")) {
+            !word_is(c, i + 1, W_OF) && !word_is(c, i + 1, W_CENTURY)) {
             /* "the quarter" in a news report: the quarter the report is
              * about, else the last one ended */
             const char *q = recent_quarter(c, i, 6);
-            if (q) snprintf(r->val, sizeof r->val, "%s", q);
+            if (q) put_str(r->val, sizeof r->val, q);
             else shift_date(c, r, "Q", -1);
             r->s = i; r->e = i + 1; r->the_ok = true;
             return true;
@@ -2476,35 +2838,35 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             /* "week 31": that week of the year (the year after it, or the anchor's) */
             int y, m, d, wn = (int)num_val(c, i + 1);
             size_t e2 = i + 2;
-            if (word_is(c, e2, "of") && year_at(c, e2 + 1, true)) { y = (int)num_val(c, e2 + 1); e2 += 2; }
+            if (word_is(c, e2, W_OF) && year_at(c, e2 + 1, true)) { y = (int)num_val(c, e2 + 1); e2 += 2; }
             else if (!anchor(c, &y, &m, &d)) return false;
-            snprintf(r->val, sizeof r->val, "%04d-W%02d", y, wn);
+            fmt(r->val, sizeof r->val, "%04d-W%02d", y, wn);
             r->s = i; r->e = e2; r->type = T_DATE; r->the_ok = true;
             return true;
         }
-        if (!strcmp(e->sval, "Y") && !e->extra[0] && i > 0 && word_is(c, i - 1, "the") &&
-            (word_is(c, i + 1, "ended") || word_is(c, i + 1, "ending"))) {
+        if (!strcmp(e->sval, "Y") && !e->extra[0] && i > 0 && word_is(c, i - 1, W_THE) &&
+            (word_is(c, i + 1, W_ENDED) || word_is(c, i + 1, W_ENDING))) {
             /* "the year ended March 31": a twelve-month stretch */
-            snprintf(r->val, sizeof r->val, "P1Y");
+            fmt(r->val, sizeof r->val, "P1Y");
             r->s = i; r->e = i + 1; r->type = T_DURATION; r->the_ok = true;
             return true;
         }
         if (!strcmp(e->sval, "Y") && !e->extra[0] &&
-            ((is_p(c, i + 1, '-') && glued(c, i + 1) && word_is(c, i + 2, "end")) ||
-             (is_p(c, i + 1, '\'') && word_is(c, i + 2, "s") && word_is(c, i + 3, "end")))) {
+            ((is_p(c, i + 1, '-') && glued(c, i + 1) && word_is(c, i + 2, W_END)) ||
+             (is_p(c, i + 1, '\'') && word_is(c, i + 2, W_S) && word_is(c, i + 3, W_END)))) {
             /* "by year-end", "by year's end": the end of the current year */
             int y, m, d;
             if (!anchor(c, &y, &m, &d)) return false;
-            snprintf(r->val, sizeof r->val, "%04d", y);
+            fmt(r->val, sizeof r->val, "%04d", y);
             r->s = i; r->e = is_p(c, i + 1, '-') ? i + 3 : i + 4; r->mod = "END"; r->the_ok = true;
             r->anaphoric = true;
             return true;
         }
-        if (!strcmp(e->sval, "Y") && !e->extra[0] && i > 1 && word_is(c, i - 1, "full") && word_is(c, i - 2, "the")) {
+        if (!strcmp(e->sval, "Y") && !e->extra[0] && i > 1 && word_is(c, i - 1, W_FULL) && word_is(c, i - 2, W_THE)) {
             /* "the full year" */
             int y, m, d;
             if (!anchor(c, &y, &m, &d)) return false;
-            snprintf(r->val, sizeof r->val, "%04d", y);
+            fmt(r->val, sizeof r->val, "%04d", y);
             r->s = i - 1; r->e = i + 1; r->the_ok = true; r->anaphoric = true;
             return true;
         }
@@ -2513,7 +2875,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             int sy;
             size_t se;
             if (spoken_year(c, i + 1, &sy, &se)) {
-                snprintf(r->val, sizeof r->val, "%04d", sy);
+                fmt(r->val, sizeof r->val, "%04d", sy);
                 r->y = sy; r->year_stated = true;
                 r->s = i; r->e = se; r->the_ok = true;
                 return true;
@@ -2521,7 +2883,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         }
         if (!strcmp(e->sval, "Y") && !e->extra[0] && year_at(c, i + 1, true)) {
             /* "the year 1992" */
-            snprintf(r->val, sizeof r->val, "%04ld", num_val(c, i + 1));
+            fmt(r->val, sizeof r->val, "%04ld", num_val(c, i + 1));
             r->y = (int)num_val(c, i + 1); r->year_stated = true;
             r->s = i; r->e = i + 2; r->the_ok = true;
             return true;
@@ -2531,12 +2893,12 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
                             !strcmp(e->sval, "MIN"))) {
             /* bare "years", "for months": an unspecified duration */
             if (i > 0 && (kind_at(c, i - 1) == K_NUMW || is_num(c, i - 1) || kind_at(c, i - 1) == K_ORD)) return false;
-            if (!(i > 0 && (word_is(c, i - 1, "for") || word_is(c, i - 1, "in") || word_is(c, i - 1, "over") ||
-                            word_is(c, i - 1, "within") || word_is(c, i - 1, "after"))) &&
-                !(word_is(c, i + 1, "before") || word_is(c, i + 1, "after") || word_is(c, i + 1, "later") ||
-                  word_is(c, i + 1, "earlier")))
+            if (!(i > 0 && (word_is(c, i - 1, W_FOR) || word_is(c, i - 1, W_IN) || word_is(c, i - 1, W_OVER) ||
+                            word_is(c, i - 1, W_WITHIN) || word_is(c, i - 1, W_AFTER))) &&
+                !(word_is(c, i + 1, W_BEFORE) || word_is(c, i + 1, W_AFTER) || word_is(c, i + 1, W_LATER) ||
+                  word_is(c, i + 1, W_EARLIER)))
                 return false;
-            if (word_is(c, i + 1, "of") || word_is(c, i + 1, "old")) return false;
+            if (word_is(c, i + 1, W_OF) || word_is(c, i + 1, W_OLD)) return false;
             r->s = i; r->e = i + 1; r->type = T_DURATION;
             duration_value(r->val, sizeof r->val, -1, e->sval);
             return true;
@@ -2561,9 +2923,9 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
     if (e && e->kind == K_MOD) {
         size_t j = i + 1;
         if (e->extra[0]) { /* "the end of" */
-            if (!word_is(c, j, "of")) goto core;
+            if (!word_is(c, j, W_OF)) goto core;
             j++;
-            if (word_is(c, j, "the") && !year_at(c, j + 1, true)) {
+            if (word_is(c, j, W_THE) && !year_at(c, j + 1, true)) {
                 const dt_entry *u = lex_at(c, j + 1);
                 if (u && u->kind == K_UNIT && !u->extra[0] &&
                     (!strcmp(u->sval, "Y") || !strcmp(u->sval, "M") || !strcmp(u->sval, "W") || !strcmp(u->sval, "Q") ||
@@ -2575,11 +2937,11 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
                     return true;
                 }
                 j++;
-            } else if (!word_is(c, j, "the")) {
+            } else if (!word_is(c, j, W_THE)) {
                 /* "the end of year", "end of month": the unit without its article */
                 const dt_entry *u = lex_at(c, j);
                 if (u && u->kind == K_UNIT && !u->extra[0] && (!strcmp(u->sval, "Y") || !strcmp(u->sval, "M")) &&
-                    !is_p(c, j + 1, '-') && !word_is(c, j + 1, "of")) {
+                    !is_p(c, j + 1, '-') && !word_is(c, j + 1, W_OF)) {
                     memset(r, 0, sizeof *r);
                     if (!shift_date(c, r, u->sval, end_gone(c, i, e->sval) ? -1 : 0) || r->val[0] == 'P' || r->val[0] == 'F')
                         goto core;
@@ -2601,7 +2963,7 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
     if (e && e->kind == K_APPROX) {
         size_t j = i + 1;
         if (e->extra[0]) {
-            if (!word_is(c, j, e->extra)) goto core;
+            if (!wid_is(c, j, e->extra_wid)) goto core;
             j++;
         }
         dres q;
@@ -2613,23 +2975,23 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
         }
         goto core;
     }
-    if (e && e->kind == K_PARTDAY && !word_is(c, i + 1, "of") && e->sval[2] == 0 &&
-        ((i > 1 && word_is(c, i - 1, "the") && word_is(c, i - 2, "in")) || (i > 0 && word_is(c, i - 1, "in")) ||
-         (i > 0 && (word_is(c, i - 1, "early") || word_is(c, i - 1, "late"))))) {
+    if (e && e->kind == K_PARTDAY && !word_is(c, i + 1, W_OF) && e->sval[2] == 0 &&
+        ((i > 1 && word_is(c, i - 1, W_THE) && word_is(c, i - 2, W_IN)) || (i > 0 && word_is(c, i - 1, W_IN)) ||
+         (i > 0 && (word_is(c, i - 1, W_EARLY) || word_is(c, i - 1, W_LATE))))) {
         /* "in the morning", "early morning": a part of a day the sentence
          * does not name; it joins a clock time ("in the afternoon at 7") */
         memset(r, 0, sizeof *r);
-        snprintf(r->val, sizeof r->val, "T%s", e->sval);
+        fmt(r->val, sizeof r->val, "T%s", e->sval);
         r->s = i; r->e = i + 1; r->type = T_TIME;
         return true;
     }
-    if (e && e->kind == K_PARTDAY && word_is(c, i + 1, "of")) {
+    if (e && e->kind == K_PARTDAY && word_is(c, i + 1, W_OF)) {
         /* "the night of February 25, 1992", "the night of 25-26 February 1992" */
         dres q;
         if (parse_core(c, i + 2, &q, false) && q.type == T_DATE && strlen(q.val) == 10 && e->sval[2] == 0) {
             *r = q;
             size_t l = strlen(r->val);
-            snprintf(r->val + l, sizeof r->val - l, "T%s", e->sval);
+            fmt(r->val + l, sizeof r->val - l, "T%s", e->sval);
             r->s = i; r->type = T_TIME; r->the_ok = true;
             return true;
         }
@@ -2638,10 +3000,10 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
     if (e && e->kind == K_EVERY) {
         size_t j = i + 1;
         long n = 1;
-        if (word_is(c, j, "other")) { n = 2; j++; }
+        if (word_is(c, j, W_OTHER)) { n = 2; j++; }
         size_t qe;
         long qn;
-        if (quantity_at(c, j, &qn, &qe) && !word_is(c, j, "a")) {
+        if (quantity_at(c, j, &qn, &qe) && !word_is(c, j, W_A)) {
             const dt_entry *u = lex_at(c, qe);
             if (u && u->kind == K_UNIT) { n = qn; j = qe; }
         }
@@ -2650,14 +3012,14 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
         r->s = i; r->e = j + 1; r->type = T_SET;
         switch (u->kind) {
         case K_UNIT: duration_value(r->val, sizeof r->val, n, u->sval); return true;
-        case K_WDAY: snprintf(r->val, sizeof r->val, "XXXX-WXX-%d", u->ival); return true;
-        case K_PARTDAY: snprintf(r->val, sizeof r->val, "XXXX-XX-XXT%s", u->sval); return true;
-        case K_MONTH: snprintf(r->val, sizeof r->val, "XXXX-%02d", u->ival); return true;
-        case K_SEASON: snprintf(r->val, sizeof r->val, "XXXX-%s", u->sval); return true;
+        case K_WDAY: fmt(r->val, sizeof r->val, "XXXX-WXX-%d", u->ival); return true;
+        case K_PARTDAY: fmt(r->val, sizeof r->val, "XXXX-XX-XXT%s", u->sval); return true;
+        case K_MONTH: fmt(r->val, sizeof r->val, "XXXX-%02d", u->ival); return true;
+        case K_SEASON: fmt(r->val, sizeof r->val, "XXXX-%s", u->sval); return true;
         default: return false;
         }
     }
-    if (e && e->kind == K_AGO && (word_is(c, i, "earlier") || word_is(c, i, "later"))) {
+    if (e && e->kind == K_AGO && (word_is(c, i, W_EARLIER) || word_is(c, i, W_LATER))) {
         /* "earlier this year", "later this month" */
         if (kind_at(c, i + 1) == K_SHIFT) {
             dres q;
@@ -2683,37 +3045,37 @@ static void period_day(const char *v, bool end, char *out, size_t cap)
     int y, m, d, q;
     char c1;
     size_t len = strlen(v);
-    if (len == 10 && sscanf(v, "%4d-%2d-%2d", &y, &m, &d) == 3) { snprintf(out, cap, "%s", v); return; }
-    if (len == 7 && sscanf(v, "%4d-%2d", &y, &m) == 2 && m >= 1 && m <= 12) {
-        snprintf(out, cap, "%04d-%02d-%02d", y, m, end ? days_in_month(y, m) : 1);
+    if (len == 10 && scan(v, "%4d-%2d-%2d", &y, &m, &d) == 3) { put_str(out, cap, v); return; }
+    if (len == 7 && scan(v, "%4d-%2d", &y, &m) == 2 && m >= 1 && m <= 12) {
+        fmt(out, cap, "%04d-%02d-%02d", y, m, end ? days_in_month(y, m) : 1);
         return;
     }
-    if (len == 7 && sscanf(v, "%4d-%c%1d", &y, &c1, &q) == 3 && (c1 == 'Q' || c1 == 'H')) {
+    if (len == 7 && scan(v, "%4d-%c%1d", &y, &c1, &q) == 3 && (c1 == 'Q' || c1 == 'H')) {
         int span = c1 == 'Q' ? 3 : 6;
         int m0 = (q - 1) * span + 1, m1 = m0 + span - 1;
-        if (m1 > 12) { snprintf(out, cap, "%s", v); return; }
-        if (end) snprintf(out, cap, "%04d-%02d-%02d", y, m1, days_in_month(y, m1));
-        else snprintf(out, cap, "%04d-%02d-01", y, m0);
+        if (m1 > 12) { put_str(out, cap, v); return; }
+        if (end) fmt(out, cap, "%04d-%02d-%02d", y, m1, days_in_month(y, m1));
+        else fmt(out, cap, "%04d-%02d-01", y, m0);
         return;
     }
-    if (len == 8 && sscanf(v, "%4d-W%2d", &y, &q) == 2) {
+    if (len == 8 && scan(v, "%4d-W%2d", &y, &q) == 2) {
         long jan4 = days_from_civil(y, 1, 4);
         long mon = jan4 - (weekday_of(jan4) - 1) + 7L * (q - 1) + (end ? 6 : 0);
         int yy, mm, dd;
         civil_from_days(mon, &yy, &mm, &dd);
-        snprintf(out, cap, "%04d-%02d-%02d", yy, mm, dd);
+        fmt(out, cap, "%04d-%02d-%02d", yy, mm, dd);
         return;
     }
     if (len == 4 && isdigit((unsigned char)v[0]) && isdigit((unsigned char)v[3])) {
-        snprintf(out, cap, "%s-%s", v, end ? "12-31" : "01-01");
+        fmt(out, cap, "%s-%s", v, end ? "12-31" : "01-01");
         return;
     }
     if (len == 2 && isdigit((unsigned char)v[0]) && isdigit((unsigned char)v[1])) {
         /* a century: "20" is 2000 to 2099 */
-        snprintf(out, cap, "%s%s", v, end ? "99-12-31" : "00-01-01");
+        fmt(out, cap, "%s%s", v, end ? "99-12-31" : "00-01-01");
         return;
     }
-    snprintf(out, cap, "%s", v);
+    put_str(out, cap, v);
 }
 
 /* A quarter, a half or a century names a stretch of days: it gets its
@@ -2745,17 +3107,17 @@ static void join_interval(dctx *c, dres *r)
 {
     if (!calendar_value(r)) return;
     size_t k = r->e;
-    bool between = r->s > 0 && r->s - 1 >= c->floor && word_is(c, r->s - 1, "between");
-    bool from = r->s > 0 && r->s - 1 >= c->floor && word_is(c, r->s - 1, "from");
+    bool between = r->s > 0 && r->s - 1 >= c->floor && word_is(c, r->s - 1, W_BETWEEN);
+    bool from = r->s > 0 && r->s - 1 >= c->floor && word_is(c, r->s - 1, W_FROM);
     /* "2009-2010": two years, as TimeML marks them; "between 2014-2018" is one span */
     if (r->yearish && is_p(c, k, '-') && glued(c, k) && !between && !from) return;
     /* without "from"/"between", "to" and "and" link too many things
      * ("rose from 1991 to 1997 levels"): only a dash or "through" does */
-    if (!between && !from && !is_p(c, k, '-') && !is_p(c, k, '~') && !word_is(c, k, "through") &&
-        !word_is(c, k, "thru") && !(SPAN_TO && r->dd && word_is(c, k, "to")))
+    if (!between && !from && !is_p(c, k, '-') && !is_p(c, k, '~') && !word_is(c, k, W_THROUGH) &&
+        !word_is(c, k, W_THRU) && !(SPAN_TO && r->dd && word_is(c, k, W_TO)))
         return;
-    if (!(word_is(c, k, "to") || word_is(c, k, "until") || word_is(c, k, "till") || word_is(c, k, "through") ||
-          word_is(c, k, "thru") || is_p(c, k, '-') || is_p(c, k, '~') || (between && word_is(c, k, "and"))))
+    if (!(word_is(c, k, W_TO) || word_is(c, k, W_UNTIL) || word_is(c, k, W_TILL) || word_is(c, k, W_THROUGH) ||
+          word_is(c, k, W_THRU) || is_p(c, k, '-') || is_p(c, k, '~') || (between && word_is(c, k, W_AND))))
         return;
     if (!same_sent(c, r->s, k + 1)) return;
     dres q;
@@ -2763,39 +3125,39 @@ static void join_interval(dctx *c, dres *r)
     size_t saved = c->floor;
     c->floor = k + 1;
     c->span_end = true;
-    size_t qs = word_is(c, k + 1, "the") ? k + 2 : k + 1; /* "until the end of June" */
+    size_t qs = word_is(c, k + 1, W_THE) ? k + 2 : k + 1; /* "until the end of June" */
     bool ok = parse_expr(c, qs, &q) && q.s == qs && calendar_value(&q);
     if (ok) year_after(c, &q);
     c->span_end = false;
     c->floor = saved;
     if (!ok && (from || between) && r->val[0] != 'X' && c->st->ry &&
-        (word_is(c, k + 1, "now") || (word_is(c, k + 1, "date") && !word_is(c, k, "and")) ||
-         (word_is(c, k + 1, "current") && word_is(c, k + 2, "date")))) {
+        (word_is(c, k + 1, W_NOW) || (word_is(c, k + 1, W_DATE) && !word_is(c, k, W_AND)) ||
+         (word_is(c, k + 1, W_CURRENT) && word_is(c, k + 2, W_DATE)))) {
         /* "from March to date", "between Aug 2019 and now": up to the reference day */
         period_day(r->val, false, r->beg, sizeof r->beg);
-        snprintf(r->endv, sizeof r->endv, "%04d-%02d-%02d", c->st->ry, c->st->rm, c->st->rd);
-        r->e = word_is(c, k + 1, "current") ? k + 3 : k + 2;
+        fmt(r->endv, sizeof r->endv, "%04d-%02d-%02d", c->st->ry, c->st->rm, c->st->rd);
+        r->e = word_is(c, k + 1, W_CURRENT) ? k + 3 : k + 2;
         return;
     }
     if (!ok && strlen(r->val) == 10 && r->m && r->dd && !is_p(c, k, '-')) {
         /* "April 9th through 17th", "from april the ninth till the seventeenth":
          * a day of the same month */
-        size_t k2 = word_is(c, k + 1, "the") ? k + 2 : k + 1;
+        size_t k2 = word_is(c, k + 1, W_THE) ? k + 2 : k + 1;
         int day2;
         size_t de;
-        if (day_word_at(c, k2, &day2, &de) && kind_at(c, de) != K_MONTH && !word_is(c, de, "of") &&
+        if (day_word_at(c, k2, &day2, &de) && kind_at(c, de) != K_MONTH && !word_is(c, de, W_OF) &&
             same_sent(c, r->s, de - 1) && (from || between || day2 > r->dd)) {
             int y = r->val[0] == 'X' ? 2000 : atoi(r->val);
             if (day2 > r->dd && day2 <= days_in_month(y, r->m)) {
                 period_day(r->val, false, r->beg, sizeof r->beg);
-                snprintf(r->endv, sizeof r->endv, "%.8s%02d", r->val, day2);
+                fmt(r->endv, sizeof r->endv, "%.8s%02d", r->val, day2);
                 r->e = de;
             } else if (day2 <= r->dd && r->val[0] != 'X') {
                 /* "from April 27th to the third": the next month's */
                 int m2 = r->m % 12 + 1, y2 = r->m == 12 ? y + 1 : y;
                 if (day2 <= days_in_month(y2, m2)) {
                     period_day(r->val, false, r->beg, sizeof r->beg);
-                    snprintf(r->endv, sizeof r->endv, "%04d-%02d-%02d", y2, m2, day2);
+                    fmt(r->endv, sizeof r->endv, "%04d-%02d-%02d", y2, m2, day2);
                     r->e = de;
                 }
             }
@@ -2830,13 +3192,13 @@ static void year_after(dctx *c, dres *r)
 {
     if (r->year_stated || r->type != T_DATE || !r->m || strlen(r->val) < 7 || r->val[4] != '-') return;
     size_t k = r->e;
-    if (!(word_is(c, k, "in") || word_is(c, k, "of") || (r->beg[0] && is_p(c, k, ','))) || !year_at(c, k + 1, true) ||
+    if (!(word_is(c, k, W_IN) || word_is(c, k, W_OF) || (r->beg[0] && is_p(c, k, ','))) || !year_at(c, k + 1, true) ||
         !same_sent(c, r->s, k + 1))
         return;
-    if (kind_at(c, k + 2) == K_MONTH || word_is(c, k + 2, "to")) return;
+    if (kind_at(c, k + 2) == K_MONTH || word_is(c, k + 2, W_TO)) return;
     int y = (int)num_val(c, k + 1);
     char yy[8];
-    snprintf(yy, sizeof yy, "%04u", (unsigned)y % 10000u);
+    fmt(yy, sizeof yy, "%04u", (unsigned)y % 10000u);
     if (r->dd && !valid_ymd(y, r->m, r->dd)) return;
     memcpy(r->val, yy, 4);
     if (r->beg[0] && strlen(r->beg) >= 4) memcpy(r->beg, yy, 4);
@@ -2852,16 +3214,16 @@ static void open_start(dctx *c, dres *r)
 {
     if (!calendar_value(r) || r->val[0] == 'X' || r->s == 0 || r->s - 1 < c->floor) return;
     size_t p = r->s - 1;
-    if (word_is(c, p, "the") && p > 0) p--;
-    if (word_is(c, p, "on") && p > 0 && word_is(c, p - 1, "starting")) p--;
-    bool since = word_is(c, p, "since") || word_is(c, p, "starting");
-    bool after = word_is(c, p, "after");
+    if (word_is(c, p, W_THE) && p > 0) p--;
+    if (word_is(c, p, W_ON) && p > 0 && word_is(c, p - 1, W_STARTING)) p--;
+    bool since = word_is(c, p, W_SINCE) || word_is(c, p, W_STARTING);
+    bool after = word_is(c, p, W_AFTER);
     if (!since && !after) return;
     if (r->mod && strcmp(r->mod, "ON_OR_AFTER") && strcmp(r->mod, "AFTER")) return; /* "since late July" */
     char d[32];
     period_day(r->val, after, d, sizeof d);
     int y, m, dd;
-    if (strlen(d) != 10 || sscanf(d, "%4d-%2d-%2d", &y, &m, &dd) != 3 || !valid_ymd(y, m, dd)) return;
+    if (strlen(d) != 10 || scan(d, "%4d-%2d-%2d", &y, &m, &dd) != 3 || !valid_ymd(y, m, dd)) return;
     day_text(r->beg, sizeof r->beg, days_from_civil(y, m, dd) + (after ? 1 : 0));
 }
 
@@ -2870,7 +3232,7 @@ static void emit(dctx *c, dres *r)
 {
     concur_doc *d = c->d;
     size_t s = r->s;
-    if (r->the_ok && s > c->floor && s > 0 && word_is(c, s - 1, "the") && same_sent(c, s - 1, s)) s--;
+    if (r->the_ok && s > c->floor && s > 0 && word_is(c, s - 1, W_THE) && same_sent(c, s - 1, s)) s--;
     concur_mention *m = cc_doc_add(d, CONCUR_KIND_DATE, c->tk[s].start, c->tk[r->e - 1].end);
     if (!m) return;
     m->sentence = c->p->sent_base + c->tk[r->s].sent;
@@ -2934,7 +3296,10 @@ static long add_units(int y, int m, int d, char u, long n)
     if (u == 'D') return days_from_civil(y, m, d) + n;
     if (u == 'W') return days_from_civil(y, m, d) + 7 * n;
     long t = (long)y * 12 + (m - 1) + (u == 'Y' ? 12 * n : u == 'Q' ? 3 * n : n);
-    int yy = (int)(t / 12), mm = (int)(t % 12 + 1);
+    /* floor division: a month before year 0 ("preceding 2036 yrs") is
+     * still 1..12 (days_in_month indexes by it) */
+    long ty = t >= 0 ? t / 12 : -((-t + 11) / 12);
+    int yy = (int)ty, mm = (int)(t - ty * 12 + 1);
     int dd = d > days_in_month(yy, mm) ? days_in_month(yy, mm) : d;
     return days_from_civil(yy, mm, dd);
 }
@@ -2943,7 +3308,7 @@ static void day_text(char *out, size_t cap, long days)
 {
     int y, m, d;
     civil_from_days(days, &y, &m, &d);
-    snprintf(out, cap, "%04d-%02d-%02d", y, m, d);
+    fmt(out, cap, "%04d-%02d-%02d", y, m, d);
 }
 
 /* "P3D" -> 3, 'D'; only whole calendar units (Q: quarters) */
@@ -2972,7 +3337,7 @@ static bool not_past(const dctx *c, size_t i)
         size_t l = c->tk[k].end - c->tk[k].start;
         const char *w = c->text + c->tk[k].start;
         if (lex_has(c, k, K_REPORT)) return false;
-        if (k < i && k > st->tok_start && word_is(c, k - 1, "the") &&
+        if (k < i && k > st->tok_start && word_is(c, k - 1, W_THE) &&
             ((l > 4 && w[l - 3] == 'e' && w[l - 2] == 's' && w[l - 1] == 't') || lex_has(c, k, K_SUPERL)))
             return false;
     }
@@ -3000,18 +3365,18 @@ static void place_duration(dctx *c, dres *r)
      * duration with the day it starts as begin */
     {
         size_t k2 = is_p(c, k, ',') ? k + 1 : k;
-        bool starting = word_is(c, k2, "starting");
-        bool for_from = r->s > 0 && word_is(c, r->s - 1, "for") && word_is(c, k2, "from");
+        bool starting = word_is(c, k2, W_STARTING);
+        bool for_from = r->s > 0 && word_is(c, r->s - 1, W_FOR) && word_is(c, k2, W_FROM);
         if (starting || for_from) {
             size_t q0 = k2 + 1;
-            if (starting && (word_is(c, q0, "from") || word_is(c, q0, "on"))) q0++;
+            if (starting && (word_is(c, q0, W_FROM) || word_is(c, q0, W_ON))) q0++;
             dres q;
             size_t saved = c->floor;
             c->floor = q0;
             int qy, qm, qd;
             bool ok = parse_expr(c, q0, &q) && q.s == q0 && (q.type == T_DATE || q.type == T_TIME) &&
                       strlen(q.val) >= 10 && isdigit((unsigned char)q.val[0]) &&
-                      sscanf(q.val, "%4d-%2d-%2d", &qy, &qm, &qd) == 3 && valid_ymd(qy, qm, qd);
+                      scan(q.val, "%4d-%2d-%2d", &qy, &qm, &qd) == 3 && valid_ymd(qy, qm, qd);
             if (ok) compose_time(c, &q);
             c->floor = saved;
             if (ok) {
@@ -3023,7 +3388,7 @@ static void place_duration(dctx *c, dres *r)
         }
     }
     /* "N units from / after / before DATE" */
-    bool from = word_is(c, k, "from"), after = word_is(c, k, "after"), before = word_is(c, k, "before");
+    bool from = word_is(c, k, W_FROM), after = word_is(c, k, W_AFTER), before = word_is(c, k, W_BEFORE);
     if ((from || after || before) && same_sent(c, r->s, k + 1)) {
         dres q;
         size_t saved = c->floor;
@@ -3031,7 +3396,7 @@ static void place_duration(dctx *c, dres *r)
         bool ok = false;
         int qy = 0, qm = 0, qd = 0;
         if (parse_expr(c, k + 1, &q) && q.s == k + 1 && q.type == T_DATE && strlen(q.val) == 10 &&
-                   isdigit((unsigned char)q.val[0]) && sscanf(q.val, "%4d-%2d-%2d", &qy, &qm, &qd) == 3) {
+                   isdigit((unsigned char)q.val[0]) && scan(q.val, "%4d-%2d-%2d", &qy, &qm, &qd) == 3) {
             ok = valid_ymd(qy, qm, qd);
         }
         c->floor = saved;
@@ -3046,8 +3411,8 @@ static void place_duration(dctx *c, dres *r)
     y = c->st->ry; m = c->st->rm; d = c->st->rd;
     size_t s = r->s;
     /* a number written out: "in a decade" is mostly a comparison ("the worst in a decade") */
-    if (s > 0 && s - 1 >= c->floor && word_is(c, s - 1, "in") && (is_num(c, s) || kind_at(c, s) == K_NUMW) &&
-        !word_is(c, s, "a") && !word_is(c, s, "an") && not_past(c, s)) {
+    if (s > 0 && s - 1 >= c->floor && word_is(c, s - 1, W_IN) && (is_num(c, s) || kind_at(c, s) == K_NUMW) &&
+        !word_is(c, s, W_A) && !word_is(c, s, W_AN) && not_past(c, s)) {
         day_text(r->val, sizeof r->val, add_units(y, m, d, u, n));
         r->type = T_DATE;
         return;
@@ -3116,14 +3481,14 @@ static void compose_time(dctx *c, dres *r)
     char day[11], pd[3];
     int wy, wk;
     /* "next week on Tuesday", "next week Wednesday": that day of that week */
-    if (r->type == T_DATE && strlen(r->val) == 8 && sscanf(r->val, "%4d-W%2d", &wy, &wk) == 2 && !r->beg[0]) {
+    if (r->type == T_DATE && strlen(r->val) == 8 && scan(r->val, "%4d-W%2d", &wy, &wk) == 2 && !r->beg[0]) {
         size_t k = r->e;
-        if (is_p(c, k, ',') || is_p(c, k, '-') || word_is(c, k, "on")) k++;
+        if (is_p(c, k, ',') || is_p(c, k, '-') || word_is(c, k, W_ON)) k++;
         if (kind_at(c, k) == K_WDAY && same_sent(c, r->s, k)) {
             char mon[24];
             period_day(r->val, false, mon, sizeof mon);
             int y, m, d;
-            if (sscanf(mon, "%4d-%2d-%2d", &y, &m, &d) == 3) {
+            if (scan(mon, "%4d-%2d-%2d", &y, &m, &d) == 3) {
                 day_text(r->val, sizeof r->val, days_from_civil(y, m, d) + lex_at(c, k)->ival - 1);
                 r->e = k + 1;
             }
@@ -3132,15 +3497,15 @@ static void compose_time(dctx *c, dres *r)
     }
     /* "Tuesday of next week", "tuesday of last week" */
     if (r->type == T_DATE && strlen(r->val) == 10 && r->e == r->s + 1 && kind_at(c, r->s) == K_WDAY &&
-        word_is(c, r->e, "of") && kind_at(c, r->e + 1) == K_SHIFT) {
+        word_is(c, r->e, W_OF) && kind_at(c, r->e + 1) == K_SHIFT) {
         const dt_entry *u = lex_at(c, r->e + 2);
         dres q;
         if (u && u->kind == K_UNIT && !strcmp(u->sval, "W") && !u->extra[0] && parse_core(c, r->e + 1, &q, false) &&
-            strlen(q.val) == 8 && sscanf(q.val, "%4d-W%2d", &wy, &wk) == 2) {
+            strlen(q.val) == 8 && scan(q.val, "%4d-W%2d", &wy, &wk) == 2) {
             char mon[24];
             int y, m, d;
             period_day(q.val, false, mon, sizeof mon);
-            if (sscanf(mon, "%4d-%2d-%2d", &y, &m, &d) == 3) {
+            if (scan(mon, "%4d-%2d-%2d", &y, &m, &d) == 3) {
                 day_text(r->val, sizeof r->val, days_from_civil(y, m, d) + lex_at(c, r->s)->ival - 1);
                 r->e = q.e;
             }
@@ -3150,21 +3515,21 @@ static void compose_time(dctx *c, dres *r)
         size_t k = r->e;
         if (is_p(c, k, ',') && day[0]) k++; /* "Tuesday, 9am"; "in the morning, at 4 in ..." stays apart */
         bool conn = lex_has(c, k, K_TCONN) || is_p(c, k, '@');
-        bool between = word_is(c, k, "between");
+        bool between = word_is(c, k, W_BETWEEN);
         if (conn) k++;
         if (!same_sent(c, r->s, k)) return;
         dclock a, b;
-        bool range = clock_range_at(c, k, between, (conn && (between || word_is(c, k - 1, "from"))) || pd[0], &a, &b);
+        bool range = clock_range_at(c, k, between, (conn && (between || word_is(c, k - 1, W_FROM))) || pd[0], &a, &b);
         if (!range && !clock_at(c, k, conn || pd[0], &a)) return;
         clock_in_partday(&a, pd);
         char ta[16], tb[16];
         clock_text(ta, sizeof ta, &a);
-        snprintf(r->val, sizeof r->val, "%s%s", day, ta);
+        fmt(r->val, sizeof r->val, "%s%s", day, ta);
         if (range) {
             clock_in_partday(&b, pd);
             clock_text(tb, sizeof tb, &b);
-            snprintf(r->beg, sizeof r->beg, "%s%s", day, ta);
-            snprintf(r->endv, sizeof r->endv, "%s%s", day, tb);
+            fmt(r->beg, sizeof r->beg, "%s%s", day, ta);
+            fmt(r->endv, sizeof r->endv, "%s%s", day, tb);
         }
         if (r->type != T_SET) r->type = T_TIME;
         r->e = range ? b.e : a.e;
@@ -3175,7 +3540,7 @@ static void compose_time(dctx *c, dres *r)
     if (r->tpart[0] && !r->dated && r->type == T_TIME) {
         size_t k = r->e;
         if (is_p(c, k, ',')) k++;
-        if (word_is(c, k, "on")) k++;
+        if (word_is(c, k, W_ON)) k++;
         if (k >= c->n || !same_sent(c, r->s, k)) return;
         int kk = kind_at(c, k);
         if (!(is_num(c, k) || kk == K_MONTH || kk == K_WDAY || kk == K_REL || kk == K_SHIFT)) return;
@@ -3188,7 +3553,7 @@ static void compose_time(dctx *c, dres *r)
         const char *tp = strchr(r->val, 'T');
         if (!tp) return;
         char t1[16];
-        snprintf(t1, sizeof t1, "%s", tp);
+        put_str(t1, sizeof t1, tp);
         if (pd[0] && !r->tap) {
             /* "between 7 and 9 last night": the hours of the evening */
             char *parts[3] = {t1, r->tpart, r->tend};
@@ -3202,10 +3567,10 @@ static void compose_time(dctx *c, dres *r)
                 x[2] = (char)('0' + t.hh % 10);
             }
         }
-        snprintf(r->val, sizeof r->val, "%s%s", day, t1);
+        fmt(r->val, sizeof r->val, "%s%s", day, t1);
         if (r->beg[0]) {
-            snprintf(r->beg, sizeof r->beg, "%s%s", day, r->tpart);
-            snprintf(r->endv, sizeof r->endv, "%s%s", day, r->tend);
+            fmt(r->beg, sizeof r->beg, "%s%s", day, r->tpart);
+            fmt(r->endv, sizeof r->endv, "%s%s", day, r->tend);
         }
         r->e = q.e;
         r->dated = true;
@@ -3217,72 +3582,104 @@ static void compose_time(dctx *c, dres *r)
  * that most numbers skip the parsers. What each path of parse_core needs
  * from a number:
  *   4 digits: a year (year_at);
- *   a token glued after it: numeric dates, "2015-12", "10:30", "5pm",
- *     "1990s", "5th", "two-year" (a word, or one of - / : ' and a dot
- *     before more digits);
- *   the next token a date word (any row: a unit, month, am/pm, time
- *     zone, "to"/"until" linking a clock range), a dash ("5 - 6 pm",
- *     "5 - 7 March"), "and" ("between 3 and 8"), "a"/"p" of "a.m.",
- *     "past"/"min"/"mins"/"minutes" ("10 past 9"), "in" ("4 in the
- *     morning"). */
+ *   a sign glued after it: numeric dates, "2015-12", "10:30" (one of
+ *     - / : '), or a decimal "3.5 years", "10.30 pm", 25.02.1992 (a dot
+ *     before more digits, then a dot, a unit or am/pm: decimal_may_start);
+ *   the next word, glued or not, one of WF_AFTER_NUM: a month ("5 March",
+ *     "5March"), a unit ("5 years", "5yrs"), am/pm, a time zone, a word
+ *     linking a clock range ("to", "until"), "and" ("between 3 and 8",
+ *     "two and a half"), "a"/"p" of "a.m.", "past"/"min"/"mins"/"minutes"
+ *     ("10 past 9"), "in" ("4 in the morning"), the ordinal suffixes
+ *     ("5th"), "s" ("90s"), "ish" ("11ish"); "$639m", "1.13bn" fail;
+ *   a dash ("5 - 6 pm", "5 - 7 March"). */
+static bool num_may_start(const dctx *c, size_t i);
+
+static inline bool wflag_is(const dctx *c, size_t i, unsigned f)
+{
+    uint32_t id = i < c->n ? c->tk[i].wid : 0;
+    return id < c->t->nwrow && (c->t->wflag[id] & f);
+}
+
+static inline unsigned char lower_byte(char ch)
+{
+    unsigned char u = (unsigned char)ch;
+    return (unsigned)(u - 'A') < 26u ? (unsigned char)(u + 32) : u;
+}
+
+/* "N.M" at i: parse_numeric needs another dot (25.02.1992), clock_at
+ * am/pm ("10.30 pm", "10.30 a.m."), decimal_duration a unit ("3.5
+ * years"); no other parser takes a number with a decimal part. */
+static bool decimal_may_start(const dctx *c, size_t i)
+{
+    size_t k = i + 3;
+    return is_p(c, k, '.') || wflag_is(c, k, WF_AFTER_NUM);
+}
+
 static bool num_may_start(const dctx *c, size_t i)
 {
     if (num_len(c, i) == 4) return true;
     size_t j = i + 1;
     if (j >= c->n) return false;
-    if (glued(c, j)) {
-        /* "5pm", "5th", "1990s"; of glued signs only these: "5," "5%" and
-         * a full stop start nothing */
-        if (c->tk[j].type != CC_TOK_PUNCT) return true;
-        if (is_p(c, j, '.')) return is_num(c, j + 1) && glued(c, j + 1);
-        return is_p(c, j, '-') || is_p(c, j, '/') || is_p(c, j, ':') || is_p(c, j, '\'');
-    }
-    if (lex_row(c, j) || is_p(c, j, '-')) return true;
-    if (c->tk[j].type != CC_TOK_WORD) return false;
-    return word_is(c, j, "and") || word_is(c, j, "a") || word_is(c, j, "p") || word_is(c, j, "past") ||
-           word_is(c, j, "min") || word_is(c, j, "mins") || word_is(c, j, "minutes") || word_is(c, j, "in");
+    const cc_token *t = &c->tk[j];
+    if (t->type == CC_TOK_WORD) return wflag_is(c, j, WF_AFTER_NUM);
+    if (!glued(c, j)) return is_p(c, j, '-');
+    if (t->type != CC_TOK_PUNCT) return true;
+    /* of glued signs only these: "5," "5%" and a full stop start nothing */
+    if (is_p(c, j, '.')) return is_num(c, j + 1) && glued(c, j + 1) && decimal_may_start(c, i);
+    return is_p(c, j, '-') || is_p(c, j, '/') || is_p(c, j, ':') || is_p(c, j, '\'');
 }
 
 /* The same for a number word (K_NUMW: "a", "one", "twenty", "some"):
- * parse_core tries minutes past an hour ("twenty past 9", "a couple of
- * minutes past"), a spoken year ("nineteen ninety") and a duration ("a
- * year", "two-year", "a few days", "two and a half years"); each needs
- * the next token to be a date word (a unit, a number word, "past", "of"),
- * a dash, a word of minutes or "and a half". Most "a" and "one" fail here. */
+ * parse_core tries minutes past an hour ("twenty past 9", "ten minutes
+ * past", "a couple of minutes past"), a spoken year ("nineteen ninety")
+ * and a duration ("a year", "two-year", "a few days", "twenty-five
+ * years", "a couple of weeks", "two and a half years"); each needs the
+ * next token to be a number word or a unit (WF_AFTER_NUMW), "past",
+ * "min(s)"/"minutes" (also WF_AFTER_NUMW), a dash, "of" after "couple"
+ * or "and a half". Most "a" and "one" fail here ("a new", "one of"). */
 static bool numw_may_start(const dctx *c, size_t i)
 {
     size_t j = i + 1;
     if (j >= c->n) return false;
-    if (lex_row(c, j) || is_p(c, j, '-')) return true;
-    if (c->tk[j].type != CC_TOK_WORD) return false;
-    return word_is(c, j, "past") || word_is(c, j, "of") || word_is(c, j, "min") || word_is(c, j, "mins") ||
-           word_is(c, j, "minutes") || and_half_at(c, j);
+    return wflag_is(c, j, WF_AFTER_NUMW) || is_p(c, j, '-') || (word_is(c, j, W_OF) && word_is(c, i, W_COUPLE)) ||
+           and_half_at(c, j);
 }
 
 /* The same for a date word en at i, by its class; the classes not named
- * here are always tried.
- *   K_PAST ("was", "had"): context for other rules; parse_expr has no
- *     case for it.
+ * here are always tried, and so is a word with a `qabbr` row ("q", "h").
  *   K_NUMW: numw_may_start.
- *   K_SHIFT ("this", "that", "last"): a date word after it ("this year",
- *     "last May", "the past two weeks": a number word), a number ("last
- *     12 months") or "fiscal"; "the past" alone.
+ *   K_SHIFT ("this", "that", "last"): a month, weekday, season, part of
+ *     day or unit after it, or after "fiscal" (WF_AFTER_SHIFT: "this
+ *     year", "last May"); for a shift word that counts (WF_SHIFT_QTY:
+ *     "past", "last", "next" ...) a number or number word too ("the past
+ *     two weeks", "last 12 months"); "the past" alone.
  *   K_APPROX ("about", "more", "at"): its second word if it has one
  *     ("more than", "at least"), then a duration, time or date there:
- *     what parse_core needs of that token. */
+ *     what parse_core needs of that token.
+ *   K_ORD ("first", "third"): a day of a month ("the fourth of July",
+ *     "first March"), "quarter"/"half" ("third-quarter"), "week"/"month"
+ *     ("the first week of 2015"), "century", or for "first"/"second" a
+ *     duration ("the first nine months"): a number, a number word, a
+ *     month, "of" or one of those words after it (WF_AFTER_ORD), or a
+ *     dash.
+ *   K_HOLIDAY of a first word only ("new" of "new year's day"): the
+ *     next token must begin with a byte that follows the word in one of
+ *     its keys (en->follow; none known: always tried), or be a dash. */
 static bool word_may_start(const dctx *c, size_t i, const dt_entry *en)
 {
     size_t j = i + 1;
+    if (en->kinds >> K_QABBR & 1) return true;
     switch (en->kind) {
-    case K_PAST:
-        return false;
     case K_NUMW:
         return numw_may_start(c, i);
     case K_SHIFT:
-        return word_is(c, i, "past") || is_num(c, j) || lex_at(c, j) || word_is(c, j, "fiscal");
+        if (word_is(c, i, W_PAST)) return true;
+        if (word_is(c, j, W_FISCAL)) j++;
+        return wflag_is(c, j, WF_AFTER_SHIFT) ||
+               (wflag_is(c, i, WF_SHIFT_QTY) && (is_num(c, j) || kind_at(c, j) == K_NUMW));
     case K_APPROX: {
         if (en->extra[0]) {
-            if (!word_is(c, j, en->extra)) return false;
+            if (!wid_is(c, j, en->extra_wid)) return false;
             j++;
         }
         if (is_num(c, j)) return num_may_start(c, j);
@@ -3290,6 +3687,12 @@ static bool word_may_start(const dctx *c, size_t i, const dt_entry *en)
         if (!q || q->kind == K_PAST) return false;
         return q->kind != K_NUMW || numw_may_start(c, j);
     }
+    case K_ORD:
+        return j < c->n && (is_num(c, j) || is_p(c, j, '-') || wflag_is(c, j, WF_AFTER_ORD));
+    case K_HOLIDAY:
+        if (en->sval[0] != '-') return true;
+        if (j >= c->n || is_p(c, j, '-')) return j < c->n;
+        return !en->follow[0] || strchr(en->follow, lower_byte(c->text[c->tk[j].start]));
     default:
         return true;
     }
@@ -3302,29 +3705,32 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
     cc_date_state *st = state(d);
     if (!st) return;
     dctx c = {t, d, st, p, p->text, p->tok, p->ntok, 0, false};
-    for (size_t i = 0; i < p->ntok && !d->oom; i++) {
-        const cc_token *tk = &p->tok[i];
-        if (tk->type == CC_TOK_NUM) {
-            /* most numbers are not dates */
-            if (!num_may_start(&c, i)) continue;
-        } else if (tk->type == CC_TOK_WORD) {
-            if (tk->end - tk->start > 13) continue;
-            const dt_entry *en = lex_at(&c, i);
-            if (!en || en->kind == K_YPREP || en->kind == K_YNOUN || en->kind == K_TZ || en->kind == K_AMPM ||
-                en->kind == K_FUT || en->kind == K_AGEWORD ||
-                (en->kind == K_PARTDAY && !(i + 1 < p->ntok && cc_tok_is(c.text, &p->tok[i + 1], "of")) &&
-                 !(i > 0 && (cc_tok_is(c.text, &p->tok[i - 1], "the") || cc_tok_is(c.text, &p->tok[i - 1], "early") ||
-                             cc_tok_is(c.text, &p->tok[i - 1], "in") ||
-                             cc_tok_is(c.text, &p->tok[i - 1], "late")))))
+    /* the loop passes over most tokens: its bounds and tables in locals */
+    const cc_token *tok = p->tok;
+    const size_t n = p->ntok, nw = t->nwrow;
+    const uint8_t *wf = t->wflag;
+    for (size_t i = 0; i < n; i++) {
+        const cc_token *tk = &tok[i];
+        uint32_t w = tk->wid;
+        if (w) {
+            /* a word of some list (only word tokens have an id): one
+             * array read (WF_START: a date word of a class that may start
+             * a date, 13 bytes at most); most words have no id at all */
+            if (w >= nw || !(wf[w] & WF_START)) continue;
+            const dt_entry *en = &t->ent[t->wrow[w] - 1];
+            if (en->kind == K_PARTDAY && !word_is(&c, i + 1, W_OF) &&
+                !(i > 0 && (word_is(&c, i - 1, W_THE) || word_is(&c, i - 1, W_EARLY) || word_is(&c, i - 1, W_IN) ||
+                            word_is(&c, i - 1, W_LATE))))
                 continue;
             if (!word_may_start(&c, i, en)) continue;
-        } else if (tk->type == CC_TOK_PUNCT && c.text[tk->start] == '\'' && i + 1 < p->ntok &&
-                   p->tok[i + 1].type == CC_TOK_NUM && glued(&c, i + 1)) {
-            /* "'90s" handled at the number */
-            continue;
+        } else if (tk->type == CC_TOK_NUM) {
+            /* most numbers are not dates */
+            if (!num_may_start(&c, i)) continue;
         } else {
+            /* "'90s" is handled at the number; no other sign starts a date */
             continue;
         }
+        if (d->oom) break;
         dres r;
         memset(&r, 0, sizeof r);
         if (!parse_expr(&c, i, &r)) continue;

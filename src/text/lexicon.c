@@ -7,9 +7,15 @@
 
 const cc_lexicon *cc_lexicon_get(const char *name)
 {
-    /* called per block by the residue test: compare the first byte first */
-    for (size_t i = 0; i < cc_lexicon_count; i++)
-        if (cc_lexicons[i].name[0] == name[0] && !strcmp(cc_lexicons[i].name, name)) return &cc_lexicons[i];
+    /* the generated table is in name order (tools/gen_lexicon.c) */
+    size_t lo = 0, hi = cc_lexicon_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(cc_lexicons[mid].name, name);
+        if (!c) return &cc_lexicons[mid];
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
     return NULL;
 }
 
@@ -137,21 +143,49 @@ static const cc_lex_row *match_rest(const cc_lexicon *lx, const char *text, cons
     return best;
 }
 
+/* The span of rows whose keys start with the first token key[0..n), or
+ * NULL when no key's first token is those bytes. */
+static const cc_lex_span *first_token(const cc_lexicon *lx, const char *key, size_t n)
+{
+    uint32_t hv = cc_lex_hash(key, n);
+    for (size_t h = hv & lx->tmask;; h = (h + 1) & lx->tmask) {
+        uint32_t sl = lx->tslot[h];
+        if (!sl) return NULL;
+        if (sl >> 24 != hv >> 24) continue;
+        const cc_lex_span *sp = &lx->tspan[(sl & 0xFFFFFFu) - 1];
+        if (sp->len == n && !memcmp(lx->rows[sp->lo].col[0], key, n)) return sp;
+    }
+}
+
 const cc_lex_row *cc_lex_match(const cc_lexicon *lx, const char *text, const cc_token *tok,
                                size_t i, size_t ntok, size_t *used)
 {
     if (!lx || !lx->nrows || i >= ntok) return NULL;
-    {
-        /* the two-byte filter below, before any copy: a first token of two
-         * bytes or more gives the key's first two bytes */
-        const unsigned char *s0 = (const unsigned char *)text + tok[i].start;
-        if (tok[i].end - tok[i].start >= 2) {
-            unsigned b = cc_lex_pair(lower(s0[0]), lower(s0[1]));
-            if (!(lx->pair[b >> 3] & (1u << (b & 7)))) return NULL;
-        }
+    const cc_token *t = &tok[i];
+    size_t tl = t->end - t->start;
+    const unsigned char *s0 = (const unsigned char *)text + t->start;
+    /* the two-byte filter first, before any copy */
+    if (tl >= 2) {
+        unsigned b = cc_lex_pair(lower(s0[0]), lower(s0[1]));
+        if (!(lx->pair[b >> 3] & (1u << (b & 7)))) return NULL;
     }
+    /* a key starts with a whole token: the span of the keys starting with
+     * this one is one hash lookup away (a key whose first token merely
+     * begins with these bytes, "newark" for "new", can never match: the
+     * tokenizer would have cut the text's token longer) */
+    if (t->type == CC_TOK_PUNCT && !(tl == 1 && (*s0 == '.' || *s0 == '\'' || *s0 == '&' || *s0 == '$')))
+        return NULL;
     char key[CC_LEX_KEYMAX];
-    return match_rest(lx, text, tok, i, i, ntok, used, key, 0, 0, lx->nrows, 0, NULL);
+    if (tl + 1 >= CC_LEX_KEYMAX) return NULL;
+    for (size_t q = 0; q < tl; q++) key[q] = (char)lower(s0[q]);
+    const cc_lex_span *sp = first_token(lx, key, tl);
+    if (!sp) return NULL;
+    const cc_lex_row *best = NULL;
+    if (sp->exact) {
+        best = &lx->rows[sp->lo];
+        *used = 1;
+    }
+    return match_rest(lx, text, tok, i, i + 1, ntok, used, key, tl, sp->lo, sp->hi, tl, best);
 }
 
 void cc_lex_word_range(const cc_lexicon *lx, const char *w, size_t n, cc_lex_range *r)

@@ -4,7 +4,7 @@
  * punctuation code points. Sentences end at . ! ? (and "...") followed by
  * space and a capital, digit or opening quote, unless the word before the
  * dot is an abbreviation (data/lexicon/en/abbrev.tsv) or an initial. */
-#include "../internal.h"
+#include "words.h"
 
 #include <utf8proc.h>
 
@@ -113,7 +113,88 @@ static inline size_t word_end(const unsigned char *s, size_t i, size_t l, size_t
     return j;
 }
 
-static bool tokenize(const char *text, size_t start, size_t end, cc_vec *toks)
+/* How many of the 8 bytes of x (memory order, as load8 gives them) lead
+ * with ASCII letters, 0 to 8: the word-at-a-time test of ascii_letters8
+ * on a word already loaded. */
+static inline size_t letters_lead(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80, low7 = ones * 0x7F;
+    uint64_t y = (x & low7) | (ones * 0x20);
+    uint64_t letter = (y + ones * (0x80 - 'a')) & ~(y + ones * (0x80 - 'z' - 1)) & ~x & high;
+    uint64_t other = ~letter & high;
+    if (!other) return 8;
+#if defined(__GNUC__)
+    return (size_t)__builtin_ctzll(other) >> 3;
+#else
+    size_t k = 0;
+    while (!(other & 0x80)) { other >>= 8; k++; }
+    return k;
+#endif
+}
+
+/* Sets t's end, type, flags (UPPER and ALLCAPS on top of `flags`) and word
+ * id for the word s[i, j). */
+static inline void word_done(const cc_words *w, const unsigned char *s, size_t i, size_t j, size_t end,
+                             bool up, bool all, uint8_t flags, cc_token *t)
+{
+    if (up) flags |= CC_TF_UPPER;
+    if (all && j - i > 1) flags |= CC_TF_ALLCAPS;
+    t->type = CC_TOK_WORD;
+    t->flags = flags;
+    t->end = (uint32_t)j;
+    t->wid = w ? cc_words_id(w, s + i, j - i, end - i) : 0;
+}
+
+/* A word token whose first code point, a letter of l bytes, is at s[i]
+ * (the general path: letters beyond ASCII); returns the word's end. */
+static size_t word_token_any(const cc_words *w, const unsigned char *s, size_t i, size_t l, size_t end,
+                             bool up, uint8_t flags, cc_token *t)
+{
+    bool all = up;
+    size_t j = word_end(s, i, l, end, &all);
+    word_done(w, s, i, j, end, up, all, flags, t);
+    return j;
+}
+
+/* A word token from the ASCII letter at s[i]; returns the word's end. */
+static inline size_t word_token(const cc_words *w, const unsigned char *s, size_t i, size_t end, uint8_t flags,
+                                cc_token *t)
+{
+    const uint64_t case_bits = 0x2020202020202020ull;   /* set in a lower-case ASCII letter */
+    if (i + 8 <= end) {
+        uint64_t x = load8(s + i);
+        size_t k = letters_lead(x);
+        if (k < 8 && s[i + k] < 0x80) {
+            /* up to 7 ASCII letters, all in x: the key, the case of the
+             * first letter and of all of them are bit operations on it */
+            uint64_t mask = (1ull << (8 * k)) - 1;
+            uint64_t caps = ~x & case_bits & mask;   /* 0x20 where a capital */
+            if (caps & 0x20) {
+                flags |= CC_TF_UPPER;
+                if (k > 1 && caps == (case_bits & mask)) flags |= CC_TF_ALLCAPS;
+            }
+            t->type = CC_TOK_WORD;
+            t->flags = flags;
+            t->end = (uint32_t)(i + k);
+            t->wid = w ? find_upto7(w, (x | case_bits) & mask, k) : 0;
+            return i + k;
+        }
+    }
+    bool up = ascii_upper(s[i]);
+    size_t j = ascii_letters_end(s, i + 1, end);
+    /* letters beyond ASCII go on: the general path, from the start */
+    if (j < end && s[j] >= 0x80) return word_token_any(w, s, i, 1, end, up, flags, t);
+    /* all capitals? only asked of capitalised words */
+    bool all = up;
+    for (size_t q = i + 1; all && q < j; q++) all = ascii_upper(s[q]);
+    word_done(w, s, i, j, end, up, all, flags, t);
+    return j;
+}
+
+/* Tokens of text[start, end), each word with its id in the recognisers'
+ * word lists (cc_token.wid), looked up while its bytes are at hand. The
+ * sentence index (cc_token.sent) is left to cc_segment. */
+static bool tokenize(const cc_words *w, const char *text, size_t start, size_t end, cc_vec *toks)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t i = start;
@@ -130,48 +211,40 @@ static bool tokenize(const char *text, size_t start, size_t end, cc_vec *toks)
             continue;
         }
         t->start = (uint32_t)i;
-        t->flags = pending;
-        t->sent = 0;
-        pending = 0;
-        if (c < 0x80) {
-            if (ascii_alpha(c)) {
-                bool up = ascii_upper(c), all = up;
-                size_t j = word_end(s, i, 1, end, &all);
-                t->type = CC_TOK_WORD;
-                t->end = (uint32_t)j;
-                if (up) t->flags |= CC_TF_UPPER;
-                if (all && j - i > 1) t->flags |= CC_TF_ALLCAPS;
-                i = j;
-            } else if (c >= '0' && c <= '9') {
-                size_t j = i + 1;
+        if (ascii_alpha(c)) {
+            i = word_token(w, s, i, end, pending, t);
+        } else if (c < 0x80) {
+            size_t j = i + 1;
+            t->type = CC_TOK_PUNCT;
+            if (c >= '0' && c <= '9') {
                 while (j < end && s[j] >= '0' && s[j] <= '9') j++;
                 t->type = CC_TOK_NUM;
-                t->end = (uint32_t)j;
-                i = j;
-            } else {
-                t->type = CC_TOK_PUNCT;
-                t->end = (uint32_t)(i + 1);
-                i++;
             }
-            t++;
-            continue;
-        }
-        int l;
-        uint32_t cp = cc_utf8_decode(s + i, end - i, &l);
-        if (is_letter_cp(cp)) {
-            bool up = is_upper_cp(cp), all = up;
-            size_t j = word_end(s, i, (size_t)l, end, &all);
-            t->type = CC_TOK_WORD;
             t->end = (uint32_t)j;
-            if (up) t->flags |= CC_TF_UPPER;
-            if (all && j - i > 1) t->flags |= CC_TF_ALLCAPS;
+            t->flags = pending;
+            t->wid = 0;
             i = j;
         } else {
-            t->type = (cp == 0xFFFD) ? CC_TOK_OTHER : CC_TOK_PUNCT;
-            t->end = (uint32_t)(i + (size_t)l);
-            i += (size_t)l;
+            int l;
+            uint32_t cp = cc_utf8_decode(s + i, end - i, &l);
+            if (is_letter_cp(cp)) {
+                i = word_token_any(w, s, i, (size_t)l, end, is_upper_cp(cp), pending, t);
+            } else {
+                t->type = (cp == 0xFFFD) ? CC_TOK_OTHER : CC_TOK_PUNCT;
+                t->end = (uint32_t)(i + (size_t)l);
+                t->flags = pending;
+                t->wid = 0;
+                i += (size_t)l;
+            }
         }
+        pending = 0;
         t++;
+        /* most tokens are followed by one space: taken here, without a
+         * turn of the loop */
+        if (i < end && s[i] == ' ') {
+            pending = CC_TF_SPACE_BEFORE;
+            i++;
+        }
     }
     toks->len = (size_t)(t - (cc_token *)toks->data);
     return true;
@@ -196,21 +269,19 @@ static bool dot_ends_sentence(const concur_engine *e, const char *text, const cc
         /* an initial: "J." or the last letter of "U.S." */
         if (wl == 1 && (prev->flags & CC_TF_UPPER)) return false;
         if (wl == 1 && i >= 2 && tok_char(text, &tk[i - 2], '.')) return false;
-        char w[32];
         /* "e.g." / "u.s.": join "x.y" before the dot */
         size_t k = i - 1;
-        char buf[40];
-        size_t bl = 0;
+        const cc_lex_row *r;
         if (k >= 2 && tok_char(text, &tk[k - 1], '.') && tk[k - 2].type == CC_TOK_WORD &&
             tk[k - 2].end - tk[k - 2].start <= 3) {
-            bl = cc_tok_lower(text, &tk[k - 2], buf, 8);
+            char buf[40];
+            size_t bl = cc_tok_lower(text, &tk[k - 2], buf, 8);
             buf[bl++] = '.';
             bl += cc_tok_lower(text, prev, buf + bl, 8);
+            r = cc_lex_find(e->abbrev, buf, bl);
         } else {
-            bl = cc_tok_lower(text, prev, buf, sizeof buf);
+            r = prev->wid < e->nabbrev_row ? e->abbrev_row[prev->wid] : NULL;
         }
-        (void)w;
-        const cc_lex_row *r = cc_lex_find(e->abbrev, buf, bl);
         if (r) {
             const char *how = r->col[1] ? r->col[1] : "always";
             if (!strcmp(how, "always")) return false;
@@ -229,16 +300,15 @@ static bool dot_ends_sentence(const concur_engine *e, const char *text, const cc
 bool cc_segment(const concur_engine *e, const char *text, size_t start, size_t end, cc_vec *toks,
                 cc_vec *sents)
 {
-    if (!tokenize(text, start, end, toks)) return false;
-    cc_words_tag(e->words, text, end, toks->data, toks->len);
+    if (!tokenize(e->words, text, start, end, toks)) return false;
     sents->len = 0;
     cc_token *tk = toks->data;
     size_t n = toks->len;
     size_t sent_first = 0;
     uint32_t sidx = 0;
+    /* only punctuation can end a sentence: the tokens' sentence index is
+     * written a sentence at a time, when it closes */
     for (size_t i = 0; i < n; i++) {
-        tk[i].sent = sidx;
-        if (i == sent_first) tk[i].flags |= CC_TF_SENT_START;
         if (tk[i].type != CC_TOK_PUNCT) continue;
         char c = text[tk[i].start];
         if (tk[i].end - tk[i].start != 1 || (c != '.' && c != '!' && c != '?')) continue;
@@ -264,7 +334,8 @@ bool cc_segment(const concur_engine *e, const char *text, size_t start, size_t e
             (unsigned char)text[nx->start] >= 0x80)
             starts = true;   /* scripts without case */
         if (!starts) continue;
-        for (size_t q = i + 1; q < j; q++) tk[q].sent = sidx;
+        for (size_t q = sent_first; q < j; q++) tk[q].sent = sidx;
+        tk[sent_first].flags |= CC_TF_SENT_START;
         cc_sentence *s = cc_vec_push(sents);
         if (!s) return false;
         s->tok_start = (uint32_t)sent_first;

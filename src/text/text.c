@@ -33,13 +33,13 @@ static void emit(cc_text *t, const char *s, size_t n, size_t src, size_t src_len
     size_t at = t->out.len;
     if (linear && last && last->linear && last->src + last->src_len == src &&
         last->clean + last->src_len == at) {
-        last->src_len += src_len;    /* extend the running linear segment */
+        last->src_len += (uint32_t)src_len;    /* extend the running linear segment */
     } else {
         cc_map_seg *g = cc_vec_push(&t->segs);
         if (!g) { t->out.oom = true; return; }
-        g->clean = at;
-        g->src = src;
-        g->src_len = src_len;
+        g->clean = (uint32_t)at;
+        g->src = (uint32_t)src;
+        g->src_len = (uint32_t)src_len;
         g->linear = linear;
     }
     cc_buf_put(&t->out, s, n);
@@ -105,9 +105,10 @@ static bool is_space_cp(uint32_t cp)
            cp == 0x3000 || cp == 0x1680 || cp == 0x85 || cp == 0x2028 || cp == 0x2029;
 }
 
-/* Are p[0..8) all printable ASCII or single spaces followed by printable
- * ASCII within the eight (what the fast path below copies)? p[-1] is
- * printable. Word-at-a-time tests (any byte < n, > n, == ' '). */
+/* Are p[0..8) all printable ASCII or single spaces, as the fast path
+ * below copies them? p[-1] is printable and not a space; p[8] may be read
+ * (a space in p[7] joins the run only when p[8] is printable and not a
+ * space). Word-at-a-time tests (any byte < n, > n, == ' '). */
 static inline bool ascii_run8(const unsigned char *p)
 {
     const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80, low7 = ones * 0x7F;
@@ -118,16 +119,17 @@ static inline bool ascii_run8(const unsigned char *p)
     uint64_t y = x ^ (ones * 0x20);
     uint64_t z = ~(((y & low7) + low7) | y | low7);              /* 0x80 where ' ' */
     if (!z) return true;
-    /* no space followed by a space, none in the last byte (memory order) */
+    /* no space followed by a space (memory order); a space last only
+     * before a printable byte */
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    return !(z & (z >> 8)) && !(z >> 63);
+    if (z & (z >> 8)) return false;
+    return !(z >> 63) || (p[8] > 0x20 && p[8] < 0x7F);
 #else
     unsigned char sp[8];
     memcpy(sp, &z, 8);
-    if (sp[7]) return false;
     for (int k = 0; k < 7; k++)
         if (sp[k] && sp[k + 1]) return false;
-    return true;
+    return !sp[7] || (p[8] > 0x20 && p[8] < 0x7F);
 #endif
 }
 
@@ -140,7 +142,7 @@ void cc_text_append_src(cc_text *t, const char *src, size_t n, size_t off)
         if (s[i] > 0x20 && s[i] < 0x7F) {
             size_t j = i + 1;
             for (;;) {
-                while (j + 8 <= n && ascii_run8(s + j)) j += 8;
+                while (j + 9 <= n && ascii_run8(s + j)) j += 8;
                 while (j < n && s[j] > 0x20 && s[j] < 0x7F) j++;
                 /* a single plain space between two words joins the run: it
                  * is what owe_space + open_para_at would emit, byte for

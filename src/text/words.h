@@ -1,0 +1,157 @@
+/* words.h -- the word-id table's layout and its lookups, inline: the
+ * tokenizer (segment.c) looks each word up while it scans it. Private to
+ * src/text (words.c builds the table, segment.c reads it). */
+#ifndef CONCUR_TEXT_WORDS_H
+#define CONCUR_TEXT_WORDS_H
+
+#include "../internal.h"
+
+#define CC_WORDS_MAXW (CC_WORDS_MAXLEN / 8)
+
+typedef struct word_key {
+    uint64_t k[CC_WORDS_MAXW];
+} word_key;
+
+struct cc_words {
+    word_key *key;       /* [id]: the lower-cased word */
+    uint64_t *k0;        /* [id]: key[id].k[0], packed: all a short word needs */
+    uint8_t *len;        /* [id] */
+    size_t n, cap;       /* ids 1 .. n - 1 in use (0 = none) */
+    /* Open addressing, a quarter full: the id, 0 = empty. Every word token
+     * of a text probes it, and most are in no list: a slot of two bytes
+     * keeps table, k0 and len small enough to stay in the L1 cache (with
+     * 16-byte slots, the probes of those misses were a quarter of the
+     * tokenizer's time, waiting on L2). */
+    uint16_t *slot;
+    size_t mask;
+    uint32_t shape[1024];   /* shape_of -> bit set of the lengths (mod 32) */
+};
+
+/* A filter index from a word's first two bytes: the low five bits of each
+ * with the case bit set, so both cases of a letter agree. */
+static inline unsigned shape_of(const char *s, size_t n)
+{
+    unsigned a = (unsigned char)s[0], b = n > 1 ? (unsigned char)s[1] : 0;
+    return ((a | 32u) & 31u) << 5 | ((b | 32u) & 31u);
+}
+
+/* ASCII lower case of eight bytes at once: 0x20 added to each byte in
+ * 'A'..'Z' (other bytes, UTF-8 ones included, unchanged). */
+static inline uint64_t lower8(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80, low7 = ones * 0x7F;
+    uint64_t y = x & low7;
+    uint64_t up = (y + ones * (0x80 - 'A')) & ~(y + ones * (0x80 - 'Z' - 1)) & ~x & high;
+    return x | (up >> 2);
+}
+
+static inline uint64_t load8(const unsigned char *s)
+{
+    uint64_t x;
+    memcpy(&x, s, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    x = __builtin_bswap64(x);
+#endif
+    return x;
+}
+
+/* Bytes s[0..n) (0 < n < 8) as a little-endian word, zero padded; `avail`
+ * bytes from s may be read (a whole word at once when there are 8). */
+static inline uint64_t load_part(const unsigned char *s, size_t n, size_t avail)
+{
+    if (avail >= 8) {
+        uint64_t x = load8(s);
+        return x & ((1ull << (8 * n)) - 1);
+    }
+    uint64_t x = 0;
+    for (size_t i = n; i-- > 0;) x = x << 8 | s[i];
+    return x;
+}
+
+/* The key of s[0..n) (0 < n <= CC_WORDS_MAXLEN) and its hash; `avail`
+ * (>= n) bytes from s may be read. Only the words holding the n bytes
+ * are set (cc_words_add zeroes the rest). */
+static inline uint64_t make_key(const char *s, size_t n, size_t avail, word_key *k)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ull;
+    size_t i = 0, w = 0;
+    for (; i + 8 <= n; i += 8, w++) {
+        k->k[w] = lower8(load8(p + i));
+        h = (h ^ k->k[w]) * 0xFF51AFD7ED558CCDull;
+    }
+    if (i < n) {
+        k->k[w] = lower8(load_part(p + i, n - i, avail - i));
+        h = (h ^ k->k[w]) * 0xFF51AFD7ED558CCDull;
+    }
+    return h ^ (h >> 32);
+}
+
+static inline bool same_key(const word_key *a, const word_key *b, size_t n)
+{
+    for (size_t w = 0; w * 8 < n; w++)
+        if (a->k[w] != b->k[w]) return false;
+    return true;
+}
+
+static inline uint32_t find_key(const cc_words *w, const word_key *k, size_t n, uint64_t h)
+{
+    for (size_t i = h & w->mask;; i = (i + 1) & w->mask) {
+        uint32_t id = w->slot[i];
+        if (!id) return 0;
+        if (w->len[id] == n && same_key(&w->key[id], k, n)) return id;
+    }
+}
+
+/* The hash make_key gives a word of n <= 8 bytes whose key is k. */
+static inline uint64_t short_hash(uint64_t k, size_t n)
+{
+    uint64_t h = ((uint64_t)n * 0x9E3779B97F4A7C15ull ^ k) * 0xFF51AFD7ED558CCDull;
+    return h ^ (h >> 32);
+}
+
+/* The id of a word of 1 to 8 bytes whose lower-cased key is k. */
+static inline uint32_t find_short_key(const cc_words *w, uint64_t k, size_t n)
+{
+    for (size_t i = short_hash(k, n) & w->mask;; i = (i + 1) & w->mask) {
+        /* whether the word is in a list is data no branch predictor
+         * learns: decide it without a branch (id 0 has length 0, never a
+         * word's); only a collision, rare, takes the loop again */
+        uint32_t id = w->slot[i];
+        uint32_t hit = (uint32_t)(w->len[id] == n) & (uint32_t)(w->k0[id] == k);
+        if (hit | (id == 0)) return id & (0u - hit);
+    }
+}
+
+/* The id of a word of 1 to 7 bytes whose lower-cased key is k: the key
+ * alone tells the length (its bytes are not 0, the padding is), so one
+ * compare decides. */
+static inline uint32_t find_upto7(const cc_words *w, uint64_t k, size_t n)
+{
+    for (size_t i = short_hash(k, n) & w->mask;; i = (i + 1) & w->mask) {
+        uint32_t id = w->slot[i];
+        uint32_t hit = (uint32_t)(w->k0[id] == k);   /* k0[0] is 0, never a key */
+        if (hit | (id == 0)) return id & (0u - hit);
+    }
+}
+
+static inline uint32_t find_short(const cc_words *w, const unsigned char *s, size_t n, size_t avail)
+{
+    return find_short_key(w, lower8(n == 8 ? load8(s) : load_part(s, n, avail)), n);
+}
+
+/* The id of the word s[0..n) (0: in no list); `avail` (>= n) bytes from s
+ * may be read. */
+static inline uint32_t cc_words_id(const cc_words *w, const unsigned char *s, size_t n, size_t avail)
+{
+    if (n <= 8) return find_short(w, s, n, avail);
+    if (n > CC_WORDS_MAXLEN) return 0;
+    /* longer words are rarely in a list: a quick no from the first two
+     * letters and the length (a length of 32 shares the bit of 0) */
+    if (!(w->shape[shape_of((const char *)s, n)] & (1u << (n & 31)))) return 0;
+    word_key k;
+    uint64_t h = make_key((const char *)s, n, avail, &k);
+    return find_key(w, &k, n, h);
+}
+
+#endif
