@@ -79,6 +79,109 @@ void cc_buf_json_str(cc_buf *b, const char *s, size_t n);
 /* Shortest round-trip decimal for a double (integers without ".0"). */
 void cc_buf_num(cc_buf *b, double v);
 
+/* The same three as raw writers: they store at o without a check (the
+ * caller has made room for the most they write) and return the new end.
+ * The JSON writer reserves once per line and calls them per field; the
+ * common cases are inline. */
+#define CC_FMT_UINT_MAX 20        /* bytes cc_fmt_uint writes at most */
+#define CC_FMT_NUM_MAX 32         /* cc_fmt_num ("%.17g": 24) */
+char *cc_fmt_uint64(char *o, uint64_t v);
+char *cc_fmt_num_full(char *o, double v);
+extern const char cc_digit_pairs[200];   /* "00" "01" ... "99" */
+
+/* Exactly eight digits of w < 10^8, leading zeros included. */
+static inline void cc_fmt_8digits(char *o, uint32_t w)
+{
+    uint32_t hi = w / 10000, lo = w % 10000;
+    memcpy(o, cc_digit_pairs + 2 * (hi / 100), 2);
+    memcpy(o + 2, cc_digit_pairs + 2 * (hi % 100), 2);
+    memcpy(o + 4, cc_digit_pairs + 2 * (lo / 100), 2);
+    memcpy(o + 6, cc_digit_pairs + 2 * (lo % 100), 2);
+}
+
+/* Values below 10^8 (offsets, sentences, most figures) inline, without a
+ * loop; cc_fmt_uint64 for larger ones. */
+static inline char *cc_fmt_uint(char *o, uint64_t v)
+{
+    if (v >= 100000000) return cc_fmt_uint64(o, v);
+    uint32_t w = (uint32_t)v;
+    if (w < 10) {
+        o[0] = (char)('0' + w);
+        return o + 1;
+    }
+    if (w < 100) {
+        memcpy(o, cc_digit_pairs + 2 * w, 2);
+        return o + 2;
+    }
+    unsigned n = w < 10000 ? (w < 1000 ? 3 : 4) : w < 1000000 ? (w < 100000 ? 5 : 6) : (w < 10000000 ? 7 : 8);
+    /* all eight digits, then the last n of them in one 8-byte copy (the
+     * bytes after them are overwritten next) */
+    char d[16] = {0};
+    cc_fmt_8digits(d, w);
+    memcpy(o, d + 8 - n, 8);
+    return o + n;
+}
+
+/* Whole numbers 0 <= v < 2^32 (most figures) inline, the rest
+ * cc_fmt_num_full. The range test is on the bits: the bits of an IEEE 754
+ * double whose sign bit is clear grow with its value, so "below the bits
+ * of 2^32" means 0 <= v < 2^32, and -0 (sign bit set: it prints as "-0")
+ * and NaN fail it. */
+static inline char *cc_fmt_num(char *o, double v)
+{
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof bits);
+    if (bits < (uint64_t)0x41F0000000000000u) {   /* 2^32 */
+        uint32_t w = (uint32_t)v;
+        if ((double)w == v) return cc_fmt_uint(o, w);
+    }
+    return cc_fmt_num_full(o, v);
+}
+
+/* Nonzero when one of the 8 bytes of x needs care in a JSON string: a
+ * control byte, '"', '\', DEL or a byte >= 0x80 (UTF-8 to check). A byte
+ * b gets its high bit from b - 0x20 when b < 0x20, from (b ^ '"') - 1 or
+ * (b ^ '\') - 1 when it is one of those, from b + 1 when b is DEL, from b
+ * itself when b >= 0x80, and from none of them otherwise. A borrow or a
+ * carry only starts at such a byte and can only mark the bytes above it:
+ * the test is exact about whether there is one (not about which). */
+static inline uint64_t cc_json_special8(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u;
+    return ((x - ones * 0x20) | ((x ^ ones * '"') - ones) | ((x ^ ones * '\\') - ones) | (x + ones) | x) &
+           (ones * 0x80);
+}
+
+/* JSON string body of s[0..n) (no quotes), at most 6n bytes; invalid
+ * UTF-8 -> U+FFFD. */
+char *cc_fmt_json_long(char *o, const char *s, size_t n);
+static inline char *cc_fmt_json_str(char *o, const char *s, size_t n)
+{
+    /* 4 to 16 plain bytes (ids, units, most mention texts): tested and
+     * copied as two overlapping pieces; some bytes twice, which neither
+     * the test nor the copy minds */
+    if (n >= 8 && n <= 16) {
+        uint64_t a, b;
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 8, 8);
+        if (!(cc_json_special8(a) | cc_json_special8(b))) {
+            memcpy(o, &a, 8);
+            memcpy(o + n - 8, &b, 8);
+            return o + n;
+        }
+    } else if (n >= 4 && n < 8) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        if (!cc_json_special8(a | (uint64_t)b << 32)) {
+            memcpy(o, &a, 4);
+            memcpy(o + n - 4, &b, 4);
+            return o + n;
+        }
+    }
+    return cc_fmt_json_long(o, s, n);
+}
+
 /* Growable array of fixed-size items (malloc-backed). */
 typedef struct cc_vec {
     void *data;

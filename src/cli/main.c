@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
@@ -303,6 +304,36 @@ typedef struct piece_ctx {
     const char *id;
 } piece_ctx;
 
+/* How extract's output reaches stdout. The writers hand over chunks of
+ * 64 KiB and more, which go straight to the file descriptor (after what
+ * stdio holds: a table's header) rather than through a copy into stdio's
+ * buffer. A JSON Lines input of short records gives a small chunk per
+ * record: those gather in stdio's buffer, made 64 KiB by buffer_stdout
+ * (the default, one page into a pipe or a file, meant a write(2) every
+ * 4 KiB). */
+#define OUT_CHUNK ((size_t)1 << 16)
+
+static void buffer_stdout(void)
+{
+    static char buf[OUT_CHUNK];
+    if (!isatty(fileno(stdout))) setvbuf(stdout, buf, _IOFBF, sizeof buf);   /* a terminal shows lines as they come */
+}
+
+static int write_out(void *user, const char *bytes, size_t len)
+{
+    (void)user;
+    if (len < OUT_CHUNK) return fwrite(bytes, 1, len, stdout) == len ? 0 : -1;
+    if (fflush(stdout) != 0) return -1;
+    while (len) {
+        ssize_t n = write(fileno(stdout), bytes, len);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return -1;
+        bytes += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
 static int write_piece(void *user, concur_doc *d, bool first)
 {
     piece_ctx *p = user;
@@ -310,7 +341,7 @@ static int write_piece(void *user, concur_doc *d, bool first)
     if (first && x->o->format == CONCUR_FORMAT_TABLE && !x->o->no_header)
         printf("%s== %s ==\n", x->ndocs ? "\n" : "", p->id);
     bool header = first && !x->o->no_header && (x->o->format == CONCUR_FORMAT_TABLE || x->ndocs == 0);
-    int r = concur_doc_write(d, x->o->format, x->o->kinds, header, cli_write_stdout, NULL);
+    int r = concur_doc_write(d, x->o->format, x->o->kinds, header, write_out, NULL);
     concur_doc_free(d);
     if (r) {
         fprintf(stderr, "concur: cannot write the output\n");
@@ -334,6 +365,7 @@ int cmd_extract(int argc, char **argv)
     int first;
     int s = parse_opts(argc, argv, &o, &first, false);
     if (s >= 0) return s;
+    buffer_stdout();
     concur_engine *e = cli_engine();
     if (!e) return 1;
     doc_ctx x = {e, &o, 0};

@@ -409,22 +409,37 @@ concur_doc *concur_extract(const concur_engine *e, const char *bytes, size_t len
     /* recognisers mostly add mentions in order: sort_mentions merges the
      * runs instead of a full n log n sort (cache-missing on millions) */
     sort_mentions(d->m, d->nm);
+    /* Ids "m<id_base + i + 1>": one arena block holds them all, each in a
+     * slot of whole 8-byte words as wide as the last (longest) id needs;
+     * the id is counted up in decimal in place rather than formatted anew,
+     * and copied a word at a time. */
+    char id[32] = {'m'};   /* "m" digits NUL, zero-padded */
+    size_t idn = (size_t)(cc_fmt_uint(id + 1, d->opt.id_base + 1) - id), slot = 0;
+    char *ids = NULL;
+    if (d->nm) {
+        char last[32];
+        slot = ((size_t)(cc_fmt_uint(last, d->opt.id_base + d->nm) - last) + 2 + 7) & ~(size_t)7;
+        ids = cc_arena_alloc_raw(&d->arena, d->nm * slot);
+        if (!ids) goto oom;
+    }
     size_t cur_s = 0, cur_e = 0;   /* mentions are in text order: walk the map */
     for (size_t i = 0; i < d->nm; i++) {
         concur_mention *m = d->m[i];
         m->start = cc_text_src_at(&d->text, m->cstart, &cur_s);
         m->end = cc_text_src_end_at(&d->text, m->cend, &cur_e);
         if (m->end < m->start) m->end = m->start;
-        /* id "m<i+1>" */
-        char num[24];
-        size_t k = sizeof num, v = i + 1 + d->opt.id_base;
-        do {
-            num[--k] = (char)('0' + v % 10);
-            v /= 10;
-        } while (v);
-        num[--k] = 'm';
-        m->id = cc_arena_strndup(&d->arena, num + k, sizeof num - k);
-        if (!m->id) goto oom;
+        char *p = ids + i * slot;
+        for (size_t k = 0; k < slot; k += 8) memcpy(p + k, id + k, 8);
+        m->id = p;
+        /* the next id: 9s roll over to 0s; past "m99..9" comes "m100..0" */
+        size_t k = idn - 1;
+        while (id[k] == '9') id[k--] = '0';
+        if (k) {
+            id[k]++;
+        } else {
+            id[1] = '1';
+            id[idn++] = '0';
+        }
     }
     return d;
 oom:

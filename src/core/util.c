@@ -132,31 +132,29 @@ bool cc_buf_grow(cc_buf *b, size_t extra)
     return true;
 }
 
+/* ------------------------------------------------------- raw formatters */
+
+/* The cc_fmt_* writers store at `o` without any check and return the new
+ * end (internal.h); the cc_buf_* forms reserve room and call them. */
+
+const char cc_digit_pairs[200] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                 "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                 "8081828384858687888990919293949596979899";
+
+/* cc_fmt_uint from 10^8 on: the digits above the last eight (up to
+ * twelve, split the same way again from 10^16 on), then those eight. */
+char *cc_fmt_uint64(char *o, uint64_t v)
+{
+    uint64_t hi = v / 100000000;
+    o = cc_fmt_uint(o, hi);
+    cc_fmt_8digits(o, (uint32_t)(v % 100000000));
+    return o + 8;
+}
+
 void cc_buf_uint(cc_buf *b, uint64_t v)
 {
-    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-                                "8081828384858687888990919293949596979899";
-    char tmp[24];
-    size_t i = sizeof tmp;
-    while (v >= 100) {   /* two digits per division */
-        unsigned q = (unsigned)(v % 100);
-        v /= 100;
-        tmp[--i] = pairs[2 * q + 1];
-        tmp[--i] = pairs[2 * q];
-    }
-    if (v >= 10) {
-        tmp[--i] = pairs[2 * v + 1];
-        tmp[--i] = pairs[2 * v];
-    } else {
-        tmp[--i] = (char)('0' + v);
-    }
-    /* at most 20 digits: copied without the call to memcpy */
-    size_t n = sizeof tmp - i;
-    if (!cc_buf_reserve(b, n)) return;
-    char *o = b->data + b->len;
-    for (size_t k = 0; k < n; k++) o[k] = tmp[i + k];
-    b->len += n;
+    if (!cc_buf_reserve(b, CC_FMT_UINT_MAX)) return;
+    b->len = (size_t)(cc_fmt_uint(b->data + b->len, v) - b->data);
     b->data[b->len] = 0;
 }
 
@@ -178,65 +176,104 @@ void cc_buf_printf(cc_buf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
-void cc_buf_json_str(cc_buf *b, const char *s, size_t n)
+/* The bytes JSON strings copy unchanged: printable ASCII but '"' and '\'. */
+static const unsigned char json_plain[256] = {
+    [0x20] = 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,   /* 0x22 '"' */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,           /* 0x30 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,           /* 0x40 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,           /* 0x5c '\' */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,           /* 0x60 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,           /* 0x7f */
+};
+
+/* The long or special cases of cc_fmt_json_str. */
+char *cc_fmt_json_long(char *o, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     size_t i = 0;
-    while (i < n) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-            /* a run of plain ASCII: one copy */
-            size_t j = i + 1;
-            while (j < n) {
-                unsigned char d = (unsigned char)s[j];
-                if (d < 0x20 || d >= 0x7f || d == '"' || d == '\\') break;
-                j++;
-            }
-            cc_buf_put(b, s + i, j - i);
-            i = j;
-            continue;
+    for (;;) {
+        /* plain ASCII eight bytes at a time, copied before the test (the
+         * room for 6n bytes covers it); then byte by byte up to the byte
+         * that needs care */
+        while (n - i >= 8) {
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            memcpy(o, &x, 8);
+            if (cc_json_special8(x)) break;
+            i += 8;
+            o += 8;
         }
+        while (i < n && json_plain[(unsigned char)s[i]]) *o++ = s[i++];
+        if (i == n) return o;
+        unsigned char c = (unsigned char)s[i];
         if (c >= 0x80) {
             int l;
             uint32_t cp = cc_utf8_decode((const unsigned char *)s + i, n - i, &l);
-            if (cp == 0xFFFD && !(l == 3 && (unsigned char)s[i] == 0xEF)) {
-                cc_buf_put(b, "\xEF\xBF\xBD", 3);
+            if (cp == 0xFFFD && !(l == 3 && c == 0xEF)) {
+                memcpy(o, "\xEF\xBF\xBD", 3);   /* invalid: U+FFFD */
+                o += 3;
             } else if (cp == 0x2028 || cp == 0x2029) {
-                cc_buf_printf(b, "\\u%04x", (unsigned)cp);
+                memcpy(o, cp == 0x2028 ? "\\u2028" : "\\u2029", 6);
+                o += 6;
             } else {
-                cc_buf_put(b, s + i, (size_t)l);
+                for (int k = 0; k < l; k++) o[k] = s[i + k];
+                o += l;
             }
             i += (size_t)l;
             continue;
         }
+        o[0] = '\\';
         switch (c) {
-        case '"': cc_buf_put(b, "\\\"", 2); break;
-        case '\\': cc_buf_put(b, "\\\\", 2); break;
-        case '\n': cc_buf_put(b, "\\n", 2); break;
-        case '\r': cc_buf_put(b, "\\r", 2); break;
-        case '\t': cc_buf_put(b, "\\t", 2); break;
-        default:
-            if (c < 0x20 || c == 0x7f) {
-                char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-                cc_buf_put(b, e, 6);
-            } else {
-                cc_buf_putc(b, (char)c);
-            }
+        case '"': o[1] = '"'; o += 2; break;
+        case '\\': o[1] = '\\'; o += 2; break;
+        case '\n': o[1] = 'n'; o += 2; break;
+        case '\r': o[1] = 'r'; o += 2; break;
+        case '\t': o[1] = 't'; o += 2; break;
+        default:   /* other control bytes and DEL */
+            memcpy(o + 1, "u00", 3);
+            o[4] = hex[c >> 4];
+            o[5] = hex[c & 15];
+            o += 6;
         }
         i++;
     }
 }
 
-void cc_buf_num(cc_buf *b, double v)
+void cc_buf_json_str(cc_buf *b, const char *s, size_t n)
 {
-    if (!isfinite(v)) { cc_buf_puts(b, "null"); return; }
-    if (v == floor(v) && fabs(v) < 1e15) {
-        /* exact in an int64: the digits "%.0f" would print */
-        if (signbit(v)) cc_buf_putc(b, '-');
-        cc_buf_uint(b, (uint64_t)fabs(v));
-        return;
+    /* room for 6n bytes, in chunks so that a long string does not reserve
+     * six times its size. A chunk ends where no UTF-8 sequence crosses:
+     * before a byte that is not a continuation byte, else (four
+     * continuation bytes in a row) where the three before cannot start
+     * one. */
+    const size_t chunk = 65536;
+    while (n) {
+        size_t k = n;
+        if (k > chunk) {
+            k = chunk;
+            for (size_t e = chunk; e + 3 >= chunk; e--)
+                if (((unsigned char)s[e] & 0xC0) != 0x80) { k = e; break; }
+        }
+        if (!cc_buf_reserve(b, 6 * k)) return;
+        b->len = (size_t)(cc_fmt_json_str(b->data + b->len, s, k) - b->data);
+        b->data[b->len] = 0;
+        s += k;
+        n -= k;
+    }
+}
+
+char *cc_fmt_num_full(char *o, double v)
+{
+    if (!isfinite(v)) {
+        memcpy(o, "null", 4);
+        return o + 4;
     }
     double a = fabs(v);
+    if (a < 1e15 && (double)(int64_t)a == a) {
+        /* whole and exact in an int64: the digits "%.0f" would print */
+        if (signbit(v)) *o++ = '-';
+        return cc_fmt_uint(o, (uint64_t)a);
+    }
     int prec0 = 1;
     if (a >= 1e-4 && a < 1e15) {
         /* Few decimals (2.5, 0.35): the shortest round-trip form is the
@@ -258,24 +295,33 @@ void cc_buf_num(cc_buf *b, double v)
             uint64_t ri = (uint64_t)r, pw = 1;
             for (unsigned q = 0; q < k; q++) pw *= 10;
             uint64_t ip = ri / pw, frac = ri % pw;
-            if (signbit(v)) cc_buf_putc(b, '-');
-            cc_buf_uint(b, ip);
-            char d[20];
+            if (signbit(v)) *o++ = '-';
+            o = cc_fmt_uint(o, ip);
+            *o++ = '.';
             for (unsigned q = k; q-- > 0;) {
-                d[q] = (char)('0' + frac % 10);
+                o[q] = (char)('0' + frac % 10);
                 frac /= 10;
             }
-            cc_buf_putc(b, '.');
-            cc_buf_put(b, d, k);
-            return;
+            return o + k;
         }
     }
     char tmp[40];
+    int n = 0;
     for (int prec = prec0; prec <= 17; prec++) {
-        snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+        n = snprintf(tmp, sizeof tmp, "%.*g", prec, v);
         if (strtod(tmp, NULL) == v) break;
     }
-    cc_buf_puts(b, tmp);
+    /* "%.17g" of a finite double: sign, 17 digits, '.', "e-308" */
+    if (n < 0 || n > CC_FMT_NUM_MAX) n = 0;
+    memcpy(o, tmp, (size_t)n);
+    return o + n;
+}
+
+void cc_buf_num(cc_buf *b, double v)
+{
+    if (!cc_buf_reserve(b, CC_FMT_NUM_MAX)) return;
+    b->len = (size_t)(cc_fmt_num(b->data + b->len, v) - b->data);
+    b->data[b->len] = 0;
 }
 
 /* ----------------------------------------------------------------- vector */
