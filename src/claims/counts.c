@@ -2463,14 +2463,20 @@ void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
     size_t para_cr0 = st->ncr;
     bool mentions_ready = false;
 
+    /* the token loop passes over every token: its tables in locals */
+    const cc_token *tok = p->tok;
+    const uint8_t *firsts = t->first;
+    const size_t nfirst = t->nfirst;
     for (size_t si = 0; si < p->nsent && !d->oom; si++) {
         c.s0 = p->sent[si].tok_start;
         c.s1 = p->sent[si].tok_end;
         c.ntrig = 0;
         for (size_t i = c.s0; i < c.s1; i++) {
-            const cc_token *tk = &p->tok[i];
-            if (tk->type != CC_TOK_WORD) continue;
-            unsigned first = tk->wid < t->nfirst ? t->first[tk->wid] : 0;
+            const cc_token *tk = &tok[i];
+            /* only word tokens have an id, and most words none */
+            uint32_t w = tk->wid;
+            if (!w) continue;
+            unsigned first = w < nfirst ? firsts[w] : 0;
             if (!first) continue;
             if (first & FIRST_PLACE) place_pattern(&c, i);
             if (!(first & FIRST_TRIG) || c.ntrig >= MAX_TRIG) continue;

@@ -7,6 +7,9 @@
 
 #include <stdlib.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>   /* SSE2 is part of every x86-64: the ASCII run test, 16 bytes at a time */
+#endif
 
 void cc_text_init(cc_text *t)
 {
@@ -133,6 +136,32 @@ static inline bool ascii_run8(const unsigned char *p)
 #endif
 }
 
+/* How many bytes from p on (a multiple of 8, up to what p[0..avail)
+ * allows with one byte to spare) ascii_run8 would accept one word after
+ * the other. With SSE2, sixteen bytes per test: bytes below 0x21 that are
+ * not spaces, 0x7F and bytes >= 0x80 end the run, as do two spaces in a
+ * row and a last space before a byte that is not printable. */
+static inline size_t ascii_run(const unsigned char *p, size_t avail)
+{
+    size_t j = 0;
+#if defined(__SSE2__)
+    const __m128i sp = _mm_set1_epi8(' '), lo = _mm_set1_epi8(0x21), del = _mm_set1_epi8(0x7F);
+    while (j + 17 <= avail) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + j));
+        unsigned spaces = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, sp));
+        /* signed compare: bytes >= 0x80 are negative, so below 0x21 too */
+        unsigned below = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, lo));
+        unsigned dels = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, del));
+        if ((below & ~spaces) | dels) break;
+        if (spaces & (spaces >> 1)) break;
+        if ((spaces & 0x8000u) && !(p[j + 16] > 0x20 && p[j + 16] < 0x7F)) break;
+        j += 16;
+    }
+#endif
+    while (j + 9 <= avail && ascii_run8(p + j)) j += 8;
+    return j;
+}
+
 void cc_text_append_src(cc_text *t, const char *src, size_t n, size_t off)
 {
     const unsigned char *s = (const unsigned char *)src;
@@ -142,7 +171,7 @@ void cc_text_append_src(cc_text *t, const char *src, size_t n, size_t off)
         if (s[i] > 0x20 && s[i] < 0x7F) {
             size_t j = i + 1;
             for (;;) {
-                while (j + 9 <= n && ascii_run8(s + j)) j += 8;
+                j += ascii_run(s + j, n - j);
                 while (j < n && s[j] > 0x20 && s[j] < 0x7F) j++;
                 /* a single plain space between two words joins the run: it
                  * is what owe_space + open_para_at would emit, byte for

@@ -128,10 +128,16 @@ static inline uint32_t find_short_key(const cc_words *w, uint64_t k, size_t n)
  * compare decides. */
 static inline uint32_t find_upto7(const cc_words *w, uint64_t k, size_t n)
 {
-    for (size_t i = short_hash(k, n) & w->mask;; i = (i + 1) & w->mask) {
+    size_t i = short_hash(k, n) & w->mask;
+    for (;;) {
         uint32_t id = w->slot[i];
         uint32_t hit = (uint32_t)(w->k0[id] == k);   /* k0[0] is 0, never a key */
-        if (hit | (id == 0)) return id & (0u - hit);
+        /* one branch, on the rare outcome (another word in the slot): an
+         * empty slot and a hit both end here, and which of the two it is
+         * (data no predictor learns) is a mask, not a jump */
+        uint32_t other = (uint32_t)(id != 0) & (hit ^ 1u);
+        if (!other) return id & (0u - hit);
+        i = (i + 1) & w->mask;
     }
 }
 
