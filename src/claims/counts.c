@@ -2473,10 +2473,11 @@ void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
         c.ntrig = 0;
         for (size_t i = c.s0; i < c.s1; i++) {
             const cc_token *tk = &tok[i];
-            /* only word tokens have an id, and most words none */
+            /* only word tokens have an id (0: none, and firsts[0] is 0); one
+             * branch, on the rare outcome, rather than one per test: the
+             * index is clamped, not tested */
             uint32_t w = tk->wid;
-            if (!w) continue;
-            unsigned first = w < nfirst ? firsts[w] : 0;
+            unsigned first = firsts[w < nfirst ? w : 0];
             if (!first) continue;
             if (first & FIRST_PLACE) place_pattern(&c, i);
             if (!(first & FIRST_TRIG) || c.ntrig >= MAX_TRIG) continue;
