@@ -239,6 +239,9 @@ bool cc_dates_init(concur_engine *e)
         }
     }
     e->dates = t;
+    /* id 0 (not a word of any list, and every token that is not a word)
+     * has no flag: the scan loop reads wflag[0] for those without a test */
+    t->wflag[0] = 0;
     return true;
 fail:
     free(ids);
@@ -3712,11 +3715,11 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
     for (size_t i = 0; i < n; i++) {
         const cc_token *tk = &tok[i];
         uint32_t w = tk->wid;
-        if (w) {
-            /* a word of some list (only word tokens have an id): one
-             * array read (WF_START: a date word of a class that may start
-             * a date, 13 bytes at most); most words have no id at all */
-            if (w >= nw || !(wf[w] & WF_START)) continue;
+        /* one array read and one branch on the rare outcome (a test per
+         * kind of token mispredicted on every other word): WF_START, a
+         * date word of a class that may start a date; wflag[0] is 0 (no
+         * id: most words, and every token that is not a word) */
+        if (wf[w < nw ? w : 0] & WF_START) {
             const dt_entry *en = &t->ent[t->wrow[w] - 1];
             if (en->kind == K_PARTDAY && !word_is(&c, i + 1, W_OF) &&
                 !(i > 0 && (word_is(&c, i - 1, W_THE) || word_is(&c, i - 1, W_EARLY) || word_is(&c, i - 1, W_IN) ||

@@ -2162,7 +2162,8 @@ void cc_numbers_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
     size_t nstarts = nb->nstarts;
     while (t < end) {
         if (t->type == CC_TOK_WORD) {
-            if (t->wid >= nstarts || !starts[t->wid]) {
+            /* a clamped index, not a test: starts[0] is 0 */
+            if (!starts[t->wid < nstarts ? t->wid : 0]) {
                 t++;
                 continue;
             }
