@@ -24,13 +24,13 @@ cc_words *cc_words_new(void)
     w->key = malloc(w->cap * sizeof *w->key);
     w->k0 = malloc(w->cap * sizeof *w->k0);
     w->len = malloc(w->cap);
-    w->mask = 1023;
-    w->slot = calloc(w->mask + 1, sizeof *w->slot);
-    if (!w->key || !w->k0 || !w->len || !w->slot) {
+    w->bmask = 255;
+    w->bucket = calloc(w->bmask + 1, sizeof *w->bucket);
+    if (!w->key || !w->k0 || !w->len || !w->bucket) {
         cc_words_free(w);
         return NULL;
     }
-    /* id 0 (an empty slot) reads as a word of length 0 */
+    /* id 0 (an empty lane) reads as a word of length 0 */
     memset(&w->key[0], 0, sizeof w->key[0]);
     w->k0[0] = 0;
     w->len[0] = 0;
@@ -43,28 +43,51 @@ void cc_words_free(cc_words *w)
     free(w->key);
     free(w->k0);
     free(w->len);
-    free(w->slot);
+    free(w->bucket);
     free(w);
 }
 
-static bool rehash(cc_words *w)
+/* The hash make_key gave word `id`. */
+static uint64_t id_hash(const cc_words *w, uint32_t id)
 {
-    size_t mask = w->mask * 2 + 1;
-    uint16_t *slot = calloc(mask + 1, sizeof *slot);
-    if (!slot) return false;
-    for (uint32_t id = 1; id < w->n; id++) {
-        word_key k = w->key[id];
-        uint64_t h = (uint64_t)w->len[id] * 0x9E3779B97F4A7C15ull;
-        for (size_t q = 0; q * 8 < w->len[id]; q++) h = (h ^ k.k[q]) * 0xFF51AFD7ED558CCDull;
-        h ^= h >> 32;
-        size_t i = h & mask;
-        while (slot[i]) i = (i + 1) & mask;
-        slot[i] = (uint16_t)id;
+    const word_key *k = &w->key[id];
+    uint64_t h = (uint64_t)w->len[id] * 0x9E3779B97F4A7C15ull;
+    for (size_t q = 0; q * 8 < w->len[id]; q++) h = (h ^ k->k[q]) * 0xFF51AFD7ED558CCDull;
+    return h ^ (h >> 32);
+}
+
+/* Puts id in a free lane of bucket h; false when the bucket is full. */
+static bool place(uint64_t *bucket, size_t bmask, uint64_t h, uint32_t id)
+{
+    uint64_t *b = &bucket[h & bmask];
+    for (unsigned q = 0; q < 4; q++)
+        if (!lane(*b, q)) {
+            *b |= (uint64_t)id << (16 * q);
+            return true;
+        }
+    return false;
+}
+
+/* Rebuilds the buckets for ids 1 .. n - 1 with at least `want` buckets,
+ * doubling until none overflows. */
+static bool rebuild(cc_words *w, size_t want)
+{
+    size_t nb = w->bmask + 1;
+    while (nb < want) nb *= 2;
+    for (;; nb *= 2) {
+        if (nb > ((size_t)1 << 24)) return false;
+        uint64_t *bucket = calloc(nb, sizeof *bucket);
+        if (!bucket) return false;
+        bool ok = true;
+        for (uint32_t id = 1; ok && id < w->n; id++) ok = place(bucket, nb - 1, id_hash(w, id), id);
+        if (ok) {
+            free(w->bucket);
+            w->bucket = bucket;
+            w->bmask = nb - 1;
+            return true;
+        }
+        free(bucket);
     }
-    free(w->slot);
-    w->slot = slot;
-    w->mask = mask;
-    return true;
 }
 
 uint32_t cc_words_add(cc_words *w, const char *s, size_t n)
@@ -74,7 +97,7 @@ uint32_t cc_words_add(cc_words *w, const char *s, size_t n)
     uint64_t h = make_key(s, n, n, &k);
     uint32_t id = find_key(w, &k, n, h);
     if (id) return id;
-    if (w->n > UINT16_MAX) return 0;   /* ids are held in 16-bit slots */
+    if (w->n > UINT16_MAX) return 0;   /* ids are held in 16-bit lanes */
     if (w->n == w->cap) {
         size_t cap = w->cap * 2;
         word_key *key = realloc(w->key, cap * sizeof *key);
@@ -88,15 +111,18 @@ uint32_t cc_words_add(cc_words *w, const char *s, size_t n)
         w->len = len;
         w->cap = cap;
     }
-    if ((w->n + 1) * 4 > w->mask + 1 && !rehash(w)) return 0;   /* a quarter full: most misses meet an empty slot at once */
     id = (uint32_t)w->n++;
     w->shape[shape_of(s, n)] |= 1u << (n & 31);
     w->key[id] = k;
     w->k0[id] = k.k[0];
     w->len[id] = (uint8_t)n;
-    size_t i = h & w->mask;
-    while (w->slot[i]) i = (i + 1) & w->mask;
-    w->slot[i] = (uint16_t)id;
+    /* at most one word per bucket on average: few buckets overflow */
+    bool ok = w->n <= w->bmask + 1 ? place(w->bucket, w->bmask, h, id) || rebuild(w, w->bmask + 1)
+                                   : rebuild(w, 2 * (w->bmask + 1));
+    if (!ok) {
+        w->n--;
+        return 0;
+    }
     return id;
 }
 

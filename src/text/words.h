@@ -17,13 +17,15 @@ struct cc_words {
     uint64_t *k0;        /* [id]: key[id].k[0], packed: all a short word needs */
     uint8_t *len;        /* [id] */
     size_t n, cap;       /* ids 1 .. n - 1 in use (0 = none) */
-    /* Open addressing, a quarter full: the id, 0 = empty. Every word token
-     * of a text probes it, and most are in no list: a slot of two bytes
-     * keeps table, k0 and len small enough to stay in the L1 cache (with
-     * 16-byte slots, the probes of those misses were a quarter of the
-     * tokenizer's time, waiting on L2). */
-    uint16_t *slot;
-    size_t mask;
+    /* Buckets of four 16-bit ids in one 64-bit word (0 = an empty lane): a
+     * word is in the bucket its hash names or in none (the table grows
+     * until no bucket overflows, and while it has fewer buckets than
+     * words). Every word token of a text is looked up, and whether it is
+     * in a list is data no branch predictor learns: one load of the
+     * bucket, four compares and a mask decide it without a branch, and
+     * the table with k0 stays small enough for the L1 cache. */
+    uint64_t *bucket;
+    size_t bmask;
     uint32_t shape[1024];   /* shape_of -> bit set of the lengths (mod 32) */
 };
 
@@ -94,13 +96,17 @@ static inline bool same_key(const word_key *a, const word_key *b, size_t n)
     return true;
 }
 
+/* Lane q (0..3) of a bucket: an id or 0. */
+static inline uint32_t lane(uint64_t b, unsigned q) { return (uint32_t)(b >> (16 * q)) & 0xFFFFu; }
+
 static inline uint32_t find_key(const cc_words *w, const word_key *k, size_t n, uint64_t h)
 {
-    for (size_t i = h & w->mask;; i = (i + 1) & w->mask) {
-        uint32_t id = w->slot[i];
-        if (!id) return 0;
-        if (w->len[id] == n && same_key(&w->key[id], k, n)) return id;
+    uint64_t b = w->bucket[h & w->bmask];
+    for (unsigned q = 0; q < 4; q++) {
+        uint32_t id = lane(b, q);
+        if (id && w->len[id] == n && same_key(&w->key[id], k, n)) return id;
     }
+    return 0;
 }
 
 /* The hash make_key gives a word of n <= 8 bytes whose key is k. */
@@ -110,35 +116,31 @@ static inline uint64_t short_hash(uint64_t k, size_t n)
     return h ^ (h >> 32);
 }
 
+/* id when lane q of b holds the word whose first key word is k (and, when
+ * `len` is not 0, whose length is len), else 0: a mask, not a branch
+ * (k0[0] is 0 and len[0] is 0, never a word's). */
+static inline uint32_t lane_hit(const cc_words *w, uint64_t b, unsigned q, uint64_t k, size_t len)
+{
+    uint32_t id = lane(b, q);
+    uint32_t hit = (uint32_t)(w->k0[id] == k);
+    if (len) hit &= (uint32_t)(w->len[id] == len);
+    return id & (0u - hit);
+}
+
 /* The id of a word of 1 to 8 bytes whose lower-cased key is k. */
 static inline uint32_t find_short_key(const cc_words *w, uint64_t k, size_t n)
 {
-    for (size_t i = short_hash(k, n) & w->mask;; i = (i + 1) & w->mask) {
-        /* whether the word is in a list is data no branch predictor
-         * learns: decide it without a branch (id 0 has length 0, never a
-         * word's); only a collision, rare, takes the loop again */
-        uint32_t id = w->slot[i];
-        uint32_t hit = (uint32_t)(w->len[id] == n) & (uint32_t)(w->k0[id] == k);
-        if (hit | (id == 0)) return id & (0u - hit);
-    }
+    uint64_t b = w->bucket[short_hash(k, n) & w->bmask];
+    return lane_hit(w, b, 0, k, n) | lane_hit(w, b, 1, k, n) | lane_hit(w, b, 2, k, n) | lane_hit(w, b, 3, k, n);
 }
 
 /* The id of a word of 1 to 7 bytes whose lower-cased key is k: the key
  * alone tells the length (its bytes are not 0, the padding is), so one
- * compare decides. */
+ * compare per lane decides. */
 static inline uint32_t find_upto7(const cc_words *w, uint64_t k, size_t n)
 {
-    size_t i = short_hash(k, n) & w->mask;
-    for (;;) {
-        uint32_t id = w->slot[i];
-        uint32_t hit = (uint32_t)(w->k0[id] == k);   /* k0[0] is 0, never a key */
-        /* one branch, on the rare outcome (another word in the slot): an
-         * empty slot and a hit both end here, and which of the two it is
-         * (data no predictor learns) is a mask, not a jump */
-        uint32_t other = (uint32_t)(id != 0) & (hit ^ 1u);
-        if (!other) return id & (0u - hit);
-        i = (i + 1) & w->mask;
-    }
+    uint64_t b = w->bucket[short_hash(k, n) & w->bmask];
+    return lane_hit(w, b, 0, k, 0) | lane_hit(w, b, 1, k, 0) | lane_hit(w, b, 2, k, 0) | lane_hit(w, b, 3, k, 0);
 }
 
 static inline uint32_t find_short(const cc_words *w, const unsigned char *s, size_t n, size_t avail)
