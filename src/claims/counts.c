@@ -25,7 +25,8 @@
 
 /* --------------------------------------------------------------- tables */
 
-enum { FIRST_TRIG = 1, FIRST_PLACE = 2, FIRST_DET = 4 };
+enum { FIRST_TRIG = 1, FIRST_PLACE = 2, FIRST_DET = 4,
+       FIRST_TRIG_ALONE = 8 /* some trigger is this word alone, or goes on with no word */ };
 
 typedef struct counts_tables {
     const cc_lexicon *trig, *links, *groups, *numw, *attr, *placepat, *places, *pstop, *block;
@@ -33,6 +34,7 @@ typedef struct counts_tables {
                          * pattern, or is a determiner (count_links role "det") */
     size_t nfirst;
     cc_lex_range *trig_range;   /* [word id]: the trigger rows starting with the word */
+    uint8_t *second;    /* [word id]: 1 when the word is the second word of a trigger */
 } counts_tables;
 
 /* Registers the first word of each key of lx (cc_words): its id in ids[row]. */
@@ -67,15 +69,30 @@ bool cc_counts_init(concur_engine *e)
     /* sentences without a trigger word are skipped: the first words of the
      * triggers and place patterns, by word id (cc_token.wid) */
     size_t nt = t->trig->nrows, np = t->placepat->nrows, nl = t->links->nrows;
-    uint32_t *ids = malloc((nt + np + nl + 1) * sizeof *ids);
+    uint32_t *ids = malloc((nt + np + nl + nt + 1) * sizeof *ids);
     bool ok = ids && add_first_words(e, t->trig, ids) && add_first_words(e, t->placepat, ids + nt) &&
               add_first_words(e, t->links, ids + nt + np);
+    /* the second word of each trigger, cut as the tokenizer cuts a word (a
+     * run of letters after the space); 0 for a trigger of one word, one
+     * going on with something else, or a word too long to register */
+    uint32_t *second = ids ? ids + nt + np + nl : NULL;
+    for (size_t i = 0; ok && i < nt; i++) {
+        const char *k = t->trig->rows[i].col[0], *rest = k + strcspn(k, " ");
+        size_t n2 = 0;
+        if (*rest) {
+            rest++;
+            while (rest[n2] && (isalpha((unsigned char)rest[n2]) || (unsigned char)rest[n2] >= 0x80)) n2++;
+        }
+        second[i] = n2 ? cc_words_add(e->words, rest, n2) : 0;
+    }
     t->nfirst = cc_words_count(e->words);
     t->first = ok ? calloc(t->nfirst, 1) : NULL;
+    t->second = ok ? calloc(t->nfirst, 1) : NULL;
     t->trig_range = ok ? calloc(t->nfirst, sizeof *t->trig_range) : NULL;
-    if (!t->first || !t->trig_range) {
+    if (!t->first || !t->second || !t->trig_range) {
         free(ids);
         free(t->first);
+        free(t->second);
         free(t->trig_range);
         free(t);
         return false;
@@ -85,7 +102,10 @@ bool cc_counts_init(concur_engine *e)
         if (ids[i] && !(t->first[ids[i]] & FIRST_TRIG))
             cc_lex_word_range(t->trig, k, strcspn(k, " "), &t->trig_range[ids[i]]);
         t->first[ids[i]] |= FIRST_TRIG;
+        if (second[i]) t->second[second[i]] = 1;
+        else t->first[ids[i]] |= FIRST_TRIG_ALONE;
     }
+    t->second[0] = 0;
     for (size_t i = 0; i < np; i++) t->first[ids[nt + i]] |= FIRST_PLACE;
     /* determiners: one-word links of role "det" ("his wife", step 9) */
     for (size_t i = 0; i < nl; i++) {
@@ -104,6 +124,7 @@ void cc_counts_free(concur_engine *e)
     counts_tables *t = e->counts;
     if (t) {
         free(t->first);
+        free(t->second);
         free(t->trig_range);
     }
     free(e->counts);
@@ -2465,7 +2486,7 @@ void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
 
     /* the token loop passes over every token: its tables in locals */
     const cc_token *tok = p->tok;
-    const uint8_t *firsts = t->first;
+    const uint8_t *firsts = t->first, *seconds = t->second;
     const size_t nfirst = t->nfirst;
     for (size_t si = 0; si < p->nsent && !d->oom; si++) {
         c.s0 = p->sent[si].tok_start;
@@ -2481,6 +2502,12 @@ void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
             if (!first) continue;
             if (first & FIRST_PLACE) place_pattern(&c, i);
             if (!(first & FIRST_TRIG) || c.ntrig >= MAX_TRIG) continue;
+            /* every trigger starting with this word goes on with a word:
+             * the next word must be the second word of some trigger ("to"
+             * of "to death" before "the" is not worth a search) */
+            if (!(first & FIRST_TRIG_ALONE) && i + 1 < c.s1 && tok[i + 1].type == CC_TOK_WORD &&
+                !seconds[tok[i + 1].wid < nfirst ? tok[i + 1].wid : 0])
+                continue;
             size_t u = 0;
             const cc_lex_row *r = cc_lex_match_word(t->trig, &t->trig_range[tk->wid], p->text, p->tok, i, c.s1, &u);
             if (!r) continue;
