@@ -507,7 +507,7 @@ bool cc_warc_sniff_gz(const char *bytes, size_t len)
     z_stream z;
     memset(&z, 0, sizeof z);
     if (inflateInit2(&z, 31) != Z_OK) return false;
-    unsigned char out[8];
+    unsigned char out[8] = {0};   /* filled by inflate (cppcheck cannot see it) */
     z.next_in = (unsigned char *)(uintptr_t)bytes;
     z.avail_in = len > 4096 ? 4096 : (uInt)len;
     z.next_out = out;
