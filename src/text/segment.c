@@ -194,8 +194,14 @@ static inline size_t word_token(const cc_words *w, const unsigned char *s, size_
 /* Tokens of text[start, end), each word with its id in the recognisers'
  * word lists (cc_token.wid), looked up while its bytes are at hand. The
  * sentence index (cc_token.sent) is left to cc_segment. */
-static bool tokenize(const cc_words *w, const char *text, size_t start, size_t end, cc_vec *toks)
+/* Room for the ".", "!" and "?" tokens of a paragraph that tokenize lists
+ * for the sentence splitter; past it, cc_segment looks at every token. */
+#define CC_SEG_ENDS 1024
+
+static bool tokenize(const cc_words *w, const char *text, size_t start, size_t end, cc_vec *toks,
+                     uint32_t *ends, size_t *nends)
 {
+    size_t ne = 0;
     const unsigned char *s = (const unsigned char *)text;
     size_t i = start;
     uint8_t pending = 0;
@@ -224,6 +230,11 @@ static bool tokenize(const cc_words *w, const char *text, size_t start, size_t e
             t->flags = pending;
             t->wid = 0;
             i = j;
+            /* a sentence-end candidate, written without a branch (the
+             * write lands in the last slot once the list is full; the
+             * count then says it overflowed) */
+            ends[ne < CC_SEG_ENDS ? ne : CC_SEG_ENDS - 1] = (uint32_t)(t - (cc_token *)toks->data);
+            ne += (size_t)(c == '.' || c == '!' || c == '?');
         } else {
             int l;
             uint32_t cp = cc_utf8_decode(s + i, end - i, &l);
@@ -247,6 +258,7 @@ static bool tokenize(const cc_words *w, const char *text, size_t start, size_t e
         }
     }
     toks->len = (size_t)(t - (cc_token *)toks->data);
+    *nends = ne;
     return true;
 }
 
@@ -297,55 +309,91 @@ static bool dot_ends_sentence(const concur_engine *e, const char *text, const cc
     return true;
 }
 
+/* The sentence state of cc_segment while it walks the tokens. */
+typedef struct sent_walk {
+    size_t first;    /* first token of the open sentence */
+    uint32_t idx;    /* its index */
+} sent_walk;
+
+/* Does the sentence end at tk[i] (a ".", "!" or "?")? If so, closes it
+ * (the tokens' sentence index, a cc_sentence) and returns 1 with *next the
+ * first token of the next one; 0: no end here; 2: the paragraph ends
+ * within the closing marks; -1: out of memory. */
+static int end_at(const concur_engine *e, const char *text, cc_token *tk, size_t n, size_t i, sent_walk *w,
+                  cc_vec *sents, size_t *next)
+{
+    char c = text[tk[i].start];
+    if (c == '.' && !dot_ends_sentence(e, text, tk, n, i)) return 0;
+    /* closing quotes, brackets and footnote markers stay with the sentence */
+    size_t j = i + 1;
+    while (j < n && !(tk[j].flags & CC_TF_SPACE_BEFORE) && tk[j].type == CC_TOK_PUNCT) {
+        char q = text[tk[j].start];
+        if (q == '"' || q == '\'' || q == ')' || q == ']' || q == '!' || q == '?' || q == '.') { j++; continue; }
+        break;
+    }
+    /* footnote marker: "[1]" right after the dot */
+    if (j + 2 < n && tok_char(text, &tk[j], '[') && !(tk[j].flags & CC_TF_SPACE_BEFORE) &&
+        tk[j + 1].type == CC_TOK_NUM && tok_char(text, &tk[j + 2], ']'))
+        j += 3;
+    if (j >= n) return 2;
+    const cc_token *nx = &tk[j];
+    if (!(nx->flags & CC_TF_SPACE_BEFORE)) return 0;
+    bool starts = (nx->type == CC_TOK_WORD && (nx->flags & CC_TF_UPPER)) || nx->type == CC_TOK_NUM ||
+                  (nx->type == CC_TOK_PUNCT && strchr("\"'([", text[nx->start])) ||
+                  (nx->type == CC_TOK_WORD && c != '.');
+    if (nx->type == CC_TOK_WORD && !(nx->flags & CC_TF_UPPER) &&
+        (unsigned char)text[nx->start] >= 0x80)
+        starts = true;   /* scripts without case */
+    if (!starts) return 0;
+    for (size_t q = w->first; q < j; q++) tk[q].sent = w->idx;
+    tk[w->first].flags |= CC_TF_SENT_START;
+    cc_sentence *s = cc_vec_push(sents);
+    if (!s) return -1;
+    s->tok_start = (uint32_t)w->first;
+    s->tok_end = (uint32_t)j;
+    s->start = tk[w->first].start;
+    s->end = tk[j - 1].end;
+    w->first = j;
+    w->idx++;
+    *next = j;
+    return 1;
+}
+
 bool cc_segment(const concur_engine *e, const char *text, size_t start, size_t end, cc_vec *toks,
                 cc_vec *sents)
 {
-    if (!tokenize(e->words, text, start, end, toks)) return false;
+    /* the tokenizer lists the ".", "!" and "?" tokens: only they can end a
+     * sentence, and a walk over all tokens for them would test a branch
+     * per token that no predictor learns */
+    uint32_t ends[CC_SEG_ENDS];
+    size_t nends = 0;
+    if (!tokenize(e->words, text, start, end, toks, ends, &nends)) return false;
     sents->len = 0;
     cc_token *tk = toks->data;
     size_t n = toks->len;
-    size_t sent_first = 0;
-    uint32_t sidx = 0;
-    /* only punctuation can end a sentence: the tokens' sentence index is
-     * written a sentence at a time, when it closes */
-    for (size_t i = 0; i < n; i++) {
-        if (tk[i].type != CC_TOK_PUNCT) continue;
-        char c = text[tk[i].start];
-        if (tk[i].end - tk[i].start != 1 || (c != '.' && c != '!' && c != '?')) continue;
-        if (c == '.' && !dot_ends_sentence(e, text, tk, n, i)) continue;
-        /* closing quotes, brackets and footnote markers stay with the sentence */
-        size_t j = i + 1;
-        while (j < n && !(tk[j].flags & CC_TF_SPACE_BEFORE) && tk[j].type == CC_TOK_PUNCT) {
-            char q = text[tk[j].start];
-            if (q == '"' || q == '\'' || q == ')' || q == ']' || q == '!' || q == '?' || q == '.') { j++; continue; }
-            break;
+    sent_walk w = {0, 0};
+    size_t next = 0;
+    if (nends < CC_SEG_ENDS) {   /* (a full list may have had its last slot overwritten) */
+        for (size_t q = 0; q < nends; q++) {
+            size_t i = ends[q];
+            if (i < next) continue;   /* a closing mark of the sentence before */
+            int r = end_at(e, text, tk, n, i, &w, sents, &next);
+            if (r < 0) return false;
+            if (r == 2) break;
         }
-        /* footnote marker: "[1]" right after the dot */
-        if (j + 2 < n && tok_char(text, &tk[j], '[') && !(tk[j].flags & CC_TF_SPACE_BEFORE) &&
-            tk[j + 1].type == CC_TOK_NUM && tok_char(text, &tk[j + 2], ']'))
-            j += 3;
-        if (j >= n) { i = j; break; }
-        const cc_token *nx = &tk[j];
-        if (!(nx->flags & CC_TF_SPACE_BEFORE)) continue;
-        bool starts = (nx->type == CC_TOK_WORD && (nx->flags & CC_TF_UPPER)) || nx->type == CC_TOK_NUM ||
-                      (nx->type == CC_TOK_PUNCT && strchr("\"'([", text[nx->start])) ||
-                      (nx->type == CC_TOK_WORD && c != '.');
-        if (nx->type == CC_TOK_WORD && !(nx->flags & CC_TF_UPPER) &&
-            (unsigned char)text[nx->start] >= 0x80)
-            starts = true;   /* scripts without case */
-        if (!starts) continue;
-        for (size_t q = sent_first; q < j; q++) tk[q].sent = sidx;
-        tk[sent_first].flags |= CC_TF_SENT_START;
-        cc_sentence *s = cc_vec_push(sents);
-        if (!s) return false;
-        s->tok_start = (uint32_t)sent_first;
-        s->tok_end = (uint32_t)j;
-        s->start = tk[sent_first].start;
-        s->end = tk[j - 1].end;
-        sent_first = j;
-        sidx++;
-        i = j - 1;
+    } else {
+        /* more candidates than the list holds: every token is looked at */
+        for (size_t i = 0; i < n; i++) {
+            if (i < next || tk[i].type != CC_TOK_PUNCT || tk[i].end - tk[i].start != 1) continue;
+            char c = text[tk[i].start];
+            if (c != '.' && c != '!' && c != '?') continue;
+            int r = end_at(e, text, tk, n, i, &w, sents, &next);
+            if (r < 0) return false;
+            if (r == 2) break;
+        }
     }
+    size_t sent_first = w.first;
+    uint32_t sidx = w.idx;
     if (sent_first < n) {
         for (size_t q = sent_first; q < n; q++) tk[q].sent = sidx;
         tk[sent_first].flags |= CC_TF_SENT_START;
