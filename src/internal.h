@@ -325,9 +325,6 @@ uint32_t cc_words_add(cc_words *w, const char *s, size_t n);
 uint32_t cc_words_find(const cc_words *w, const char *s, size_t n);
 /* One more than the largest id: the size of an array indexed by id. */
 size_t cc_words_count(const cc_words *w);
-/* Sets tk[i].wid of tokens tk[0..n) of text[..end) (0 for tokens not words). */
-struct cc_token;
-void cc_words_tag(const cc_words *w, const char *text, size_t end, struct cc_token *tk, size_t n);
 
 /* --------------------------------------------------------------- lexicon */
 /* A lexicon is a TSV file under data/lexicon/en/, compiled by

@@ -300,14 +300,13 @@ static void fb_pad(fbuf *o, char ch, size_t k)
 /* an integer as printf writes it: width counts the sign */
 static void fb_int(fbuf *o, bool neg, unsigned long u, int width, bool zero)
 {
-    char d[24];
-    int nd = 0;
-    do d[nd++] = (char)('0' + u % 10); while (u /= 10);
+    char d[CC_FMT_UINT_MAX];
+    int nd = (int)(cc_fmt_uint(d, u) - d);   /* the digits, as the writers print them */
     int len = nd + (neg ? 1 : 0);
     if (!zero && width > len) fb_pad(o, ' ', (size_t)(width - len));
     if (neg) fb_put(o, '-');
     if (zero && width > len) fb_pad(o, '0', (size_t)(width - len));
-    while (nd) fb_put(o, d[--nd]);
+    for (int k = 0; k < nd; k++) fb_put(o, d[k]);
 }
 
 /* o's text into out (cap bytes), truncated as snprintf truncates */

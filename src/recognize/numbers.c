@@ -182,31 +182,21 @@ typedef struct idbit {
     uint16_t bit;
     cc_lex_range rng;   /* W_BEGINS_*: the rows whose keys begin with the word */
 } idbit;
-typedef struct idbits {
-    idbit *v;
-    size_t n, cap;
-} idbits;
-
-static bool add_idbit(concur_engine *e, idbits *ib, const char *k, size_t n, uint16_t bit)
+/* Registers k[0..n) and records its bit in ib (a cc_vec of idbit). */
+static bool add_idbit(concur_engine *e, cc_vec *ib, const char *k, size_t n, uint16_t bit)
 {
-    if (ib->n == ib->cap) {
-        size_t cap = ib->cap ? ib->cap * 2 : 256;
-        idbit *v = realloc(ib->v, cap * sizeof *v);
-        if (!v) return false;
-        ib->v = v;
-        ib->cap = cap;
-    }
     uint32_t id = cc_words_add(e->words, k, n);
     if (!id) return false;
-    ib->v[ib->n].id = id;
-    ib->v[ib->n].rng.lo = ib->v[ib->n].rng.hi = 0;
-    ib->v[ib->n++].bit = bit;
+    idbit *x = cc_vec_push(ib);   /* zeroed: rng empty */
+    if (!x) return false;
+    x->id = id;
+    x->bit = bit;
     return true;
 }
 
 /* The keys of lx a word can be (bit is a W_IS_*; with '.' the keys
  * "word." register "word", for is_identifier_before). */
-static bool add_keys(concur_engine *e, idbits *ib, const cc_lexicon *lx, uint16_t bit, uint16_t dot_bit)
+static bool add_keys(concur_engine *e, cc_vec *ib, const cc_lexicon *lx, uint16_t bit, uint16_t dot_bit)
 {
     for (size_t i = 0; i < lx->nrows; i++) {
         const char *k = lx->rows[i].col[0];
@@ -230,7 +220,7 @@ static inline bool ascii_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
  * ("approx" of "approx.", "one" of "one's", "more" of "more than"). A
  * word token of up to CC_WORDS_MAXLEN bytes without the bit begins no
  * key. */
-static bool add_beginnings(concur_engine *e, idbits *ib, const cc_lexicon *lx, uint16_t bit, uint16_t second)
+static bool add_beginnings(concur_engine *e, cc_vec *ib, const cc_lexicon *lx, uint16_t bit, uint16_t second)
 {
     for (size_t i = 0; i < lx->nrows; i++) {
         const char *k = lx->rows[i].col[0];
@@ -239,7 +229,7 @@ static bool add_beginnings(concur_engine *e, idbits *ib, const cc_lexicon *lx, u
             unsigned char next = (unsigned char)k[q];
             if (ascii_letter(next) || !word_key(k, q)) continue;
             if (!add_idbit(e, ib, k, q, bit)) return false;
-            cc_lex_word_range(lx, k, q, &ib->v[ib->n - 1].rng);
+            cc_lex_word_range(lx, k, q, &CC_VEC_AT(ib, idbit, ib->len - 1).rng);
         }
         /* the same for the word after the first space: match_at's test
          * of the token after the first */
@@ -257,7 +247,7 @@ static bool add_beginnings(concur_engine *e, idbits *ib, const cc_lexicon *lx, u
  * units_at: its leading lower-case ASCII letters up to a byte that is not
  * an ASCII letter (the key's end, "km" of "km/h", "sq" of "sq. km",
  * "square" of "square metres"). */
-static bool add_unit_beginnings(concur_engine *e, idbits *ib, const cc_lexicon *lx, uint16_t bit)
+static bool add_unit_beginnings(concur_engine *e, cc_vec *ib, const cc_lexicon *lx, uint16_t bit)
 {
     for (size_t i = 0; i < lx->nrows; i++) {
         const char *k = lx->rows[i].col[0];
@@ -269,7 +259,7 @@ static bool add_unit_beginnings(concur_engine *e, idbits *ib, const cc_lexicon *
 }
 
 /* The key_ends of lx; its keys' last words registered with bit. */
-static bool add_ends(concur_engine *e, idbits *ib, const cc_lexicon *lx, key_ends *ke, uint16_t bit)
+static bool add_ends(concur_engine *e, cc_vec *ib, const cc_lexicon *lx, key_ends *ke, uint16_t bit)
 {
     ke->tail_ok = true;
     ke->tail_bit = bit;
@@ -337,7 +327,8 @@ static bool init_qual_kinds(cc_numbers *nb)
 /* The per-word tables of the lists searched word by word (wbits, wsuf). */
 static bool init_word_bits(concur_engine *e, cc_numbers *nb)
 {
-    idbits ib = {0};
+    cc_vec ib;
+    cc_vec_init(&ib, sizeof(idbit));
     uint32_t *sid = calloc(nb->suffix->nrows + 1, sizeof *sid);
     bool ok = sid && init_suffixes(e, nb, sid) && add_keys(e, &ib, nb->whole, W_IS_WHOLE, 0) &&
               add_keys(e, &ib, nb->ident, W_IS_IDENT, W_IS_IDENT_DOT) && add_keys(e, &ib, nb->change, W_IS_CHANGE, 0) &&
@@ -357,8 +348,8 @@ static bool init_word_bits(concur_engine *e, cc_numbers *nb)
         ok = nb->wbits && nb->wsuf && nb->rng_not && nb->rng_vague && nb->rng_qual;
     }
     if (ok) {
-        for (size_t i = 0; i < ib.n; i++) {
-            const idbit *x = &ib.v[i];
+        for (size_t i = 0; i < ib.len; i++) {
+            const idbit *x = &CC_VEC_AT(&ib, idbit, i);
             nb->wbits[x->id] |= x->bit;
             if (x->bit == W_BEGINS_NOT) nb->rng_not[x->id] = x->rng;
             if (x->bit == W_BEGINS_VAGUE) nb->rng_vague[x->id] = x->rng;
@@ -369,7 +360,7 @@ static bool init_word_bits(concur_engine *e, cc_numbers *nb)
         nb->wbits[0] = 0;
         nb->wsuf[0] = 0;
     }
-    free(ib.v);
+    cc_vec_free(&ib);
     free(sid);
     return ok;
 }

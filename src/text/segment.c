@@ -27,26 +27,28 @@ static bool is_upper_cp(uint32_t cp)
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-/* How many of p[0..8) lead with ASCII letters (8: all). Word at a time:
- * with bit 7 cleared, byte | 0x20 is a letter when in 'a'..'z'; a byte
- * with bit 7 set is not an ASCII letter. */
-static inline size_t ascii_letters8(const unsigned char *p)
+/* How many of the 8 bytes of x (memory order, as load8 gives them) lead
+ * with ASCII letters, 0 to 8. Word at a time: with bit 7 cleared, byte |
+ * 0x20 is a letter when in 'a'..'z'; a byte with bit 7 set is not an ASCII
+ * letter. */
+static inline size_t letters_lead(uint64_t x)
 {
     const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80, low7 = ones * 0x7F;
-    uint64_t x;
-    memcpy(&x, p, 8);
     uint64_t y = (x & low7) | (ones * 0x20);
     uint64_t letter = (y + ones * (0x80 - 'a')) & ~(y + ones * (0x80 - 'z' - 1)) & ~x & high;
     uint64_t other = ~letter & high;
     if (!other) return 8;
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(__GNUC__)
     return (size_t)__builtin_ctzll(other) >> 3;
 #else
     size_t k = 0;
-    while (k < 8 && ascii_alpha(p[k])) k++;
+    while (!(other & 0x80)) { other >>= 8; k++; }
     return k;
 #endif
 }
+
+/* How many of p[0..8) lead with ASCII letters (8: all). */
+static inline size_t ascii_letters8(const unsigned char *p) { return letters_lead(load8(p)); }
 
 /* Room for `n` tokens in toks (a paragraph of n bytes has at most n). */
 static bool reserve_toks(cc_vec *toks, size_t n)
@@ -111,25 +113,6 @@ static inline size_t word_end(const unsigned char *s, size_t i, size_t l, size_t
     /* s[j] is not an ASCII letter now: more only past a non-ASCII one */
     if (j < end && s[j] >= 0x80) j = word_rest(s, j, end, all);
     return j;
-}
-
-/* How many of the 8 bytes of x (memory order, as load8 gives them) lead
- * with ASCII letters, 0 to 8: the word-at-a-time test of ascii_letters8
- * on a word already loaded. */
-static inline size_t letters_lead(uint64_t x)
-{
-    const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80, low7 = ones * 0x7F;
-    uint64_t y = (x & low7) | (ones * 0x20);
-    uint64_t letter = (y + ones * (0x80 - 'a')) & ~(y + ones * (0x80 - 'z' - 1)) & ~x & high;
-    uint64_t other = ~letter & high;
-    if (!other) return 8;
-#if defined(__GNUC__)
-    return (size_t)__builtin_ctzll(other) >> 3;
-#else
-    size_t k = 0;
-    while (!(other & 0x80)) { other >>= 8; k++; }
-    return k;
-#endif
 }
 
 /* Sets t's end, type, flags (UPPER and ALLCAPS on top of `flags`) and word

@@ -135,13 +135,3 @@ uint32_t cc_words_find(const cc_words *w, const char *s, size_t n)
 }
 
 size_t cc_words_count(const cc_words *w) { return w ? w->n : 1; }
-
-void cc_words_tag(const cc_words *w, const char *text, size_t end, cc_token *tk, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        cc_token *t = &tk[i];
-        t->wid = 0;
-        if (t->type == CC_TOK_WORD && w)
-            t->wid = cc_words_id(w, (const unsigned char *)text + t->start, t->end - t->start, end - t->start);
-    }
-}

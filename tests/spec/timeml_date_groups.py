@@ -21,8 +21,7 @@ import collections, os, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from timeml_dates import load  # noqa: E402
-import json, subprocess, tempfile  # noqa: E402
+from timeml_dates import run  # noqa: E402
 
 WDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
 REF = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
@@ -67,27 +66,7 @@ def main():
     show_all = "--all" in args
     args = [a for a in args if a != "--all"]
     concur, dirs = args[0], args[1:]
-    files = sorted(os.path.join(d, f) for d in dirs for f in os.listdir(d) if f.endswith(".tml"))
-    docs = {}
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
-        for p in files:
-            dct, text, gold = load(p)
-            rec = {"id": os.path.basename(p), "text": text}
-            if dct:
-                rec["date"] = dct
-            fh.write(json.dumps(rec) + "\n")
-            docs[rec["id"]] = (text, gold, dct)
-        tmp = fh.name
-    res = subprocess.run([concur, "extract", "--input", "jsonl", "--format", "jsonl", "--kinds", "date", tmp],
-                         capture_output=True, text=True)
-    os.unlink(tmp)
-    sysm = collections.defaultdict(list)
-    for line in res.stdout.splitlines():
-        m = json.loads(line)
-        b = docs[m["doc"]][0].encode("utf-8")
-        s = len(b[:m["start"]].decode("utf-8", "replace"))
-        e = len(b[:m["end"]].decode("utf-8", "replace"))
-        sysm[m["doc"]].append((s, e, m["timex"]["value"], m["timex"]["type"]))
+    docs, sysm = run(concur, dirs)
     count, cases = collections.Counter(), collections.defaultdict(list)
     for did, (text, gold, dct) in docs.items():
         ss = sysm.get(did, [])

@@ -42,6 +42,34 @@ def f1(tp_s, n_s, tp_g, n_g):
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def run(concur, dirs):
+    """concur over the .tml files of dirs, the DCT as reference date:
+    ({doc: (text, gold, dct)}, {doc: [(start, end, value, type)]}), offsets
+    in characters of text."""
+    files = sorted(os.path.join(d, f) for d in dirs for f in os.listdir(d) if f.endswith(".tml"))
+    docs = {}
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
+        for p in files:
+            dct, text, gold = load(p)
+            rec = {"id": os.path.basename(p), "text": text}
+            if dct:
+                rec["date"] = dct
+            fh.write(json.dumps(rec) + "\n")
+            docs[rec["id"]] = (text, gold, dct)
+        tmp = fh.name
+    res = subprocess.run([concur, "extract", "--input", "jsonl", "--format", "jsonl", "--kinds", "date", tmp],
+                         capture_output=True, text=True)
+    os.unlink(tmp)
+    sysm = {}
+    for line in res.stdout.splitlines():
+        m = json.loads(line)
+        b = docs[m["doc"]][0].encode("utf-8")
+        s = len(b[:m["start"]].decode("utf-8", "replace"))
+        e = len(b[:m["end"]].decode("utf-8", "replace"))
+        sysm.setdefault(m["doc"], []).append((s, e, m["timex"]["value"], m["timex"]["type"]))
+    return docs, sysm
+
+
 def main():
     args = sys.argv[1:]
     errors = "--errors" in args
@@ -53,30 +81,9 @@ def main():
             del args[i:i + 2]
     args = [a for a in args if a != "--errors"]
     concur, dirs = args[0], args[1:]
-    files = sorted(os.path.join(d, f) for d in dirs for f in os.listdir(d) if f.endswith(".tml"))
-    docs = {}
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
-        for p in files:
-            dct, text, gold = load(p)
-            rec = {"id": os.path.basename(p), "text": text}
-            if dct:
-                rec["date"] = dct
-            fh.write(json.dumps(rec) + "\n")
-            docs[rec["id"]] = (text, gold)
-        tmp = fh.name
-    res = subprocess.run([concur, "extract", "--input", "jsonl", "--format", "jsonl", "--kinds", "date", tmp],
-                         capture_output=True, text=True)
-    os.unlink(tmp)
-    sysm = {}
-    for line in res.stdout.splitlines():
-        m = json.loads(line)
-        text = docs[m["doc"]][0]
-        b = text.encode("utf-8")
-        s = len(b[:m["start"]].decode("utf-8", "replace"))
-        e = len(b[:m["end"]].decode("utf-8", "replace"))
-        sysm.setdefault(m["doc"], []).append((s, e, m["timex"]["value"], m["timex"]["type"]))
+    docs, sysm = run(concur, dirs)
     ng = ns = strict = rg = rs = val = 0
-    for did, (text, gold) in docs.items():
+    for did, (text, gold, _dct) in docs.items():
         ss = sysm.get(did, [])
         ng += len(gold)
         ns += len(ss)
@@ -99,7 +106,7 @@ def main():
     sp, sr, sf = f1(strict, ns, strict, ng)
     rp, rr, rf = f1(rs, ns, rg, ng)
     vp, vr, vf = f1(val, ns, val, ng)
-    print(f"documents {len(files)} gold {ng} system {ns}")
+    print(f"documents {len(docs)} gold {ng} system {ns}")
     print(f"strict extent  P {sp:.3f} R {sr:.3f} F1 {sf:.3f}")
     print(f"relaxed extent P {rp:.3f} R {rr:.3f} F1 {rf:.3f}")
     print(f"value          P {vp:.3f} R {vr:.3f} F1 {vf:.3f}")
