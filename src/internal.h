@@ -303,12 +303,41 @@ typedef struct cc_para {
     cc_sentence *sent;
     size_t nsent;
     size_t sent_base;        /* document-level index of sent[0] */
+    /* the tokens each recogniser may start at (cc_starts_list), in token
+     * order: its scan walks them instead of every token */
+    const uint32_t *start_at[3];   /* [CC_START_DATE ...] */
+    size_t nstart_at[3];
 } cc_para;
 
 /* Splits text[start, end) into sentences and tokens. Vectors are reset and
  * reused between paragraphs. Returns false on OOM. */
 bool cc_segment(const struct concur_engine *e, const char *text, size_t start, size_t end,
                 cc_vec *toks, cc_vec *sents);
+
+/* ----------------------------------------------------------- start lists */
+/* Few tokens start anything (a number, a date word, a trigger). At engine
+ * start each recogniser marks the words it may start at in one table by
+ * word id (cc_starts_init, after every _init); per paragraph,
+ * cc_starts_list lists for each recogniser the tokens it may start at (its
+ * words, and every number for the dates and the numbers), and the scans
+ * walk their list (cc_para.start_at). What a scan decides at a token is
+ * unchanged. */
+enum { CC_START_DATE, CC_START_NUMBER, CC_START_COUNT, CC_START_KINDS };
+typedef struct cc_starts {
+    uint32_t *at[CC_START_KINDS];   /* token indexes, in order */
+    size_t n[CC_START_KINDS];
+    uint32_t *all;                  /* the one block behind the lists */
+    size_t cap;                     /* entries each list has room for */
+} cc_starts;
+bool cc_starts_init(struct concur_engine *e);
+/* Fills s for tokens tok[0..ntok) (reusing its memory); false on OOM. */
+bool cc_starts_list(const struct concur_engine *e, const cc_token *tok, size_t ntok, cc_starts *s);
+void cc_starts_clear(cc_starts *s);
+/* Each recogniser's words: sets `bit` in bits[w] (w < n) for every word
+ * id its scan may start at (read after all _init). */
+void cc_dates_start_words(const struct concur_engine *e, uint8_t *bits, size_t n, uint8_t bit);
+void cc_numbers_start_words(const struct concur_engine *e, uint8_t *bits, size_t n, uint8_t bit);
+void cc_counts_start_words(const struct concur_engine *e, uint8_t *bits, size_t n, uint8_t bit);
 
 /* ------------------------------------------------------------ word ids */
 /* The words the recognisers test token by token (src/text/words.c), each
@@ -495,6 +524,8 @@ typedef struct concur_engine {
     cc_words *words;              /* word ids (cc_token.wid), filled by the recognisers' _init */
     const cc_lex_row **abbrev_row;   /* [word id]: the abbrev row of a one-word abbreviation, or NULL */
     size_t nabbrev_row;
+    uint8_t *start_bits;          /* [word id]: 1 << CC_START_* (cc_starts_init) */
+    size_t nstart_bits;
     void *numbers;                /* recogniser tables, owned by each module */
     void *dates;
     void *counts;

@@ -8,9 +8,9 @@
  *   parts: NP [TRIGGER] including NP, NP and NP   (parent = the first NP)
  *   coordination: ... NP and NP        (the second inherits the category)
  * Word lists are data (data/lexicon/en/count_*.tsv, places.tsv); see
- * docs/counts.md. Sentences without a trigger word are rejected by a
- * table of the triggers' first words indexed by the word id the tokenizer
- * stored in each token (cc_token.wid): one array read per word.
+ * docs/counts.md. Sentences without a trigger word are passed over: the
+ * scan visits only the first words of triggers and place patterns, listed
+ * by word id (cc_token.wid) for each paragraph (cc_starts_list).
  *
  * Per-document state (places seen, counts emitted) lives in the doc arena:
  * nothing to free. Place names are resolved once per document in
@@ -2484,22 +2484,27 @@ void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
     size_t para_cr0 = st->ncr;
     bool mentions_ready = false;
 
-    /* the token loop passes over every token: its tables in locals */
     const cc_token *tok = p->tok;
     const uint8_t *firsts = t->first, *seconds = t->second;
     const size_t nfirst = t->nfirst;
-    for (size_t si = 0; si < p->nsent && !d->oom; si++) {
+    /* the words that start a trigger or a place pattern (cc_starts_list),
+     * sentence by sentence: a sentence with none of them is passed over
+     * (nothing is done there); `next` is the first token after the last
+     * trigger found */
+    const uint32_t *at = p->start_at[CC_START_COUNT];
+    const size_t nat = p->nstart_at[CC_START_COUNT];
+    size_t ai = 0, next = 0;
+    while (ai < nat && !d->oom) {
+        size_t si = tok[at[ai]].sent;
         c.s0 = p->sent[si].tok_start;
         c.s1 = p->sent[si].tok_end;
         c.ntrig = 0;
-        for (size_t i = c.s0; i < c.s1; i++) {
+        for (; ai < nat && at[ai] < c.s1; ai++) {
+            size_t i = at[ai];
+            if (i < next) continue;
             const cc_token *tk = &tok[i];
-            /* only word tokens have an id (0: none, and firsts[0] is 0); one
-             * branch, on the rare outcome, rather than one per test: the
-             * index is clamped, not tested */
             uint32_t w = tk->wid;
             unsigned first = firsts[w < nfirst ? w : 0];
-            if (!first) continue;
             if (first & FIRST_PLACE) place_pattern(&c, i);
             if (!(first & FIRST_TRIG) || c.ntrig >= MAX_TRIG) continue;
             /* every trigger starting with this word goes on with a word:
@@ -2525,7 +2530,7 @@ void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
             c.trig[c.ntrig].t1 = i + u;
             c.trig[c.ntrig].row = r;
             c.ntrig++;
-            i += u - 1;
+            next = i + u;
         }
         if (!c.ntrig) continue;
         if (!mentions_ready) {
@@ -2579,6 +2584,14 @@ void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
             }
         }
     }
+}
+
+void cc_counts_start_words(const concur_engine *e, uint8_t *bits, size_t n, uint8_t bit)
+{
+    const counts_tables *t = e->counts;
+    /* a determiner alone (FIRST_DET) starts nothing in the scan */
+    for (size_t w = 0; w < n && w < t->nfirst; w++)
+        if (t->first[w] & (FIRST_TRIG | FIRST_PLACE)) bits[w] |= bit;
 }
 
 /* ---------------------------------------------------------------- finish */

@@ -130,7 +130,7 @@ concur_engine *concur_engine_new(const concur_options *opt, concur_error *err)
         if (!strchr(k, '.') && !cc_words_add(e->words, k, strlen(k))) e->abbrev = NULL;
     }
     if (!e->abbrev || !e->words || !cc_numbers_init(e) || !cc_dates_init(e) || !cc_counts_init(e) ||
-        !abbrev_by_id(e)) {
+        !abbrev_by_id(e) || !cc_starts_init(e)) {
         cc_error_set(err, CONCUR_ERR_INTERNAL, 0, "cannot build the word tables");
         concur_engine_free(e);
         return NULL;
@@ -146,6 +146,7 @@ void concur_engine_free(concur_engine *e)
     cc_counts_free(e);
     cc_words_free(e->words);
     free(e->abbrev_row);
+    free(e->start_bits);
     free(e);
 }
 
@@ -321,6 +322,7 @@ static void run_pipeline(const concur_engine *e, concur_doc *d)
     cc_vec toks, sents;
     cc_vec_init(&toks, sizeof(cc_token));
     cc_vec_init(&sents, sizeof(cc_sentence));
+    cc_starts starts = {0};
     const size_t *pp = d->text.paras.data;
     size_t sent_base = 0;
     size_t mark_cur = 0;
@@ -332,8 +334,15 @@ static void run_pipeline(const concur_engine *e, concur_doc *d)
         cc_block_role role = role_at(&d->text, ps, &mark_cur);
         while (ps < pe && !d->oom) {
             size_t se = slice_end(text, ps, pe);
-            if (!cc_segment(e, text, ps, se, &toks, &sents)) { d->oom = true; break; }
-            cc_para p = {text, ps, se, pi, role, toks.data, toks.len, sents.data, sents.len, sent_base};
+            if (!cc_segment(e, text, ps, se, &toks, &sents) || !cc_starts_list(e, toks.data, toks.len, &starts)) {
+                d->oom = true;
+                break;
+            }
+            cc_para p = {text, ps, se, pi, role, toks.data, toks.len, sents.data, sents.len, sent_base, {0}, {0}};
+            for (int k = 0; k < CC_START_KINDS; k++) {
+                p.start_at[k] = starts.at[k];
+                p.nstart_at[k] = starts.n[k];
+            }
             cc_dates_scan(e, d, &p);
             cc_numbers_scan(e, d, &p);
             cc_counts_scan(e, d, &p);
@@ -345,6 +354,7 @@ static void run_pipeline(const concur_engine *e, concur_doc *d)
     }
     cc_vec_free(&toks);
     cc_vec_free(&sents);
+    cc_starts_clear(&starts);
     if (!d->oom) cc_counts_finish(e, d);
 }
 

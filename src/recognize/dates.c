@@ -3707,17 +3707,22 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
     cc_date_state *st = state(d);
     if (!st) return;
     dctx c = {t, d, st, p, p->text, p->tok, p->ntok, 0, false};
-    /* the loop passes over most tokens: its bounds and tables in locals */
     const cc_token *tok = p->tok;
-    const size_t n = p->ntok, nw = t->nwrow;
+    const size_t nw = t->nwrow;
     const uint8_t *wf = t->wflag;
-    for (size_t i = 0; i < n; i++) {
+    /* the tokens that may start a date (cc_starts_list): the WF_START
+     * words and the numbers; `next` is the first token not yet read by a
+     * date found */
+    const uint32_t *at = p->start_at[CC_START_DATE];
+    const size_t nat = p->nstart_at[CC_START_DATE];
+    size_t next = 0;
+    for (size_t ai = 0; ai < nat; ai++) {
+        size_t i = at[ai];
+        if (i < next) continue;
         const cc_token *tk = &tok[i];
         uint32_t w = tk->wid;
-        /* one array read and one branch on the rare outcome (a test per
-         * kind of token mispredicted on every other word): WF_START, a
-         * date word of a class that may start a date; wflag[0] is 0 (no
-         * id: most words, and every token that is not a word) */
+        /* WF_START, a date word of a class that may start a date; else a
+         * number */
         if (wf[w < nw ? w : 0] & WF_START) {
             const dt_entry *en = &t->ent[t->wrow[w] - 1];
             if (en->kind == K_PARTDAY && !word_is(&c, i + 1, W_OF) &&
@@ -3750,9 +3755,9 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
             st->textual_dmy++;
         emit(&c, &r);
         c.floor = r.e;
-        i = r.e - 1;
+        next = r.e;
         /* "2009-2010", "1957-58": the second year of a span */
-        size_t k = r.e;
+        size_t k = next;
         if (r.yearish && k + 1 < p->ntok && is_p(&c, k, '-') && glued(&c, k) && glued(&c, k + 1) && is_num(&c, k + 1) &&
             (num_len(&c, k + 1) == 2 || num_len(&c, k + 1) == 4)) {
             long y2 = num_val(&c, k + 1);
@@ -3765,8 +3770,15 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
                 q.year_stated = true;
                 emit(&c, &q);
                 c.floor = q.e;
-                i = q.e - 1;
+                next = q.e;
             }
         }
     }
+}
+
+void cc_dates_start_words(const concur_engine *e, uint8_t *bits, size_t n, uint8_t bit)
+{
+    const dt_tables *t = e->dates;
+    for (size_t w = 0; w < n && w < t->nwrow; w++)
+        if (t->wflag[w] & WF_START) bits[w] |= bit;
 }

@@ -2,8 +2,8 @@
  *
  * One pass over the tokens of a paragraph. A candidate starts only at a
  * digit run, at a "." before digits, or at a word whose id (cc_token.wid)
- * marks it as the first word of a number word or vague number; everything
- * else is skipped after a type test and an array read. The word lists
+ * marks it as the first word of a number word or vague number; the scan
+ * visits only those tokens (cc_starts_list lists them). The word lists
  * searched at a candidate are tested by word id first too (which words
  * are in a list, begin a key, end one: init_word_bits), and the prefix
  * searches walk trees built at engine start (ptrie). From the core number
@@ -2145,26 +2145,36 @@ void cc_numbers_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
         c.date_hi = d->nm - lo;
     }
     c.run_s = c.run_e = 0;
-    /* most tokens start nothing: a word not in the starts table, a
-     * punctuation mark other than a "." before digits; they cost a few
-     * loads here (the same tests begin scan_at) */
-    const cc_token *tok = p->tok, *t = tok, *end = tok + p->ntok;
-    const uint8_t *starts = nb->starts;
-    size_t nstarts = nb->nstarts;
-    while (t < end) {
-        if (t->type == CC_TOK_WORD) {
-            /* a clamped index, not a test: starts[0] is 0 */
-            if (!starts[t->wid < nstarts ? t->wid : 0]) {
-                t++;
-                continue;
-            }
-        } else if (t->type != CC_TOK_NUM &&
-                   !(t->type == CC_TOK_PUNCT && p->text[t->start] == '.' && t + 1 < end && t[1].type == CC_TOK_NUM)) {
-            t++;
-            continue;
-        }
-        t = tok + scan_at(&c, (size_t)(t - tok));
+    /* most tokens start nothing: the scan visits only those that may
+     * (cc_starts_list): a word of the starts table, a number, and a "."
+     * right before a number (".5"), found at the number. `pos` is the token
+     * to go on from (what scan_at returned): the next start is the first
+     * listed token at or after it, or the "." before it */
+    const cc_token *tok = p->tok;
+    const uint32_t *at = p->start_at[CC_START_NUMBER];
+    const size_t nat = p->nstart_at[CC_START_NUMBER];
+    size_t ai = 0, pos = 0;
+    while (ai < nat) {
+        size_t i = at[ai];
+        if (i > pos && tok[i].type == CC_TOK_NUM && tok[i - 1].type == CC_TOK_PUNCT && p->text[tok[i - 1].start] == '.')
+            i--;
+        size_t next = scan_at(&c, i);
         if (d->oom) break;
+        if (next > pos) {
+            while (ai < nat && at[ai] < next) ai++;
+        } else {
+            /* back before the token just read (scan_at does not go back
+             * today): the listed tokens from there again */
+            while (ai > 0 && at[ai - 1] >= next) ai--;
+        }
+        pos = next;
     }
     free(copy);
+}
+
+void cc_numbers_start_words(const concur_engine *e, uint8_t *bits, size_t n, uint8_t bit)
+{
+    const cc_numbers *nb = e->numbers;
+    for (size_t w = 0; w < n && w < nb->nstarts; w++)
+        if (nb->starts[w]) bits[w] |= bit;
 }
