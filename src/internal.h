@@ -323,15 +323,30 @@ bool cc_segment(const struct concur_engine *e, const char *text, size_t start, s
  * walk their list (cc_para.start_at). What a scan decides at a token is
  * unchanged. */
 enum { CC_START_DATE, CC_START_NUMBER, CC_START_COUNT, CC_START_KINDS };
+#define CC_STARTS_LOCAL 512        /* tokens of a paragraph listed without an allocation */
 typedef struct cc_starts {
     uint32_t *at[CC_START_KINDS];   /* token indexes, in order */
     size_t n[CC_START_KINDS];
-    uint32_t *all;                  /* the one block behind the lists */
+    uint32_t *all;                  /* the one block behind the lists: local or malloc'd */
     size_t cap;                     /* entries each list has room for */
+    uint32_t local[4 * CC_STARTS_LOCAL];   /* most paragraphs (a document's first
+                                            * allocation cost more than the lists) */
 } cc_starts;
 bool cc_starts_init(struct concur_engine *e);
-/* Fills s for tokens tok[0..ntok) (reusing its memory); false on OOM. */
-bool cc_starts_list(const struct concur_engine *e, const cc_token *tok, size_t ntok, cc_starts *s);
+/* The lists a document of these kinds needs (1 << CC_START_*): the scans
+ * that run. The dates always do (the others read their mentions); the
+ * numbers and the counts return at once unless they are wanted. */
+static inline unsigned cc_starts_wanted(unsigned kinds)
+{
+    unsigned w = 1u << CC_START_DATE;
+    if (kinds & (CONCUR_KIND_NUMBER | CONCUR_KIND_QUANTITY | CONCUR_KIND_COUNT)) w |= 1u << CC_START_NUMBER;
+    if (kinds & CONCUR_KIND_COUNT) w |= 1u << CC_START_COUNT;
+    return w;
+}
+/* Fills the lists `want` names for tokens tok[0..ntok) (the others are
+ * left empty), reusing s's memory (s starts zeroed; cc_starts_clear frees
+ * it); false on OOM. */
+bool cc_starts_list(const struct concur_engine *e, const cc_token *tok, size_t ntok, unsigned want, cc_starts *s);
 void cc_starts_clear(cc_starts *s);
 /* Each recogniser's words: sets `bit` in bits[w] (w < n) for every word
  * id its scan may start at (read after all _init). */

@@ -2465,7 +2465,7 @@ static bool abbrev_ok(const char *text, const cc_token *tk, size_t s0, size_t s1
 
 void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
 {
-    if (!(d->opt.kinds & CONCUR_KIND_COUNT)) return;
+    if (!(cc_starts_wanted(d->opt.kinds) & (1u << CC_START_COUNT))) return;   /* counts not asked for */
     const counts_tables *t = e->counts;
     count_state *st = state_of(d);
     if (!st) return;

@@ -322,7 +322,10 @@ static void run_pipeline(const concur_engine *e, concur_doc *d)
     cc_vec toks, sents;
     cc_vec_init(&toks, sizeof(cc_token));
     cc_vec_init(&sents, sizeof(cc_sentence));
-    cc_starts starts = {0};
+    cc_starts starts;   /* (not zeroed whole: its local block is written before it is read) */
+    starts.all = NULL;
+    starts.cap = 0;
+    const unsigned want = cc_starts_wanted(d->opt.kinds);
     const size_t *pp = d->text.paras.data;
     size_t sent_base = 0;
     size_t mark_cur = 0;
@@ -334,7 +337,7 @@ static void run_pipeline(const concur_engine *e, concur_doc *d)
         cc_block_role role = role_at(&d->text, ps, &mark_cur);
         while (ps < pe && !d->oom) {
             size_t se = slice_end(text, ps, pe);
-            if (!cc_segment(e, text, ps, se, &toks, &sents) || !cc_starts_list(e, toks.data, toks.len, &starts)) {
+            if (!cc_segment(e, text, ps, se, &toks, &sents) || !cc_starts_list(e, toks.data, toks.len, want, &starts)) {
                 d->oom = true;
                 break;
             }

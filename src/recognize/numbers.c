@@ -2112,7 +2112,7 @@ static int cmp_start(const void *a, const void *b)
 
 void cc_numbers_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
 {
-    if (!(d->opt.kinds & (CONCUR_KIND_NUMBER | CONCUR_KIND_QUANTITY | CONCUR_KIND_COUNT))) return;
+    if (!(cc_starts_wanted(d->opt.kinds) & (1u << CC_START_NUMBER))) return;   /* no number, quantity or count */
     const cc_numbers *nb = e->numbers;
     if (!nb || !p->ntok || d->oom) return;
     ctx c = {0};

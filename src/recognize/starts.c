@@ -40,43 +40,70 @@ bool cc_starts_init(concur_engine *e)
 
 void cc_starts_clear(cc_starts *s)
 {
-    free(s->all);
-    memset(s, 0, sizeof *s);
+    if (s->all != s->local) free(s->all);
+    s->all = NULL;
+    s->cap = 0;
 }
 
-/* Room for n entries in each of the four lists (one block). */
+/* Room for n entries in each of the four lists (one block). The lists are
+ * rewritten for each paragraph: a larger block replaces the old one
+ * without a copy. */
 static bool starts_reserve(cc_starts *s, size_t n)
 {
     if (n <= s->cap) return true;
-    size_t cap = s->cap ? s->cap : 256;
+    if (n <= CC_STARTS_LOCAL) {
+        s->all = s->local;
+        s->cap = CC_STARTS_LOCAL;
+        return true;
+    }
+    size_t cap = 2 * CC_STARTS_LOCAL;
     while (cap < n) cap *= 2;
     if (cap > SIZE_MAX / (4 * sizeof(uint32_t))) return false;
-    uint32_t *p = realloc(s->all, 4 * cap * sizeof *p);
+    uint32_t *p = malloc(4 * cap * sizeof *p);
     if (!p) return false;
+    cc_starts_clear(s);
     s->all = p;
     s->cap = cap;
     return true;
 }
 
-bool cc_starts_list(const concur_engine *e, const cc_token *tok, size_t ntok, cc_starts *s)
+bool cc_starts_list(const concur_engine *e, const cc_token *tok, size_t ntok, unsigned want, cc_starts *s)
 {
-    for (int k = 0; k < CC_START_KINDS; k++) s->n[k] = 0;
+    for (int k = 0; k < CC_START_KINDS; k++) {
+        s->at[k] = NULL;
+        s->n[k] = 0;
+    }
     if (!ntok) return true;
     /* entries pack the index with the bits (the pipeline's slices of at
      * most 1 MiB have far fewer tokens) */
     if (ntok > (UINT32_MAX >> B_SHIFT) || !starts_reserve(s, ntok)) return false;
     uint32_t *any = s->all;
+    uint32_t *ld = s->all + s->cap, *ln = ld + s->cap, *lc = ln + s->cap;
+    s->at[CC_START_DATE] = ld;
+    s->at[CC_START_NUMBER] = ln;
+    s->at[CC_START_COUNT] = lc;
     /* a number may start a date or a number; a "." before digits (".5")
      * is found by the number scan at the digits */
     static const uint8_t type_bits[256] = {[CC_TOK_NUM] = B_DATE | B_NUMBER};
     const uint8_t *bits = e->start_bits;   /* wid < nstart_bits: see cc_starts_init */
+    if (want == B_DATE) {
+        /* the dates alone (--kinds date): their list in one pass */
+        size_t nd = 0;
+#pragma GCC unroll 4
+        for (size_t i = 0; i < ntok; i++) {
+            ld[nd] = (uint32_t)i;
+            nd += ((bits[tok[i].wid] | type_bits[tok[i].type]) >> CC_START_DATE) & 1u;
+        }
+        s->n[CC_START_DATE] = nd;
+        return true;
+    }
     size_t na = 0;
+#pragma GCC unroll 4
     for (size_t i = 0; i < ntok; i++) {
-        unsigned b = bits[tok[i].wid] | type_bits[tok[i].type];
+        unsigned b = (bits[tok[i].wid] | type_bits[tok[i].type]) & want;
         any[na] = (uint32_t)(i << B_SHIFT) | b;
         na += b != 0;
     }
-    uint32_t *ld = s->all + s->cap, *ln = ld + s->cap, *lc = ln + s->cap;
     size_t nd = 0, nn = 0, nc = 0;
     for (size_t q = 0; q < na; q++) {
         uint32_t a = any[q], i = a >> B_SHIFT;
@@ -87,9 +114,6 @@ bool cc_starts_list(const concur_engine *e, const cc_token *tok, size_t ntok, cc
         lc[nc] = i;
         nc += (a >> CC_START_COUNT) & 1u;
     }
-    s->at[CC_START_DATE] = ld;
-    s->at[CC_START_NUMBER] = ln;
-    s->at[CC_START_COUNT] = lc;
     s->n[CC_START_DATE] = nd;
     s->n[CC_START_NUMBER] = nn;
     s->n[CC_START_COUNT] = nc;
