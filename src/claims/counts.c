@@ -319,13 +319,19 @@ static const cc_lex_row *match_at_word(const ctx *c, const cc_lexicon *lx, const
     return cc_lex_match_word(lx, &by_id[w], c->text, c->tok, i, c->s1, used);
 }
 
-/* Link word(s) at token i with one of the roles; returns tokens used. */
-static size_t link_at(const ctx *c, size_t i, const char *roles, const char **role_out)
+/* The count_links row at token i (the longest match), its tokens in
+ * *used; NULL when none. */
+static const cc_lex_row *link_row_at(const ctx *c, size_t i, size_t *used)
 {
-    if (i >= c->s1 || c->tok[i].type != CC_TOK_WORD) return 0;
-    size_t used = 0;
-    const cc_lex_row *r = match_at_word(c, c->t->links, c->t->link_range, i, &used);
-    if (!r || !r->col[1]) return 0;
+    if (i >= c->s1 || c->tok[i].type != CC_TOK_WORD) return NULL;
+    return match_at_word(c, c->t->links, c->t->link_range, i, used);
+}
+
+/* Has link row r one of the roles (comma-separated)? The first of them it
+ * has, as written in the row, in *role_out. */
+static bool link_role(const cc_lex_row *r, const char *roles, const char **role_out)
+{
+    if (!r || !r->col[1]) return false;
     /* roles: a comma-separated list in the row */
     for (const char *want = roles; *want;) {
         const char *comma = strchr(want, ',');
@@ -336,13 +342,20 @@ static size_t link_at(const ctx *c, size_t i, const char *roles, const char **ro
             size_t hl = hc ? (size_t)(hc - have) : strlen(have);
             if (hl == wl && !strncmp(have, want, wl)) {
                 if (role_out) *role_out = have;
-                return used;
+                return true;
             }
             have = hc ? hc + 1 : have + hl;
         }
         want = comma ? comma + 1 : want + wl;
     }
-    return 0;
+    return false;
+}
+
+/* Link word(s) at token i with one of the roles; returns tokens used. */
+static size_t link_at(const ctx *c, size_t i, const char *roles, const char **role_out)
+{
+    size_t used = 0;
+    return link_role(link_row_at(c, i, &used), roles, role_out) ? used : 0;
 }
 
 static bool role_is(const char *role, const char *name)
@@ -596,8 +609,11 @@ static bool parse_det_np(const ctx *c, size_t i, np *out)
 {
     const cc_token *tk = c->tok;
     size_t j = i, u = 0, pl = 0;
+    /* the link word at i, looked up once for both roles below */
+    size_t lu = 0;
+    const cc_lex_row *lr = link_row_at(c, j, &lu);
     /* "She and eight others were killed": a pronoun before "and" */
-    if (link_at(c, j, "person", NULL) == 1 && tok_is(c, j + 1, "and")) {
+    if (lu == 1 && link_role(lr, "person", NULL) && tok_is(c, j + 1, "and")) {
         memset(out, 0, sizeof *out);
         out->parent = out->coord_with = -1;
         out->t0 = i;
@@ -608,7 +624,7 @@ static bool parse_det_np(const ctx *c, size_t i, np *out)
         out->det = out->pron = true;
         return true;
     }
-    if (link_at(c, j, "det", NULL) == 1) {
+    if (lu == 1 && link_role(lr, "det", NULL)) {
         j++;
         /* "the ferry's owner", "the victim's mother" */
         if (j < c->s1 && tk[j].type == CC_TOK_WORD && (pl = possessive_len(c, j + 1)) > 0) j += 1 + pl;
