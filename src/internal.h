@@ -563,8 +563,10 @@ int cc_warc_next(cc_warc *w, concur_record *rec, concur_error *err);
 void cc_warc_free(cc_warc *w);
 bool cc_warc_sniff_gz(const char *bytes, size_t len);
 /* True if s[0..n) is a whole block of page residue (residue.tsv): error
- * banners, share / cookie / subscribe prompts. Used by both readers. */
-bool cc_residue_match(const char *s, size_t n);
+ * banners, share / cookie / subscribe prompts. Used by both readers.
+ * residue is cc_lexicon_get("residue"), looked up once by the caller:
+ * the plain-text reader asks for every lone line. */
+bool cc_residue_match(const cc_lexicon *residue, const char *s, size_t n);
 
 /* recognisers: each has _init (engine tables; false on failure), _free,
  * and _scan over one paragraph, adding mentions to the doc. _finish runs

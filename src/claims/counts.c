@@ -35,6 +35,12 @@ typedef struct counts_tables {
     size_t nfirst;
     cc_lex_range *trig_range;   /* [word id]: the trigger rows starting with the word */
     uint8_t *second;    /* [word id]: 1 when the word is the second word of a trigger */
+    /* [word id]: the count_links / count_numwords rows starting with the
+     * word (link_at and numw_at test most words of a sentence with a
+     * count: most are in neither list, and their id says so at once).
+     * NULL when some key's first word could not be registered: then the
+     * lexicon is searched. */
+    cc_lex_range *link_range, *numw_range;
 } counts_tables;
 
 /* Registers the first word of each key of lx (cc_words): its id in ids[row]. */
@@ -47,6 +53,41 @@ static bool add_first_words(concur_engine *e, const cc_lexicon *lx, uint32_t *id
         if (n && !ids[i]) return false;
     }
     return true;
+}
+
+/* Registers the first token of every key of lx as a word (a run of ASCII
+ * letters, as the tokenizer cuts it; keys starting otherwise never match
+ * at a word token); false when one cannot be: a first token with bytes
+ * >= 0x80 (the tokenizer's word could go on where the key's does not) or
+ * too long to register. */
+static bool add_first_tokens(concur_engine *e, const cc_lexicon *lx)
+{
+    for (size_t i = 0; i < lx->nrows; i++) {
+        const unsigned char *k = (const unsigned char *)lx->rows[i].col[0];
+        if (k[0] >= 0x80) return false;
+        if (!isalpha(k[0])) continue;
+        size_t n = 0;
+        while (isalpha(k[n])) n++;
+        if (k[n] >= 0x80 || !cc_words_add(e->words, (const char *)k, n)) return false;
+    }
+    return true;
+}
+
+/* The rows of lx starting with each registered word, by word id (the
+ * engine's words are all registered by now: counts is the last
+ * recogniser to add some). NULL on failure. */
+static cc_lex_range *ranges_by_id(const concur_engine *e, const cc_lexicon *lx, size_t nwords)
+{
+    cc_lex_range *r = calloc(nwords, sizeof *r);
+    if (!r) return NULL;
+    for (size_t i = 0; i < lx->nrows; i++) {
+        const char *k = lx->rows[i].col[0];
+        size_t n = 0;
+        while (isalpha((unsigned char)k[n])) n++;
+        uint32_t id = n ? cc_words_find(e->words, k, n) : 0;
+        if (id && id < nwords && r[id].lo == r[id].hi) cc_lex_word_range(lx, k, n, &r[id]);
+    }
+    return r;
 }
 
 bool cc_counts_init(concur_engine *e)
@@ -72,6 +113,7 @@ bool cc_counts_init(concur_engine *e)
     uint32_t *ids = malloc((nt + np + nl + nt + 1) * sizeof *ids);
     bool ok = ids && add_first_words(e, t->trig, ids) && add_first_words(e, t->placepat, ids + nt) &&
               add_first_words(e, t->links, ids + nt + np);
+    bool links_by_id = ok && add_first_tokens(e, t->links), numw_by_id = ok && add_first_tokens(e, t->numw);
     /* the second word of each trigger, cut as the tokenizer cuts a word (a
      * run of letters after the space); 0 for a trigger of one word, one
      * going on with something else, or a word too long to register */
@@ -89,11 +131,16 @@ bool cc_counts_init(concur_engine *e)
     t->first = ok ? calloc(t->nfirst, 1) : NULL;
     t->second = ok ? calloc(t->nfirst, 1) : NULL;
     t->trig_range = ok ? calloc(t->nfirst, sizeof *t->trig_range) : NULL;
-    if (!t->first || !t->second || !t->trig_range) {
+    if (links_by_id) t->link_range = ranges_by_id(e, t->links, t->nfirst);
+    if (numw_by_id) t->numw_range = ranges_by_id(e, t->numw, t->nfirst);
+    if (!t->first || !t->second || !t->trig_range || (links_by_id && !t->link_range) ||
+        (numw_by_id && !t->numw_range)) {
         free(ids);
         free(t->first);
         free(t->second);
         free(t->trig_range);
+        free(t->link_range);
+        free(t->numw_range);
         free(t);
         return false;
     }
@@ -126,6 +173,8 @@ void cc_counts_free(concur_engine *e)
         free(t->first);
         free(t->second);
         free(t->trig_range);
+        free(t->link_range);
+        free(t->numw_range);
     }
     free(e->counts);
     e->counts = NULL;
@@ -260,13 +309,29 @@ static bool is_quote(const ctx *c, size_t i)
     return tok_punct(c, i, '"') || tok_punct(c, i, '\'');
 }
 
-/* Link word(s) at token i with one of the roles; returns tokens used. */
-static size_t link_at(const ctx *c, size_t i, const char *roles, const char **role_out)
+/* cc_lex_match(lx) at word token i, by the word's id where by_id (the
+ * rows of lx starting with each word) is known: the same row and *used. */
+static const cc_lex_row *match_at_word(const ctx *c, const cc_lexicon *lx, const cc_lex_range *by_id, size_t i,
+                                       size_t *used)
 {
-    if (i >= c->s1 || c->tok[i].type != CC_TOK_WORD) return 0;
-    size_t used = 0;
-    const cc_lex_row *r = cc_lex_match(c->t->links, c->text, c->tok, i, c->s1, &used);
-    if (!r || !r->col[1]) return 0;
+    uint32_t w = c->tok[i].wid;
+    if (!by_id || w >= c->t->nfirst) return cc_lex_match(lx, c->text, c->tok, i, c->s1, used);
+    return cc_lex_match_word(lx, &by_id[w], c->text, c->tok, i, c->s1, used);
+}
+
+/* The count_links row at token i (the longest match), its tokens in
+ * *used; NULL when none. */
+static const cc_lex_row *link_row_at(const ctx *c, size_t i, size_t *used)
+{
+    if (i >= c->s1 || c->tok[i].type != CC_TOK_WORD) return NULL;
+    return match_at_word(c, c->t->links, c->t->link_range, i, used);
+}
+
+/* Has link row r one of the roles (comma-separated)? The first of them it
+ * has, as written in the row, in *role_out. */
+static bool link_role(const cc_lex_row *r, const char *roles, const char **role_out)
+{
+    if (!r || !r->col[1]) return false;
     /* roles: a comma-separated list in the row */
     for (const char *want = roles; *want;) {
         const char *comma = strchr(want, ',');
@@ -277,13 +342,20 @@ static size_t link_at(const ctx *c, size_t i, const char *roles, const char **ro
             size_t hl = hc ? (size_t)(hc - have) : strlen(have);
             if (hl == wl && !strncmp(have, want, wl)) {
                 if (role_out) *role_out = have;
-                return used;
+                return true;
             }
             have = hc ? hc + 1 : have + hl;
         }
         want = comma ? comma + 1 : want + wl;
     }
-    return 0;
+    return false;
+}
+
+/* Link word(s) at token i with one of the roles; returns tokens used. */
+static size_t link_at(const ctx *c, size_t i, const char *roles, const char **role_out)
+{
+    size_t used = 0;
+    return link_role(link_row_at(c, i, &used), roles, role_out) ? used : 0;
 }
 
 static bool role_is(const char *role, const char *name)
@@ -375,7 +447,7 @@ static bool numw_ref(const cc_lex_row *r)
 static const cc_lex_row *numw_at(const ctx *c, size_t i, size_t *used)
 {
     if (i >= c->s1 || c->tok[i].type != CC_TOK_WORD) return NULL;
-    const cc_lex_row *r = cc_lex_match(c->t->numw, c->text, c->tok, i, c->s1, used);
+    const cc_lex_row *r = match_at_word(c, c->t->numw, c->t->numw_range, i, used);
     return numw_ref(r) ? NULL : r;
 }
 
@@ -537,8 +609,11 @@ static bool parse_det_np(const ctx *c, size_t i, np *out)
 {
     const cc_token *tk = c->tok;
     size_t j = i, u = 0, pl = 0;
+    /* the link word at i, looked up once for both roles below */
+    size_t lu = 0;
+    const cc_lex_row *lr = link_row_at(c, j, &lu);
     /* "She and eight others were killed": a pronoun before "and" */
-    if (link_at(c, j, "person", NULL) == 1 && tok_is(c, j + 1, "and")) {
+    if (lu == 1 && link_role(lr, "person", NULL) && tok_is(c, j + 1, "and")) {
         memset(out, 0, sizeof *out);
         out->parent = out->coord_with = -1;
         out->t0 = i;
@@ -549,7 +624,7 @@ static bool parse_det_np(const ctx *c, size_t i, np *out)
         out->det = out->pron = true;
         return true;
     }
-    if (link_at(c, j, "det", NULL) == 1) {
+    if (lu == 1 && link_role(lr, "det", NULL)) {
         j++;
         /* "the ferry's owner", "the victim's mother" */
         if (j < c->s1 && tk[j].type == CC_TOK_WORD && (pl = possessive_len(c, j + 1)) > 0) j += 1 + pl;

@@ -833,7 +833,7 @@ static bool is_residue(const hctx *x, const hel *e)
     if (e->nsub > 32) return false;      /* residue is a small block */
     char buf[256];
     size_t k = subtree_text(x, e, buf, sizeof buf);
-    return k && cc_residue_match(buf, k);
+    return k && cc_residue_match(cc_lexicon_get("residue"), buf, k);
 }
 
 /* Decides whether element e (totals complete) is furniture inside the

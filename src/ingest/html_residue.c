@@ -8,9 +8,8 @@
 /* isspace of the "C" locale, without the call */
 static inline bool is_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
-bool cc_residue_match(const char *s, size_t n)
+bool cc_residue_match(const cc_lexicon *lx, const char *s, size_t n)
 {
-    const cc_lexicon *lx = cc_lexicon_get("residue");
     if (!lx || n > 400) return false;
     size_t i = 0;
     while (i < n && is_space((unsigned char)s[i])) i++;

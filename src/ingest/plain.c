@@ -75,7 +75,7 @@ static int cmp_size(const void *a, const void *b)
 
 bool cc_ingest_text(const char *bytes, size_t len, cc_text *t)
 {
-    const cc_lexicon *captions = cc_lexicon_get("captions");
+    const cc_lexicon *captions = cc_lexicon_get("captions"), *residue = cc_lexicon_get("residue");
     cc_vec lines;
     cc_vec_init(&lines, sizeof(line));
     size_t i = 0;
@@ -142,7 +142,7 @@ bool cc_ingest_text(const char *bytes, size_t len, cc_text *t)
         }
         /* a paragraph of its own that is page residue ("Error message") */
         if ((k == 0 || L[k - 1].blank) && (k + 1 == n || L[k + 1].blank) &&
-            cc_residue_match(bytes + l->start, l->end - l->start))
+            cc_residue_match(residue, bytes + l->start, l->end - l->start))
             continue;
         bool caption = is_caption_line(captions, bytes + l->start, l->end - l->start);
         if (caption) {

@@ -15,6 +15,12 @@ static int flush(cc_buf *b, concur_write_fn w, void *u)
 
 /* ------------------------------------------------------------ JSON Lines */
 
+#if defined(__GNUC__)
+#define PREFETCH_R(p) __builtin_prefetch((p), 0)
+#else
+#define PREFETCH_R(p) ((void)(p))
+#endif
+
 /* A mention is written with one reservation: cc_json_mention measures its
  * strings, makes room for the most the line can take, then writes through
  * a plain pointer (the cc_fmt_* writers) with no check per field.
@@ -281,6 +287,16 @@ int cc_write_jsonl(const concur_doc *d, unsigned kinds, concur_write_fn w, void 
     cc_buf_putc(&head, '"');
     if (head.oom) r = -1;
     for (size_t i = 0; i < d->nm && !r; i++) {
+        /* a large document's mentions and their input text are not in
+         * the cache: ask for the lines of the mention eight places on (all
+         * of it is read), and for the text of the one four places on
+         * (whose start was asked for four mentions ago) */
+        if (i + 8 < d->nm) {
+            const char *next = (const char *)d->m[i + 8];
+            for (size_t o = 0; o < sizeof(concur_mention); o += 64) PREFETCH_R(next + o);
+            PREFETCH_R(next + sizeof(concur_mention) - 1);
+        }
+        if (i + 4 < d->nm) PREFETCH_R(d->src + d->m[i + 4]->start);
         if (!(d->m[i]->kind & kinds)) continue;
         cc_json_mention(&b, d, &head, d->m[i]);
         if (b.len > 65536) r = flush(&b, w, u);

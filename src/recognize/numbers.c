@@ -563,6 +563,7 @@ struct cc_num_state {
 
 static inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+#if !defined(__SSE2__)   /* first_digit64's fallback */
 /* Is there an ASCII digit in p[0..8)? A byte is a digit when its xor
  * with '0' is below 10; "has a byte below n" is the borrow test of Bit
  * Twiddling Hacks (hasless), exact as a yes / no answer for n <= 128:
@@ -575,6 +576,7 @@ static inline uint64_t digit_bits8(const char *p)
     x ^= ones * '0';
     return (x - ones * 10) & ~x & (ones * 0x80);
 }
+#endif
 
 #if defined(__SSE2__)
 /* 0xFF in each byte of p[0..16) that is an ASCII digit: byte - '0' is a
@@ -673,7 +675,6 @@ typedef struct ctx {
     size_t last_b;
 } ctx;
 
-static inline const cc_token *T(const ctx *c, size_t i) { return &c->tk[i]; }
 static inline size_t tlen(const ctx *c, size_t i) { return c->tk[i].end - c->tk[i].start; }
 static inline bool attached(const ctx *c, size_t i) { return !(c->tk[i].flags & CC_TF_SPACE_BEFORE); }
 static inline bool is_p(const ctx *c, size_t i, char ch)
