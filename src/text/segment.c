@@ -8,6 +8,10 @@
 
 #include <utf8proc.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>   /* SSE2 is part of every x86-64: the tokenizer classifies 16 bytes at a time */
+#endif
+
 /* ASCII classes without the locale-dependent ctype calls (the text is
  * always UTF-8; the "C" classes are meant). */
 static inline bool ascii_alpha(unsigned c) { return (unsigned)((c | 32u) - 'a') < 26u; }
@@ -159,7 +163,7 @@ static inline size_t word_token(const cc_words *w, const unsigned char *s, size_
             t->type = CC_TOK_WORD;
             t->flags = flags;
             t->end = (uint32_t)(i + k);
-            t->wid = w ? find_upto7(w, (x | case_bits) & mask, k) : 0;
+            t->wid = w ? find_upto7(w, (x | case_bits) & mask) : 0;
             return i + k;
         }
     }
@@ -174,34 +178,50 @@ static inline size_t word_token(const cc_words *w, const unsigned char *s, size_
     return j;
 }
 
-/* Tokens of text[start, end), each word with its id in the recognisers'
- * word lists (cc_token.wid), looked up while its bytes are at hand. The
- * sentence index (cc_token.sent) is left to cc_segment. */
+/* ------------------------------------------------------------ tokenizer */
+
 /* Room for the ".", "!" and "?" tokens of a paragraph that tokenize lists
  * for the sentence splitter; past it, cc_segment looks at every token. */
 #define CC_SEG_ENDS 1024
 
-static bool tokenize(const cc_words *w, const char *text, size_t start, size_t end, cc_vec *toks,
-                     uint32_t *ends, size_t *nends)
+/* The tokenizer's state between two tokens. */
+typedef struct tok_run {
+    const cc_words *w;
+    const unsigned char *s;
+    size_t end;              /* the paragraph's end: no byte from s[end] on is read */
+    cc_token *tok0, *t;      /* the paragraph's first token, the next one to fill */
+    uint32_t *ends;          /* the sentence-end candidates (CC_SEG_ENDS slots) */
+    size_t ne;
+    uint8_t pending;         /* CC_TF_SPACE_BEFORE when white space precedes the next token */
+} tok_run;
+
+/* Lists t, an ASCII token whose first byte is c, when it is a ".", "!" or
+ * "?": written without a branch (the write lands in the last slot once
+ * the list is full; the count then says it overflowed). */
+static inline void note_end(tok_run *r, const cc_token *t, unsigned c)
 {
-    size_t ne = 0;
-    const unsigned char *s = (const unsigned char *)text;
-    size_t i = start;
-    uint8_t pending = 0;
-    toks->len = 0;
-    /* one token per byte at most: no capacity test per token */
-    if (!reserve_toks(toks, end - start)) return false;
-    cc_token *t = toks->data;
-    while (i < end) {
+    r->ends[r->ne < CC_SEG_ENDS ? r->ne : CC_SEG_ENDS - 1] = (uint32_t)(t - r->tok0);
+    r->ne += (size_t)(c == '.' || c == '!' || c == '?');
+}
+
+/* Tokens from s[i] on, byte by byte (any text: this is the path for
+ * letters beyond ASCII), until i reaches `stop` (the last token may end
+ * past it); returns the new i. */
+static size_t tokens_bytes(tok_run *r, size_t i, size_t stop)
+{
+    const unsigned char *s = r->s;
+    size_t end = r->end;
+    while (i < stop) {
         unsigned char c = s[i];
         if (c <= ' ' && (c == ' ' || c == '\n' || c == '\t' || c == '\r')) {
-            pending = CC_TF_SPACE_BEFORE;
+            r->pending = CC_TF_SPACE_BEFORE;
             i++;
             continue;
         }
+        cc_token *t = r->t;
         t->start = (uint32_t)i;
         if (ascii_alpha(c)) {
-            i = word_token(w, s, i, end, pending, t);
+            i = word_token(r->w, s, i, end, r->pending, t);
         } else if (c < 0x80) {
             size_t j = i + 1;
             t->type = CC_TOK_PUNCT;
@@ -210,38 +230,272 @@ static bool tokenize(const cc_words *w, const char *text, size_t start, size_t e
                 t->type = CC_TOK_NUM;
             }
             t->end = (uint32_t)j;
-            t->flags = pending;
+            t->flags = r->pending;
             t->wid = 0;
             i = j;
-            /* a sentence-end candidate, written without a branch (the
-             * write lands in the last slot once the list is full; the
-             * count then says it overflowed) */
-            ends[ne < CC_SEG_ENDS ? ne : CC_SEG_ENDS - 1] = (uint32_t)(t - (cc_token *)toks->data);
-            ne += (size_t)(c == '.' || c == '!' || c == '?');
+            note_end(r, t, c);
         } else {
             int l;
             uint32_t cp = cc_utf8_decode(s + i, end - i, &l);
             if (is_letter_cp(cp)) {
-                i = word_token_any(w, s, i, (size_t)l, end, is_upper_cp(cp), pending, t);
+                i = word_token_any(r->w, s, i, (size_t)l, end, is_upper_cp(cp), r->pending, t);
             } else {
                 t->type = (cp == 0xFFFD) ? CC_TOK_OTHER : CC_TOK_PUNCT;
                 t->end = (uint32_t)(i + (size_t)l);
-                t->flags = pending;
+                t->flags = r->pending;
                 t->wid = 0;
                 i += (size_t)l;
             }
         }
-        pending = 0;
-        t++;
+        r->pending = 0;
+        r->t = t + 1;
         /* most tokens are followed by one space: taken here, without a
          * turn of the loop */
         if (i < end && s[i] == ' ') {
-            pending = CC_TF_SPACE_BEFORE;
+            r->pending = CC_TF_SPACE_BEFORE;
             i++;
         }
     }
-    toks->len = (size_t)(t - (cc_token *)toks->data);
-    *nends = ne;
+    return i;
+}
+
+static inline unsigned ctz64(uint64_t x)   /* x != 0 */
+{
+#if defined(__GNUC__)
+    return (unsigned)__builtin_ctzll(x);
+#else
+    unsigned k = 0;
+    while (!(x & 1)) { x >>= 1; k++; }
+    return k;
+#endif
+}
+
+static inline unsigned top_bit64(uint64_t x)   /* x != 0: the index of its highest set bit */
+{
+#if defined(__GNUC__)
+    return 63u - (unsigned)__builtin_clzll(x);
+#else
+    unsigned k = 0;
+    while (x >>= 1) k++;
+    return k;
+#endif
+}
+
+/* 64 bytes of text as the block tokenizer sees them: bit masks of their
+ * classes, bit k for byte k. */
+typedef struct tok_block {
+    uint64_t letter, lower, digit, space, high;   /* ASCII letter, lower-case letter, digit; white space; >= 0x80 */
+} tok_block;
+
+#if defined(__SSE2__)
+/* (x - lo) < n, unsigned, for each byte: SSE2 compares only signed bytes,
+ * so both sides are moved down by 0x80 first. */
+static inline __m128i in_range16(__m128i x, char lo, char n)
+{
+    return _mm_cmplt_epi8(_mm_sub_epi8(x, _mm_set1_epi8((char)(lo ^ 0x80))), _mm_set1_epi8((char)(n ^ 0x80)));
+}
+
+/* The classes of p[0, 64), 16 bytes at a time. */
+static inline void classify64(const unsigned char *p, tok_block *kb)
+{
+    uint64_t m[5] = {0, 0, 0, 0, 0};
+    __m128i ctl = _mm_setzero_si128();
+    for (unsigned q = 0; q < 4; q++) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * q));
+        __m128i lower = in_range16(x, 'a', 26), upper = in_range16(x, 'A', 26);
+        /* white space is ' ' unless control bytes are about (seldom) */
+        ctl = _mm_or_si128(ctl, _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1F)), x));
+        unsigned sh = 16 * q;
+        m[0] |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(lower, upper)) << sh;
+        m[1] |= (uint64_t)(unsigned)_mm_movemask_epi8(lower) << sh;
+        m[2] |= (uint64_t)(unsigned)_mm_movemask_epi8(in_range16(x, '0', 10)) << sh;
+        m[3] |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' '))) << sh;
+        m[4] |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << sh;
+    }
+    if (_mm_movemask_epi8(ctl))
+        for (unsigned k = 0; k < 64; k++) m[3] |= (uint64_t)(p[k] == '\n' || p[k] == '\t' || p[k] == '\r') << k;
+    kb->letter = m[0];
+    kb->lower = m[1];
+    kb->digit = m[2];
+    kb->space = m[3];
+    kb->high = m[4];
+}
+#else
+/* The portable path, byte by byte. */
+static inline void classify64(const unsigned char *p, tok_block *kb)
+{
+    uint64_t letter = 0, lower = 0, digit = 0, space = 0, high = 0;
+    for (unsigned k = 0; k < 64; k++) {
+        unsigned c = p[k];
+        letter |= (uint64_t)ascii_alpha(c) << k;
+        lower |= (uint64_t)(c - 'a' < 26u) << k;
+        digit |= (uint64_t)(c - '0' < 10u) << k;
+        space |= (uint64_t)(c == ' ' || c == '\n' || c == '\t' || c == '\r') << k;
+        high |= (uint64_t)(c >= 0x80) << k;
+    }
+    kb->letter = letter;
+    kb->lower = lower;
+    kb->digit = digit;
+    kb->space = space;
+    kb->high = high;
+}
+#endif
+
+/* What a token gets from its first byte (an ASCII byte that is not white
+ * space), one load instead of tests: CC_TF_UPPER for a capital, TOKB_STOP
+ * for a ".", "!" or "?", and its type as CC_TOK_PUNCT less the type in
+ * the bits from TOKB_TYPE on (so that the zero default is punctuation). */
+enum { TOKB_STOP = 8, TOKB_TYPE = 4 };
+#define TOKB_W ((CC_TOK_PUNCT - CC_TOK_WORD) << TOKB_TYPE)
+#define TOKB_N ((CC_TOK_PUNCT - CC_TOK_NUM) << TOKB_TYPE)
+#define TOKB_LETTERS(c, v)                                                                                          \
+    [c] = v, [c + 1] = v, [c + 2] = v, [c + 3] = v, [c + 4] = v, [c + 5] = v, [c + 6] = v, [c + 7] = v, [c + 8] = v, \
+    [c + 9] = v, [c + 10] = v, [c + 11] = v, [c + 12] = v, [c + 13] = v, [c + 14] = v, [c + 15] = v, [c + 16] = v,  \
+    [c + 17] = v, [c + 18] = v, [c + 19] = v, [c + 20] = v, [c + 21] = v, [c + 22] = v, [c + 23] = v, [c + 24] = v, \
+    [c + 25] = v
+static const uint8_t tok_byte[128] = {
+    TOKB_LETTERS('a', TOKB_W), TOKB_LETTERS('A', TOKB_W | CC_TF_UPPER),
+    ['0'] = TOKB_N, ['1'] = TOKB_N, ['2'] = TOKB_N, ['3'] = TOKB_N, ['4'] = TOKB_N,
+    ['5'] = TOKB_N, ['6'] = TOKB_N, ['7'] = TOKB_N, ['8'] = TOKB_N, ['9'] = TOKB_N,
+    ['.'] = TOKB_STOP, ['!'] = TOKB_STOP, ['?'] = TOKB_STOP,
+};
+
+/* Bytes every block reads from its start: 64 classified, and a word key of
+ * 8 from the last token's first byte. */
+#define TOK_BLOCK_READ 72
+
+/* [length - 1]: the mask of a word's first 8 bytes that is its key, for
+ * a word of 1 to 7 letters. */
+static const uint64_t key_mask[64] = {
+    0xFFull, 0xFFFFull, 0xFFFFFFull, 0xFFFFFFFFull, 0xFFFFFFFFFFull, 0xFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFull,
+};
+
+/* The tokens of the 64 bytes at p, which are s[base, base + 64) or a copy
+ * of them: every token that is known to be complete, i.e. ends before byte
+ * 63 and before the first byte >= 0x80 (which may carry a word on).
+ * Tokens are runs of letters, runs of digits and single other bytes, cut
+ * by mask arithmetic: the k-th first byte and the k-th last byte bound
+ * the k-th token, and no branch asks what a token is or how long (their
+ * mix is text, not a pattern a predictor learns). Words of 8 letters or
+ * more are looked up after the block. The sentence-end list has room for
+ * 64 more entries than CC_SEG_ENDS. Returns the position after the last
+ * token (base when none is complete). */
+static inline size_t tokens_block(tok_run *r, const unsigned char *p, size_t base, const tok_block *kb)
+{
+    const uint64_t case_bits = 0x2020202020202020ull;
+    uint64_t let = kb->letter, dig = kb->digit;
+    uint64_t other = ~(let | dig | kb->space | kb->high);
+    uint64_t let_first = let & ~(let << 1), let_last = let & ~(let >> 1);
+    uint64_t first = let_first | (dig & ~(dig << 1)) | other;
+    uint64_t last = let_last | (dig & ~(dig >> 1)) | other;
+    /* complete: the byte after the token is in the block and ASCII */
+    unsigned lim = kb->high ? ctz64(kb->high) : 64;
+    last &= lim ? (1ull << (lim - 1)) - 1 : 0;
+    if (!last) return base;
+    size_t next = base + top_bit64(last) + 1;
+    uint64_t spaced = kb->space << 1 | r->pending;   /* bit k: white space before byte k */
+    /* all capitals: adding a run's lower-case bits carries out of its top,
+     * to the byte after it; the last letter of a run of two or more with
+     * no such carry */
+    uint64_t has_lower = (let + kb->lower) & ~let;
+    uint64_t all_caps = let_last & ~let_first & ~(has_lower >> 1);
+    cc_token *t = r->t;
+    uint32_t ti = (uint32_t)(t - r->tok0);
+    uint32_t *ends = r->ends;
+    /* (a full list only has to stay full: its count over CC_SEG_ENDS says so) */
+    size_t ne = r->ne < CC_SEG_ENDS ? r->ne : CC_SEG_ENDS;
+    cc_token *tok_at[64];   /* [first byte]: the token */
+    do {
+        unsigned a = ctz64(first), b = ctz64(last);
+        first &= first - 1;
+        last &= last - 1;
+        unsigned v = tok_byte[p[a]];
+        t->start = (uint32_t)(base + a);
+        t->end = (uint32_t)(base + b + 1);
+        t->type = (uint8_t)(CC_TOK_PUNCT - (v >> TOKB_TYPE));
+        t->flags = (uint8_t)(((spaced >> a) & 1) * CC_TF_SPACE_BEFORE | (v & CC_TF_UPPER));
+        t->wid = 0;
+        tok_at[a] = t;
+        ends[ne] = ti++;
+        ne += (v / TOKB_STOP) & 1;
+        t++;
+    } while (last);
+    /* the words' ids, in a loop of lookups alone (each independent of the
+     * others): words of up to 7 letters by their key, longer ones by the
+     * general lookup */
+    const cc_words *w = r->w;
+    uint64_t words = let_first & (next - base < 64 ? (1ull << (next - base)) - 1 : ~0ull);
+    uint64_t run2 = let & let >> 1, run4 = run2 & run2 >> 2;
+    uint64_t long_first = words & run4 & run4 >> 4;
+    for (uint64_t m = words & ~long_first; m; m &= m - 1) {
+        unsigned a = ctz64(m), len = ctz64(~let >> a);
+        tok_at[a]->wid = find_upto7(w, (load8(p + a) | case_bits) & key_mask[len - 1]);
+    }
+    /* words of capitals alone are few: marked here, from the last letter */
+    for (uint64_t m = all_caps & ((2ull << (next - base - 1)) - 1); m; m &= m - 1) {
+        unsigned b = ctz64(m);
+        tok_at[top_bit64(let_first & ((2ull << b) - 1))]->flags |= CC_TF_ALLCAPS;
+    }
+    for (uint64_t m = long_first; m; m &= m - 1) {
+        unsigned a = ctz64(m);
+        cc_token *lt = tok_at[a];
+        lt->wid = cc_words_id(w, r->s + lt->start, lt->end - lt->start, r->end - lt->start);
+    }
+    r->t = t;
+    r->ne = ne;
+    r->pending = 0;
+    return next;
+}
+
+/* Tokens of text[start, end), each word with its id in the recognisers'
+ * word lists (cc_token.wid), looked up while its bytes are at hand, and
+ * the list of ".", "!" and "?" tokens (ends, *nends). The sentence index
+ * (cc_token.sent) is left to cc_segment. ASCII text goes 64 bytes at a
+ * time through tokens_block; bytes >= 0x80 and tokens of 63 bytes or
+ * more through tokens_bytes. */
+static bool tokenize(const cc_words *w, const char *text, size_t start, size_t end, cc_vec *toks,
+                     uint32_t *ends, size_t *nends)
+{
+    _Static_assert(CC_TOK_WORD == CC_TOK_PUNCT - 2 && CC_TOK_NUM == CC_TOK_PUNCT - 1, "tokens_block's type arithmetic");
+    toks->len = 0;
+    /* one token per byte at most: no capacity test per token */
+    if (!reserve_toks(toks, end - start)) return false;
+    tok_run r = {w, (const unsigned char *)text, end, toks->data, toks->data, ends, 0, 0};
+    size_t i = start;
+    if (!w) i = tokens_bytes(&r, i, end);   /* (no word table: the block path looks words up) */
+    /* the last bytes, fewer than a block reads, are copied padded with
+     * spaces: no read past the paragraph */
+    unsigned char tail[TOK_BLOCK_READ + 64 + 16];
+    size_t tail_at = SIZE_MAX;
+    while (i < end) {
+        const unsigned char *p = r.s + i;
+        if (end - i < TOK_BLOCK_READ) {
+            if (tail_at == SIZE_MAX) {
+                tail_at = i;
+                memcpy(tail, p, end - i);
+                memset(tail + (end - i), ' ', sizeof tail - (end - i));
+            }
+            p = tail + (i - tail_at);
+        }
+        tok_block kb;
+        classify64(p, &kb);
+        size_t next = tokens_block(&r, p, i, &kb);
+        if (kb.high) {
+            /* letters beyond ASCII: byte by byte past the block's last
+             * byte >= 0x80 */
+            i = tokens_bytes(&r, next, i + top_bit64(kb.high) + 1);
+        } else if (next > i) {
+            i = next;
+        } else if (kb.space & 1) {
+            /* white space before a token that ends beyond the block */
+            r.pending = CC_TF_SPACE_BEFORE;
+            i += ctz64(~kb.space);
+        } else {
+            i = tokens_bytes(&r, i, i + 1);   /* a token of 63 bytes or more */
+        }
+    }
+    toks->len = (size_t)(r.t - r.tok0);
+    *nends = r.ne;
     return true;
 }
 
@@ -348,7 +602,7 @@ bool cc_segment(const concur_engine *e, const char *text, size_t start, size_t e
     /* the tokenizer lists the ".", "!" and "?" tokens: only they can end a
      * sentence, and a walk over all tokens for them would test a branch
      * per token that no predictor learns */
-    uint32_t ends[CC_SEG_ENDS];
+    uint32_t ends[CC_SEG_ENDS + 64];   /* (+ 64: see tokens_block) */
     size_t nends = 0;
     if (!tokenize(e->words, text, start, end, toks, ends, &nends)) return false;
     sents->len = 0;

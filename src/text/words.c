@@ -26,7 +26,11 @@ cc_words *cc_words_new(void)
     w->len = malloc(w->cap);
     w->bmask = 255;
     w->bucket = calloc(w->bmask + 1, sizeof *w->bucket);
-    if (!w->key || !w->k0 || !w->len || !w->bucket) {
+    w->smask = 255;
+    w->sshift = 64 - 8;
+    w->skey = calloc(w->smask + CC_WORDS_PROBE, sizeof *w->skey);
+    w->sid = calloc(w->smask + CC_WORDS_PROBE, sizeof *w->sid);
+    if (!w->key || !w->k0 || !w->len || !w->bucket || !w->skey || !w->sid) {
         cc_words_free(w);
         return NULL;
     }
@@ -44,6 +48,8 @@ void cc_words_free(cc_words *w)
     free(w->k0);
     free(w->len);
     free(w->bucket);
+    free(w->skey);
+    free(w->sid);
     free(w);
 }
 
@@ -90,6 +96,52 @@ static bool rebuild(cc_words *w, size_t want)
     }
 }
 
+/* Puts word `id` (of up to 7 bytes, key k) in a free slot of the short
+ * table's window for k; false when the window is full. */
+static bool short_place(uint64_t *skey, uint16_t *sid, unsigned sshift, uint64_t k, uint32_t id)
+{
+    size_t h = short_slot(k, sshift);
+    for (unsigned q = 0; q < CC_WORDS_PROBE; q++)
+        if (!skey[h + q]) {
+            skey[h + q] = k;
+            sid[h + q] = (uint16_t)id;
+            return true;
+        }
+    return false;
+}
+
+/* Adds word `id` to the short table, doubling the table (every short word
+ * placed again) until its window has room, and while the table is not
+ * twice the short words in number (a full table has full windows). */
+static bool short_add(cc_words *w, uint32_t id, size_t nshort)
+{
+    size_t n = w->smask + 1;
+    unsigned shift = w->sshift;
+    if (2 * nshort <= n && short_place(w->skey, w->sid, shift, w->k0[id], id)) return true;
+    for (;;) {
+        n *= 2;
+        shift--;
+        if (n > ((size_t)1 << 24)) return false;
+        uint64_t *skey = calloc(n + CC_WORDS_PROBE, sizeof *skey);
+        uint16_t *sid = calloc(n + CC_WORDS_PROBE, sizeof *sid);
+        bool ok = skey && sid;
+        for (uint32_t q = 1; ok && q <= id; q++)
+            if (w->len[q] < 8) ok = short_place(skey, sid, shift, w->k0[q], q);
+        if (ok) {
+            free(w->skey);
+            free(w->sid);
+            w->skey = skey;
+            w->sid = sid;
+            w->smask = n - 1;
+            w->sshift = shift;
+            return true;
+        }
+        free(skey);
+        free(sid);
+        if (!skey || !sid) return false;
+    }
+}
+
 uint32_t cc_words_add(cc_words *w, const char *s, size_t n)
 {
     if (!w || !n || n > CC_WORDS_MAXLEN) return 0;
@@ -119,6 +171,10 @@ uint32_t cc_words_add(cc_words *w, const char *s, size_t n)
     /* at most one word per bucket on average: few buckets overflow */
     bool ok = w->n <= w->bmask + 1 ? place(w->bucket, w->bmask, h, id) || rebuild(w, w->bmask + 1)
                                    : rebuild(w, 2 * (w->bmask + 1));
+    if (ok && n < 8) {
+        ok = short_add(w, id, w->nshort + 1);
+        w->nshort += ok;
+    }
     if (!ok) {
         w->n--;
         return 0;

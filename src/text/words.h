@@ -6,6 +6,10 @@
 
 #include "../internal.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #define CC_WORDS_MAXW (CC_WORDS_MAXLEN / 8)
 
 typedef struct word_key {
@@ -27,7 +31,19 @@ struct cc_words {
     uint64_t *bucket;
     size_t bmask;
     uint32_t shape[1024];   /* shape_of -> bit set of the lengths (mod 32) */
+    /* The words of up to 7 bytes (most word tokens are that short) once
+     * more, with their keys inline: a word's key is in one of the
+     * CC_WORDS_PROBE slots from the one its hash names, so a lookup loads
+     * those keys and compares each without a branch, with no id to follow
+     * to a key first. An empty slot holds key 0 and id 0 (no word's key is
+     * 0). Slots 0 .. smask + CC_WORDS_PROBE - 1 exist (no wrap-around). */
+    uint64_t *skey;
+    uint16_t *sid;
+    size_t smask, nshort;   /* nshort: the words in it */
+    unsigned sshift;        /* 64 - log2(smask + 1): the hash's top bits name the slot */
 };
+
+#define CC_WORDS_PROBE 4   /* (find_upto7 is written out for 4) */
 
 /* A filter index from a word's first two bytes: the low five bits of each
  * with the case bit set, so both cases of a letter agree. */
@@ -134,13 +150,44 @@ static inline uint32_t find_short_key(const cc_words *w, uint64_t k, size_t n)
     return lane_hit(w, b, 0, k, n) | lane_hit(w, b, 1, k, n) | lane_hit(w, b, 2, k, n) | lane_hit(w, b, 3, k, n);
 }
 
-/* The id of a word of 1 to 7 bytes whose lower-cased key is k: the key
- * alone tells the length (its bytes are not 0, the padding is), so one
- * compare per lane decides. */
-static inline uint32_t find_upto7(const cc_words *w, uint64_t k, size_t n)
+/* The first slot of the short table's window for key k (the key's high
+ * bits folded in first: a multiply alone spreads the keys of short words,
+ * alike in their high bytes, unevenly). */
+static inline size_t short_slot(uint64_t k, unsigned sshift)
 {
-    uint64_t b = w->bucket[short_hash(k, n) & w->bmask];
-    return lane_hit(w, b, 0, k, 0) | lane_hit(w, b, 1, k, 0) | lane_hit(w, b, 2, k, 0) | lane_hit(w, b, 3, k, 0);
+    return (size_t)(((k ^ (k >> 29)) * 0x9E3779B97F4A7C15ull) >> sshift);
+}
+
+/* The id of a word of 1 to 7 bytes whose lower-cased key is k (0: in no
+ * list; key 0, no word's, gives 0): the key alone tells the length (its
+ * bytes are not 0, the padding is), so one compare per slot decides. */
+static inline uint32_t find_upto7(const cc_words *w, uint64_t k)
+{
+    const uint64_t *key = w->skey + short_slot(k, w->sshift);
+    const uint16_t *id = w->sid + (key - w->skey);
+    /* masks, not branches: whether a word is in a list is data no branch
+     * predictor learns */
+#if defined(__SSE2__)
+    /* the four keys compared at once (64-bit equality: both 32-bit halves
+     * equal), narrowed to four 16-bit lane masks in id order, 0xFFFF at
+     * the key's slot */
+    __m128i kk = _mm_set1_epi64x((long long)k);
+    __m128i e01 = _mm_cmpeq_epi32(_mm_loadu_si128((const __m128i *)(const void *)key), kk);
+    __m128i e23 = _mm_cmpeq_epi32(_mm_loadu_si128((const __m128i *)(const void *)(key + 2)), kk);
+    e01 = _mm_and_si128(e01, _mm_shuffle_epi32(e01, _MM_SHUFFLE(2, 3, 0, 1)));
+    e23 = _mm_and_si128(e23, _mm_shuffle_epi32(e23, _MM_SHUFFLE(2, 3, 0, 1)));
+    __m128i e = _mm_packs_epi32(_mm_shuffle_epi32(e01, _MM_SHUFFLE(3, 3, 2, 0)), _mm_shuffle_epi32(e23, _MM_SHUFFLE(3, 3, 2, 0)));
+    e = _mm_shuffle_epi32(e, _MM_SHUFFLE(3, 3, 2, 0));   /* 16-bit lanes 0-3: slots 0-3 */
+    uint64_t lanes;
+    memcpy(&lanes, id, 8);
+    /* one lane at most is not 0: the multiply sums the lanes into the top
+     * one, without a carry */
+    uint64_t hit = lanes & (uint64_t)_mm_cvtsi128_si64(e);
+    return (uint32_t)((hit * 0x0001000100010001ull) >> 48);
+#else
+    return (id[0] & (0u - (uint32_t)(key[0] == k))) | (id[1] & (0u - (uint32_t)(key[1] == k))) |
+           (id[2] & (0u - (uint32_t)(key[2] == k))) | (id[3] & (0u - (uint32_t)(key[3] == k)));
+#endif
 }
 
 static inline uint32_t find_short(const cc_words *w, const unsigned char *s, size_t n, size_t avail)
