@@ -30,6 +30,9 @@ void cc_arena_init(cc_arena *a);
 void cc_arena_free(cc_arena *a);
 void *cc_arena_alloc(cc_arena *a, size_t n);            /* zeroed, 16-aligned; NULL on OOM */
 void *cc_arena_alloc_raw(cc_arena *a, size_t n);        /* the same, not zeroed */
+/* Room for n bytes in one block ahead of need (a big document's mentions:
+ * one huge-page block rather than a run of small ones). Only a hint. */
+void cc_arena_reserve(cc_arena *a, size_t n);
 char *cc_arena_strndup(cc_arena *a, const char *s, size_t n);
 char *cc_arena_strdup(cc_arena *a, const char *s);
 char *cc_arena_printf(cc_arena *a, const char *fmt, ...)

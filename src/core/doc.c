@@ -444,6 +444,15 @@ concur_doc *concur_extract(const concur_engine *e, const char *bytes, size_t len
     if (d->text.had_invalid_utf8)
         cc_doc_warn(d, "invalid UTF-8 at byte %zu replaced by U+FFFD", d->opt.offset_base + d->text.first_invalid);
 
+    /* a big text's mentions take about half its size (news: 232-byte
+     * mentions, one per 250 bytes, and their strings): one block in huge
+     * pages from the start (at most the arena's largest, 16 MiB) rather
+     * than a run of small ones faulted in 4 KiB pages; what is not used
+     * is only address space */
+    if (!d->opt.text_only && d->text.out.len >= ((size_t)4 << 20)) {
+        size_t want = d->text.out.len / 2;
+        cc_arena_reserve(&d->arena, want < ((size_t)16 << 20) ? want : (size_t)16 << 20);
+    }
     if (!d->opt.text_only) run_pipeline(e, d);
     if (d->oom) goto oom;
 

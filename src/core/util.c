@@ -54,37 +54,49 @@ void *cc_arena_alloc(cc_arena *a, size_t n)
     return p;
 }
 
+/* A new head block with room for at least n bytes. Blocks double with
+ * the arena, so a big document does few mallocs; from 2 MiB on they are
+ * whole, aligned huge pages (cc_big_pages), so that its mentions fault in
+ * 512 times less often (a block's unaligned ends would fault page by
+ * page). The unused tail of the last block is only address space. */
+static cc_arena_block *arena_block(cc_arena *a, size_t n)
+{
+    const size_t huge = (size_t)2 << 20;
+    cc_arena_block *b;
+    size_t cap = 4096;
+    if (a->used_total > cap) cap = a->used_total;
+    if (cap > (size_t)1 << 24) cap = (size_t)1 << 24;
+    if (cap < n) cap = n;
+    if (cap > SIZE_MAX - sizeof *b - huge) return NULL;
+    size_t size = sizeof *b + cap;
+    if (size >= huge) {
+        size = (size + huge - 1) & ~(huge - 1);
+        b = aligned_alloc(huge, size);
+    } else {
+        b = malloc(size);
+    }
+    if (!b) return NULL;
+    cc_big_pages(b, size);
+    b->used = 0;
+    b->cap = size - sizeof *b;
+    b->next = a->head;
+    a->head = b;
+    return b;
+}
+
+void cc_arena_reserve(cc_arena *a, size_t n)
+{
+    if (!a->head || a->head->cap - a->head->used < n) arena_block(a, n);
+}
+
 void *cc_arena_alloc_raw(cc_arena *a, size_t n)
 {
     n = (n + 15u) & ~(size_t)15u;
     if (n == 0) n = 16;
     cc_arena_block *b = a->head;
     if (!b || b->cap - b->used < n) {
-        /* Blocks double with the arena, so a big document does few
-         * mallocs; from 2 MiB on they are whole, aligned huge pages
-         * (cc_big_pages), so that its mentions fault in 512 times less
-         * often (a block's unaligned ends would fault page by page). The
-         * unused tail of the last block is only address space. */
-        const size_t huge = (size_t)2 << 20;
-        size_t cap = 4096;
-        if (a->used_total > cap) cap = a->used_total;
-        if (cap > (size_t)1 << 24) cap = (size_t)1 << 24;
-        if (cap < n) cap = n;
-        if (cap > SIZE_MAX - sizeof *b - huge) return NULL;
-        size_t size = sizeof *b + cap;
-        if (size >= huge) {
-            size = (size + huge - 1) & ~(huge - 1);
-            b = aligned_alloc(huge, size);
-        } else {
-            b = malloc(size);
-        }
+        b = arena_block(a, n);
         if (!b) return NULL;
-        cap = size - sizeof *b;
-        cc_big_pages(b, size);
-        b->used = 0;
-        b->cap = cap;
-        b->next = a->head;
-        a->head = b;
     }
     void *p = b->data + b->used;
     b->used += n;
@@ -136,6 +148,17 @@ bool cc_buf_grow(cc_buf *b, size_t extra)
     while (cap < b->len + extra + 1) {
         if (cap > SIZE_MAX / 2) { b->oom = true; return false; }
         cap *= 2;
+    }
+    /* ... and from 2 MiB on in whole aligned huge pages, as arena blocks */
+    const size_t huge = (size_t)2 << 20;
+    if (!b->cap && cap >= huge && cap <= SIZE_MAX - huge) {
+        cap = (cap + huge - 1) & ~(huge - 1);
+        char *q = aligned_alloc(huge, cap);
+        if (!q) { b->oom = true; return false; }
+        cc_big_pages(q, cap);
+        b->data = q;
+        b->cap = cap;
+        return true;
     }
     char *p = realloc(b->data, cap);
     if (!p) { b->oom = true; return false; }

@@ -18,5 +18,6 @@ int main(void)
     failed += run_counts_tests();
     failed += run_compare_tests();
     failed += run_html_tests();
+    failed += run_starts_tests();
     return failed ? 1 : 0;
 }

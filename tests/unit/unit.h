@@ -8,4 +8,5 @@ int run_numbers_tests(void);
 int run_counts_tests(void);
 int run_compare_tests(void);
 int run_html_tests(void);
+int run_starts_tests(void);
 #endif
