@@ -295,6 +295,9 @@ typedef struct cc_sentence {
     uint32_t tok_start, tok_end;
 } cc_sentence;
 
+/* The recognisers that walk lists of start tokens (see "start lists"). */
+enum { CC_START_DATE, CC_START_NUMBER, CC_START_COUNT, CC_START_KINDS };
+
 /* One paragraph (or a slice of a very long one) ready for recognisers. */
 typedef struct cc_para {
     const char *text;        /* the whole clean text */
@@ -308,8 +311,8 @@ typedef struct cc_para {
     size_t sent_base;        /* document-level index of sent[0] */
     /* the tokens each recogniser may start at (cc_starts_list), in token
      * order: its scan walks them instead of every token */
-    const uint32_t *start_at[3];   /* [CC_START_DATE ...] */
-    size_t nstart_at[3];
+    const uint32_t *start_at[CC_START_KINDS];
+    size_t nstart_at[CC_START_KINDS];
 } cc_para;
 
 /* Splits text[start, end) into sentences and tokens. Vectors are reset and
@@ -325,15 +328,14 @@ bool cc_segment(const struct concur_engine *e, const char *text, size_t start, s
  * words, and every number for the dates and the numbers), and the scans
  * walk their list (cc_para.start_at). What a scan decides at a token is
  * unchanged. */
-enum { CC_START_DATE, CC_START_NUMBER, CC_START_COUNT, CC_START_KINDS };
 #define CC_STARTS_LOCAL 512        /* tokens of a paragraph listed without an allocation */
 typedef struct cc_starts {
     uint32_t *at[CC_START_KINDS];   /* token indexes, in order */
     size_t n[CC_START_KINDS];
     uint32_t *all;                  /* the one block behind the lists: local or malloc'd */
     size_t cap;                     /* entries each list has room for */
-    uint32_t local[4 * CC_STARTS_LOCAL];   /* most paragraphs (a document's first
-                                            * allocation cost more than the lists) */
+    uint32_t local[4 * CC_STARTS_LOCAL];   /* most paragraphs' lists: an allocation
+                                            * per document cost more than listing */
 } cc_starts;
 bool cc_starts_init(struct concur_engine *e);
 /* The lists a document of these kinds needs (1 << CC_START_*): the scans
@@ -347,8 +349,9 @@ static inline unsigned cc_starts_wanted(unsigned kinds)
     return w;
 }
 /* Fills the lists `want` names for tokens tok[0..ntok) (the others are
- * left empty), reusing s's memory (s starts zeroed; cc_starts_clear frees
- * it); false on OOM. */
+ * left empty), reusing s's memory: s starts with all NULL and cap 0 (the
+ * local block need not be zeroed), and cc_starts_clear frees it. False on
+ * OOM. */
 bool cc_starts_list(const struct concur_engine *e, const cc_token *tok, size_t ntok, unsigned want, cc_starts *s);
 void cc_starts_clear(cc_starts *s);
 /* Each recogniser's words: sets `bit` in bits[w] (w < n) for every word

@@ -129,6 +129,7 @@ concur_engine *concur_engine_new(const concur_options *opt, concur_error *err)
         const char *k = e->abbrev->rows[i].col[0];
         if (!strchr(k, '.') && !cc_words_add(e->words, k, strlen(k))) e->abbrev = NULL;
     }
+    /* cc_starts_init last: its table covers every word registered */
     if (!e->abbrev || !e->words || !cc_numbers_init(e) || !cc_dates_init(e) || !cc_counts_init(e) ||
         !abbrev_by_id(e) || !cc_starts_init(e)) {
         cc_error_set(err, CONCUR_ERR_INTERNAL, 0, "cannot build the word tables");
