@@ -775,7 +775,10 @@ static const cc_lex_row *lex_prefix(const cc_lexicon *lx, const ptrie *tr, const
     const cc_lex_row *best = NULL;
     const pnode *nd = NULL;
     for (size_t k = 0; s + k < lim && k < PREFIX_MAX; k++) {
-        unsigned char ch = (unsigned char)tolower((unsigned char)text[s + k]);
+        /* ASCII case and classes, as the lexicon keys: no locale calls
+         * (the "C" locale's answers) */
+        unsigned char ch = (unsigned char)text[s + k];
+        if ((unsigned)(ch - 'A') < 26u) ch += 32;
         if (ch == '-') ch = ' ';
         if (ch == '\n') break;
         /* the child of the key so far for ch (children ascend by byte) */
@@ -790,8 +793,8 @@ static const cc_lex_row *lex_prefix(const cc_lexicon *lx, const ptrie *tr, const
         }
         if (nd->row) {
             unsigned char last = ch, next = s + k + 1 < lim ? (unsigned char)text[s + k + 1] : ' ';
-            bool need = isalnum(last) != 0;
-            bool ok = !need || !(isalpha(next) || (!digit_ok && isdigit(next)) || next >= 0x80);
+            bool need = ascii_letter(last) || is_digit((char)last);
+            bool ok = !need || !(ascii_letter(next) || (!digit_ok && is_digit((char)next)) || next >= 0x80);
             if (ok) {
                 best = &lx->rows[nd->row - 1];
                 *used = k + 1;
