@@ -370,6 +370,12 @@ static const uint64_t key_mask[7] = {
     0xFFull, 0xFFFFull, 0xFFFFFFull, 0xFFFFFFFFull, 0xFFFFFFFFFFull, 0xFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFull,
 };
 
+/* [length - 8]: the same for the second key word of a word of 8 to 16
+ * letters. */
+static const uint64_t key_mask2[9] = {
+    0, 0xFFull, 0xFFFFull, 0xFFFFFFull, 0xFFFFFFFFull, 0xFFFFFFFFFFull, 0xFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFull, ~0ull,
+};
+
 /* The tokens of the 64 bytes at p, which are s[base, base + 64) or a copy
  * of them: every token that is known to be complete, i.e. ends before byte
  * 63 and before the first byte >= 0x80 (which may carry a word on).
@@ -436,10 +442,15 @@ static inline size_t tokens_block(tok_run *r, const unsigned char *p, size_t bas
         unsigned b = ctz64(m);
         tok_at[top_bit64(let_first & ((2ull << b) - 1))]->flags |= CC_TF_ALLCAPS;
     }
+    /* longer words: up to 16 letters (nearly all) by their two key words,
+     * the rest by the general lookup */
     for (uint64_t m = long_first; m; m &= m - 1) {
-        unsigned a = ctz64(m);
+        unsigned a = ctz64(m), len = ctz64(~let >> a);
         cc_token *lt = tok_at[a];
-        lt->wid = cc_words_id(w, r->s + lt->start, lt->end - lt->start, r->end - lt->start);
+        if (len <= 16)
+            lt->wid = find_upto16(w, load8(p + a) | case_bits, (load8(p + a + 8) | case_bits) & key_mask2[len - 8], len);
+        else
+            lt->wid = cc_words_id(w, r->s + lt->start, len, r->end - lt->start);
     }
     r->t = t;
     r->ne = ne;

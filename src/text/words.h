@@ -190,6 +190,25 @@ static inline uint32_t find_upto7(const cc_words *w, uint64_t k)
 #endif
 }
 
+/* The id of a word of 8 to 16 bytes whose key words are k0 and k1 (0 for
+ * 8 bytes), with no branch: the hash make_key gives it, and per lane the
+ * first key word, the length and the second key word compared (key[0] is
+ * all 0 and len[0] is 0, never a word's). */
+static inline uint32_t find_upto16(const cc_words *w, uint64_t k0, uint64_t k1, size_t n)
+{
+    uint64_t h = ((uint64_t)n * 0x9E3779B97F4A7C15ull ^ k0) * 0xFF51AFD7ED558CCDull;
+    uint64_t two = 0 - (uint64_t)(n > 8);   /* all ones when the key has a second word */
+    h = (((h ^ k1) * 0xFF51AFD7ED558CCDull) & two) | (h & ~two);
+    uint64_t b = w->bucket[(h ^ (h >> 32)) & w->bmask];
+    uint32_t r = 0;
+    for (unsigned q = 0; q < 4; q++) {
+        uint32_t id = lane(b, q);
+        uint32_t hit = (uint32_t)(w->k0[id] == k0) & (uint32_t)(w->len[id] == n) & (uint32_t)(w->key[id].k[1] == k1);
+        r |= id & (0u - hit);
+    }
+    return r;
+}
+
 static inline uint32_t find_short(const cc_words *w, const unsigned char *s, size_t n, size_t avail)
 {
     return find_short_key(w, lower8(n == 8 ? load8(s) : load_part(s, n, avail)), n);
