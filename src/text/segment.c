@@ -503,9 +503,11 @@ static bool tokenize(const cc_words *w, const char *text, size_t start, size_t e
         } else if (next > i) {
             i = next;
         } else if (kb.space & 1) {
-            /* white space before a token that ends beyond the block */
+            /* white space before a token that ends beyond the block (or
+             * 64 bytes of it: the padding of the last bytes is spaces) */
             r.pending = CC_TF_SPACE_BEFORE;
-            i += ctz64(~kb.space);
+            size_t run = ~kb.space ? ctz64(~kb.space) : 64;
+            i = run < end - i ? i + run : end;
         } else {
             i = tokens_bytes(&r, i, i + 1);   /* a token of 63 bytes or more */
         }
