@@ -190,7 +190,7 @@ typedef struct tok_run {
     const unsigned char *s;
     size_t end;              /* the paragraph's end: no byte from s[end] on is read */
     cc_token *tok0, *t;      /* the paragraph's first token, the next one to fill */
-    uint32_t *ends;          /* the sentence-end candidates (CC_SEG_ENDS slots) */
+    uint32_t *ends;          /* the sentence-end candidates (CC_SEG_ENDS + 64 slots, see tokens_block) */
     size_t ne;
     uint8_t pending;         /* CC_TF_SPACE_BEFORE when white space precedes the next token */
 } tok_run;
