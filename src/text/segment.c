@@ -190,7 +190,7 @@ typedef struct tok_run {
     const unsigned char *s;
     size_t end;              /* the paragraph's end: no byte from s[end] on is read */
     cc_token *tok0, *t;      /* the paragraph's first token, the next one to fill */
-    uint32_t *ends;          /* the sentence-end candidates (CC_SEG_ENDS slots) */
+    uint32_t *ends;          /* the sentence-end candidates (CC_SEG_ENDS + 64 slots, see tokens_block) */
     size_t ne;
     uint8_t pending;         /* CC_TF_SPACE_BEFORE when white space precedes the next token */
 } tok_run;
@@ -366,8 +366,14 @@ static const uint8_t tok_byte[128] = {
 
 /* [length - 1]: the mask of a word's first 8 bytes that is its key, for
  * a word of 1 to 7 letters. */
-static const uint64_t key_mask[64] = {
+static const uint64_t key_mask[7] = {
     0xFFull, 0xFFFFull, 0xFFFFFFull, 0xFFFFFFFFull, 0xFFFFFFFFFFull, 0xFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFull,
+};
+
+/* [length - 8]: the same for the second key word of a word of 8 to 16
+ * letters. */
+static const uint64_t key_mask2[9] = {
+    0, 0xFFull, 0xFFFFull, 0xFFFFFFull, 0xFFFFFFFFull, 0xFFFFFFFFFFull, 0xFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFull, ~0ull,
 };
 
 /* The tokens of the 64 bytes at p, which are s[base, base + 64) or a copy
@@ -376,10 +382,10 @@ static const uint64_t key_mask[64] = {
  * Tokens are runs of letters, runs of digits and single other bytes, cut
  * by mask arithmetic: the k-th first byte and the k-th last byte bound
  * the k-th token, and no branch asks what a token is or how long (their
- * mix is text, not a pattern a predictor learns). Words of 8 letters or
- * more are looked up after the block. The sentence-end list has room for
- * 64 more entries than CC_SEG_ENDS. Returns the position after the last
- * token (base when none is complete). */
+ * mix is text, not a pattern a predictor learns); the words are looked
+ * up once the block is cut. The sentence-end list has room for 64 more
+ * entries than CC_SEG_ENDS. Returns the position after the last token
+ * (base when none is complete). */
 static inline size_t tokens_block(tok_run *r, const unsigned char *p, size_t base, const tok_block *kb)
 {
     const uint64_t case_bits = 0x2020202020202020ull;
@@ -436,10 +442,15 @@ static inline size_t tokens_block(tok_run *r, const unsigned char *p, size_t bas
         unsigned b = ctz64(m);
         tok_at[top_bit64(let_first & ((2ull << b) - 1))]->flags |= CC_TF_ALLCAPS;
     }
+    /* longer words: up to 16 letters (nearly all) by their two key words,
+     * the rest by the general lookup */
     for (uint64_t m = long_first; m; m &= m - 1) {
-        unsigned a = ctz64(m);
+        unsigned a = ctz64(m), len = ctz64(~let >> a);
         cc_token *lt = tok_at[a];
-        lt->wid = cc_words_id(w, r->s + lt->start, lt->end - lt->start, r->end - lt->start);
+        if (len <= 16)
+            lt->wid = find_upto16(w, load8(p + a) | case_bits, (load8(p + a + 8) | case_bits) & key_mask2[len - 8], len);
+        else
+            lt->wid = cc_words_id(w, r->s + lt->start, len, r->end - lt->start);
     }
     r->t = t;
     r->ne = ne;
@@ -456,7 +467,6 @@ static inline size_t tokens_block(tok_run *r, const unsigned char *p, size_t bas
 static bool tokenize(const cc_words *w, const char *text, size_t start, size_t end, cc_vec *toks,
                      uint32_t *ends, size_t *nends)
 {
-    _Static_assert(CC_TOK_WORD == CC_TOK_PUNCT - 2 && CC_TOK_NUM == CC_TOK_PUNCT - 1, "tokens_block's type arithmetic");
     toks->len = 0;
     /* one token per byte at most: no capacity test per token */
     if (!reserve_toks(toks, end - start)) return false;
@@ -467,6 +477,7 @@ static bool tokenize(const cc_words *w, const char *text, size_t start, size_t e
      * spaces: no read past the paragraph */
     unsigned char tail[TOK_BLOCK_READ + 64 + 16];
     size_t tail_at = SIZE_MAX;
+    size_t beyond = 0;   /* bytes past a block's last byte >= 0x80 left to tokens_bytes */
     while (i < end) {
         const unsigned char *p = r.s + i;
         if (end - i < TOK_BLOCK_READ) {
@@ -480,16 +491,23 @@ static bool tokenize(const cc_words *w, const char *text, size_t start, size_t e
         tok_block kb;
         classify64(p, &kb);
         size_t next = tokens_block(&r, p, i, &kb);
+        beyond = kb.high ? beyond : 0;
         if (kb.high) {
             /* letters beyond ASCII: byte by byte past the block's last
-             * byte >= 0x80 */
-            i = tokens_bytes(&r, next, i + top_bit64(kb.high) + 1);
+             * byte >= 0x80, and further while blocks keep having them
+             * (text in a script beyond ASCII, or accented, would otherwise
+             * classify every 64 bytes for a few tokens) */
+            size_t stop = i + top_bit64(kb.high) + 1 + beyond;
+            i = tokens_bytes(&r, next, stop < end ? stop : end);
+            beyond = beyond < 1024 ? 2 * beyond + 64 : beyond;
         } else if (next > i) {
             i = next;
         } else if (kb.space & 1) {
-            /* white space before a token that ends beyond the block */
+            /* white space before a token that ends beyond the block (or
+             * 64 bytes of it: the padding of the last bytes is spaces) */
             r.pending = CC_TF_SPACE_BEFORE;
-            i += ctz64(~kb.space);
+            size_t run = ~kb.space ? ctz64(~kb.space) : 64;
+            i = run < end - i ? i + run : end;
         } else {
             i = tokens_bytes(&r, i, i + 1);   /* a token of 63 bytes or more */
         }
