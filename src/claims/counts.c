@@ -946,6 +946,18 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
         out->t1 = j;
         return true;
     }
+    /* "killing 58 people and injuring hundreds": a vague amount as the
+     * object of a trigger verb, ending its clause; "it left dozens
+     * injured": after a verb of result, before a trigger */
+    if (vague && !out->article && i > c->s0) {
+        const trig_match *pt = trig_ending(c, i);
+        if ((pt && dir_allows(pt->row, "pre") && bare_end_ok(c, j) && !(vt && dir_allows(vt->row, "post"))) ||
+            (vt && dir_allows(vt->row, "post") && link_at(c, i - 1, "result", NULL) == 1)) {
+            out->bare = true;
+            out->t1 = j;
+            return true;
+        }
+    }
     if (out->article || vague || year_like) return false;
     /* bare number: "killed four", "40 died", "1275 were taken hostage" */
     if (!bare_end_ok(c, j)) return false;
