@@ -727,6 +727,20 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
                 out->g1 = out->t1 = k;
                 return true;
             }
+            /* "killing two and wounding another": "another" alone as the
+             * object of a trigger verb, ending its clause, is one more */
+            if (!other_one && tok_is(c, j, "another") && j > c->s0) {
+                const trig_match *pt = trig_ending(c, j);
+                if (pt && dir_allows(pt->row, "pre") && bare_end_ok(c, j + 1) && !is_group_word(c, j + 1, &gu, NULL)) {
+                    out->article = true;
+                    out->bare = true;
+                    out->has_value = out->has_min = out->has_max = true;
+                    out->value = out->min = out->max = 1;
+                    out->c1 = out->t1 = j + 1;
+                    out->group = "people";
+                    return true;
+                }
+            }
             while (k < c->s1 && mods < 2 && !is_group_word(c, k, &gu, NULL) && tk[k].type == CC_TOK_WORD &&
                    !trig_starting(c, k) && !link_at(c, k, "aux,both,hedge,drop,part,end,pre", NULL)) {
                 k++;
