@@ -802,6 +802,20 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
                 out->g1 = out->t1 = k;
                 return true;
             }
+            /* "killing two and wounding another": "another" alone as the
+             * object of a trigger verb, ending its clause, is one more */
+            if (!other_one && tok_is(c, j, "another") && j > c->s0) {
+                const trig_match *pt = trig_ending(c, j);
+                if (pt && dir_allows(pt->row, "pre") && bare_end_ok(c, j + 1) && !is_group_word(c, j + 1, &gu, NULL)) {
+                    out->article = true;
+                    out->bare = true;
+                    out->has_value = out->has_min = out->has_max = true;
+                    out->value = out->min = out->max = 1;
+                    out->c1 = out->t1 = j + 1;
+                    out->group = "people";
+                    return true;
+                }
+            }
             while (k < c->s1 && mods < 2 && !is_group_word(c, k, &gu, NULL) && tk[k].type == CC_TOK_WORD &&
                    !trig_starting(c, k) && !link_at(c, k, "aux,both,hedge,drop,part,end,pre", NULL)) {
                 k++;
@@ -1020,6 +1034,18 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
         out->bare = true;
         out->t1 = j;
         return true;
+    }
+    /* "killing 58 people and injuring hundreds": a vague amount as the
+     * object of a trigger verb, ending its clause; "it left dozens
+     * injured": after a verb of result, before a trigger */
+    if (vague && !out->article && i > c->s0) {
+        const trig_match *pt = trig_ending(c, i);
+        if ((pt && dir_allows(pt->row, "pre") && bare_end_ok(c, j) && !(vt && dir_allows(vt->row, "post"))) ||
+            (vt && dir_allows(vt->row, "post") && link_at(c, i - 1, "result", NULL) == 1)) {
+            out->bare = true;
+            out->t1 = j;
+            return true;
+        }
     }
     if (out->article || vague || year_like) return false;
     /* bare number: "killed four", "40 died", "1275 were taken hostage" */
@@ -1478,6 +1504,18 @@ static concur_mention *earlier_whole(const ctx *c, const concur_mention *self, c
     return NULL;
 }
 
+/* earlier_whole within the paragraph of self (a pronoun's reach). */
+static concur_mention *earlier_whole_para(const ctx *c, const concur_mention *self, const char *cat, double v)
+{
+    const count_state *st = c->st;
+    for (size_t k = st->ncr; k-- > 0 && st->cr[k].para == c->p->index;) {
+        concur_mention *m = st->cr[k].m;
+        if (m == self || m->parent || !m->has_value || strcmp(m->category, cat) || m->cstart >= self->cstart) continue;
+        if (m->value >= v) return m;
+    }
+    return NULL;
+}
+
 /* Does count q tell of others ("eight others", "two other people")? A
  * pronoun joins only such a count (count_links role "other"). */
 static bool np_has_other(const ctx *c, const np *q)
@@ -1786,12 +1824,13 @@ static size_t rec_of(const count_state *st, const concur_mention *m)
 /* "Seven people were wounded. Two of the wounded later died": killed m
  * (N) died among the wounded of an injured count (`whole`: the count
  * before the comma of "two of whom", else the latest earlier top-level
- * injured count of the document of at least N). The wounded become
+ * injured count of at least N: of the paragraph when `near`, the reach of
+ * a pronoun or of "fatally", else of the document). The wounded become
  * casualties (killed or injured), the injured the wounded less the dead
  * (note "wounded less died"), and the N dead, top-level, add to an
  * earlier killed count of the paragraph (note "sum of clauses"). False
  * when there is no such whole. */
-static bool died_among_wounded(ctx *c, concur_mention *m, concur_mention *whole)
+static bool died_among_wounded(ctx *c, concur_mention *m, concur_mention *whole, bool near)
 {
     count_state *st = c->st;
     if (whole) {
@@ -1799,7 +1838,7 @@ static bool died_among_wounded(ctx *c, concur_mention *m, concur_mention *whole)
         while (whole->parent) whole = (concur_mention *)whole->parent;
         if (strcmp(whole->category, "injured")) return false;
     } else {
-        whole = earlier_whole(c, m, "injured", m->value);
+        whole = near ? earlier_whole_para(c, m, "injured", m->value) : earlier_whole(c, m, "injured", m->value);
     }
     if (!whole || !whole->has_value || whole->qualifier == CONCUR_QUAL_VAGUE || whole->value <= m->value) return false;
     size_t rec = rec_of(st, whole);
@@ -2000,7 +2039,7 @@ static void process_sentence(ctx *c)
                             q->t0 > c->nps[k - 1].t1 && tok_punct(c, q->t0 - 1, ',') &&
                             (c->nps[k - 1].t1 + 1 == q->t0 || trig_ending(c, q->t0 - 1)))) &&
             !strcmp(q->category, "killed") &&
-            died_among_wounded(c, q->m, k > 0 && tok_punct(c, q->t0 - 1, ',') ? c->nps[k - 1].m : NULL)) {
+            died_among_wounded(c, q->m, k > 0 && tok_punct(c, q->t0 - 1, ',') ? c->nps[k - 1].m : NULL, true)) {
             /* "Seven people were wounded, two of whom later died", "Five
              * people were wounded, one fatally" */
         } else if (q->of_prev && k > 0 && c->nps[k - 1].m && q->t0 > c->s0 && tok_punct(c, q->t0 - 1, ',')) {
@@ -2010,7 +2049,9 @@ static void process_sentence(ctx *c)
                 a != q->m)
                 q->m->parent = (concur_mention *)a;
         } else if (q->of_prev || (of_sentence && k == 0 && q->parent < 0)) {
-            concur_mention *w = earlier_whole(c, q->m, q->category, q->has_value ? q->value : q->min);
+            /* a pronoun ("four of them") points back within its paragraph */
+            concur_mention *w = q->of_prev ? earlier_whole_para(c, q->m, q->category, q->has_value ? q->value : q->min)
+                                           : earlier_whole(c, q->m, q->category, q->has_value ? q->value : q->min);
             if (w && w != q->m) q->m->parent = w;
         }
         /* its parts */
@@ -2120,7 +2161,7 @@ static void process_sentence(ctx *c)
         q->via_post = true;
         emit(c, q);
         if (!q->m) return;
-        died_among_wounded(c, q->m, NULL);
+        died_among_wounded(c, q->m, NULL, false);
     }
     /* "Man shot in leg", "resident killed": a singular group noun without a
      * number (count_groups column 3 "one") opening the sentence or a clause

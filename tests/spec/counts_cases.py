@@ -12,7 +12,8 @@ def parse(path):
         if line.startswith("## "):
             section = line[3:]
         elif line.startswith("> "):
-            cur = {"text": line[2:], "want": [], "section": section}
+            # " ¶ " in a case's text is a paragraph break
+            cur = {"text": line[2:].replace(" \u00b6 ", "\n\n"), "want": [], "section": section}
             cases.append(cur)
         elif line.strip() and not line.startswith("#") and cur is not None:
             cur["want"].append(line.strip())
@@ -80,7 +81,7 @@ def main():
         else:
             for w, m in zip(want, ms):
                 problems += check(w, m, by_id)
-        name = f"count case [{c['section']}] {c['text'][:60]}"
+        name = f"count case [{c['section']}] {c['text'][:60]}".replace("\n\n", " \u00b6 ")
         if problems:
             failed += 1
             print(f"not ok - {name}")
