@@ -3011,6 +3011,10 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
         }
         const dt_entry *u = lex_at(c, j);
         if (!u) return false;
+        /* the only path that writes r without clearing it first (the
+         * others clear it or copy a whole result): cc_dates_scan leaves r
+         * unset */
+        memset(r, 0, sizeof *r);
         r->s = i; r->e = j + 1; r->type = T_SET;
         switch (u->kind) {
         case K_UNIT: duration_value(r->val, sizeof r->val, n, u->sval); return true;
@@ -3738,8 +3742,9 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
             continue;
         }
         if (d->oom) break;
+        /* not cleared here: every path of parse_expr that returns true
+         * has cleared it or copied a whole result into it */
         dres r;
-        memset(&r, 0, sizeof r);
         if (!parse_expr(&c, i, &r)) continue;
         if (r.e <= i || r.s < c.floor) continue;
         if (r.s > i) r.s = i;
