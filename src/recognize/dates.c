@@ -109,6 +109,10 @@ enum {
     WF_AFTER_SHIFT = 8, /* the same after "this", "last" ... (word_may_start) */
     WF_SHIFT_QTY = 16,  /* a shift word that may count: "the past two weeks" */
     WF_AFTER_ORD = 32,  /* after an ordinal: "the fourth of July" */
+    WF_NEXT_SLOW = 64,  /* "of", "and", "fiscal", "than", "least": after a
+                           start word, word_may_start decides (wneed) */
+    WF_DATE_WORD = 128, /* a date word (lex_at) not of K_PAST: what may
+                           follow "about" (word_may_start) */
 };
 
 typedef struct dt_tables {
@@ -117,6 +121,9 @@ typedef struct dt_tables {
     uint16_t *wrow;     /* [word id]: row + 1 of the one-word key, 0 = none */
     uint8_t *wflag;     /* [word id]: WF_ bits */
     uint8_t *wtense;    /* [word id]: TF_ bits of its tense rows */
+    uint8_t *wneed;     /* [word id] of a WF_START word: the wflag bits one
+                           of which a next word token must have for
+                           word_may_start to hold (0: no such test) */
     size_t nwrow;
     uint32_t wid[W_COUNT]; /* the ids of DATE_WORDS */
 } dt_tables;
@@ -181,7 +188,8 @@ bool cc_dates_init(concur_engine *e)
             t->wrow[ids[i]] = (uint16_t)(i + 1);
     t->wflag = calloc(t->nwrow, 1);
     t->wtense = calloc(t->nwrow, 1);
-    if (!t->wflag || !t->wtense) goto fail;
+    t->wneed = calloc(t->nwrow, 1);
+    if (!t->wflag || !t->wtense || !t->wneed) goto fail;
     /* the tense rows: flags by name, a name not known is an error */
     for (size_t i = 0; i < lx->nrows; i++) {
         if (t->ent[i].kind != K_TENSE || !ids[i]) continue;
@@ -222,6 +230,31 @@ bool cc_dates_init(concur_engine *e)
     for (size_t k = 0; k < sizeof after_numw; k++) t->wflag[t->wid[after_numw[k]]] |= WF_AFTER_NUMW;
     for (size_t k = 0; k < sizeof shift_qty; k++) t->wflag[t->wid[shift_qty[k]]] |= WF_SHIFT_QTY;
     for (size_t k = 0; k < sizeof after_ord; k++) t->wflag[t->wid[after_ord[k]]] |= WF_AFTER_ORD;
+    /* The common start words ("a", "this", "that", "at", "about") mostly
+     * fail word_may_start on the word after them. For a next token that
+     * is a word, wneed lets the scan turn them down from the two words'
+     * flags alone, without the lexicon row; each set of bits is what
+     * word_may_start needs of such a word for its class, and the words it
+     * names there get WF_NEXT_SLOW, so that they are left to it. */
+    static const uint8_t next_slow[] = {W_OF, W_AND, W_FISCAL};
+    for (size_t k = 0; k < sizeof next_slow; k++) t->wflag[t->wid[next_slow[k]]] |= WF_NEXT_SLOW;
+    for (size_t w = 1; w < t->nwrow; w++) {
+        const dt_entry *en = t->wrow[w] ? &t->ent[t->wrow[w] - 1] : NULL;
+        if (en && en->kind < K_YID && en->kind != K_PAST) t->wflag[w] |= WF_DATE_WORD;
+        if (en && en->kind == K_APPROX && en->extra_wid) t->wflag[en->extra_wid] |= WF_NEXT_SLOW;
+    }
+    for (size_t w = 1; w < t->nwrow; w++) {
+        if (!(t->wflag[w] & WF_START)) continue;
+        const dt_entry *en = &t->ent[t->wrow[w] - 1];
+        uint8_t need = 0;
+        if (en->kinds >> K_QABBR & 1) need = 0;
+        else if (en->kind == K_NUMW) need = WF_AFTER_NUMW | WF_NEXT_SLOW;
+        else if (en->kind == K_SHIFT && w != t->wid[W_PAST])
+            need = WF_AFTER_SHIFT | WF_NEXT_SLOW | (t->wflag[w] & WF_SHIFT_QTY ? WF_AFTER_NUMW : 0);
+        else if (en->kind == K_APPROX) need = en->extra[0] ? WF_NEXT_SLOW : WF_DATE_WORD;
+        else if (en->kind == K_ORD) need = WF_AFTER_ORD;
+        t->wneed[w] = need;
+    }
     /* a holiday's first word: what may follow it (word_may_start) */
     for (size_t i = 0; i < lx->nrows; i++) {
         dt_entry *en = &t->ent[i];
@@ -249,6 +282,7 @@ fail:
     free(t->wrow);
     free(t->wflag);
     free(t->wtense);
+    free(t->wneed);
     free(t);
     return false;
 }
@@ -261,6 +295,7 @@ void cc_dates_free(concur_engine *e)
     free(t->wrow);
     free(t->wflag);
     free(t->wtense);
+    free(t->wneed);
     free(t);
     e->dates = NULL;
 }
@@ -3728,6 +3763,13 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
         /* WF_START, a date word of a class that may start a date; else a
          * number */
         if (wf[w < nw ? w : 0] & WF_START) {
+            /* a next word without any flag word_may_start needs (wneed):
+             * the same answer, without reading the lexicon row */
+            if (i + 1 < c.n && tok[i + 1].type == CC_TOK_WORD) {
+                uint32_t w2 = tok[i + 1].wid;
+                unsigned need = t->wneed[w];
+                if (need && !(wf[w2 < nw ? w2 : 0] & need)) continue;
+            }
             const dt_entry *en = &t->ent[t->wrow[w] - 1];
             if (en->kind == K_PARTDAY && !word_is(&c, i + 1, W_OF) &&
                 !(i > 0 && (word_is(&c, i - 1, W_THE) || word_is(&c, i - 1, W_EARLY) || word_is(&c, i - 1, W_IN) ||
