@@ -586,6 +586,12 @@ typedef struct dres {
     bool tap;               /* the clock time states am/pm */
 } dres;
 
+/* A cleared result. GCC clears a dres (248 bytes) with `rep stos`, whose
+ * start-up costs more than the few vector stores of this copy, and the
+ * parsers clear one at every try (parse_core, often several times). */
+static const dres dres_zero;
+static inline void dres_clear(dres *r) { *r = dres_zero; }
+
 typedef struct dctx {
     const dt_tables *t;
     concur_doc *d;
@@ -1322,7 +1328,7 @@ static const char *recent_date(const dctx *c, size_t tok, size_t max_back);
 static void time_with_date(dctx *c, dres *r, int hh, int mm, bool has_min)
 {
     dres dr;
-    memset(&dr, 0, sizeof dr);
+    dres_clear(&dr);
     char date[24] = "XXXX-XX-XX";
     size_t k = r->e;
     int kk = kind_at(c, k);
@@ -1937,7 +1943,7 @@ static bool parse_ordinal(dctx *c, size_t i, dres *r, int ord)
     /* "the first nine months": a duration */
     if (ord == 1 || ord == 2) {
         dres q;
-        memset(&q, 0, sizeof q);
+        dres_clear(&q);
         if (parse_duration(c, i + 1, &q) && q.type == T_DURATION) {
             *r = q;
             r->s = i;
@@ -2054,7 +2060,7 @@ static bool parse_weekday(dctx *c, size_t i, dres *r, int wd, int shift)
     if (is_p(c, j, ',')) j++;
     /* weekday + explicit date */
     dres dr;
-    memset(&dr, 0, sizeof dr);
+    dres_clear(&dr);
     int kj = kind_at(c, j);
     if (!shift && ((kj == K_MONTH && parse_month(c, j, &dr, lex_at(c, j)->ival) && strlen(dr.val) == 10) ||
                    (is_num(c, j) && parse_day_month(c, j, &dr)))) {
@@ -2361,7 +2367,7 @@ static bool holiday_day(const char *rule, int y, int *m, int *d)
 /* ------------------------------------------------------------ core */
 static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
 {
-    memset(r, 0, sizeof *r);
+    dres_clear(r);
     if (i >= c->n) return false;
     const cc_token *t = &c->tk[i];
     if (t->type == CC_TOK_NUM) {
@@ -2402,9 +2408,9 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             r->s = i;
             return true;
         }
-        memset(r, 0, sizeof *r);
+        dres_clear(r);
         if (parse_qabbr(c, i, r)) return true;
-        memset(r, 0, sizeof *r);
+        dres_clear(r);
         if (ord_suffix(c, i + 1) && word_is(c, i + 2, W_CENTURY)) {
             fmt(r->val, sizeof r->val, "%02ld", num_val(c, i) - 1);
             r->s = i; r->e = i + 3; r->the_ok = true;
@@ -2413,7 +2419,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         if (year_at(c, i, true) && kind_at(c, i + 1) == K_ORD && parse_ordinal(c, i + 1, r, lex_at(c, i + 1)->ival) &&
             r->s == i && r->val[0] != 'X' && strstr(r->val, "-Q"))
             return true;
-        memset(r, 0, sizeof *r);
+        dres_clear(r);
         const char *pmod = NULL;
         if (year_at(c, i, year_ok) && (year_ok || good_year_context(c, i, &pmod))) {
             long y = num_val(c, i);
@@ -2466,7 +2472,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         return parse_season(c, i, r, e->sval, 0, false);
     case K_NUMW:
         if (parse_past_hour(c, i, r)) return true;
-        memset(r, 0, sizeof *r);
+        dres_clear(r);
         if (e->ival >= 11 && e->ival <= 19) {
             /* a spoken year: "nineteen ninety-six", "nineteen eighty" */
             const dt_entry *t2 = lex_at(c, i + 1);
@@ -2578,7 +2584,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             word_is(c, i, W_FOLLOWING) || word_is(c, i, W_PREVIOUS) || word_is(c, i, W_PRECEDING)) {
             /* "the past two weeks", "the next few years" */
             dres q;
-            memset(&q, 0, sizeof q);
+            dres_clear(&q);
             long n;
             size_t qe;
             if (quantity_at(c, j, &n, &qe) && !word_is(c, j, W_A) && parse_duration(c, j, &q) && q.type == T_DURATION) {
@@ -2968,7 +2974,7 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
                     (!strcmp(u->sval, "Y") || !strcmp(u->sval, "M") || !strcmp(u->sval, "W") || !strcmp(u->sval, "Q") ||
                      !strcmp(u->sval, "D"))) {
                     /* "the end of the month" */
-                    memset(r, 0, sizeof *r);
+                    dres_clear(r);
                     if (!shift_date(c, r, u->sval, end_gone(c, i, e->sval) ? -1 : 0) || r->val[0] == 'P') goto core;
                     r->s = i; r->e = j + 2; r->type = T_DATE; r->mod = e->sval; r->the_ok = true;
                     return true;
@@ -2979,7 +2985,7 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
                 const dt_entry *u = lex_at(c, j);
                 if (u && u->kind == K_UNIT && !u->extra[0] && (!strcmp(u->sval, "Y") || !strcmp(u->sval, "M")) &&
                     !is_p(c, j + 1, '-') && !word_is(c, j + 1, W_OF)) {
-                    memset(r, 0, sizeof *r);
+                    dres_clear(r);
                     if (!shift_date(c, r, u->sval, end_gone(c, i, e->sval) ? -1 : 0) || r->val[0] == 'P' || r->val[0] == 'F')
                         goto core;
                     r->s = i; r->e = j + 1; r->type = T_DATE; r->mod = e->sval; r->the_ok = true;
@@ -3017,7 +3023,7 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
          (i > 0 && (word_is(c, i - 1, W_EARLY) || word_is(c, i - 1, W_LATE))))) {
         /* "in the morning", "early morning": a part of a day the sentence
          * does not name; it joins a clock time ("in the afternoon at 7") */
-        memset(r, 0, sizeof *r);
+        dres_clear(r);
         fmt(r->val, sizeof r->val, "T%s", e->sval);
         r->s = i; r->e = i + 1; r->type = T_TIME;
         return true;
@@ -3049,7 +3055,7 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
         /* the only path that writes r without clearing it first (the
          * others clear it or copy a whole result): cc_dates_scan leaves r
          * unset */
-        memset(r, 0, sizeof *r);
+        dres_clear(r);
         r->s = i; r->e = j + 1; r->type = T_SET;
         switch (u->kind) {
         case K_UNIT: duration_value(r->val, sizeof r->val, n, u->sval); return true;
@@ -3162,7 +3168,7 @@ static void join_interval(dctx *c, dres *r)
         return;
     if (!same_sent(c, r->s, k + 1)) return;
     dres q;
-    memset(&q, 0, sizeof q);
+    dres_clear(&q);
     size_t saved = c->floor;
     c->floor = k + 1;
     c->span_end = true;
@@ -3811,7 +3817,7 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
             if (num_len(&c, k + 1) == 2) y2 += r.y / 100 * 100;
             if (y2 > r.y && y2 - r.y < 100) {
                 dres q;
-                memset(&q, 0, sizeof q);
+                dres_clear(&q);
                 q.s = k + 1; q.e = k + 2; q.type = T_DATE; q.yearish = true;
                 set_date(&q, (int)y2, 0, 0, true);
                 q.year_stated = true;
