@@ -109,6 +109,10 @@ enum {
     WF_AFTER_SHIFT = 8, /* the same after "this", "last" ... (word_may_start) */
     WF_SHIFT_QTY = 16,  /* a shift word that may count: "the past two weeks" */
     WF_AFTER_ORD = 32,  /* after an ordinal: "the fourth of July" */
+    WF_NEXT_SLOW = 64,  /* "of", "and", "fiscal", "than", "least": after a
+                           start word, word_may_start decides (wneed) */
+    WF_DATE_WORD = 128, /* a date word (lex_at) not of K_PAST: what may
+                           follow "about" (word_may_start) */
 };
 
 typedef struct dt_tables {
@@ -117,6 +121,9 @@ typedef struct dt_tables {
     uint16_t *wrow;     /* [word id]: row + 1 of the one-word key, 0 = none */
     uint8_t *wflag;     /* [word id]: WF_ bits */
     uint8_t *wtense;    /* [word id]: TF_ bits of its tense rows */
+    uint8_t *wneed;     /* [word id] of a WF_START word: the wflag bits one
+                           of which a next word token must have for
+                           word_may_start to hold (0: no such test) */
     size_t nwrow;
     uint32_t wid[W_COUNT]; /* the ids of DATE_WORDS */
 } dt_tables;
@@ -181,7 +188,8 @@ bool cc_dates_init(concur_engine *e)
             t->wrow[ids[i]] = (uint16_t)(i + 1);
     t->wflag = calloc(t->nwrow, 1);
     t->wtense = calloc(t->nwrow, 1);
-    if (!t->wflag || !t->wtense) goto fail;
+    t->wneed = calloc(t->nwrow, 1);
+    if (!t->wflag || !t->wtense || !t->wneed) goto fail;
     /* the tense rows: flags by name, a name not known is an error */
     for (size_t i = 0; i < lx->nrows; i++) {
         if (t->ent[i].kind != K_TENSE || !ids[i]) continue;
@@ -222,6 +230,31 @@ bool cc_dates_init(concur_engine *e)
     for (size_t k = 0; k < sizeof after_numw; k++) t->wflag[t->wid[after_numw[k]]] |= WF_AFTER_NUMW;
     for (size_t k = 0; k < sizeof shift_qty; k++) t->wflag[t->wid[shift_qty[k]]] |= WF_SHIFT_QTY;
     for (size_t k = 0; k < sizeof after_ord; k++) t->wflag[t->wid[after_ord[k]]] |= WF_AFTER_ORD;
+    /* The common start words ("a", "this", "that", "at", "about") mostly
+     * fail word_may_start on the word after them. For a next token that
+     * is a word, wneed lets the scan turn them down from the two words'
+     * flags alone, without the lexicon row; each set of bits is what
+     * word_may_start needs of such a word for its class, and the words it
+     * names there get WF_NEXT_SLOW, so that they are left to it. */
+    static const uint8_t next_slow[] = {W_OF, W_AND, W_FISCAL};
+    for (size_t k = 0; k < sizeof next_slow; k++) t->wflag[t->wid[next_slow[k]]] |= WF_NEXT_SLOW;
+    for (size_t w = 1; w < t->nwrow; w++) {
+        const dt_entry *en = t->wrow[w] ? &t->ent[t->wrow[w] - 1] : NULL;
+        if (en && en->kind < K_YID && en->kind != K_PAST) t->wflag[w] |= WF_DATE_WORD;
+        if (en && en->kind == K_APPROX && en->extra_wid) t->wflag[en->extra_wid] |= WF_NEXT_SLOW;
+    }
+    for (size_t w = 1; w < t->nwrow; w++) {
+        if (!(t->wflag[w] & WF_START)) continue;
+        const dt_entry *en = &t->ent[t->wrow[w] - 1];
+        uint8_t need = 0;
+        if (en->kinds >> K_QABBR & 1) need = 0;
+        else if (en->kind == K_NUMW) need = WF_AFTER_NUMW | WF_NEXT_SLOW;
+        else if (en->kind == K_SHIFT && w != t->wid[W_PAST])
+            need = WF_AFTER_SHIFT | WF_NEXT_SLOW | (t->wflag[w] & WF_SHIFT_QTY ? WF_AFTER_NUMW : 0);
+        else if (en->kind == K_APPROX) need = en->extra[0] ? WF_NEXT_SLOW : WF_DATE_WORD;
+        else if (en->kind == K_ORD) need = WF_AFTER_ORD;
+        t->wneed[w] = need;
+    }
     /* a holiday's first word: what may follow it (word_may_start) */
     for (size_t i = 0; i < lx->nrows; i++) {
         dt_entry *en = &t->ent[i];
@@ -249,6 +282,7 @@ fail:
     free(t->wrow);
     free(t->wflag);
     free(t->wtense);
+    free(t->wneed);
     free(t);
     return false;
 }
@@ -261,6 +295,7 @@ void cc_dates_free(concur_engine *e)
     free(t->wrow);
     free(t->wflag);
     free(t->wtense);
+    free(t->wneed);
     free(t);
     e->dates = NULL;
 }
@@ -550,6 +585,12 @@ typedef struct dres {
     bool dated;             /* the clock time took a date written beside it */
     bool tap;               /* the clock time states am/pm */
 } dres;
+
+/* A cleared result. GCC clears a dres (248 bytes) with `rep stos`, whose
+ * start-up costs more than the few vector stores of this copy, and the
+ * parsers clear one at every try (parse_core, often several times). */
+static const dres dres_zero;
+static inline void dres_clear(dres *r) { *r = dres_zero; }
 
 typedef struct dctx {
     const dt_tables *t;
@@ -1287,7 +1328,7 @@ static const char *recent_date(const dctx *c, size_t tok, size_t max_back);
 static void time_with_date(dctx *c, dres *r, int hh, int mm, bool has_min)
 {
     dres dr;
-    memset(&dr, 0, sizeof dr);
+    dres_clear(&dr);
     char date[24] = "XXXX-XX-XX";
     size_t k = r->e;
     int kk = kind_at(c, k);
@@ -1902,7 +1943,7 @@ static bool parse_ordinal(dctx *c, size_t i, dres *r, int ord)
     /* "the first nine months": a duration */
     if (ord == 1 || ord == 2) {
         dres q;
-        memset(&q, 0, sizeof q);
+        dres_clear(&q);
         if (parse_duration(c, i + 1, &q) && q.type == T_DURATION) {
             *r = q;
             r->s = i;
@@ -2019,7 +2060,7 @@ static bool parse_weekday(dctx *c, size_t i, dres *r, int wd, int shift)
     if (is_p(c, j, ',')) j++;
     /* weekday + explicit date */
     dres dr;
-    memset(&dr, 0, sizeof dr);
+    dres_clear(&dr);
     int kj = kind_at(c, j);
     if (!shift && ((kj == K_MONTH && parse_month(c, j, &dr, lex_at(c, j)->ival) && strlen(dr.val) == 10) ||
                    (is_num(c, j) && parse_day_month(c, j, &dr)))) {
@@ -2326,7 +2367,7 @@ static bool holiday_day(const char *rule, int y, int *m, int *d)
 /* ------------------------------------------------------------ core */
 static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
 {
-    memset(r, 0, sizeof *r);
+    dres_clear(r);
     if (i >= c->n) return false;
     const cc_token *t = &c->tk[i];
     if (t->type == CC_TOK_NUM) {
@@ -2367,9 +2408,9 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             r->s = i;
             return true;
         }
-        memset(r, 0, sizeof *r);
+        dres_clear(r);
         if (parse_qabbr(c, i, r)) return true;
-        memset(r, 0, sizeof *r);
+        dres_clear(r);
         if (ord_suffix(c, i + 1) && word_is(c, i + 2, W_CENTURY)) {
             fmt(r->val, sizeof r->val, "%02ld", num_val(c, i) - 1);
             r->s = i; r->e = i + 3; r->the_ok = true;
@@ -2378,7 +2419,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         if (year_at(c, i, true) && kind_at(c, i + 1) == K_ORD && parse_ordinal(c, i + 1, r, lex_at(c, i + 1)->ival) &&
             r->s == i && r->val[0] != 'X' && strstr(r->val, "-Q"))
             return true;
-        memset(r, 0, sizeof *r);
+        dres_clear(r);
         const char *pmod = NULL;
         if (year_at(c, i, year_ok) && (year_ok || good_year_context(c, i, &pmod))) {
             long y = num_val(c, i);
@@ -2431,7 +2472,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
         return parse_season(c, i, r, e->sval, 0, false);
     case K_NUMW:
         if (parse_past_hour(c, i, r)) return true;
-        memset(r, 0, sizeof *r);
+        dres_clear(r);
         if (e->ival >= 11 && e->ival <= 19) {
             /* a spoken year: "nineteen ninety-six", "nineteen eighty" */
             const dt_entry *t2 = lex_at(c, i + 1);
@@ -2543,7 +2584,7 @@ static bool parse_core(dctx *c, size_t i, dres *r, bool year_ok)
             word_is(c, i, W_FOLLOWING) || word_is(c, i, W_PREVIOUS) || word_is(c, i, W_PRECEDING)) {
             /* "the past two weeks", "the next few years" */
             dres q;
-            memset(&q, 0, sizeof q);
+            dres_clear(&q);
             long n;
             size_t qe;
             if (quantity_at(c, j, &n, &qe) && !word_is(c, j, W_A) && parse_duration(c, j, &q) && q.type == T_DURATION) {
@@ -2933,7 +2974,7 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
                     (!strcmp(u->sval, "Y") || !strcmp(u->sval, "M") || !strcmp(u->sval, "W") || !strcmp(u->sval, "Q") ||
                      !strcmp(u->sval, "D"))) {
                     /* "the end of the month" */
-                    memset(r, 0, sizeof *r);
+                    dres_clear(r);
                     if (!shift_date(c, r, u->sval, end_gone(c, i, e->sval) ? -1 : 0) || r->val[0] == 'P') goto core;
                     r->s = i; r->e = j + 2; r->type = T_DATE; r->mod = e->sval; r->the_ok = true;
                     return true;
@@ -2944,7 +2985,7 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
                 const dt_entry *u = lex_at(c, j);
                 if (u && u->kind == K_UNIT && !u->extra[0] && (!strcmp(u->sval, "Y") || !strcmp(u->sval, "M")) &&
                     !is_p(c, j + 1, '-') && !word_is(c, j + 1, W_OF)) {
-                    memset(r, 0, sizeof *r);
+                    dres_clear(r);
                     if (!shift_date(c, r, u->sval, end_gone(c, i, e->sval) ? -1 : 0) || r->val[0] == 'P' || r->val[0] == 'F')
                         goto core;
                     r->s = i; r->e = j + 1; r->type = T_DATE; r->mod = e->sval; r->the_ok = true;
@@ -2982,7 +3023,7 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
          (i > 0 && (word_is(c, i - 1, W_EARLY) || word_is(c, i - 1, W_LATE))))) {
         /* "in the morning", "early morning": a part of a day the sentence
          * does not name; it joins a clock time ("in the afternoon at 7") */
-        memset(r, 0, sizeof *r);
+        dres_clear(r);
         fmt(r->val, sizeof r->val, "T%s", e->sval);
         r->s = i; r->e = i + 1; r->type = T_TIME;
         return true;
@@ -3011,6 +3052,10 @@ static bool parse_expr(dctx *c, size_t i, dres *r)
         }
         const dt_entry *u = lex_at(c, j);
         if (!u) return false;
+        /* the only path that writes r without clearing it first (the
+         * others clear it or copy a whole result): cc_dates_scan leaves r
+         * unset */
+        dres_clear(r);
         r->s = i; r->e = j + 1; r->type = T_SET;
         switch (u->kind) {
         case K_UNIT: duration_value(r->val, sizeof r->val, n, u->sval); return true;
@@ -3123,7 +3168,7 @@ static void join_interval(dctx *c, dres *r)
         return;
     if (!same_sent(c, r->s, k + 1)) return;
     dres q;
-    memset(&q, 0, sizeof q);
+    dres_clear(&q);
     size_t saved = c->floor;
     c->floor = k + 1;
     c->span_end = true;
@@ -3724,6 +3769,13 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
         /* WF_START, a date word of a class that may start a date; else a
          * number */
         if (wf[w < nw ? w : 0] & WF_START) {
+            /* a next word without any flag word_may_start needs (wneed):
+             * the same answer, without reading the lexicon row */
+            if (i + 1 < c.n && tok[i + 1].type == CC_TOK_WORD) {
+                uint32_t w2 = tok[i + 1].wid;
+                unsigned need = t->wneed[w];
+                if (need && !(wf[w2 < nw ? w2 : 0] & need)) continue;
+            }
             const dt_entry *en = &t->ent[t->wrow[w] - 1];
             if (en->kind == K_PARTDAY && !word_is(&c, i + 1, W_OF) &&
                 !(i > 0 && (word_is(&c, i - 1, W_THE) || word_is(&c, i - 1, W_EARLY) || word_is(&c, i - 1, W_IN) ||
@@ -3738,8 +3790,9 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
             continue;
         }
         if (d->oom) break;
+        /* not cleared here: every path of parse_expr that returns true
+         * has cleared it or copied a whole result into it */
         dres r;
-        memset(&r, 0, sizeof r);
         if (!parse_expr(&c, i, &r)) continue;
         if (r.e <= i || r.s < c.floor) continue;
         if (r.s > i) r.s = i;
@@ -3764,7 +3817,7 @@ void cc_dates_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
             if (num_len(&c, k + 1) == 2) y2 += r.y / 100 * 100;
             if (y2 > r.y && y2 - r.y < 100) {
                 dres q;
-                memset(&q, 0, sizeof q);
+                dres_clear(&q);
                 q.s = k + 1; q.e = k + 2; q.type = T_DATE; q.yearish = true;
                 set_date(&q, (int)y2, 0, 0, true);
                 q.year_stated = true;
