@@ -120,6 +120,9 @@ enum { SF_ORD = 1, SF_SPACED = 2, SF_ANY = 4, SF_UPPER = 8, SF_CUR = 16, SF_WHOL
 enum { LEAD_PREFIX = 1, LEAD_QUAL = 2 };
 
 static inline bool ascii_letter(unsigned char c) { return (unsigned)((c | 32u) - 'a') < 26u; }
+/* lex_prefix's folding: ASCII capitals only (tolower of the "C" locale,
+ * the one the library runs in, without its call) */
+static inline unsigned char ascii_fold(unsigned char c) { return (unsigned)(c - 'A') < 26u ? (unsigned char)(c + 32) : c; }
 
 /* Registers the leading ASCII letters of each key of lx (ids[row], 0 for
  * none). A word token starting with a letter can begin a match only when
@@ -764,6 +767,17 @@ static bool in_url(ctx *c, size_t pos)
     return c->run_url;
 }
 
+/* Is token i digits alone between white space (or the slice's ends)? Its
+ * run is then those digits, with no byte of a URL mark: in_url is false
+ * without looking (most figures: "12 people"). */
+static inline bool lone_digits(const ctx *c, size_t i)
+{
+    const char *t = c->text;
+    size_t s = c->tk[i].start, e = c->tk[i].end;
+    return c->tk[i].type == CC_TOK_NUM && (s == c->p->start || t[s - 1] == ' ' || t[s - 1] == '\n') &&
+           (e == c->p->end || t[e] == ' ' || t[e] == '\n');
+}
+
 /* Longest key of lx (its tree tr) that is a prefix of text[s, lim),
  * compared ASCII case-insensitively, a '-' in the text matching a ' ' in
  * the key, at most PREFIX_MAX bytes. A key ending in a letter must end at
@@ -809,7 +823,9 @@ static const cc_lex_row *lex_prefix(const cc_lexicon *lx, const ptrie *tr, const
  * text[end - 2] before a space. When token i-1 is a word with a space (or
  * a line break, or nothing) before it, no hyphen in it and at most one
  * space after it, a key ending there ends with that word after a space or
- * is that word: the word must be a key's last word (W_ENDS_*). */
+ * is that word: the word must be a key's last word (W_ENDS_*). A word
+ * token holds letters only (cc_segment: a '-' is a token of its own), so
+ * it never has a hyphen to look for. */
 static inline bool may_end_before(const ctx *c, const key_ends *ke, size_t i, size_t end)
 {
     const char *t = c->text;
@@ -820,8 +836,6 @@ static inline bool may_end_before(const ctx *c, const key_ends *ke, size_t i, si
     if (!ke->tail_ok || w->type != CC_TOK_WORD || long_word(c, i - 1) || gap > 1 || (gap == 1 && t[end - 1] != ' ') ||
         (i > 1 && t[w->start - 1] != ' ' && t[w->start - 1] != '\n'))
         return true;
-    for (size_t q = w->start; q < w->end; q++)
-        if (t[q] == '-') return true;
     return wbit(c, i - 1, ke->tail_bit);
 }
 
@@ -848,8 +862,8 @@ static const cc_lex_row *match_before_at(const ctx *c, const back_list *bl, size
         }
         if (!(firsts[b0] & FB_WHOLE) && s + 1 < end) {
             /* no key starts with these two bytes (lex_prefix's folding) */
-            unsigned char b1 = (unsigned char)tolower((unsigned char)c->text[s + 1]);
-            unsigned bit = cc_lex_pair((unsigned char)tolower(b0), b1 == '-' ? ' ' : b1);
+            unsigned char b1 = ascii_fold((unsigned char)c->text[s + 1]);
+            unsigned bit = cc_lex_pair(ascii_fold(b0), b1 == '-' ? ' ' : b1);
             if (!(lx->pair[bit >> 3] & (1u << (bit & 7)))) continue;
         }
         size_t used = 0;
@@ -893,8 +907,8 @@ static NUM_INLINE const cc_lex_row *units_at(const ctx *c, size_t k, size_t s, s
         unsigned char b0 = (unsigned char)t[s];
         if (!nb->first_units[b0]) return NULL;
         if (!(nb->first_units[b0] & FB_WHOLE) && s + 1 < lim) {
-            unsigned char b1 = (unsigned char)tolower((unsigned char)t[s + 1]);
-            unsigned bit = cc_lex_pair((unsigned char)tolower(b0), b1 == '-' ? ' ' : b1);
+            unsigned char b1 = ascii_fold((unsigned char)t[s + 1]);
+            unsigned bit = cc_lex_pair(ascii_fold(b0), b1 == '-' ? ' ' : b1);
             if (!(nb->units->pair[bit >> 3] & (1u << (bit & 7)))) return NULL;
         }
     }
@@ -924,10 +938,25 @@ static double round_near(double r)
 }
 
 /* Value of digits written as int_part[.frac_part] (only ASCII digits). */
-static double digits_value(const char *ip, size_t il, const char *fp, size_t fl, bool *ok)
+/* digits_value's path for more than 15 digits (rare): out of line, so
+ * that the common path does not set up its buffer. */
+static NUM_NOINLINE double long_digits_value(const char *ip, size_t il, const char *fp, size_t fl)
 {
     char buf[96];
-    size_t n = 0;
+    size_t n;
+    memcpy(buf, ip, il);
+    n = il;
+    if (fl) {
+        buf[n++] = '.';
+        memcpy(buf + n, fp, fl);
+        n += fl;
+    }
+    buf[n] = 0;
+    return strtod(buf, NULL);
+}
+
+static double digits_value(const char *ip, size_t il, const char *fp, size_t fl, bool *ok)
+{
     *ok = false;
     /* skip leading zeros of a long integer part */
     while (il > 1 && *ip == '0') { ip++; il--; }
@@ -943,16 +972,8 @@ static double digits_value(const char *ip, size_t il, const char *fp, size_t fl,
         *ok = true;
         return fl ? (double)v / p10[fl] : (double)v;
     }
-    memcpy(buf, ip, il);
-    n = il;
-    if (fl) {
-        buf[n++] = '.';
-        memcpy(buf + n, fp, fl);
-        n += fl;
-    }
-    buf[n] = 0;
     *ok = true;
-    return strtod(buf, NULL);
+    return long_digits_value(ip, il, fp, fl);
 }
 
 /* Is a noun counted in whole units among the next words after token b? */
@@ -1841,7 +1862,7 @@ static NUM_NOINLINE size_t scan_at(ctx *c, size_t i)
                          dm->timex_value && strlen(dm->timex_value) == 4 && whole_noun_follows(c, b);
         if (!bare_year) return b;
     }
-    if (n1.digits && in_url(c, c->tk[i].start)) return b;
+    if (n1.digits && !lone_digits(c, i) && in_url(c, c->tk[i].start)) return b;
     if (n1.digits && a >= 2 && attached(c, a) && is_p(c, a - 1, '-') && attached(c, a - 1)) {
         /* "1995-01": the rest of a date */
         concur_mention **dms = c->dates_copy ? c->dates_copy : c->d->m;
