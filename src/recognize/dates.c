@@ -2274,6 +2274,10 @@ static bool good_year_context(dctx *c, size_t i, const char **mod)
         const concur_mention *last = c->d->m[c->d->nm - 1];
         if (last->kind == CONCUR_KIND_DATE && last->cend == c->tk[i - 2].end) return true;
     }
+    /* the second end of "between" + a year + "and" ("Between 1991 and
+     * 1993 prices rose"): a plural noun after it does not make it a count
+     * (a unit still does; "from 1990 to 2000 employees" stays a count) */
+    bool span_year = c->span_end && i >= 2 && word_is(c, i - 1, W_AND) && year_at(c, i - 2, true);
     /* 1900-2099 standing alone is a year unless it counts something */
     long v = num_val(c, i);
     if (v >= 1900 && v <= 2099) {
@@ -2294,7 +2298,7 @@ static bool good_year_context(dctx *c, size_t i, const char **mod)
                 if (ne && (ne->kind == K_UNIT || ne->kind == K_NUMW)) return false;
                 /* "2000 people", "1990 troops", "1950 metres": a plural noun counts */
                 size_t wl = nt->end - nt->start;
-                if (wl > 2 && c->text[nt->end - 1] == 's' && c->text[nt->end - 2] != 's') return false;
+                if (wl > 2 && c->text[nt->end - 1] == 's' && c->text[nt->end - 2] != 's' && !span_year) return false;
                 /* "1900 killed", "2000 died": a bare figure before a past
                  * participle or past tense counts those who underwent it */
                 if (wl > 3 && c->text[nt->end - 2] == 'e' && c->text[nt->end - 1] == 'd') return false;
