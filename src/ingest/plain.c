@@ -67,6 +67,10 @@ static char first_char(const char *s, const line *l)
     return b < l->end ? s[b] : 0;
 }
 
+/* Lines held on the stack (12 bytes each, and a size_t each for the
+ * widths): a news article has a few dozen. */
+#define LINES_LOCAL 256
+
 static int cmp_size(const void *a, const void *b)
 {
     size_t x = *(const size_t *)a, y = *(const size_t *)b;
@@ -76,14 +80,24 @@ static int cmp_size(const void *a, const void *b)
 bool cc_ingest_text(const char *bytes, size_t len, cc_text *t)
 {
     const cc_lexicon *captions = cc_lexicon_get("captions"), *residue = cc_lexicon_get("residue");
-    cc_vec lines;
-    cc_vec_init(&lines, sizeof(line));
+    /* the lines of most documents (a JSON Lines record, an article) fit
+     * in a block on the stack: the heap only for a longer text, rather
+     * than an allocation and its growth per document */
+    line local[LINES_LOCAL];
+    line *L = local, *heap = NULL;
+    size_t n = 0, cap = LINES_LOCAL;
     size_t i = 0;
     while (i < len) {
         const char *nl = memchr(bytes + i, '\n', len - i);
         size_t e = nl ? (size_t)(nl - bytes) : len;
-        line *l = cc_vec_push(&lines);
-        if (!l) { cc_vec_free(&lines); return false; }
+        if (n == cap) {
+            line *p = cap <= SIZE_MAX / (2 * sizeof *p) ? realloc(heap, 2 * cap * sizeof *p) : NULL;
+            if (!p) { free(heap); return false; }
+            if (!heap) memcpy(p, local, n * sizeof *p);
+            heap = L = p;
+            cap *= 2;
+        }
+        line *l = &L[n++];
         l->start = (uint32_t)i;
         l->end = (uint32_t)((e > i && bytes[e - 1] == '\r') ? e - 1 : e);
         size_t b = l->start, q = l->end;
@@ -95,8 +109,6 @@ bool cc_ingest_text(const char *bytes, size_t len, cc_text *t)
         l->width = (uint16_t)cp_width(bytes + b, (q - b) > 1024 ? 1024 : (q - b));
         i = nl ? e + 1 : len;
     }
-    line *L = lines.data;
-    size_t n = lines.len;
 
     /* Is the text hard-wrapped? Look at the widths of lines that are
      * followed by another non-blank line (those a wrapper would have cut). */
@@ -105,7 +117,8 @@ bool cc_ingest_text(const char *bytes, size_t len, cc_text *t)
     bool wrapped = false;
     size_t width = 0;
     if (cand >= 3) {
-        size_t *w = malloc(cand * sizeof *w);
+        size_t wlocal[LINES_LOCAL];
+        size_t *w = cand <= LINES_LOCAL ? wlocal : malloc(cand * sizeof *w);
         if (w) {
             size_t m = 0;
             for (size_t k = 0; k + 1 < n; k++)
@@ -115,7 +128,7 @@ bool cc_ingest_text(const char *bytes, size_t len, cc_text *t)
             size_t near = 0;
             for (size_t k = 0; k < m; k++) near += w[k] * 10 >= width * 7;
             wrapped = width >= 30 && width <= 160 && near * 2 >= m;
-            free(w);
+            if (w != wlocal) free(w);
         }
     }
 
@@ -171,6 +184,6 @@ bool cc_ingest_text(const char *bytes, size_t len, cc_text *t)
             if (!hyph) cc_text_append_src(t, "\n", 1, l->end);
         }
     }
-    cc_vec_free(&lines);
+    free(heap);
     return !t->out.oom;
 }
