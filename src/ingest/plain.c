@@ -80,6 +80,10 @@ static int cmp_size(const void *a, const void *b)
 bool cc_ingest_text(const char *bytes, size_t len, cc_text *t)
 {
     const cc_lexicon *captions = cc_lexicon_get("captions"), *residue = cc_lexicon_get("residue");
+    /* the clean text is about as long as the input: one block from the
+     * start rather than a doubling from 256 bytes per document (the
+     * caller may have reserved already) */
+    if (!t->out.cap && !cc_buf_reserve(&t->out, len + len / 8)) return false;
     /* the lines of most documents (a JSON Lines record, an article) fit
      * in a block on the stack: the heap only for a longer text, rather
      * than an allocation and its growth per document */
