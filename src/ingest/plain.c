@@ -14,7 +14,6 @@
 
 typedef struct line {
     uint32_t start, end; /* without the line break (documents are under 2 GiB) */
-    uint16_t width;      /* code points, trimmed, of the first KiB */
     bool blank;
 } line;
 
@@ -39,6 +38,19 @@ static size_t cp_width(const char *s, size_t n)
     }
     for (; i < n; i++) cont += ((unsigned char)s[i] & 0xC0) == 0x80;
     return n - cont;
+}
+
+/* A line's width as the wrapping tests count it: code points of its first
+ * KiB, white space trimmed, up to a little over WIDTH_CAP. Only lines
+ * followed by another non-blank line are measured (and, in wrapped text,
+ * those that end a sentence): in text of blank-line separated paragraphs
+ * most lines are never measured. */
+static uint16_t line_width(const char *bytes, const line *l)
+{
+    size_t b = l->start, q = l->end;
+    while (b < q && isspace((unsigned char)bytes[b])) b++;
+    while (q > b && isspace((unsigned char)bytes[q - 1])) q--;
+    return (uint16_t)cp_width(bytes + b, (q - b) > 1024 ? 1024 : (q - b));
 }
 
 static bool is_caption_line(const cc_lexicon *lx, const char *s, size_t n)
@@ -104,13 +116,11 @@ bool cc_ingest_text(const char *bytes, size_t len, cc_text *t)
         line *l = &L[n++];
         l->start = (uint32_t)i;
         l->end = (uint32_t)((e > i && bytes[e - 1] == '\r') ? e - 1 : e);
-        size_t b = l->start, q = l->end;
-        while (b < q && isspace((unsigned char)bytes[b])) b++;
-        while (q > b && isspace((unsigned char)bytes[q - 1])) q--;
-        l->blank = (b == q);
-        /* only the first KiB is measured, and only up to WIDTH_CAP:
-         * enough to see a wrapping width */
-        l->width = (uint16_t)cp_width(bytes + b, (q - b) > 1024 ? 1024 : (q - b));
+        /* blank: nothing but white space (its width is measured later,
+         * and only when the wrapping tests need it: line_width) */
+        size_t b = l->start;
+        while (b < l->end && isspace((unsigned char)bytes[b])) b++;
+        l->blank = (b == l->end);
         i = nl ? e + 1 : len;
     }
 
@@ -126,7 +136,7 @@ bool cc_ingest_text(const char *bytes, size_t len, cc_text *t)
         if (w) {
             size_t m = 0;
             for (size_t k = 0; k + 1 < n; k++)
-                if (!L[k].blank && !L[k + 1].blank) w[m++] = L[k].width;
+                if (!L[k].blank && !L[k + 1].blank) w[m++] = line_width(bytes, &L[k]);
             qsort(w, m, sizeof *w, cmp_size);
             width = w[(m * 9) / 10];
             size_t near = 0;
@@ -171,7 +181,7 @@ bool cc_ingest_text(const char *bytes, size_t len, cc_text *t)
         if (wrapped && !end_para) {
             char lc = last_char(bytes, l);
             bool terminal = lc == '.' || lc == '!' || lc == '?' || lc == ':' || lc == '"' || lc == '\'';
-            if (terminal && l->width * 4 < width * 3) end_para = true;
+            if (terminal && line_width(bytes, l) * 4 < width * 3) end_para = true;
             if (k + 1 < n && !L[k + 1].blank && is_caption_line(captions, bytes + L[k + 1].start, L[k + 1].end - L[k + 1].start))
                 end_para = true;
         }
