@@ -16,6 +16,7 @@ struct concur_reader {
     bool done;
     size_t line;
     cc_buf id, text, date, source;
+    cc_buf key;             /* a member's name: kept between records, not an allocation each */
     cc_warc *warc;          /* WARC input */
 };
 
@@ -41,6 +42,7 @@ concur_reader *concur_reader_new(const char *bytes, size_t len, concur_input inp
     cc_buf_init(&r->text);
     cc_buf_init(&r->date);
     cc_buf_init(&r->source);
+    cc_buf_init(&r->key);
     return r;
 }
 
@@ -52,6 +54,7 @@ void concur_reader_free(concur_reader *r)
     cc_buf_free(&r->text);
     cc_buf_free(&r->date);
     cc_buf_free(&r->source);
+    cc_buf_free(&r->key);
     free(r);
 }
 
@@ -219,44 +222,41 @@ static int parse_record(concur_reader *r, const char *s, size_t n, concur_error 
     p.i++;
     ws(&p);
     if (p.i < n && s[p.i] == '}') goto bad;
-    cc_buf key;
-    cc_buf_init(&key);
+    cc_buf *key = &r->key;
     for (;;) {
         ws(&p);
-        key.len = 0;
-        if (!jstring(&p, &key)) { cc_buf_free(&key); goto bad; }
+        key->len = 0;
+        key->oom = false;   /* (a failed growth for an earlier record is tried again) */
+        if (!jstring(&p, key)) goto bad;
         ws(&p);
-        if (p.i >= n || s[p.i] != ':') { cc_buf_free(&key); goto bad; }
+        if (p.i >= n || s[p.i] != ':') goto bad;
         p.i++;
         ws(&p);
         cc_buf *dst = NULL;
         bool *flag = NULL;
-        const char *k = key.data ? key.data : "";
-        if (key.len == 2 && !memcmp(k, "id", 2)) { dst = &r->id; flag = &has_id; }
-        else if (key.len == 4 && !memcmp(k, "text", 4)) { dst = &r->text; flag = &has_text; }
-        else if (key.len == 4 && !memcmp(k, "date", 4)) { dst = &r->date; flag = &has_date; }
-        else if (key.len == 6 && !memcmp(k, "source", 6)) { dst = &r->source; flag = &has_source; }
+        const char *k = key->data ? key->data : "";
+        if (key->len == 2 && !memcmp(k, "id", 2)) { dst = &r->id; flag = &has_id; }
+        else if (key->len == 4 && !memcmp(k, "text", 4)) { dst = &r->text; flag = &has_text; }
+        else if (key->len == 4 && !memcmp(k, "date", 4)) { dst = &r->date; flag = &has_date; }
+        else if (key->len == 6 && !memcmp(k, "source", 6)) { dst = &r->source; flag = &has_source; }
         if (dst && p.i < n && s[p.i] == '"') {
             dst->len = 0;
-            if (!jstring(&p, dst)) { cc_buf_free(&key); goto bad; }
+            if (!jstring(&p, dst)) goto bad;
             *flag = true;
         } else if (dst && p.i < n && (isdigit((unsigned char)s[p.i]) || s[p.i] == '-') && dst == &r->id) {
             size_t b = p.i;
-            if (!jskip(&p)) { cc_buf_free(&key); goto bad; }
+            if (!jskip(&p)) goto bad;
             dst->len = 0;
             cc_buf_put(dst, s + b, p.i - b);
             *flag = true;
         } else if (!jskip(&p)) {
-            cc_buf_free(&key);
             goto bad;
         }
         ws(&p);
         if (p.i < n && s[p.i] == ',') { p.i++; continue; }
         if (p.i < n && s[p.i] == '}') { p.i++; break; }
-        cc_buf_free(&key);
         goto bad;
     }
-    cc_buf_free(&key);
     if (!has_text) {
         cc_error_set(err, CONCUR_ERR_INPUT, 0, "line %zu: record has no \"text\" string", r->line);
         return -1;
