@@ -136,12 +136,8 @@ bool cc_counts_init(concur_engine *e)
     if (!t->first || !t->second || !t->trig_range || (links_by_id && !t->link_range) ||
         (numw_by_id && !t->numw_range)) {
         free(ids);
-        free(t->first);
-        free(t->second);
-        free(t->trig_range);
-        free(t->link_range);
-        free(t->numw_range);
-        free(t);
+        e->counts = t;
+        cc_counts_free(e);
         return false;
     }
     for (size_t i = 0; i < nt; i++) {
@@ -1491,24 +1487,13 @@ static concur_mention *sum_of_two(concur_doc *d, count_state *st, size_t rec, co
     return w;
 }
 
-/* The latest top-level count of this category before self in the text whose
- * value is at least v. */
-static concur_mention *earlier_whole(const ctx *c, const concur_mention *self, const char *cat, double v)
+/* The latest top-level count of this category before self whose value is
+ * at least v: in the text, or only in self's paragraph when `in_para` (the
+ * reach of a pronoun, "four of them"). */
+static concur_mention *earlier_whole(const ctx *c, const concur_mention *self, const char *cat, double v, bool in_para)
 {
     const count_state *st = c->st;
-    for (size_t k = st->ncr; k-- > 0;) {
-        concur_mention *m = st->cr[k].m;
-        if (m == self || m->parent || !m->has_value || strcmp(m->category, cat) || m->cstart >= self->cstart) continue;
-        if (m->value >= v) return m;
-    }
-    return NULL;
-}
-
-/* earlier_whole within the paragraph of self (a pronoun's reach). */
-static concur_mention *earlier_whole_para(const ctx *c, const concur_mention *self, const char *cat, double v)
-{
-    const count_state *st = c->st;
-    for (size_t k = st->ncr; k-- > 0 && st->cr[k].para == c->p->index;) {
+    for (size_t k = st->ncr; k-- > 0 && (!in_para || st->cr[k].para == c->p->index);) {
         concur_mention *m = st->cr[k].m;
         if (m == self || m->parent || !m->has_value || strcmp(m->category, cat) || m->cstart >= self->cstart) continue;
         if (m->value >= v) return m;
@@ -1626,7 +1611,7 @@ static void coordinated_totals(ctx *c)
             if (tok_is(c, t - 1, "among")) among = true;
         if (ok && among) {
             for (size_t r = a; r <= b; r++) {
-                concur_mention *whole = earlier_whole(c, c->nps[r].m, c->nps[r].category, c->nps[r].value);
+                concur_mention *whole = earlier_whole(c, c->nps[r].m, c->nps[r].category, c->nps[r].value, false);
                 if (whole) c->nps[r].m->parent = whole;
             }
             ok = false;
@@ -1838,7 +1823,7 @@ static bool died_among_wounded(ctx *c, concur_mention *m, concur_mention *whole,
         while (whole->parent) whole = (concur_mention *)whole->parent;
         if (strcmp(whole->category, "injured")) return false;
     } else {
-        whole = near ? earlier_whole_para(c, m, "injured", m->value) : earlier_whole(c, m, "injured", m->value);
+        whole = earlier_whole(c, m, "injured", m->value, near);
     }
     if (!whole || !whole->has_value || whole->qualifier == CONCUR_QUAL_VAGUE || whole->value <= m->value) return false;
     size_t rec = rec_of(st, whole);
@@ -2050,8 +2035,7 @@ static void process_sentence(ctx *c)
                 q->m->parent = (concur_mention *)a;
         } else if (q->of_prev || (of_sentence && k == 0 && q->parent < 0)) {
             /* a pronoun ("four of them") points back within its paragraph */
-            concur_mention *w = q->of_prev ? earlier_whole_para(c, q->m, q->category, q->has_value ? q->value : q->min)
-                                           : earlier_whole(c, q->m, q->category, q->has_value ? q->value : q->min);
+            concur_mention *w = earlier_whole(c, q->m, q->category, q->has_value ? q->value : q->min, q->of_prev);
             if (w && w != q->m) q->m->parent = w;
         }
         /* its parts */
@@ -2101,7 +2085,7 @@ static void process_sentence(ctx *c)
             q->via_post = true;
             emit(c, q);
             if (!q->m) return;
-            concur_mention *whole = earlier_whole(c, q->m, q->category, v);
+            concur_mention *whole = earlier_whole(c, q->m, q->category, v, false);
             if (whole) q->m->parent = whole;
             if (!lead) break;
             /* "15 were children and 21 were women" */
@@ -2320,7 +2304,7 @@ static void process_sentence(ctx *c)
         for (size_t k = 0; k < c->nnp; k++) {
             np *q = &c->nps[k];
             if (!q->m || q->m->parent || !rules_have(q->rule, "part")) continue;
-            concur_mention *w = earlier_whole(c, q->m, q->m->category, q->has_value ? q->value : q->min);
+            concur_mention *w = earlier_whole(c, q->m, q->m->category, q->has_value ? q->value : q->min, false);
             if (w) q->m->parent = w;
         }
     }

@@ -278,12 +278,8 @@ bool cc_dates_init(concur_engine *e)
     return true;
 fail:
     free(ids);
-    free(t->ent);
-    free(t->wrow);
-    free(t->wflag);
-    free(t->wtense);
-    free(t->wneed);
-    free(t);
+    e->dates = t;
+    cc_dates_free(e);
     return false;
 }
 

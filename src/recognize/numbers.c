@@ -791,8 +791,7 @@ static const cc_lex_row *lex_prefix(const cc_lexicon *lx, const ptrie *tr, const
     for (size_t k = 0; s + k < lim && k < PREFIX_MAX; k++) {
         /* ASCII case and classes, as the lexicon keys: no locale calls
          * (the "C" locale's answers) */
-        unsigned char ch = (unsigned char)text[s + k];
-        if ((unsigned)(ch - 'A') < 26u) ch += 32;
+        unsigned char ch = ascii_fold((unsigned char)text[s + k]);
         if (ch == '-') ch = ' ';
         if (ch == '\n') break;
         /* the child of the key so far for ch (children ascend by byte) */

@@ -98,22 +98,11 @@ bool cc_starts_list(const concur_engine *e, const cc_token *tok, size_t ntok, un
         return true;
     }
     size_t na = 0;
-    if (want == (B_DATE | B_NUMBER | B_COUNT)) {
-        /* every kind (the default): the table's bits are all wanted, no
-         * mask per token */
 #pragma GCC unroll 4
-        for (size_t i = 0; i < ntok; i++) {
-            unsigned b = bits[tok[i].wid] | type_bits[tok[i].type];
-            any[na] = (uint32_t)(i << B_SHIFT) | b;
-            na += b != 0;
-        }
-    } else {
-#pragma GCC unroll 4
-        for (size_t i = 0; i < ntok; i++) {
-            unsigned b = (bits[tok[i].wid] | type_bits[tok[i].type]) & want;
-            any[na] = (uint32_t)(i << B_SHIFT) | b;
-            na += b != 0;
-        }
+    for (size_t i = 0; i < ntok; i++) {
+        unsigned b = (bits[tok[i].wid] | type_bits[tok[i].type]) & want;
+        any[na] = (uint32_t)(i << B_SHIFT) | b;
+        na += b != 0;
     }
     size_t nd = 0, nn = 0, nc = 0;
     for (size_t q = 0; q < na; q++) {
