@@ -234,6 +234,7 @@ static count_state *state_of(concur_doc *d)
 #define MAX_TRIG 64
 #define CNT_SHOT 1u   /* mention flag: category from "shot" (see cc_counts_finish) */
 #define CNT_TOLL 2u   /* mention flag: a toll, a total already: never a clause of a sum */
+#define CNT_RANK 4u   /* mention flag: "wounded a fourth": one more of its own clause */
 #define MAX_NP 64
 
 typedef struct trig_match {
@@ -252,6 +253,7 @@ typedef struct np {
     size_t g0, g1;        /* group words */
     bool bare;            /* no group noun */
     bool article;         /* "a man": value 1 from the article */
+    bool rank;            /* "wounded a fourth": one told by its rank */
     bool det;             /* "his wife", "the ferry's owner": one (or two:
                            * "his parents") counted only in a list with a
                            * count (step 9) */
@@ -798,17 +800,44 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
                 out->g1 = out->t1 = k;
                 return true;
             }
+            /* "two were killed and a third was wounded": a rank after "a"
+             * standing for one before its trigger */
+            {
+                size_t ru2;
+                double rv2 = 0;
+                const cc_lex_row *rr2 = tok_is(c, j, "a") ? ref_at(c, j + 1, &ru2, &rv2) : NULL;
+                size_t k2 = j + 1 + ru2 * (rr2 != NULL);
+                if (numw_type(rr2, "ordinal") && rv2 >= 2 && (trig_starting(c, k2) || link_at(c, k2, "aux", NULL))) {
+                    out->article = true;
+                    out->rank = true;
+                    out->has_value = out->has_min = out->has_max = true;
+                    out->value = out->min = out->max = 1;
+                    out->c1 = out->g0 = out->g1 = out->t1 = k2;
+                    out->group = "people";
+                    return true;
+                }
+            }
             /* "killing two and wounding another": "another" alone as the
              * object of a trigger verb, ending its clause, is one more */
-            if (!other_one && tok_is(c, j, "another") && j > c->s0) {
+            /* "killed three people and wounded a fourth": a rank after "a",
+             * alone as such an object, is one more too */
+            size_t rank = 0, ru;
+            if (!other_one && tok_is(c, j, "a") && j + 1 < c->s1) {
+                double rv = 0;
+                const cc_lex_row *rr = ref_at(c, j + 1, &ru, &rv);
+                if (numw_type(rr, "ordinal") && rv >= 2) rank = ru;
+            }
+            if (!other_one && (tok_is(c, j, "another") || rank) && j > c->s0) {
                 const trig_match *pt = trig_ending(c, j);
-                if (pt && dir_allows(pt->row, "pre") && bare_end_ok(c, j + 1) && !is_group_word(c, j + 1, &gu, NULL)) {
+                size_t e = j + 1 + rank;
+                if (pt && dir_allows(pt->row, "pre") && bare_end_ok(c, e) && !is_group_word(c, e, &gu, NULL)) {
                     out->article = true;
                     out->bare = true;
                     out->has_value = out->has_min = out->has_max = true;
                     out->value = out->min = out->max = 1;
-                    out->c1 = out->t1 = j + 1;
+                    out->c1 = out->t1 = e;
                     out->group = "people";
+                    out->rank = rank > 0;
                     return true;
                 }
             }
@@ -1432,6 +1461,7 @@ static void emit(ctx *c, np *q)
     m->note = q->note && *q->note ? q->note : NULL;
     if (rules_have(q->rule, "injured_unless_killed")) m->flags |= CNT_SHOT;
     if (rules_have(q->rule, "toll")) m->flags |= CNT_TOLL;
+    if (q->rank) m->flags |= CNT_RANK;
     if (q->parent >= 0) m->parent = c->nps[q->parent].m;
     q->m = m;
     count_state *st = c->st;
@@ -1750,26 +1780,38 @@ static void more_totals(ctx *c, size_t cr0)
          * police") */
         bool one_more = false;
         if (!more && c->lead_before) more = true;
+        bool others = false;
         if (!more && !sentence_has(c, "among") && !by_police(c)) {
             const char *s = text + m->cstart;
             size_t n = m->cend - m->cstart;
-            more = (m->value == 1 && word_at(s, n, "another")) ||
-                   (m->group_text && (word_at(m->group_text, strlen(m->group_text), "others") ||
-                                      word_at(m->group_text, strlen(m->group_text), "other")));
-            one_more = !more && m->value == 1 && (word_at(s, n, "a") || word_at(s, n, "an")) &&
+            others = m->group_text && (word_at(m->group_text, strlen(m->group_text), "others") ||
+                                       word_at(m->group_text, strlen(m->group_text), "other"));
+            more = (m->value == 1 && word_at(s, n, "another")) || others;
+            one_more = !more && m->value == 1 && !(m->flags & CNT_RANK) && (word_at(s, n, "a") || word_at(s, n, "an")) &&
                        (!strcmp(m->category, "killed") || !strcmp(m->category, "injured"));
             more = more || one_more;
         }
         if (!more) continue;
         concur_mention *prev = NULL;
-        for (size_t k = cr0; k-- > 0 && k + 256 >= cr0 && st->cr[k].para == st->cr[a].para;) {
+        bool contrast = false;
+        for (size_t k = a; k-- > 0 && k + 256 >= a && st->cr[k].para == st->cr[a].para;) {
             concur_mention *o = st->cr[k].m;
+            /* "others" are other than the victims told last: "14 were
+             * wounded. ... The attack killed 10 people; 3 others were
+             * injured" adds nothing to the 14 */
+            if (others && !prev && !o->parent && o->has_value && o->cstart < m->cstart &&
+                strcmp(o->category, m->category) &&
+                (!strcmp(o->category, "killed") || !strcmp(o->category, "injured")) &&
+                (!strcmp(m->category, "killed") || !strcmp(m->category, "injured")))
+                contrast = true;
+            if (k >= cr0) continue;
             if (o->parent || strcmp(o->category, m->category) || !o->has_value || o->qualifier || o->hedged ||
                 !strcmp(o->group, "perpetrators"))
                 continue;
             prev = o;
             break;
         }
+        if (contrast) continue;
         if (!prev || (one_more && prev->sentence + 1 != m->sentence)) continue;
         if (!sum_of_two(c->d, st, a, prev, m)) return;
     }
