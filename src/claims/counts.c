@@ -2062,7 +2062,21 @@ static void process_sentence(ctx *c)
         if (told_as_result(c, k)) q->m->flags |= CNT_TOLL;
         /* "Six people were shot, two of them fatally": "them" are the
          * count before the comma; a part only of a count of its category */
-        if ((q->of_prev || (rules_have(q->rule, "of_previous") && k > 0 && c->nps[k - 1].m &&
+        /* "He shot 12 people, six of them fatally": "them" are the
+         * people shot (read below as casualties), not an earlier count */
+        bool shot_whole = false;
+        if (q->of_prev && k > 0 && !c->nps[k - 1].m && !c->nps[k - 1].pending && c->nps[k - 1].has_value &&
+            !c->nps[k - 1].qual && c->nps[k - 1].t0 > c->s0 && q->t0 > c->nps[k - 1].t1) {
+            /* ", six of them fatally", ", killing six of them" */
+            const trig_match *vt = trig_ending(c, q->t0);
+            size_t comma = vt && vt->t0 > c->s0 ? vt->t0 - 1 : q->t0 - 1;
+            const trig_match *st0 = trig_ending(c, c->nps[k - 1].t0);
+            shot_whole = comma == c->nps[k - 1].t1 && tok_punct(c, comma, ',') && st0 &&
+                         has_rule(st0->row, "injured_unless_killed") && c->nps[k - 1].value > q->value;
+        }
+        if (shot_whole) {
+            /* left top-level: the shot-less-killed rule relates them */
+        } else if ((q->of_prev || (rules_have(q->rule, "of_previous") && k > 0 && c->nps[k - 1].m &&
                             q->t0 > c->nps[k - 1].t1 && tok_punct(c, q->t0 - 1, ',') &&
                             (c->nps[k - 1].t1 + 1 == q->t0 || trig_ending(c, q->t0 - 1)))) &&
             !strcmp(q->category, "killed") &&
@@ -2862,14 +2876,20 @@ void cc_counts_finish(const concur_engine *e, concur_doc *d)
             if (!(m->flags & CNT_SHOT) || strcmp(m->category, "casualties") || m->parent || !m->has_value ||
                 m->qualifier == CONCUR_QUAL_VAGUE)
                 continue;
-            double killed = -1;
+            /* the dead of the shot figure's own sentence first: "13
+             * killed. ... 20 were shot, six of them fatally" */
+            double killed = -1, killed_here = -1;
             bool injured = false;
             for (size_t k = para_first; k < n0 && st->cr[k].para == st->cr[i].para && k < para_first + 256; k++) {
                 const concur_mention *o = st->cr[k].m;
                 if (o->parent || !o->has_value) continue;
                 if (!strcmp(o->category, "injured") && !st->cr[k].ordinal) injured = true;
                 if (!strcmp(o->category, "killed") && o->value < m->value && o->value > killed) killed = o->value;
+                if (!strcmp(o->category, "killed") && o->value < m->value && o->value > killed_here &&
+                    o->sentence == m->sentence)
+                    killed_here = o->value;
             }
+            if (killed_here >= 1) killed = killed_here;
             if (injured || killed < 1) continue;
             concur_mention *w = derive_count(d, st, i, m, m->cend);
             if (!w) return;
