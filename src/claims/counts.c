@@ -969,6 +969,13 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
         }
         const trig_match *tm = trig_starting(c, q);
         if (tm && vague && dir_allows(tm->row, "post")) {
+            /* "many of the affected countries": the trigger is an
+             * adjective of a plural noun that names no people */
+            size_t e = tm->t1;
+            if (e < c->s1 && tk[e].type == CC_TOK_WORD && !(tk[e].flags & CC_TF_UPPER) &&
+                tk[e].end - tk[e].start > 3 && c->text[tk[e].end - 1] == 's' && c->text[tk[e].end - 2] != 's' &&
+                !is_group_word(c, e, &gu, NULL) && !trig_starting(c, e) && !link_row_at(c, e, &gu))
+                return false;
             out->trig_noun = true;
             out->noun_trig = tm->row;
             out->group = "people";
