@@ -570,6 +570,7 @@ static bool possessive_at(const ctx *c, size_t i)
 /* Reads a number phrase starting at token i. */
 static bool parse_np_inner(const ctx *c, size_t i, np *out);
 static bool has_rule(const cc_lex_row *r, const char *rule);
+static const char *rule_arg(const char *rules, const char *name);
 
 /* "487 inhabitants of Khojaly were wounded": the place after the group is
  * skipped when looking for the trigger. */
@@ -585,7 +586,24 @@ static bool parse_np(const ctx *c, size_t i, np *out)
         if (tok_is(c, k, "the")) k++;
         size_t b = k;
         while (b < c->s1 && b - k < 3 && c->tok[b].type == CC_TOK_WORD && (c->tok[b].flags & CC_TF_UPPER)) b++;
-        if (b > k) out->after = b;
+        if (b > k) {
+            out->after = b;
+        } else {
+            /* "Eleven members of one family died", "four residents of the
+             * same village were killed": a short noun phrase of whom they
+             * are, then a link word or a trigger */
+            k = j + 1;
+            if (tok_is(c, k, "the") || tok_is(c, k, "a") || tok_is(c, k, "an") || tok_is(c, k, "one") ||
+                tok_is(c, k, "his") || tok_is(c, k, "her") || tok_is(c, k, "their") || tok_is(c, k, "its") ||
+                tok_is(c, k, "this") || tok_is(c, k, "that"))
+                k++;
+            size_t u = 0;
+            b = k;
+            while (b < c->s1 && b - k < 2 && c->tok[b].type == CC_TOK_WORD && !trig_starting(c, b) &&
+                   !link_row_at(c, b, &u) && !numw_at(c, b, &u))
+                b++;
+            if (b > k && b < c->s1 && (trig_starting(c, b) || link_at(c, b, "aux,hedge", NULL))) out->after = b;
+        }
     }
     return true;
 }
@@ -1020,6 +1038,17 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
         break;
     }
     if (mods > maxmods) k = c->s1;
+    /* "holding 30 foreigners hostage": a group noun that is a trigger of
+     * an object rule ends the phrase after the words before it */
+    if (k > j && k < c->s1 && !adj && is_group_word(c, k, &gu, &gr)) {
+        const trig_match *ot = trig_starting(c, k);
+        if (ot && rule_arg(ot->row->col[4], "object:") && tk[k - 1].type == CC_TOK_WORD) {
+            out->group = "people";
+            out->g0 = j;
+            out->g1 = out->t1 = k;
+            return true;
+        }
+    }
     if (k < c->s1 && is_group_word(c, k, &gu, &gr)) {
         if (adj) {
             out->trig_noun = true;
@@ -1029,6 +1058,9 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
         size_t g0 = k, gu2;
         const cc_lex_row *gr2;
         while (k + gu < c->s1 && is_group_word(c, k + gu, &gu2, &gr2)) {
+            /* not "12 people hostage" */
+            const trig_match *ot = trig_starting(c, k + gu);
+            if (ot && rule_arg(ot->row->col[4], "object:")) break;
             k += gu;
             gu = gu2;
             gr = gr2;
@@ -1100,7 +1132,7 @@ static const trig_match *look_post(const ctx *c, size_t j, bool *hedged, bool *d
     *aux = false;
     while (j < c->s1 && skipped < 6) {
         const trig_match *tm = trig_starting(c, j);
-        if (tm && dir_allows(tm->row, "post")) return tm;
+        if (tm && dir_allows(tm->row, "post")) return has_rule(tm->row, "group_trigger") ? NULL : tm;
         const char *role = NULL;
         size_t u = link_at(c, j, "aux,both,hedge,drop", &role);
         if (!u) return NULL;
@@ -1955,7 +1987,8 @@ static void process_sentence(ctx *c)
         }
         if (parse_np(c, i, q)) {
             c->nnp++;
-            i = q->t1 - 1;
+            /* not "one family" of "Eleven members of one family died" */
+            i = (q->after > q->t1 && !(c->tok[q->t1 + 1].flags & CC_TF_UPPER) ? q->after : q->t1) - 1;
         }
     }
     c->attribution = NULL;
@@ -2014,6 +2047,22 @@ static void process_sentence(ctx *c)
                 if (tm) {
                     cues_before(c, tm->t0, &hedged, &dropped);
                     if (!q->det) parts_after(c, after, (int)k);
+                }
+            }
+            /* "43 bodies have been recovered", "police found 15 bodies": a
+             * count of bodies found (a verb of count_links role "body"
+             * after it or right before it) is of the dead (the group noun
+             * is a trigger of rule group_trigger) */
+            if (!tm && q->g1 > q->g0 && q->has_value && !q->det) {
+                const trig_match *gt = trig_starting(c, q->g0);
+                if (gt && gt->t1 == q->g1 && has_rule(gt->row, "group_trigger")) {
+                    size_t j = q->after, u = 0, n = 0;
+                    while (n++ < 6 && (u = link_at(c, j, "aux,both", NULL)) > 0 && !link_at(c, j, "body", NULL)) j += u;
+                    if (link_at(c, j, "body", NULL) || (q->t0 > c->s0 && link_at(c, q->t0 - 1, "body", NULL))) {
+                        tm = gt;
+                        hedged = dropped = false;
+                        cues_before(c, q->t0, &hedged, &dropped);
+                    }
                 }
             }
             if (!tm) {
@@ -2096,7 +2145,8 @@ static void process_sentence(ctx *c)
             if (!strcmp(a->category, q->category) && a->has_value && q->has_value && a->value >= q->value &&
                 a != q->m)
                 q->m->parent = (concur_mention *)a;
-        } else if (q->of_prev || (of_sentence && k == 0 && q->parent < 0)) {
+        } else if (q->of_prev || (of_sentence && k == 0 && q->parent < 0 &&
+                                  !(q->t0 == c->s0 + 2 && tok_is(c, c->s0 + 1, "the")))) {
             /* a pronoun ("four of them") points back within its paragraph */
             concur_mention *w = earlier_whole(c, q->m, q->category, q->has_value ? q->value : q->min, q->of_prev);
             if (w && w != q->m) q->m->parent = w;
@@ -2115,9 +2165,27 @@ static void process_sentence(ctx *c)
      * latest earlier count of the category of the trigger noun */
     for (size_t i = c->s0; i + 3 < c->s1 && c->nnp + 4 < MAX_NP; i++) {
         if (!tok_is(c, i, "of") || !tok_is(c, i + 1, "the")) continue;
-        const trig_match *tm = trig_starting(c, i + 2);
-        if (!tm || tm->t0 != i + 2 || !dir_allows(tm->row, "post")) continue;
+        /* "Of the 47 dead, 12 were women": the parts are of that count */
+        concur_mention *of_whole = NULL;
+        size_t tn = i + 2;
+        if (i == c->s0) {
+            for (size_t k = 0; k < c->nnp; k++)
+                if (c->nps[k].m && c->nps[k].t0 == i + 2 && !c->nps[k].bare) {
+                    of_whole = c->nps[k].m;
+                    tn = c->nps[k].t1;
+                }
+            if (!of_whole) {
+                for (size_t k = 0; k < c->nnp; k++)
+                    if (c->nps[k].m && c->nps[k].t0 == i + 2 && c->nps[k].bare) {
+                        of_whole = c->nps[k].m;
+                        tn = c->nps[k].c1;
+                    }
+            }
+        }
+        const trig_match *tm = trig_starting(c, tn);
+        if (!tm || tm->t0 != tn || !dir_allows(tm->row, "post")) continue;
         size_t j = tm->t1;
+        if (of_whole && !tok_punct(c, j, ',')) continue;
         bool lead = i == c->s0 && tok_punct(c, j, ',');
         size_t at = lead ? j + 1 : (i > c->s0 ? i - 1 : i);
         if (!lead && (i == c->s0 || at + 1 != i)) continue;
@@ -2148,8 +2216,8 @@ static void process_sentence(ctx *c)
             q->via_post = true;
             emit(c, q);
             if (!q->m) return;
-            concur_mention *whole = earlier_whole(c, q->m, q->category, v, false);
-            if (whole) q->m->parent = whole;
+            concur_mention *whole = of_whole ? of_whole : earlier_whole(c, q->m, q->category, v, false);
+            if (whole && whole != q->m && whole->value >= v) q->m->parent = whole;
             if (!lead) break;
             /* "15 were children and 21 were women" */
             at = w + 1 + gu;
