@@ -3329,8 +3329,14 @@ static void emit(dctx *c, dres *r)
             st->cm = r->m; st->cd = r->dd;
         }
         /* a dateline: the first full date near the top anchors relative words */
-        if (!st->ry && c->p->index <= 1 && strlen(r->val) == 10 && r->year_stated && c->p->index == 0) {
+        /* (the first paragraph, or a dateline opening the second, after a
+         * title: "KANO, Nigeria, March 3, 2015 - ...") */
+        if (!st->ry && strlen(r->val) == 10 && r->year_stated &&
+            (c->p->index == 0 || (c->p->index == 1 && m->cstart < c->p->start + 60))) {
             st->ry = r->y; st->rm = r->m; st->rd = r->dd;
+            /* a dated dateline makes the document news: "last month"
+             * later counts from it, not from the story's latest year */
+            if (c->d->opt.date_mode == CONCUR_DATES_AUTO) st->mode = CONCUR_DATES_NEWS;
         }
     }
 }
