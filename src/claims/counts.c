@@ -1429,6 +1429,16 @@ static const char *find_attribution(ctx *c)
                 }
                 break;
             }
+            /* "police and witnesses said": two sources joined by "and" */
+            if (a < b && a > c->s0 + 1 && tok_is(c, a - 1, "and") && c->tok[a - 2].type == CC_TOK_WORD &&
+                (names_source_noun(c, a - 2) || (c->tok[a - 2].flags & CC_TF_UPPER))) {
+                size_t a2 = a - 2;
+                while (a2 > c->s0 && a - 1 - a2 < 3 && c->tok[a2 - 1].type == CC_TOK_WORD && !is_pronoun(c, a2 - 1) &&
+                       !link_at(c, a2 - 1, "aux,both,end,part,pre,hedge,drop", NULL) && !trig_covering(c, a2 - 1) &&
+                       !tok_is(c, a2 - 1, "a") && !tok_is(c, a2 - 1, "an") && !tok_is(c, a2 - 1, "the"))
+                    a2--;
+                if (a2 == c->s0 || c->tok[a2 - 1].type == CC_TOK_PUNCT || tok_is(c, a2 - 1, "the")) a = a2;
+            }
             if (a < b && (a == c->s0 || c->tok[a - 1].type == CC_TOK_PUNCT || tok_is(c, a - 1, "the") ||
                           tok_is(c, a - 1, "a") || tok_is(c, a - 1, "an") || tok_is(c, a - 1, "and")) &&
                 names_source(c, a, b))
