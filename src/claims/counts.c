@@ -2212,17 +2212,38 @@ static void process_sentence(ctx *c)
             if (!nu) break;
             size_t w = lead ? at + nu : j; /* "were" */
             const cc_lex_row *gr = NULL;
-            if (!tok_is(c, w, "were") && !tok_is(c, w, "are")) break;
-            if (!is_group_word(c, w + 1, &gu, &gr)) break;
+            bool plain = false;
+            if (!lead && at + nu == i && (at == c->s0 || c->tok[at - 1].type != CC_TOK_NUM)) {
+                /* "25 of the wounded were in critical condition": a part
+                 * of the people of that trigger, told with no other trigger */
+                bool h3 = false, d3 = false, a3 = false;
+                plain = !look_post(c, j, &h3, &d3, &a3) && !is_group_word(c, w + 1, &gu, &gr) &&
+                        (tok_is(c, w, "were") || tok_is(c, w, "are") || tok_is(c, w, "remain") ||
+                         tok_is(c, w, "remained") || tok_is(c, w, "remains"));
+                /* only as a part: "Two of the wounded remain in hospital"
+                 * alone tells no count of its own */
+                if (plain) {
+                    bool whole = false;
+                    const count_state *cs = c->st;
+                    for (size_t k = cs->ncr; k-- > 0 && !whole && cs->cr[k].para == c->p->index;) {
+                        const concur_mention *o = cs->cr[k].m;
+                        whole = !o->parent && o->has_value && o->value >= v && o->cstart < c->tok[at].start &&
+                                !strcmp(o->category, tm->row->col[1]);
+                    }
+                    plain = whole;
+                }
+            }
+            if (!plain && !tok_is(c, w, "were") && !tok_is(c, w, "are")) break;
+            if (!plain && !is_group_word(c, w + 1, &gu, &gr)) break;
             bool covered = false;
             for (size_t k = 0; k < c->nnp; k++)
                 if (c->nps[k].m && c->nps[k].t0 < at + nu && at < c->nps[k].t1) covered = true;
             if (covered) break;
-            np *q = np_made(c, at, at + nu, v);
+            np *q = np_made(c, at, plain ? j : at + nu, v);
             q->category = tm->row->col[1];
-            q->group = gr->col[1];
-            q->g0 = w + 1;
-            q->g1 = w + 1 + gu;
+            q->group = plain ? "people" : gr->col[1];
+            q->g0 = plain ? 0 : w + 1;
+            q->g1 = plain ? 0 : w + 1 + gu;
             q->via_post = true;
             emit(c, q);
             if (!q->m) return;
