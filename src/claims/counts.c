@@ -34,7 +34,9 @@ typedef struct counts_tables {
                          * pattern, or is a determiner (count_links role "det") */
     size_t nfirst;
     cc_lex_range *trig_range;   /* [word id]: the trigger rows starting with the word */
-    uint8_t *second;    /* [word id]: 1 when the word is the second word of a trigger */
+    uint8_t *pairs;     /* bits by pair_hash(first word id, second word id): set
+                         * for the first two words of each trigger of two or
+                         * more words (a clear bit: no trigger starts so) */
     /* [word id]: the count_links / count_numwords rows starting with the
      * word (link_at and numw_at test most words of a sentence with a
      * count: most are in neither list, and their id says so at once).
@@ -90,6 +92,12 @@ static cc_lex_range *ranges_by_id(const concur_engine *e, const cc_lexicon *lx, 
     return r;
 }
 
+/* 16 bits from a pair of word ids: a bit of counts_tables.pairs */
+static inline uint32_t pair_hash(uint32_t a, uint32_t b)
+{
+    return ((a * 0x9E3779B1u) ^ (b * 0x85EBCA77u) ^ ((a ^ b) >> 7)) >> 16;
+}
+
 bool cc_counts_init(concur_engine *e)
 {
     counts_tables *t = calloc(1, sizeof *t);
@@ -129,11 +137,11 @@ bool cc_counts_init(concur_engine *e)
     }
     t->nfirst = cc_words_count(e->words);
     t->first = ok ? calloc(t->nfirst, 1) : NULL;
-    t->second = ok ? calloc(t->nfirst, 1) : NULL;
+    t->pairs = ok ? calloc(1u << 13, 1) : NULL;
     t->trig_range = ok ? calloc(t->nfirst, sizeof *t->trig_range) : NULL;
     if (links_by_id) t->link_range = ranges_by_id(e, t->links, t->nfirst);
     if (numw_by_id) t->numw_range = ranges_by_id(e, t->numw, t->nfirst);
-    if (!t->first || !t->second || !t->trig_range || (links_by_id && !t->link_range) ||
+    if (!t->first || !t->pairs || !t->trig_range || (links_by_id && !t->link_range) ||
         (numw_by_id && !t->numw_range)) {
         free(ids);
         e->counts = t;
@@ -145,10 +153,13 @@ bool cc_counts_init(concur_engine *e)
         if (ids[i] && !(t->first[ids[i]] & FIRST_TRIG))
             cc_lex_word_range(t->trig, k, strcspn(k, " "), &t->trig_range[ids[i]]);
         t->first[ids[i]] |= FIRST_TRIG;
-        if (second[i]) t->second[second[i]] = 1;
-        else t->first[ids[i]] |= FIRST_TRIG_ALONE;
+        if (second[i]) {
+            uint32_t h = pair_hash(ids[i], second[i]);
+            t->pairs[h >> 3] |= (uint8_t)(1u << (h & 7));
+        } else {
+            t->first[ids[i]] |= FIRST_TRIG_ALONE;
+        }
     }
-    t->second[0] = 0;
     for (size_t i = 0; i < np; i++) t->first[ids[nt + i]] |= FIRST_PLACE;
     /* determiners: one-word links of role "det" ("his wife", step 9) */
     for (size_t i = 0; i < nl; i++) {
@@ -167,7 +178,7 @@ void cc_counts_free(concur_engine *e)
     counts_tables *t = e->counts;
     if (t) {
         free(t->first);
-        free(t->second);
+        free(t->pairs);
         free(t->trig_range);
         free(t->link_range);
         free(t->numw_range);
@@ -2747,7 +2758,7 @@ void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
     bool mentions_ready = false;
 
     const cc_token *tok = p->tok;
-    const uint8_t *firsts = t->first, *seconds = t->second;
+    const uint8_t *firsts = t->first, *pairs = t->pairs;
     const size_t nfirst = t->nfirst;
     /* the words that start a trigger or a place pattern (cc_starts_list),
      * sentence by sentence: a sentence with none of them is passed over
@@ -2770,11 +2781,13 @@ void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p)
             if (first & FIRST_PLACE) place_pattern(&c, i);
             if (!(first & FIRST_TRIG) || c.ntrig >= MAX_TRIG) continue;
             /* every trigger starting with this word goes on with a word:
-             * the next word must be the second word of some trigger ("to"
-             * of "to death" before "the" is not worth a search) */
-            if (!(first & FIRST_TRIG_ALONE) && i + 1 < c.s1 && tok[i + 1].type == CC_TOK_WORD &&
-                !seconds[tok[i + 1].wid < nfirst ? tok[i + 1].wid : 0])
-                continue;
+             * the two words must be the first two of some trigger ("to" of
+             * "to death" before "the", "from" before "the" are not worth a
+             * search) */
+            if (!(first & FIRST_TRIG_ALONE) && i + 1 < c.s1 && tok[i + 1].type == CC_TOK_WORD) {
+                uint32_t h = pair_hash(w, tok[i + 1].wid);
+                if (!(pairs[h >> 3] & (1u << (h & 7)))) continue;
+            }
             size_t u = 0;
             const cc_lex_row *r = cc_lex_match_word(t->trig, &t->trig_range[tk->wid], p->text, p->tok, i, c.s1, &u);
             if (!r) continue;
