@@ -272,6 +272,8 @@ typedef struct np {
     bool pron;            /* a det phrase that is a pronoun: "She and eight
                            * others" (joins only a count of others) */
     bool of_prev;         /* "56 of them": part of an earlier count */
+    bool among;           /* "12 children were among the 46 dead": a part of
+                           * the next count, emitted after it */
     bool trig_noun;       /* "thousands of casualties": the noun is the trigger */
     const cc_lex_row *noun_trig;
     /* result */
@@ -2086,6 +2088,22 @@ static void process_sentence(ctx *c)
                     }
                 }
             }
+            if (!tm && k + 1 < c->nnp && !q->det && !q->bare) {
+                /* "12 children were among the 46 dead": a part of the
+                 * count after "among (the)", once that one is read */
+                size_t j = after, u = 0, n = 0;
+                while (n++ < 4 && (u = link_at(c, j, "aux", NULL)) > 0) j += u;
+                if (tok_is(c, j, "among")) {
+                    j++;
+                    if (tok_is(c, j, "the")) j++;
+                    if (c->nps[k + 1].t0 == j) {
+                        q->among = true;
+                        q->parent = (int)k + 1;
+                        q->done = true;
+                        continue;
+                    }
+                }
+            }
             if (!tm) {
                 /* "wounded 14 people, three of them seriously": a part */
                 if (q->of_prev && k > 0 && c->nps[k - 1].m && c->nps[k - 1].t1 + 1 == q->t0 &&
@@ -2176,6 +2194,12 @@ static void process_sentence(ctx *c)
         for (size_t r = k + 1; r < c->nnp; r++) {
             np *pq = &c->nps[r];
             if (pq->parent != (int)k || !pq->done) continue;
+            inherit(pq, q);
+            emit(c, pq);
+            if (!pq->m) return;
+        }
+        if (k > 0 && c->nps[k - 1].among && c->nps[k - 1].parent == (int)k && !c->nps[k - 1].m) {
+            np *pq = &c->nps[k - 1];
             inherit(pq, q);
             emit(c, pq);
             if (!pq->m) return;
