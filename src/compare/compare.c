@@ -838,7 +838,17 @@ static bool add_date_fact(concur_comparison *c, size_t main)
         done[ms[i].doc] = 1;
         cc_cmp_src s = {0};
         s.doc = ms[i].doc;
-        if (incident_date(c->docs[s.doc], ms[i].m, &s)) {
+        bool dated = incident_date(c->docs[s.doc], ms[i].m, &s);
+        /* a claim without one (a headline's "kills 34"): the document's
+         * other top-level claims of the same category, in fact order */
+        const char *cat = c->f[main].category;
+        for (size_t k = 0; !dated && k < c->nf - 1; k++) {
+            const cc_cmp_fact *o = &c->f[k];
+            if (k == main || o->parent != CC_NO_FACT || strcmp(o->category, cat)) continue;
+            for (size_t j = 0; !dated && j < o->nsrc; j++)
+                if (o->src[j].doc == s.doc) dated = incident_date(c->docs[s.doc], o->src[j].m, &s);
+        }
+        if (dated) {
             s.has_days = true;
             ok = fact_add(f, &s);
             f->ndocs++;
