@@ -1267,6 +1267,9 @@ static bool active_use(const ctx *c, const trig_match *tm)
         }
     }
     if (!dir_allows(tm->row, "pre")) {
+        /* "10,000 people fled the fighting / their homes": one flees
+         * something and is displaced all the same */
+        if (!strcmp(tm->row->col[1], "displaced")) return false;
         size_t gu;
         return is_object_word(c, k) || is_group_word(c, k, &gu, NULL);
     }
@@ -2055,6 +2058,8 @@ static void process_sentence(ctx *c)
             if (tm && (q->article || q->det) && !aux && !has_rule(tm->row, "intransitive")) tm = NULL;
             /* "who shot a man was arrested": "a man" is the object of "shot" */
             if (tm && (q->article || q->det) && q->t0 > c->s0 && trig_covering(c, q->t0 - 1)) tm = NULL;
+            /* "suspect fled on foot": a perpetrator fleeing is not displaced */
+            if (tm && q->group && !strcmp(q->group, "perpetrators") && !strcmp(tm->row->col[1], "displaced")) tm = NULL;
             if (tm) {
                 /* "who were taken hostage are still missing": the main verb wins */
                 bool h2 = false, d2 = false, a2 = false;
