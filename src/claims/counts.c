@@ -301,6 +301,7 @@ typedef struct ctx {
     count_state *st;
     const char *attribution;
     bool attr_done;       /* attribution looked up for this sentence */
+    bool attr_multi;      /* the sentence has more than one attribution cue */
     bool lead_before;     /* the sentence opens "Prior to the rampage," */
 } ctx;
 
@@ -720,6 +721,7 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
     out->coord_with = -1;
     out->t0 = i;
     size_t j = i, used = 0;
+    bool zero = false;    /* "no one", "none" */
     /* qualifier words */
     const cc_lex_row *r = numw_at(c, j, &used);
     if (numw_type(r, "qual")) {
@@ -793,6 +795,7 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
             if (!strcmp(ty, "zero")) {
                 if (any) break;
                 any = true;
+                zero = true;
                 j += used;
                 break;
             }
@@ -989,6 +992,21 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
             out->bare = true;
             out->t1 = k + 2;
             return true;
+        }
+        /* "None of the 40 passengers was injured": zero of them */
+        if (zero && (det || poss)) {
+            size_t g = q;
+            if (g < c->s1 && tk[g].type == CC_TOK_NUM) g++;
+            else if (numw_at(c, g, &gu)) g += gu;
+            while (g < c->s1 && g - q < 4 && !is_group_word(c, g, &gu, &gr) && tk[g].type == CC_TOK_WORD &&
+                   !trig_starting(c, g) && !link_at(c, g, "aux,both,hedge,drop,part,end,pre", NULL))
+                g++;
+            if (is_group_word(c, g, &gu, &gr)) {
+                out->group = gr->col[1];
+                out->g0 = g;
+                out->g1 = out->t1 = g + gu;
+                return true;
+            }
         }
         if (det && !vague) return false; /* "one of the victims": a part of something else */
         if (is_group_word(c, q, &gu, &gr)) {
@@ -1394,9 +1412,12 @@ static size_t skip_articles(const ctx *c, size_t a)
     return a;
 }
 
-static const char *find_attribution(ctx *c)
+/* The first attribution of the sentence from token `from`: its source's
+ * words, the cue's token in *cue; NULL when none. */
+static const char *attribution_from(ctx *c, size_t from, size_t *cue)
 {
-    for (size_t i = c->s0; i < c->s1; i++) {
+    for (size_t i = from; i < c->s1; i++) {
+        *cue = i;
         if (c->tok[i].type != CC_TOK_WORD) continue;
         size_t u = 0;
         const cc_lex_row *r = cc_lex_match(c->t->attr, c->text, c->tok, i, c->s1, &u);
@@ -1433,8 +1454,10 @@ static const char *find_attribution(ctx *c)
                 a = end;
                 while (a > c->s0 && end - a < 5 && c->tok[a - 1].type == CC_TOK_WORD && !is_pronoun(c, a - 1) &&
                        (!head_name || (c->tok[a - 1].flags & CC_TF_UPPER)) &&
-                       !link_at(c, a - 1, "aux,both,end,part,pre,hedge,drop", NULL) && !trig_covering(c, a - 1) &&
+                       !link_at(c, a - 1, "aux,both,end,part,pre,hedge,drop,deny", NULL) && !trig_covering(c, a - 1) &&
                        !tok_is(c, a - 1, "did") && !tok_is(c, a - 1, "not") && !tok_is(c, a - 1, "does") &&
+                       !tok_is(c, a - 1, "but") && !tok_is(c, a - 1, "while") && !tok_is(c, a - 1, "although") &&
+                       !tok_is(c, a - 1, "though") && !tok_is(c, a - 1, "whereas") &&
                        !tok_is(c, a - 1, "a") && !tok_is(c, a - 1, "an") && !tok_is(c, a - 1, "the"))
                     a--;
                 if (part == 0 && a > c->s0 + 1 && a < end && (tok_is(c, a - 1, "in") || tok_is(c, a - 1, "of")) &&
@@ -1456,12 +1479,32 @@ static const char *find_attribution(ctx *c)
                 if (a2 == c->s0 || c->tok[a2 - 1].type == CC_TOK_PUNCT || tok_is(c, a2 - 1, "the")) a = a2;
             }
             if (a < b && (a == c->s0 || c->tok[a - 1].type == CC_TOK_PUNCT || tok_is(c, a - 1, "the") ||
-                          tok_is(c, a - 1, "a") || tok_is(c, a - 1, "an") || tok_is(c, a - 1, "and")) &&
+                          tok_is(c, a - 1, "a") || tok_is(c, a - 1, "an") || tok_is(c, a - 1, "and") ||
+                          tok_is(c, a - 1, "but") || tok_is(c, a - 1, "while") || tok_is(c, a - 1, "although") ||
+                          tok_is(c, a - 1, "though") || tok_is(c, a - 1, "whereas")) &&
                 names_source(c, a, b))
                 return span_str(c, a, b);
         }
     }
     return NULL;
+}
+
+/* The attribution of a count at token `at`: of the sentence's attribution
+ * cues, the last one before it ("Local media reported that seven died, but
+ * officials confirmed only three deaths"), else the first after it ("At
+ * least 12 people were killed, the health ministry said"). */
+static const char *find_attribution(ctx *c, size_t at)
+{
+    size_t cue = 0;
+    const char *best = attribution_from(c, c->s0, &cue);
+    for (int n = 0; best && cue < at && n < 8; n++) {
+        size_t cue2 = 0;
+        const char *next = attribution_from(c, cue + 1, &cue2);
+        if (!next || cue2 >= at) break;
+        best = next;
+        cue = cue2;
+    }
+    return best;
 }
 
 /* ------------------------------------------------------------- emitting */
@@ -1502,10 +1545,18 @@ static np *np_made(ctx *c, size_t t0, size_t t1, double v)
 static void emit(ctx *c, np *q)
 {
     concur_doc *d = c->d;
+    /* the sentence's attribution cues are looked up once; with more than
+     * one, each count takes the one nearest before it */
     if (!c->attr_done) {
-        c->attribution = find_attribution(c);
+        size_t cue = 0, cue2 = 0;
+        c->attribution = attribution_from(c, c->s0, &cue);
+        c->attr_multi = c->attribution && attribution_from(c, cue + 1, &cue2) != NULL;
         c->attr_done = true;
     }
+    const char *attribution = c->attr_multi ? find_attribution(c, q->t0) : c->attribution;
+    /* "Officials denied reports that 50 people had been killed" */
+    bool denied = false;
+    for (size_t k = c->s0; k < q->t0 && !denied; k++) denied = link_at(c, k, "deny", NULL) > 0;
     const cc_token *tk = c->tok;
     concur_mention *m = cc_doc_add(d, CONCUR_KIND_COUNT, tk[q->t0].start, tk[q->t1 - 1].end);
     if (!m) return;
@@ -1521,8 +1572,8 @@ static void emit(ctx *c, np *q)
     m->category = q->category;
     m->group = q->group ? q->group : "people";
     if (q->g1 > q->g0) m->group_text = span_str(c, q->g0, q->g1);
-    m->attribution = c->attribution;
-    m->hedged = q->hedged;
+    m->attribution = attribution;
+    m->hedged = q->hedged || denied;
     m->note = q->note && *q->note ? q->note : NULL;
     if (rules_have(q->rule, "injured_unless_killed")) m->flags |= CNT_SHOT;
     if (rules_have(q->rule, "toll")) m->flags |= CNT_TOLL;
