@@ -301,7 +301,7 @@ typedef struct ctx {
     count_state *st;
     const char *attribution;
     bool attr_done;       /* attribution looked up for this sentence */
-    bool attr_multi;      /* the sentence has more than one attribution cue */
+    size_t attr_cue;      /* the token of the sentence's first attribution cue */
     bool lead_before;     /* the sentence opens "Prior to the rampage," */
 } ctx;
 
@@ -1414,9 +1414,9 @@ static size_t skip_articles(const ctx *c, size_t a)
 
 /* The first attribution of the sentence from token `from`: its source's
  * words, the cue's token in *cue; NULL when none. */
-static const char *attribution_from(ctx *c, size_t from, size_t *cue)
+static const char *attribution_from(ctx *c, size_t from, size_t limit, size_t *cue)
 {
-    for (size_t i = from; i < c->s1; i++) {
+    for (size_t i = from; i < limit; i++) {
         *cue = i;
         if (c->tok[i].type != CC_TOK_WORD) continue;
         size_t u = 0;
@@ -1495,12 +1495,12 @@ static const char *attribution_from(ctx *c, size_t from, size_t *cue)
  * least 12 people were killed, the health ministry said"). */
 static const char *find_attribution(ctx *c, size_t at)
 {
-    size_t cue = 0;
-    const char *best = attribution_from(c, c->s0, &cue);
+    size_t cue = c->attr_cue;
+    const char *best = c->attribution;
     for (int n = 0; best && cue < at && n < 8; n++) {
         size_t cue2 = 0;
-        const char *next = attribution_from(c, cue + 1, &cue2);
-        if (!next || cue2 >= at) break;
+        const char *next = attribution_from(c, cue + 1, at, &cue2);
+        if (!next) break;
         best = next;
         cue = cue2;
     }
@@ -1548,12 +1548,12 @@ static void emit(ctx *c, np *q)
     /* the sentence's attribution cues are looked up once; with more than
      * one, each count takes the one nearest before it */
     if (!c->attr_done) {
-        size_t cue = 0, cue2 = 0;
-        c->attribution = attribution_from(c, c->s0, &cue);
-        c->attr_multi = c->attribution && attribution_from(c, cue + 1, &cue2) != NULL;
+        c->attr_cue = 0;
+        c->attribution = attribution_from(c, c->s0, c->s1, &c->attr_cue);
         c->attr_done = true;
     }
-    const char *attribution = c->attr_multi ? find_attribution(c, q->t0) : c->attribution;
+    /* a later cue before this count (looked up only then) */
+    const char *attribution = c->attribution && c->attr_cue + 1 < q->t0 ? find_attribution(c, q->t0) : c->attribution;
     /* "Officials denied reports that 50 people had been killed" */
     bool denied = false;
     for (size_t k = c->s0; k < q->t0 && !denied; k++) denied = link_at(c, k, "deny", NULL) > 0;
