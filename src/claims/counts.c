@@ -2005,6 +2005,28 @@ static bool died_among_wounded(ctx *c, concur_mention *m, concur_mention *whole,
     return true;
 }
 
+/* "867 people were injured in all", "In all, 867 ...", "a total of 867
+ * people": is count k told as a total (never a clause of a sum)? "in
+ * all" / "in total" / "altogether" / "overall" opening its sentence or
+ * clause, or after it before the clause ends. */
+static bool told_as_total(const ctx *c, size_t k)
+{
+    const np *q = &c->nps[k];
+    size_t a = q->t0;
+    if (a >= c->s0 + 3 && tok_is(c, a - 3, "a") && tok_is(c, a - 2, "total") && tok_is(c, a - 1, "of")) return true;
+    /* back to the clause start */
+    size_t b = a;
+    while (b > c->s0 && !tok_punct(c, b - 1, ';') && !tok_punct(c, b - 1, ':')) b--;
+    if (tok_is(c, b, "altogether") || tok_is(c, b, "overall") ||
+        (tok_is(c, b, "in") && (tok_is(c, b + 1, "all") || tok_is(c, b + 1, "total"))))
+        return true;
+    for (size_t i = q->t1; i < c->s1 && i < q->t1 + 8 && !tok_punct(c, i, ';') && !tok_punct(c, i, ','); i++)
+        if (tok_is(c, i, "altogether") ||
+            (tok_is(c, i, "in") && (tok_is(c, i + 1, "all") || tok_is(c, i + 1, "total"))))
+            return true;
+    return false;
+}
+
 /* "..., leaving 13 dead and 24 injured": is count k told as the result of
  * the event (after a count_links role "result" verb, or joined to such a
  * count by its trigger and "and")? Such a count is a total already. Not
@@ -2210,7 +2232,7 @@ static void process_sentence(ctx *c)
         }
         emit(c, q);
         if (!q->m) return;
-        if (told_as_result(c, k)) q->m->flags |= CNT_TOLL;
+        if (told_as_result(c, k) || told_as_total(c, k)) q->m->flags |= CNT_TOLL;
         /* "Six people were shot, two of them fatally": "them" are the
          * count before the comma; a part only of a count of its category */
         /* "He shot 12 people, six of them fatally": "them" are the
