@@ -861,6 +861,22 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
                 const cc_lex_row *rr = ref_at(c, j + 1, &ru, &rv);
                 if (numw_type(rr, "ordinal") && rv >= 2) rank = ru;
             }
+            /* "left one man dead and another wounded", "another was
+             * injured": "another" alone before a trigger is one more */
+            if (!other_one && tok_is(c, j, "another")) {
+                size_t k2 = j + 1, au = 0, n2 = 0;
+                while (n2++ < 3 && (au = link_at(c, k2, "aux", NULL)) > 0) k2 += au;
+                const trig_match *nt = trig_starting(c, k2);
+                if (nt && dir_allows(nt->row, "post") && !is_group_word(c, nt->t1, &gu, NULL) &&
+                    !is_group_word(c, j + 1, &gu, NULL)) {
+                    out->article = true;
+                    out->has_value = out->has_min = out->has_max = true;
+                    out->value = out->min = out->max = 1;
+                    out->c1 = out->g0 = out->g1 = out->t1 = j + 1;
+                    out->group = "people";
+                    return true;
+                }
+            }
             if (!other_one && (tok_is(c, j, "another") || rank) && j > c->s0) {
                 const trig_match *pt = trig_ending(c, j);
                 size_t e = j + 1 + rank;
@@ -2128,7 +2144,11 @@ static void process_sentence(ctx *c)
             /* "a man killed ...", "a man shot ..." need an auxiliary; a
              * trigger of rule "intransitive" does not ("a man died", "a
              * victim suffered minor injuries"; not "a minor injury") */
-            if (tm && (q->article || q->det) && !aux && !has_rule(tm->row, "intransitive")) tm = NULL;
+            /* ("another wounded" ending its clause is read as passive:
+             * "left one man dead and another wounded") */
+            if (tm && (q->article || q->det) && !aux && !has_rule(tm->row, "intransitive") &&
+                !(tok_is(c, q->t0, "another") && q->t1 == q->t0 + 1 && bare_end_ok(c, tm->t1)))
+                tm = NULL;
             /* "who shot a man was arrested": "a man" is the object of "shot" */
             if (tm && (q->article || q->det) && q->t0 > c->s0 && trig_covering(c, q->t0 - 1)) tm = NULL;
             /* "suspect fled on foot": a perpetrator fleeing is not displaced */
