@@ -837,7 +837,7 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
             /* "two were killed and a third was wounded": a rank after "a"
              * standing for one before its trigger */
             {
-                size_t ru2;
+                size_t ru2 = 0;
                 double rv2 = 0;
                 const cc_lex_row *rr2 = tok_is(c, j, "a") ? ref_at(c, j + 1, &ru2, &rv2) : NULL;
                 size_t k2 = j + 1 + ru2 * (rr2 != NULL);
@@ -855,7 +855,7 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
              * object of a trigger verb, ending its clause, is one more */
             /* "killed three people and wounded a fourth": a rank after "a",
              * alone as such an object, is one more too */
-            size_t rank = 0, ru;
+            size_t rank = 0, ru = 0;
             if (!other_one && tok_is(c, j, "a") && j + 1 < c->s1) {
                 double rv = 0;
                 const cc_lex_row *rr = ref_at(c, j + 1, &ru, &rv);
