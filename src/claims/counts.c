@@ -29,7 +29,7 @@ enum { FIRST_TRIG = 1, FIRST_PLACE = 2, FIRST_DET = 4,
        FIRST_TRIG_ALONE = 8 /* some trigger is this word alone, or goes on with no word */ };
 
 typedef struct counts_tables {
-    const cc_lexicon *trig, *links, *groups, *numw, *attr, *placepat, *places, *pstop, *block;
+    const cc_lexicon *trig, *links, *groups, *numw, *attr, *placepat, *places, *pstop, *block, *totals;
     uint8_t *first;     /* [word id]: FIRST_* bits, the word starts a trigger / place
                          * pattern, or is a determiner (count_links role "det") */
     size_t nfirst;
@@ -111,7 +111,8 @@ bool cc_counts_init(concur_engine *e)
     t->places = cc_lexicon_get("places");
     t->pstop = cc_lexicon_get("places_stop");
     t->block = cc_lexicon_get("count_blockers");
-    if (!t->trig || !t->links || !t->groups || !t->numw || !t->attr || !t->placepat || !t->block) {
+    t->totals = cc_lexicon_get("count_totals");
+    if (!t->trig || !t->links || !t->groups || !t->numw || !t->attr || !t->placepat || !t->block || !t->totals) {
         free(t);
         return false;
     }
@@ -302,6 +303,7 @@ typedef struct ctx {
     const char *attribution;
     bool attr_done;       /* attribution looked up for this sentence */
     size_t attr_cue;      /* the token of the sentence's first attribution cue */
+    size_t deny_at;       /* its first word of count_links role deny, else s1 */
     bool lead_before;     /* the sentence opens "Prior to the rampage," */
 } ctx;
 
@@ -836,12 +838,15 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
             }
             /* "two were killed and a third was wounded": a rank after "a"
              * standing for one before its trigger */
-            {
-                size_t ru2 = 0;
-                double rv2 = 0;
-                const cc_lex_row *rr2 = tok_is(c, j, "a") ? ref_at(c, j + 1, &ru2, &rv2) : NULL;
-                size_t k2 = j + 1 + ru2 * (rr2 != NULL);
-                if (numw_type(rr2, "ordinal") && rv2 >= 2 && (trig_starting(c, k2) || link_at(c, k2, "aux", NULL))) {
+            size_t rank = 0, ru = 0; /* tokens of a rank after "a" */
+            if (!other_one && tok_is(c, j, "a") && j + 1 < c->s1) {
+                double rv = 0;
+                const cc_lex_row *rr = ref_at(c, j + 1, &ru, &rv);
+                if (numw_type(rr, "ordinal") && rv >= 2) rank = ru;
+            }
+            if (rank) {
+                size_t k2 = j + 1 + rank;
+                if (trig_starting(c, k2) || link_at(c, k2, "aux", NULL)) {
                     out->article = true;
                     out->rank = true;
                     out->has_value = out->has_min = out->has_max = true;
@@ -855,12 +860,6 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
              * object of a trigger verb, ending its clause, is one more */
             /* "killed three people and wounded a fourth": a rank after "a",
              * alone as such an object, is one more too */
-            size_t rank = 0, ru = 0;
-            if (!other_one && tok_is(c, j, "a") && j + 1 < c->s1) {
-                double rv = 0;
-                const cc_lex_row *rr = ref_at(c, j + 1, &ru, &rv);
-                if (numw_type(rr, "ordinal") && rv >= 2) rank = ru;
-            }
             /* "left one man dead and another wounded", "another was
              * injured": "another" alone before a trigger is one more */
             if (!other_one && tok_is(c, j, "another")) {
@@ -1472,8 +1471,7 @@ static const char *attribution_from(ctx *c, size_t from, size_t limit, size_t *c
                        (!head_name || (c->tok[a - 1].flags & CC_TF_UPPER)) &&
                        !link_at(c, a - 1, "aux,both,end,part,pre,hedge,drop,deny", NULL) && !trig_covering(c, a - 1) &&
                        !tok_is(c, a - 1, "did") && !tok_is(c, a - 1, "not") && !tok_is(c, a - 1, "does") &&
-                       !tok_is(c, a - 1, "but") && !tok_is(c, a - 1, "while") && !tok_is(c, a - 1, "although") &&
-                       !tok_is(c, a - 1, "though") && !tok_is(c, a - 1, "whereas") &&
+                       !link_at(c, a - 1, "conj", NULL) &&
                        !tok_is(c, a - 1, "a") && !tok_is(c, a - 1, "an") && !tok_is(c, a - 1, "the"))
                     a--;
                 if (part == 0 && a > c->s0 + 1 && a < end && (tok_is(c, a - 1, "in") || tok_is(c, a - 1, "of")) &&
@@ -1496,8 +1494,7 @@ static const char *attribution_from(ctx *c, size_t from, size_t limit, size_t *c
             }
             if (a < b && (a == c->s0 || c->tok[a - 1].type == CC_TOK_PUNCT || tok_is(c, a - 1, "the") ||
                           tok_is(c, a - 1, "a") || tok_is(c, a - 1, "an") || tok_is(c, a - 1, "and") ||
-                          tok_is(c, a - 1, "but") || tok_is(c, a - 1, "while") || tok_is(c, a - 1, "although") ||
-                          tok_is(c, a - 1, "though") || tok_is(c, a - 1, "whereas")) &&
+                          link_at(c, a - 1, "conj", NULL)) &&
                 names_source(c, a, b))
                 return span_str(c, a, b);
         }
@@ -1566,13 +1563,15 @@ static void emit(ctx *c, np *q)
     if (!c->attr_done) {
         c->attr_cue = 0;
         c->attribution = attribution_from(c, c->s0, c->s1, &c->attr_cue);
+        c->deny_at = c->s1;
+        for (size_t k = c->s0; k < c->s1 && c->deny_at == c->s1; k++)
+            if (link_at(c, k, "deny", NULL)) c->deny_at = k;
         c->attr_done = true;
     }
     /* a later cue before this count (looked up only then) */
     const char *attribution = c->attribution && c->attr_cue + 1 < q->t0 ? find_attribution(c, q->t0) : c->attribution;
     /* "Officials denied reports that 50 people had been killed" */
-    bool denied = false;
-    for (size_t k = c->s0; k < q->t0 && !denied; k++) denied = link_at(c, k, "deny", NULL) > 0;
+    bool denied = c->deny_at < q->t0;
     const cc_token *tk = c->tok;
     concur_mention *m = cc_doc_add(d, CONCUR_KIND_COUNT, tk[q->t0].start, tk[q->t1 - 1].end);
     if (!m) return;
@@ -1649,18 +1648,26 @@ static concur_mention *sum_of_two(concur_doc *d, count_state *st, size_t rec, co
     return w;
 }
 
-/* The latest top-level count of this category before self whose value is
- * at least v: in the text, or only in self's paragraph when `in_para` (the
- * reach of a pronoun, "four of them"). */
-static concur_mention *earlier_whole(const ctx *c, const concur_mention *self, const char *cat, double v, bool in_para)
+/* The latest top-level count of this category, other than self, before
+ * byte `pos` whose value is at least v: in the text, or only in the current
+ * paragraph when `in_para` (the reach of a pronoun, "four of them"). self
+ * may be NULL: a count not emitted yet. */
+static concur_mention *earlier_whole_at(const ctx *c, const concur_mention *self, size_t pos, const char *cat,
+                                        double v, bool in_para)
 {
     const count_state *st = c->st;
     for (size_t k = st->ncr; k-- > 0 && (!in_para || st->cr[k].para == c->p->index);) {
         concur_mention *m = st->cr[k].m;
-        if (m == self || m->parent || !m->has_value || strcmp(m->category, cat) || m->cstart >= self->cstart) continue;
+        if (m == self || m->parent || !m->has_value || strcmp(m->category, cat) || m->cstart >= pos) continue;
         if (m->value >= v) return m;
     }
     return NULL;
+}
+
+/* earlier_whole_at before self */
+static concur_mention *earlier_whole(const ctx *c, const concur_mention *self, const char *cat, double v, bool in_para)
+{
+    return earlier_whole_at(c, self, self->cstart, cat, v, in_para);
 }
 
 /* Does count q tell of others ("eight others", "two other people")? A
@@ -2025,21 +2032,26 @@ static bool died_among_wounded(ctx *c, concur_mention *m, concur_mention *whole,
  * people": is count k told as a total (never a clause of a sum)? "in
  * all" / "in total" / "altogether" / "overall" opening its sentence or
  * clause, or after it before the clause ends. */
+static const char *total_at(const ctx *c, size_t i, size_t *used)
+{
+    if (i >= c->s1 || c->tok[i].type != CC_TOK_WORD) return NULL;
+    const cc_lex_row *r = cc_lex_match(c->t->totals, c->text, c->tok, i, c->s1, used);
+    return r && r->col[1] ? r->col[1] : NULL;
+}
+
 static bool told_as_total(const ctx *c, size_t k)
 {
     const np *q = &c->nps[k];
-    size_t a = q->t0;
-    if (a >= c->s0 + 3 && tok_is(c, a - 3, "a") && tok_is(c, a - 2, "total") && tok_is(c, a - 1, "of")) return true;
+    size_t a = q->t0, u = 0;
+    const char *w;
+    for (size_t b = a >= c->s0 + 3 ? a - 3 : c->s0; b < a; b++)
+        if ((w = total_at(c, b, &u)) && !strcmp(w, "before") && b + u == a) return true;
     /* back to the clause start */
     size_t b = a;
     while (b > c->s0 && !tok_punct(c, b - 1, ';') && !tok_punct(c, b - 1, ':')) b--;
-    if (tok_is(c, b, "altogether") || tok_is(c, b, "overall") ||
-        (tok_is(c, b, "in") && (tok_is(c, b + 1, "all") || tok_is(c, b + 1, "total"))))
-        return true;
+    if ((w = total_at(c, b, &u)) && (!strcmp(w, "clause") || !strcmp(w, "opening"))) return true;
     for (size_t i = q->t1; i < c->s1 && i < q->t1 + 8 && !tok_punct(c, i, ';') && !tok_punct(c, i, ','); i++)
-        if (tok_is(c, i, "altogether") ||
-            (tok_is(c, i, "in") && (tok_is(c, i + 1, "all") || tok_is(c, i + 1, "total"))))
-            return true;
+        if ((w = total_at(c, i, &u)) && !strcmp(w, "clause")) return true;
     return false;
 }
 
@@ -2311,20 +2323,11 @@ static void process_sentence(ctx *c)
         /* "Of the 47 dead, 12 were women": the parts are of that count */
         concur_mention *of_whole = NULL;
         size_t tn = i + 2;
-        if (i == c->s0) {
-            for (size_t k = 0; k < c->nnp; k++)
-                if (c->nps[k].m && c->nps[k].t0 == i + 2 && !c->nps[k].bare) {
-                    of_whole = c->nps[k].m;
-                    tn = c->nps[k].t1;
-                }
-            if (!of_whole) {
-                for (size_t k = 0; k < c->nnp; k++)
-                    if (c->nps[k].m && c->nps[k].t0 == i + 2 && c->nps[k].bare) {
-                        of_whole = c->nps[k].m;
-                        tn = c->nps[k].c1;
-                    }
+        for (size_t k = 0; i == c->s0 && k < c->nnp && !of_whole; k++)
+            if (c->nps[k].m && c->nps[k].t0 == i + 2) {
+                of_whole = c->nps[k].m;
+                tn = c->nps[k].bare ? c->nps[k].c1 : c->nps[k].t1; /* "47 dead": the trigger after the number */
             }
-        }
         const trig_match *tm = trig_starting(c, tn);
         if (!tm || tm->t0 != tn || !dir_allows(tm->row, "post")) continue;
         size_t j = tm->t1;
@@ -2355,16 +2358,7 @@ static void process_sentence(ctx *c)
                          tok_is(c, w, "remained") || tok_is(c, w, "remains"));
                 /* only as a part: "Two of the wounded remain in hospital"
                  * alone tells no count of its own */
-                if (plain) {
-                    bool whole = false;
-                    const count_state *cs = c->st;
-                    for (size_t k = cs->ncr; k-- > 0 && !whole && cs->cr[k].para == c->p->index;) {
-                        const concur_mention *o = cs->cr[k].m;
-                        whole = !o->parent && o->has_value && o->value >= v && o->cstart < c->tok[at].start &&
-                                !strcmp(o->category, tm->row->col[1]);
-                    }
-                    plain = whole;
-                }
+                if (plain) plain = earlier_whole_at(c, NULL, c->tok[at].start, tm->row->col[1], v, true) != NULL;
             }
             if (!plain && !tok_is(c, w, "were") && !tok_is(c, w, "are")) break;
             if (!plain && !is_group_word(c, w + 1, &gu, &gr)) break;
