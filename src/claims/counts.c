@@ -1178,7 +1178,7 @@ static const trig_match *look_post(const ctx *c, size_t j, bool *hedged, bool *d
     *aux = false;
     while (j < c->s1 && skipped < 6) {
         const trig_match *tm = trig_starting(c, j);
-        if (tm && dir_allows(tm->row, "post")) return has_rule(tm->row, "group_trigger") ? NULL : tm;
+        if (tm && dir_allows(tm->row, "post")) return rule_arg(tm->row->col[4], "group_trigger:") ? NULL : tm;
         const char *role = NULL;
         size_t u = link_at(c, j, "aux,both,hedge,drop", &role);
         if (!u) return NULL;
@@ -1802,6 +1802,29 @@ static void coordinated_totals(ctx *c)
     }
 }
 
+/* "Of the 14 wounded, three are in critical condition": after a sentence
+ * opening "Of the N ...", the sentence's later top-level counts of the
+ * same category, no larger, are parts of the N, never clauses of a sum. */
+static void of_lead_parts(ctx *c, size_t cr0)
+{
+    count_state *st = c->st;
+    if (c->s0 + 2 >= c->s1 || !tok_is(c, c->s0, "of") || !tok_is(c, c->s0 + 1, "the")) return;
+    size_t at = c->tok[c->s0 + 2].start;
+    concur_mention *whole = NULL;
+    for (size_t a = cr0; a < st->ncr && !whole; a++) {
+        concur_mention *m = st->cr[a].m;
+        if (m->cstart == at && !m->parent && m->has_value && !m->hedged) whole = m;
+    }
+    if (!whole) return;
+    for (size_t b = cr0; b < st->ncr; b++) {
+        concur_mention *o = st->cr[b].m;
+        if (o == whole || o->parent || o->cstart < whole->cend || strcmp(o->category, whole->category) ||
+            !o->has_value || o->value > whole->value)
+            continue;
+        o->parent = whole;
+    }
+}
+
 /* "gunned down four coworkers ... before killing a woman": top-level exact
  * counts of one category told by different triggers of one sentence add up
  * to a total (note "sum of clauses"), their parent. */
@@ -2182,16 +2205,22 @@ static void process_sentence(ctx *c)
                     if (!q->det) parts_after(c, after, (int)k);
                 }
             }
-            /* "43 bodies have been recovered", "police found 15 bodies": a
-             * count of bodies found (a verb of count_links role "body"
-             * after it or right before it) is of the dead (the group noun
-             * is a trigger of rule group_trigger) */
+            /* "43 bodies have been recovered", "police found 15 bodies",
+             * "took 11 hostages": the group noun is a trigger of rule
+             * group_trigger:ROLE, read when a verb of count_links role ROLE
+             * goes with the count (after it, or right before it) */
             if (!tm && q->g1 > q->g0 && q->has_value && !q->det) {
                 const trig_match *gt = trig_starting(c, q->g0);
-                if (gt && gt->t1 == q->g1 && has_rule(gt->row, "group_trigger")) {
+                const char *ga = gt && gt->t1 == q->g1 ? rule_arg(gt->row->col[4], "group_trigger:") : NULL;
+                char role[16] = "";
+                if (ga) {
+                    size_t n = strcspn(ga, ",");
+                    if (n > 0 && n < sizeof role) memcpy(role, ga, n), role[n] = 0;
+                }
+                if (role[0]) {
                     size_t j = q->after, u = 0, n = 0;
-                    while (n++ < 6 && (u = link_at(c, j, "aux,both", NULL)) > 0 && !link_at(c, j, "body", NULL)) j += u;
-                    if (link_at(c, j, "body", NULL) || (q->t0 > c->s0 && link_at(c, q->t0 - 1, "body", NULL))) {
+                    while (n++ < 6 && (u = link_at(c, j, "aux,both", NULL)) > 0 && !link_at(c, j, role, NULL)) j += u;
+                    if (link_at(c, j, role, NULL) || (q->t0 > c->s0 && link_at(c, q->t0 - 1, role, NULL))) {
                         tm = gt;
                         hedged = dropped = false;
                         cues_before(c, q->t0, &hedged, &dropped);
@@ -2353,7 +2382,9 @@ static void process_sentence(ctx *c)
                 /* "25 of the wounded were in critical condition": a part
                  * of the people of that trigger, told with no other trigger */
                 bool h3 = false, d3 = false, a3 = false;
-                plain = !look_post(c, j, &h3, &d3, &a3) && !is_group_word(c, w + 1, &gu, &gr) &&
+                /* (or told again: "... were in critical condition") */
+                const trig_match *t3 = look_post(c, j, &h3, &d3, &a3);
+                plain = (!t3 || !strcmp(t3->row->col[1], tm->row->col[1])) && !is_group_word(c, w + 1, &gu, &gr) &&
                         (tok_is(c, w, "were") || tok_is(c, w, "are") || tok_is(c, w, "remain") ||
                          tok_is(c, w, "remained") || tok_is(c, w, "remains"));
                 /* only as a part: "Two of the wounded remain in hospital"
@@ -2700,6 +2731,7 @@ static void process_sentence(ctx *c)
             }
         }
     }
+    of_lead_parts(c, cr0);
     sentence_totals(c, cr0);
     more_totals(c, cr0);
 }
