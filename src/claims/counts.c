@@ -1461,7 +1461,17 @@ static const char *attribution_from(ctx *c, size_t from, size_t limit, size_t *c
             }
             /* "police said", "the health ministry said", "the health
              * ministry in Gaza said" (one "in"/"of" joins two phrases) */
-            size_t b = i, a = i, end = i;
+            size_t vs = i;
+            /* "the Red Crescent had put", "police have also said" */
+            for (int n = 0; n < 3 && vs > c->s0 + 1; n++) {
+                if (tok_is(c, vs - 1, "has") || tok_is(c, vs - 1, "have") || tok_is(c, vs - 1, "had") ||
+                    tok_is(c, vs - 1, "also") || tok_is(c, vs - 1, "earlier") || tok_is(c, vs - 1, "previously") ||
+                    tok_is(c, vs - 1, "initially") || tok_is(c, vs - 1, "later") || tok_is(c, vs - 1, "already"))
+                    vs--;
+                else
+                    break;
+            }
+            size_t b = vs, a = vs, end = vs;
             for (int part = 0; part < 2; part++) {
                 /* the head word before the verb: a name or a source noun */
                 bool head_name = end > c->s0 && (c->tok[end - 1].flags & CC_TF_UPPER) &&
@@ -2202,6 +2212,13 @@ static void process_sentence(ctx *c)
                 tm = look_pre(c, q->t0, &hedged);
                 if (tm) {
                     cues_before(c, tm->t0, &hedged, &dropped);
+                    /* "the death toll climbed past 2,000", "has topped
+                     * 2,000": a toll past its figure (link role "over") */
+                    for (size_t back = 1; back <= 2 && !q->qual && q->has_value && back <= q->t0 - c->s0; back++)
+                        if (link_at(c, q->t0 - back, "over", NULL) == back) {
+                            q->qual = CONCUR_QUAL_MORE_THAN;
+                            apply_qual(q);
+                        }
                     if (!q->det) parts_after(c, after, (int)k);
                 }
             }
