@@ -592,6 +592,10 @@ bool cc_counts_init(concur_engine *e);
 void cc_counts_free(concur_engine *e);
 void cc_counts_scan(const concur_engine *e, concur_doc *d, const cc_para *p);
 void cc_counts_finish(const concur_engine *e, concur_doc *d);
+/* The ISO country code of a place name into cc and the name's level: 2 a
+ * country, 1 a region (regions.tsv), 0 a city (places.tsv); -1 when the
+ * name is in neither. */
+int cc_place_country(const char *name, char cc[3]);
 
 /* output */
 int cc_write_jsonl(const concur_doc *d, unsigned kinds, concur_write_fn w, void *u);

@@ -29,7 +29,7 @@ enum { FIRST_TRIG = 1, FIRST_PLACE = 2, FIRST_DET = 4,
        FIRST_TRIG_ALONE = 8 /* some trigger is this word alone, or goes on with no word */ };
 
 typedef struct counts_tables {
-    const cc_lexicon *trig, *links, *groups, *numw, *attr, *placepat, *places, *pstop, *block, *totals;
+    const cc_lexicon *trig, *links, *groups, *numw, *attr, *placepat, *places, *pstop, *regions, *block, *totals;
     uint8_t *first;     /* [word id]: FIRST_* bits, the word starts a trigger / place
                          * pattern, or is a determiner (count_links role "det") */
     size_t nfirst;
@@ -110,6 +110,7 @@ bool cc_counts_init(concur_engine *e)
     t->placepat = cc_lexicon_get("count_places");
     t->places = cc_lexicon_get("places");
     t->pstop = cc_lexicon_get("places_stop");
+    t->regions = cc_lexicon_get("regions");
     t->block = cc_lexicon_get("count_blockers");
     t->totals = cc_lexicon_get("count_totals");
     if (!t->trig || !t->links || !t->groups || !t->numw || !t->attr || !t->placepat || !t->block || !t->totals) {
@@ -3059,18 +3060,36 @@ static bool learned_has(const char **learned, size_t n, const char *name)
     return n && bsearch(&name, learned, n, sizeof *learned, cmp_str) != NULL;
 }
 
-/* Rank of a candidate as a place: 3 pattern, 2 learned name, 1 gazetteer, 0 none. */
+/* Rank of a candidate as a place: 4 pattern, 3 learned name, 2 city of
+ * the gazetteer, 1 country or region (regions.tsv), 0 none. */
 static int place_rank(const counts_tables *t, const char **learned, size_t nlearned, const place_cand *pc)
 {
-    if (pc->strength == 3) return 3;
-    if (learned_has(learned, nlearned, pc->name)) return 2;
+    if (pc->strength == 3) return 4;
+    if (learned_has(learned, nlearned, pc->name)) return 3;
     if (pc->sent_start) return 0;
     char buf[128];
     size_t n;
     lower_copy(pc->name, buf, sizeof buf, &n);
-    if (t->pstop && cc_lex_find(t->pstop, buf, n)) return 0;
-    if (t->places && cc_lex_find(t->places, buf, n)) return 1;
+    if (!(t->pstop && cc_lex_find(t->pstop, buf, n)) && t->places && cc_lex_find(t->places, buf, n)) return 2;
+    if (t->regions && cc_lex_find(t->regions, buf, n)) return 1;
     return 0;
+}
+
+int cc_place_country(const char *name, char cc[3])
+{
+    const cc_lexicon *places = cc_lexicon_get("places"), *regions = cc_lexicon_get("regions"),
+                     *pstop = cc_lexicon_get("places_stop");
+    char buf[128];
+    size_t n;
+    if (!name) return -1;
+    lower_copy(name, buf, sizeof buf, &n);
+    /* a region first: "Colorado" is the US state before the Brazilian town */
+    const cc_lex_row *r = regions ? cc_lex_find(regions, buf, n) : NULL;
+    int level = r ? (r->col[3] && !strcmp(r->col[3], "country") ? 2 : 1) : 0;
+    if (!r && places && !(pstop && cc_lex_find(pstop, buf, n))) r = cc_lex_find(places, buf, n);
+    if (!r || !r->col[2] || strlen(r->col[2]) != 2) return -1;
+    memcpy(cc, r->col[2], 3);
+    return level;
 }
 
 void cc_counts_finish(const concur_engine *e, concur_doc *d)
@@ -3233,9 +3252,10 @@ void cc_counts_finish(const concur_engine *e, concur_doc *d)
             k = r;
         }
     }
-    if (!doc_place)
+    /* else the title's first city, else its first country or region */
+    for (int want = 2; want >= 1 && !doc_place; want--)
         for (size_t k = 0; k < st->npl; k++)
-            if (st->pl[k].para == 0 && st->pl[k].strength == 1 && place_rank(t, learned, nl, &st->pl[k]) >= 1) {
+            if (st->pl[k].para == 0 && st->pl[k].strength == 1 && place_rank(t, learned, nl, &st->pl[k]) >= want) {
                 doc_place = st->pl[k].name;
                 break;
             }
@@ -3252,8 +3272,9 @@ void cc_counts_finish(const concur_engine *e, concur_doc *d)
             int r = place_rank(t, learned, nl, pc);
             if (r > best) { best = r; place = pc->name; }
         }
-        /* the paragraph before it: the nearest learned place, else gazetteer */
-        for (int want = 2; want >= 1 && !place; want--) {
+        /* the paragraph before it: the nearest learned place, else city,
+         * else country or region */
+        for (int want = 3; want >= 1 && !place; want--) {
             for (size_t k = cr->pl_end; k-- > cr->pl_begin;) {
                 const place_cand *pc = &st->pl[k];
                 if (pc->cstart >= m->cstart || place_rank(t, learned, nl, pc) < want) continue;

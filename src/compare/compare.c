@@ -273,6 +273,21 @@ static bool same_text(const char *a, const char *b)
     return a && b && !strcasecmp(a, b);
 }
 
+/* May places a and b name one incident's place? When one is a country or
+ * a region (regions.tsv) and the other is not ("western Afghanistan" and
+ * "Herat", "off Bangladesh coast" and "Chandpur"): a name of a city cannot
+ * settle its country (names repeat across countries, and the gazetteer
+ * keeps the most populous), so the wider name never keeps them apart. Two
+ * countries or regions only within one country ("Herat" province and
+ * "Afghanistan"); two cities never. */
+static bool place_within(const char *a, const char *b)
+{
+    char ca[3] = "", cb[3] = "";
+    int la = cc_place_country(a, ca), lb = cc_place_country(b, cb);
+    if (la >= 1 && lb >= 1) return !strcmp(ca, cb);
+    return la >= 1 || lb >= 1;
+}
+
 /* ----------------------------------------------------------- lexicons */
 
 static const char *group_class(const char *group)
@@ -339,6 +354,11 @@ static bool fact_add(cc_cmp_fact *f, const cc_cmp_src *s)
         if (f->nsrc == 1 || s->hi > f->hull_hi) f->hull_hi = s->hi;
     }
     if (!f->place && s->m->place) f->place = s->m->place;
+    else if (f->place && s->m->place && !same_text(f->place, s->m->place) && place_within(f->place, s->m->place)) {
+        /* the narrower place names the fact: "Herat" within "Afghanistan" */
+        char cc[3];
+        if (cc_place_country(s->m->place, cc) < cc_place_country(f->place, cc)) f->place = s->m->place;
+    }
     if (!f->date && s->m->date) f->date = s->m->date;
     if (!f->has_days && s->has_days) {
         f->has_days = true;
@@ -517,7 +537,7 @@ static long fit(const concur_comparison *c, const doc_work *w, const claim_ctx *
     }
     if (m->place && f->place) {
         if (same_text(m->place, f->place)) score += 50;
-        else if (rel < 3) return 0;
+        else if (rel < 3 && !place_within(m->place, f->place)) return 0;
     }
     if (k->has_days && f->has_days) {
         long flo = f->dlo, fhi = f->dhi;
