@@ -198,6 +198,8 @@ typedef struct place_cand {
     const char *name;     /* arena, as written */
     uint8_t strength;     /* 3 = from a place pattern, 0 = capitalised words */
     bool sent_start;
+    bool possessive;      /* "Scotland's sympathy": followed by 's */
+    bool after_from;      /* "three people from Scotland": after "from" */
 } place_cand;
 
 typedef struct count_rec {
@@ -2773,6 +2775,11 @@ static void add_place(ctx *c, size_t a, size_t b, uint8_t strength)
     pc->name = span_str(c, a, b);
     pc->strength = strength;
     pc->sent_start = (c->tok[a].flags & CC_TF_SENT_START) != 0;
+    const char *e = c->text + c->tok[b - 1].end;
+    size_t left = c->p->end - c->tok[b - 1].end;
+    pc->after_from = a > c->s0 && tok_is(c, a - 1, "from");
+    pc->possessive = (left >= 2 && e[0] == '\'' && e[1] == 's') ||
+                     (left >= 4 && !memcmp(e, "\xE2\x80\x99s", 4));
 }
 
 /* Capitalised run [a, b) of at most 3 words starting at a. */
@@ -2875,6 +2882,10 @@ static void place_cands_near(ctx *c, const concur_mention *m)
     for (size_t i = first; i < last; i++) {
         size_t b = cap_run(c, i, last);
         if (b == i) continue;
+        /* "The Mumbai blasts", "In Kabul, ...": a sentence's first word,
+         * an article or a preposition (count_links role det or adjunct),
+         * is not part of the name */
+        if (b > i + 1 && (p->tok[i].flags & CC_TF_SENT_START) && link_at(c, i, "det,adjunct", NULL) == 1) i++;
         add_place(c, i, b, 0);
         i = b - 1;
     }
@@ -3071,7 +3082,10 @@ static int place_rank(const counts_tables *t, const char **learned, size_t nlear
     size_t n;
     lower_copy(pc->name, buf, sizeof buf, &n);
     if (!(t->pstop && cc_lex_find(t->pstop, buf, n)) && t->places && cc_lex_find(t->places, buf, n)) return 2;
-    if (t->regions && cc_lex_find(t->regions, buf, n)) return 1;
+    /* "Scotland's sympathy", "Russia's defence ministry": a country or
+     * region in the possessive is an actor, not where it happened */
+    /* ... and "three people from Scotland" tells where they come from */
+    if (!pc->possessive && !pc->after_from && t->regions && cc_lex_find(t->regions, buf, n)) return 1;
     return 0;
 }
 
@@ -3272,9 +3286,15 @@ void cc_counts_finish(const concur_engine *e, concur_doc *d)
             int r = place_rank(t, learned, nl, pc);
             if (r > best) { best = r; place = pc->name; }
         }
-        /* the paragraph before it: the nearest learned place, else city,
-         * else country or region */
-        for (int want = 3; want >= 1 && !place; want--) {
+        /* a country or region of the sentence gives way to a city named
+         * before it in the paragraph ("the Mumbai blasts ... across India") */
+        const char *wide = best == 1 ? place : NULL;
+        if (wide) place = NULL;
+        /* the paragraph before it: the nearest learned place, else city
+         * (a country or region named in an earlier sentence is context
+         * more often than the place: "his holiday in Egypt. ... the
+         * estimated 150,000 dead") */
+        for (int want = 3; want >= 2 && !place; want--) {
             for (size_t k = cr->pl_end; k-- > cr->pl_begin;) {
                 const place_cand *pc = &st->pl[k];
                 if (pc->cstart >= m->cstart || place_rank(t, learned, nl, pc) < want) continue;
@@ -3282,6 +3302,7 @@ void cc_counts_finish(const concur_engine *e, concur_doc *d)
                 break;
             }
         }
+        if (!place) place = wide;
         if (!place) place = doc_place;
         m->place = place;
     }
