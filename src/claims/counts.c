@@ -1407,11 +1407,16 @@ static const char *span_str(ctx *c, size_t a, size_t b)
 
 /* Do words [a, b) name a source: a capitalised word (not only the
  * sentence's first) or a source noun ("police", "ministry")? */
-static bool names_source_noun(const ctx *c, size_t k)
+static bool attr_role_at(const ctx *c, size_t k, const char *role)
 {
     size_t u = 0;
     const cc_lex_row *r = cc_lex_match(c->t->attr, c->text, c->tok, k, k + 1, &u);
-    return r && r->col[1] && !strcmp(r->col[1], "source");
+    return r && r->col[1] && !strcmp(r->col[1], role);
+}
+
+static bool names_source_noun(const ctx *c, size_t k)
+{
+    return attr_role_at(c, k, "source");
 }
 
 static bool names_source(const ctx *c, size_t a, size_t b)
@@ -1441,7 +1446,7 @@ static const char *attribution_from(ctx *c, size_t from, size_t limit, size_t *c
         const cc_lex_row *r = cc_lex_match(c->t->attr, c->text, c->tok, i, c->s1, &u);
         if (!r) continue;
         const char *role = r->col[1] ? r->col[1] : "";
-        if (!strcmp(role, "source")) continue;
+        if (!strcmp(role, "source") || !strcmp(role, "between")) continue;
         if (!strcmp(role, "lead")) {
             size_t a = i + u;
             a = skip_articles(c, a);
@@ -1464,16 +1469,10 @@ static const char *attribution_from(ctx *c, size_t from, size_t limit, size_t *c
             }
             /* "police said", "the health ministry said", "the health
              * ministry in Gaza said" (one "in"/"of" joins two phrases) */
+            /* "the Red Crescent had put", "police have also said": words of
+             * role "between" may stand between the source and its verb */
             size_t vs = i;
-            /* "the Red Crescent had put", "police have also said" */
-            for (int n = 0; n < 3 && vs > c->s0 + 1; n++) {
-                if (tok_is(c, vs - 1, "has") || tok_is(c, vs - 1, "have") || tok_is(c, vs - 1, "had") ||
-                    tok_is(c, vs - 1, "also") || tok_is(c, vs - 1, "earlier") || tok_is(c, vs - 1, "previously") ||
-                    tok_is(c, vs - 1, "initially") || tok_is(c, vs - 1, "later") || tok_is(c, vs - 1, "already"))
-                    vs--;
-                else
-                    break;
-            }
+            for (int n = 0; n < 3 && vs > c->s0 + 1 && attr_role_at(c, vs - 1, "between"); n++) vs--;
             size_t b = vs, a = vs, end = vs;
             for (int part = 0; part < 2; part++) {
                 /* the head word before the verb: a name or a source noun */
@@ -2775,11 +2774,8 @@ static void add_place(ctx *c, size_t a, size_t b, uint8_t strength)
     pc->name = span_str(c, a, b);
     pc->strength = strength;
     pc->sent_start = (c->tok[a].flags & CC_TF_SENT_START) != 0;
-    const char *e = c->text + c->tok[b - 1].end;
-    size_t left = c->p->end - c->tok[b - 1].end;
     pc->after_from = a > c->s0 && tok_is(c, a - 1, "from");
-    pc->possessive = (left >= 2 && e[0] == '\'' && e[1] == 's') ||
-                     (left >= 4 && !memcmp(e, "\xE2\x80\x99s", 4));
+    pc->possessive = b < c->s1 && possessive_at(c, b);
 }
 
 /* Capitalised run [a, b) of at most 3 words starting at a. */

@@ -273,17 +273,16 @@ static bool same_text(const char *a, const char *b)
     return a && b && !strcasecmp(a, b);
 }
 
-/* May places a and b name one incident's place? When one is a country or
- * a region (regions.tsv) and the other is not ("western Afghanistan" and
- * "Herat", "off Bangladesh coast" and "Chandpur"): a name of a city cannot
- * settle its country (names repeat across countries, and the gazetteer
- * keeps the most populous), so the wider name never keeps them apart. Two
- * countries or regions only within one country ("Herat" province and
- * "Afghanistan"); two cities never. */
-static bool place_within(const char *a, const char *b)
+/* May two places name one incident's place, given their levels and
+ * countries (cc_place_country)? When one is a country or a region
+ * (regions.tsv) and the other is not ("western Afghanistan" and "Herat",
+ * "off Bangladesh coast" and "Chandpur"): a name of a city cannot settle
+ * its country (names repeat across countries, and the gazetteer keeps the
+ * most populous), so the wider name never keeps them apart. Two countries
+ * or regions only within one country ("Herat" province and "Afghanistan");
+ * two cities never. */
+static bool place_within(int la, const char *ca, int lb, const char *cb)
 {
-    char ca[3] = "", cb[3] = "";
-    int la = cc_place_country(a, ca), lb = cc_place_country(b, cb);
     if (la >= 1 && lb >= 1) return !strcmp(ca, cb);
     return la >= 1 || lb >= 1;
 }
@@ -353,11 +352,14 @@ static bool fact_add(cc_cmp_fact *f, const cc_cmp_src *s)
         if (f->nsrc == 1 || s->lo < f->hull_lo) f->hull_lo = s->lo;
         if (f->nsrc == 1 || s->hi > f->hull_hi) f->hull_hi = s->hi;
     }
-    if (!f->place && s->m->place) f->place = s->m->place;
-    else if (f->place && s->m->place && !same_text(f->place, s->m->place) && place_within(f->place, s->m->place)) {
-        /* the narrower place names the fact: "Herat" within "Afghanistan" */
-        char cc[3];
-        if (cc_place_country(s->m->place, cc) < cc_place_country(f->place, cc)) f->place = s->m->place;
+    /* the first place, or a narrower one within it: "Herat" within
+     * "Afghanistan" */
+    if (s->m->place &&
+        (!f->place || (s->place_level < f->place_level && !same_text(f->place, s->m->place) &&
+                       place_within(f->place_level, f->place_cc, s->place_level, s->place_cc)))) {
+        f->place = s->m->place;
+        f->place_level = s->place_level;
+        memcpy(f->place_cc, s->place_cc, sizeof f->place_cc);
     }
     if (!f->date && s->m->date) f->date = s->m->date;
     if (!f->has_days && s->has_days) {
@@ -408,6 +410,8 @@ typedef struct claim_ctx {
     double lo, hi;
     bool has_days;
     long dlo, dhi;
+    int place_level;         /* of m->place, cc_place_country() */
+    char place_cc[3];
 } claim_ctx;
 
 /* A document's own figures in each fact it joined (open addressing, keyed
@@ -537,7 +541,7 @@ static long fit(const concur_comparison *c, const doc_work *w, const claim_ctx *
     }
     if (m->place && f->place) {
         if (same_text(m->place, f->place)) score += 50;
-        else if (rel < 3 && !place_within(m->place, f->place)) return 0;
+        else if (rel < 3 && !place_within(k->place_level, k->place_cc, f->place_level, f->place_cc)) return 0;
     }
     if (k->has_days && f->has_days) {
         long flo = f->dlo, fhi = f->dhi;
@@ -558,6 +562,7 @@ static bool claim_init(const concur_comparison *c, const doc_work *w, size_t doc
     k->m = m;
     k->doc = doc;
     k->gclass = group_class(m->group);
+    k->place_level = m->place ? cc_place_country(m->place, k->place_cc) : -1;
     k->parent_fact = CC_NO_FACT;
     if (m->parent) {
         size_t pi = mention_index(d, m->parent);
@@ -587,7 +592,8 @@ static bool claim_init(const concur_comparison *c, const doc_work *w, size_t doc
 
 static bool join(concur_comparison *c, size_t fi, const claim_ctx *k, doc_work *w, size_t mi)
 {
-    cc_cmp_src s = {k->m, k->doc, k->lo, k->hi, NULL, k->has_days, k->dlo, k->dhi};
+    cc_cmp_src s = {k->m, k->doc, k->lo, k->hi, NULL, k->has_days, k->dlo, k->dhi, k->place_level, ""};
+    memcpy(s.place_cc, k->place_cc, sizeof s.place_cc);
     cc_cmp_fact *f = &c->f[fi];
     bool present = own_find(&w[k->doc].own, fi) != NULL;
     if (!fact_add(f, &s) || !own_add(&w[k->doc].own, fi, k->m)) return false;
@@ -858,6 +864,7 @@ static bool add_date_fact(concur_comparison *c, size_t main)
         done[ms[i].doc] = 1;
         cc_cmp_src s = {0};
         s.doc = ms[i].doc;
+        s.place_level = -1; /* the date row's place is never matched on */
         bool dated = incident_date(c->docs[s.doc], ms[i].m, &s);
         /* a claim without one (a headline's "kills 34"): the document's
          * other top-level claims of the same category, in fact order */

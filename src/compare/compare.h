@@ -15,13 +15,17 @@ typedef struct cc_cmp_src {
     const char *timex;       /* date facts: the date value (NULL for counts) */
     bool has_days;           /* dlo, dhi known */
     long dlo, dhi;           /* date facts: the date; counts: the incident date, in days */
+    int place_level;         /* of m->place, cc_place_country(): 2 country ... -1 unknown */
+    char place_cc[3];        /* its ISO country code */
 } cc_cmp_src;
 
 typedef struct cc_cmp_fact {
     const char *category;    /* "killed" ... or "date" */
     const char *group;       /* most frequent group of the sources */
     const char *gclass;      /* class of groups that line up (compare_groups.tsv) */
-    const char *place;       /* first place given by a source */
+    const char *place;       /* narrowest place given by a source */
+    int place_level;         /* of place, as in cc_cmp_src */
+    char place_cc[3];
     const char *date;        /* first incident date given by a source */
     bool has_days;           /* the incident date in days (from a source's claim */
     long dlo, dhi;           /* date or its document's context), when known */
