@@ -1161,6 +1161,15 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
         }
     }
     if (out->article || vague || year_like) return false;
+    /* "wounded one other": the word of others (count_links role "other")
+     * closing the phrase stands for people */
+    if (link_at(c, j, "other", NULL) == 1 && !is_group_word(c, j, &gu, NULL) && j + 1 < c->s1 &&
+        !trig_starting(c, j + 1) && bare_end_ok(c, j + 1)) {
+        out->group = "people";
+        out->g0 = j;
+        out->g1 = out->t1 = j + 1;
+        return true;
+    }
     /* bare number: "killed four", "40 died", "1275 were taken hostage" */
     if (!bare_end_ok(c, j)) return false;
     /* a name and its number: "Doom 3", "Apollo 11" */
