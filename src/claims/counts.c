@@ -1428,6 +1428,18 @@ static bool names_source_noun(const ctx *c, size_t k)
     return attr_role_at(c, k, "source");
 }
 
+/* Tokens of a joining word at j ("of", "for", "of the") that a
+ * capitalised part of the same name follows and a capitalised word
+ * precedes; 0 when not so. */
+static size_t join_len(const ctx *c, size_t j)
+{
+    if (j == c->s0 || !(c->tok[j - 1].flags & CC_TF_UPPER)) return 0;
+    size_t k = j + 1;
+    if (tok_is(c, k, "the")) k++;
+    if (k >= c->s1 || c->tok[k].type != CC_TOK_WORD || !(c->tok[k].flags & CC_TF_UPPER)) return 0;
+    return k - j;
+}
+
 static bool names_source(const ctx *c, size_t a, size_t b)
 {
     for (size_t k = a; k < b; k++) {
@@ -1455,14 +1467,22 @@ static const char *attribution_from(ctx *c, size_t from, size_t limit, size_t *c
         const cc_lex_row *r = cc_lex_match(c->t->attr, c->text, c->tok, i, c->s1, &u);
         if (!r) continue;
         const char *role = r->col[1] ? r->col[1] : "";
-        if (!strcmp(role, "source") || !strcmp(role, "between")) continue;
+        if (!strcmp(role, "source") || !strcmp(role, "between") || !strcmp(role, "join")) continue;
         if (!strcmp(role, "lead")) {
             size_t a = i + u;
             a = skip_articles(c, a);
             size_t b = a;
-            while (b < c->s1 && b - a < 8 && c->tok[b].type == CC_TOK_WORD &&
-                   !(b > a && link_at(c, b, "aux,both,end,part,pre", NULL)))
+            while (b < c->s1 && b - a < 10 && c->tok[b].type == CC_TOK_WORD) {
+                if (b > a && link_at(c, b, "aux,both,end,part,pre", NULL)) {
+                    /* "the Office of the High Commissioner for Human
+                     * Rights": a joining word between capitalised parts */
+                    size_t n = attr_role_at(c, b, "join") ? join_len(c, b) : 0;
+                    if (!n) break;
+                    b += n;
+                    continue;
+                }
                 b++;
+            }
             if (b > a && !is_pronoun(c, a)) return span_str(c, a, b);
         } else {
             /* ", said the health ministry" */
@@ -1477,13 +1497,15 @@ static const char *attribution_from(ctx *c, size_t from, size_t limit, size_t *c
                 if (b > a && !is_pronoun(c, a) && names_source(c, a, b)) return span_str(c, a, b);
             }
             /* "police said", "the health ministry said", "the health
-             * ministry in Gaza said" (one "in"/"of" joins two phrases) */
+             * ministry in Gaza said": up to three phrases joined by words
+             * of role "join" ("the Office of the High Commissioner for
+             * Human Rights said") */
             /* "the Red Crescent had put", "police have also said": words of
              * role "between" may stand between the source and its verb */
             size_t vs = i;
             for (int n = 0; n < 3 && vs > c->s0 + 1 && attr_role_at(c, vs - 1, "between"); n++) vs--;
             size_t b = vs, a = vs, end = vs;
-            for (int part = 0; part < 2; part++) {
+            for (int part = 0; part < 3; part++) {
                 /* the head word before the verb: a name or a source noun */
                 bool head_name = end > c->s0 && (c->tok[end - 1].flags & CC_TF_UPPER) &&
                                  !names_source_noun(c, end - 1);
@@ -1495,10 +1517,15 @@ static const char *attribution_from(ctx *c, size_t from, size_t limit, size_t *c
                        !link_at(c, a - 1, "conj", NULL) &&
                        !tok_is(c, a - 1, "a") && !tok_is(c, a - 1, "an") && !tok_is(c, a - 1, "the"))
                     a--;
-                if (part == 0 && a > c->s0 + 1 && a < end && (tok_is(c, a - 1, "in") || tok_is(c, a - 1, "of")) &&
-                    c->tok[a - 2].type == CC_TOK_WORD &&
-                    (names_source_noun(c, a - 2) || ((c->tok[a - 2].flags & CC_TF_UPPER) && !(c->tok[a - 2].flags & CC_TF_SENT_START)))) {
-                    end = a - 1;
+                /* a joining word, a "the" after it allowed: "the
+                 * Syrian Observatory for Human Rights said" */
+                size_t jw = a > c->s0 + 2 && tok_is(c, a - 1, "the") ? a - 2 : a - 1;
+                if (part < 2 && jw > c->s0 && a < end && attr_role_at(c, jw, "join") &&
+                    (jw == a - 1 || (c->tok[a].flags & CC_TF_UPPER) || names_source_noun(c, a)) &&
+                    c->tok[jw - 1].type == CC_TOK_WORD &&
+                    (names_source_noun(c, jw - 1) ||
+                     ((c->tok[jw - 1].flags & CC_TF_UPPER) && !(c->tok[jw - 1].flags & CC_TF_SENT_START)))) {
+                    end = jw;
                     continue;
                 }
                 break;
@@ -1613,6 +1640,9 @@ static void emit(ctx *c, np *q)
     m->note = q->note && *q->note ? q->note : NULL;
     if (rules_have(q->rule, "injured_unless_killed")) m->flags |= CNT_SHOT;
     if (rules_have(q->rule, "toll")) m->flags |= CNT_TOLL;
+    /* "17 of whom were taken to hospital": some of the injured, a lower
+     * bound of their number */
+    if (rules_have(q->rule, "lower_bound") && m->has_min) m->has_max = false;
     if (q->rank) m->flags |= CNT_RANK;
     if (q->parent >= 0) m->parent = c->nps[q->parent].m;
     q->m = m;

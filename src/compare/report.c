@@ -88,8 +88,17 @@ static void date_figure(cc_buf *b, const cc_cmp_src *s)
 
 static void source_figure(cc_buf *b, const cc_cmp_fact *f, const cc_cmp_src *s)
 {
-    if (is_date_fact(f)) date_figure(b, s);
-    else cc_cmp_figure(b, s->m);
+    if (is_date_fact(f)) {
+        date_figure(b, s);
+        return;
+    }
+    cc_cmp_figure(b, s->m);
+    /* what the figure counts, where the trigger says more than its
+     * category: "17 in hospital", "12 lost one parent" */
+    if (s->m->note) {
+        cc_buf_putc(b, ' ');
+        cc_buf_puts(b, s->m->note);
+    }
 }
 
 static void fact_label(cc_buf *b, const cc_cmp_fact *f)
