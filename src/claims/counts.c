@@ -1485,8 +1485,11 @@ static const char *attribution_from(ctx *c, size_t from, size_t limit, size_t *c
             }
             if (b > a && !is_pronoun(c, a)) return span_str(c, a, b);
         } else {
-            /* ", said the health ministry" */
-            if (i > c->s0 && tok_punct(c, i - 1, ',')) {
+            /* ", said the health ministry"; after a quotation: "...,"
+             * said Ahmed Ali" */
+            if (i > c->s0 && (tok_punct(c, i - 1, ',') ||
+                              (i > c->s0 + 1 && is_quote(c, i - 1) &&
+                               (tok_punct(c, i - 2, ',') || tok_punct(c, i - 2, '?') || tok_punct(c, i - 2, '!'))))) {
                 size_t a = i + u;
                 a = skip_articles(c, a);
                 size_t b = a;
@@ -1504,6 +1507,13 @@ static const char *attribution_from(ctx *c, size_t from, size_t limit, size_t *c
              * role "between" may stand between the source and its verb */
             size_t vs = i;
             for (int n = 0; n < 3 && vs > c->s0 + 1 && attr_role_at(c, vs - 1, "between"); n++) vs--;
+            /* "The UN refugee agency, UNHCR, said": a name between commas
+             * after the source */
+            if (vs > c->s0 + 3 && tok_punct(c, vs - 1, ',')) {
+                size_t k = vs - 2;
+                while (k > c->s0 && vs - 1 - k <= 5 && c->tok[k].type == CC_TOK_WORD) k--;
+                if (tok_punct(c, k, ',') && k + 1 < vs - 1 && names_source(c, k + 1, vs - 1)) vs = k;
+            }
             size_t b = vs, a = vs, end = vs;
             for (int part = 0; part < 3; part++) {
                 /* the head word before the verb: a name or a source noun */
