@@ -1374,6 +1374,8 @@ static size_t parts_after(ctx *c, size_t j, int head)
     for (size_t k = 0; k < c->nnp; k++) {
         np *q = &c->nps[k];
         if ((int)k == head || q->t0 < j) continue;
+        /* "including the 19 hijackers" */
+        if (q->t0 == j + 1 && tok_is(c, j, "the") && !q->det) j++;
         if (q->t0 != j) break;
         if (q->bare && !q->of_prev) break;
         q->parent = head;
