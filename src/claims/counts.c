@@ -590,6 +590,7 @@ static bool possessive_at(const ctx *c, size_t i)
 static bool parse_np_inner(const ctx *c, size_t i, np *out);
 static bool has_rule(const cc_lex_row *r, const char *rule);
 static const char *rule_arg(const char *rules, const char *name);
+static bool attr_role_at(const ctx *c, size_t k, const char *role);
 
 /* "487 inhabitants of Khojaly were wounded": the place after the group is
  * skipped when looking for the trigger. */
@@ -748,7 +749,11 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
         /* not a count: "$5", "#3", "No.", times, ordinals, ages, ranges */
         if (j > c->s0 && !(tk[j].flags & CC_TF_SPACE_BEFORE) &&
             (tk[j - 1].type == CC_TOK_WORD || tk[j - 1].type == CC_TOK_NUM ||
-             (tk[j - 1].type == CC_TOK_PUNCT && strchr("$#.:/-+*&@", c->text[tk[j - 1].start]))))
+             (tk[j - 1].type == CC_TOK_PUNCT && strchr("$#.:/-+*&@", c->text[tk[j - 1].start])) ||
+             /* the digits after a group comma ("000" of "100,000"): the
+              * number was read from its first digits, blockers included */
+             (tok_punct(c, j - 1, ',') && j - 1 > c->s0 && tk[j - 2].type == CC_TOK_NUM &&
+              !(tk[j - 1].flags & CC_TF_SPACE_BEFORE))))
             return false;
         if (j > c->s0 && tok_punct(c, j - 1, '$')) return false;
         double v;
@@ -1118,6 +1123,30 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
         out->g0 = g0;
         out->g1 = k + gu;
         out->t1 = k + gu;
+        /* "30 women and children", "12 men, women and children": group
+         * nouns joined by "," and a last "and"/"or" share the number; of
+         * different groups, they are people */
+        {
+            size_t m = k + gu, n, gu3;
+            const cc_lex_row *gr3;
+            bool mixed = false, closed = false;
+            for (int added = 0; added < 4 && !closed; added++) {
+                n = m;
+                if (tok_punct(c, n, ',')) n++;
+                if (tok_is(c, n, "and") || tok_is(c, n, "or")) {
+                    n++;
+                    closed = true;
+                }
+                if (n == m || !is_group_word(c, n, &gu3, &gr3) || (gr3->col[2] && *gr3->col[2])) break;
+                if (strcmp(gr3->col[1], out->group)) mixed = true;
+                m = n + gu3;
+            }
+            /* not "5 children and police said ..." */
+            if (closed && m > out->g1 && !attr_role_at(c, m, "verb")) {
+                out->g1 = out->t1 = m;
+                if (mixed) out->group = "people";
+            }
+        }
         return true;
     }
     /* capitalised words right after the number, then a verb: "1.300 Azeri Turks were" */
