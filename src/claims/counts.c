@@ -1538,6 +1538,14 @@ static const char *attribution_from(ctx *c, size_t from, size_t limit, size_t *c
              * role "between" may stand between the source and its verb */
             size_t vs = i;
             for (int n = 0; n < 3 && vs > c->s0 + 1 && attr_role_at(c, vs - 1, "between"); n++) vs--;
+            /* "Police on Sunday said", "Officials on March 12 said": a
+             * date after "on" between the source and its verb */
+            if (vs > c->s0 + 2) {
+                const concur_mention *dm = mention_covering(c, CONCUR_KIND_DATE, c->tok[vs - 1].start, c->tok[vs - 1].end);
+                size_t k = vs - 1;
+                while (dm && k > c->s0 && c->tok[k - 1].start >= dm->cstart) k--;
+                if (dm && k > c->s0 + 1 && tok_is(c, k - 1, "on") && dm->cstart == c->tok[k].start) vs = k - 1;
+            }
             /* "The UN refugee agency, UNHCR, said": a name between commas
              * after the source */
             if (vs > c->s0 + 3 && tok_punct(c, vs - 1, ',')) {
