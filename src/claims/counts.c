@@ -1459,12 +1459,12 @@ static bool names_source_noun(const ctx *c, size_t k)
     return attr_role_at(c, k, "source");
 }
 
-/* Tokens of a joining word at j ("of", "for", "of the") that a
- * capitalised part of the same name follows and a capitalised word
- * precedes; 0 when not so. */
+/* Tokens of a joining word at j ("of", "for", "by", "of the") that a
+ * capitalised part of the same name follows and a word precedes ("a
+ * tally by The Associated Press"); 0 when not so. */
 static size_t join_len(const ctx *c, size_t j)
 {
-    if (j == c->s0 || !(c->tok[j - 1].flags & CC_TF_UPPER)) return 0;
+    if (j == c->s0 || c->tok[j - 1].type != CC_TOK_WORD) return 0;
     size_t k = j + 1;
     if (tok_is(c, k, "the")) k++;
     if (k >= c->s1 || c->tok[k].type != CC_TOK_WORD || !(c->tok[k].flags & CC_TF_UPPER)) return 0;
