@@ -2327,7 +2327,10 @@ static void process_sentence(ctx *c)
                 if (role[0]) {
                     size_t j = q->after, u = 0, n = 0;
                     while (n++ < 6 && (u = link_at(c, j, "aux,both", NULL)) > 0 && !link_at(c, j, role, NULL)) j += u;
-                    if (link_at(c, j, role, NULL) || (q->t0 > c->s0 && link_at(c, q->t0 - 1, role, NULL))) {
+                    /* rule before_only: the verb only before the count
+                     * ("claimed 57 victims", not "57 victims claimed") */
+                    bool after_ok = !rules_have(gt->row->col[4], "before_only");
+                    if ((after_ok && link_at(c, j, role, NULL)) || (q->t0 > c->s0 && link_at(c, q->t0 - 1, role, NULL))) {
                         tm = gt;
                         hedged = dropped = false;
                         cues_before(c, q->t0, &hedged, &dropped);
