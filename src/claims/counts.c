@@ -915,7 +915,29 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
                 k++;
             }
             const cc_lex_row *ag = NULL;
-            if (!is_group_word(c, k, &gu, &ag)) return false;
+            if (!is_group_word(c, k, &gu, &ag)) {
+                /* "killed a dishwasher and eight students": after a pre
+                 * trigger, "a/an" + one or two lower-case words that no
+                 * list names, then "and" + a number, is one person */
+                size_t w = j + 1, e = w, nu = 0;
+                while (e < c->s1 && e - w < 2 && tk[e].type == CC_TOK_WORD && !(tk[e].flags & CC_TF_UPPER) &&
+                       !tok_is(c, e, "and") && !trig_starting(c, e) && !numw_at(c, e, &nu) &&
+                       !link_at(c, e, "aux,both,hedge,drop,part,end,pre,det,nonperson", NULL))
+                    e++;
+                if (e > w && e < c->s1 && !tok_is(c, e, "and")) e = w; /* stopped on a word of those lists */
+                const trig_match *pt = j > c->s0 ? trig_ending(c, j) : NULL;
+                if (other_one || tok_is(c, j, "another") || e == w || !tok_is(c, e, "and") || e + 1 >= c->s1 ||
+                    !(tk[e + 1].type == CC_TOK_NUM || numw_at(c, e + 1, &nu)) || !pt || !dir_allows(pt->row, "pre"))
+                    return false;
+                out->article = true;
+                out->has_value = out->has_min = out->has_max = true;
+                out->value = out->min = out->max = 1;
+                out->c1 = w;
+                out->group = "people";
+                out->g0 = w;
+                out->g1 = out->t1 = e;
+                return true;
+            }
             /* "the other victims": not one */
             if (other_one && (!ag->col[2] || strcmp(ag->col[2], "one"))) return false;
             /* "killing a security guard and then others": not one */
