@@ -250,6 +250,7 @@ static count_state *state_of(concur_doc *d)
 #define CNT_SHOT 1u   /* mention flag: category from "shot" (see cc_counts_finish) */
 #define CNT_TOLL 2u   /* mention flag: a toll, a total already: never a clause of a sum */
 #define CNT_RANK 4u   /* mention flag: "wounded a fourth": one more of its own clause */
+#define CNT_MORE 8u   /* mention flag: "three more bodies": "more" inside the phrase */
 #define MAX_NP 64
 
 typedef struct trig_match {
@@ -269,6 +270,7 @@ typedef struct np {
     bool bare;            /* no group noun */
     bool article;         /* "a man": value 1 from the article */
     bool rank;            /* "wounded a fourth": one told by its rank */
+    bool more;            /* "three more bodies": "more" before the group noun */
     bool det;             /* "his wife", "the ferry's owner": one (or two:
                            * "his parents") counted only in a list with a
                            * count (step 9) */
@@ -1078,6 +1080,12 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
         }
         if (vague) return false;
     }
+    /* "Two more soldiers were killed", "three more bodies": "more"
+     * before a group noun (one more than told before: more_totals) */
+    if (!vague && k == j && tok_is(c, k, "more") && is_group_word(c, k + 1, &gu, NULL)) {
+        k++;
+        out->more = true;
+    }
     size_t mods = 0, maxmods = vague ? 1 : 3, pieces = 0;
     const trig_match *adj = NULL;
     while (k < c->s1 && mods <= maxmods && pieces < 8) {
@@ -1715,6 +1723,7 @@ static void emit(ctx *c, np *q)
      * bound of their number */
     if (rules_have(q->rule, "lower_bound") && m->has_min) m->has_max = false;
     if (q->rank) m->flags |= CNT_RANK;
+    if (q->more) m->flags |= CNT_MORE;
     if (q->parent >= 0) m->parent = c->nps[q->parent].m;
     q->m = m;
     count_state *st = c->st;
@@ -2050,7 +2059,7 @@ static void more_totals(ctx *c, size_t cr0)
         if (m->parent || !m->has_value || m->qualifier || m->hedged || m->note || (m->flags & CNT_TOLL)) continue;
         size_t e = m->cend;
         while (e < tlen && text[e] == ' ') e++;
-        bool more = word_at(text + e, tlen - e, "more");
+        bool more = (m->flags & CNT_MORE) || word_at(text + e, tlen - e, "more");
         size_t b = m->cstart;
         while (b > 0 && text[b - 1] == ' ') b--;
         if (b >= 7 && !strncasecmp(text + b - 7, "another", 7) && (b == 7 || !isalpha((unsigned char)text[b - 8])))
@@ -2207,7 +2216,7 @@ static bool told_as_total(const ctx *c, size_t k)
 static bool told_as_result(const ctx *c, size_t k)
 {
     const np *q = &c->nps[k];
-    if (tok_is(c, q->t1, "more")) return false;
+    if (tok_is(c, q->t1, "more") || q->more) return false;
     if (q->t0 > c->s0 && link_at(c, q->t0 - 1, "result", NULL) == 1) return true;
     if (k == 0 || !c->nps[k - 1].m || !(c->nps[k - 1].m->flags & CNT_TOLL)) return false;
     size_t j = q->t0;
