@@ -1304,6 +1304,20 @@ static const trig_match *look_pre(const ctx *c, size_t i, bool *hedged)
 {
     size_t j = i, skipped = 0;
     bool rise = false;
+    /* "Deaths: 1,234", "People displaced: 20,000", in a list of key
+     * figures: a trigger of either direction and a colon right before the
+     * count, the trigger opening the sentence (after up to two group
+     * words) or following the figure of the line before it */
+    if (j > c->s0 + 1 && tok_punct(c, j - 1, ':')) {
+        const trig_match *lt = trig_ending(c, j - 1);
+        if (lt) {
+            size_t b = lt->t0, gu = 0, n = 0;
+            while (n < 2 && b > c->s0 && is_group_word(c, b - 1, &gu, NULL) && gu == 1) b--, n++;
+            if (b == c->s0 || c->tok[b - 1].type == CC_TOK_NUM || tok_punct(c, b - 1, ')') ||
+                tok_punct(c, b - 1, ';') || tok_punct(c, b - 1, ','))
+                return lt;
+        }
+    }
     /* "killed his two sons", "killed the 12 passengers": a determiner
      * right before the count */
     if (j > c->s0 && link_at(c, j - 1, "det", NULL) == 1) j--;
@@ -1391,12 +1405,12 @@ static bool active_use(const ctx *c, const trig_match *tm)
 }
 
 /* An aside after a count, ", though not shot," or ", both in their 20s,":
- * a comma at j and another within 8 tokens, with no ";" ":" or count phrase
+ * a comma at j and another within 10 tokens ("..., or about 85 per cent of the population,"), with no ";" ":" or count phrase
  * in between; returns the token after the second comma, or 0. */
 static size_t aside_end(const ctx *c, size_t j)
 {
     if (!tok_punct(c, j, ',')) return 0;
-    for (size_t k = j + 2; k < c->s1 && k <= j + 8; k++) {
+    for (size_t k = j + 2; k < c->s1 && k <= j + 10; k++) {
         if (tok_punct(c, k, ';') || tok_punct(c, k, ':')) return 0;
         if (tok_punct(c, k, ',')) {
             for (size_t q = 0; q < c->nnp; q++)
