@@ -1105,7 +1105,7 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
             k++;
             break;
         }
-        if (t->type == CC_TOK_WORD && !tm && !link_at(c, k, "aux,both,hedge,drop,part,end,pre", NULL) &&
+        if (t->type == CC_TOK_WORD && !tm && !link_at(c, k, "aux,both,hedge,drop,part,end,pre,prep", NULL) &&
             !numw_at(c, k, &gu)) {
             k++;
             pieces++;
