@@ -1404,9 +1404,10 @@ static bool active_use(const ctx *c, const trig_match *tm)
     return true;
 }
 
-/* An aside after a count, ", though not shot," or ", both in their 20s,":
- * a comma at j and another within 10 tokens ("..., or about 85 per cent of the population,"), with no ";" ":" or count phrase
- * in between; returns the token after the second comma, or 0. */
+/* An aside after a count, ", though not shot," or ", both in their 20s,"
+ * or ", or about 85 per cent of the population,": a comma at j and another
+ * within 10 tokens, with no ";" ":" or count phrase in between; returns the
+ * token after the second comma, or 0. */
 static size_t aside_end(const ctx *c, size_t j)
 {
     if (!tok_punct(c, j, ',')) return 0;
@@ -1550,7 +1551,8 @@ static const char *attribution_from(ctx *c, size_t from, size_t limit, size_t *c
             while (b < c->s1 && b - a < 10 && c->tok[b].type == CC_TOK_WORD) {
                 if (b > a && link_at(c, b, "aux,both,end,part,pre", NULL)) {
                     /* "the Office of the High Commissioner for Human
-                     * Rights": a joining word between capitalised parts */
+                     * Rights", "a tally by The Associated Press": a
+                     * joining word before a capitalised part */
                     size_t n = attr_role_at(c, b, "join") ? join_len(c, b) : 0;
                     if (!n) break;
                     b += n;
