@@ -1616,7 +1616,7 @@ static const char *attribution_from(ctx *c, size_t from, size_t limit, size_t *c
                  * Syrian Observatory for Human Rights said" */
                 size_t jw = a > c->s0 + 2 && tok_is(c, a - 1, "the") ? a - 2 : a - 1;
                 if (part < 2 && jw > c->s0 && a < end && attr_role_at(c, jw, "join") &&
-                    (jw == a - 1 || (c->tok[a].flags & CC_TF_UPPER) || names_source_noun(c, a)) &&
+                    (jw == a - 1 || (c->tok[a].flags & CC_TF_UPPER) || names_source(c, a, end)) &&
                     c->tok[jw - 1].type == CC_TOK_WORD &&
                     (names_source_noun(c, jw - 1) ||
                      ((c->tok[jw - 1].flags & CC_TF_UPPER) && !(c->tok[jw - 1].flags & CC_TF_SENT_START)))) {
@@ -2545,8 +2545,10 @@ static void process_sentence(ctx *c)
                         (tok_is(c, w, "were") || tok_is(c, w, "are") || tok_is(c, w, "remain") ||
                          tok_is(c, w, "remained") || tok_is(c, w, "remains"));
                 /* only as a part: "Two of the wounded remain in hospital"
-                 * alone tells no count of its own */
-                if (plain) plain = earlier_whole_at(c, NULL, c->tok[at].start, tm->row->col[1], v, true) != NULL;
+                 * alone tells no count of its own; the whole may be told
+                 * in an earlier paragraph ("30 wounded, police said. ¶
+                 * ... Nine of the wounded were in critical condition") */
+                if (plain) plain = earlier_whole_at(c, NULL, c->tok[at].start, tm->row->col[1], v, false) != NULL;
             }
             if (!plain && !tok_is(c, w, "were") && !tok_is(c, w, "are")) break;
             if (!plain && !is_group_word(c, w + 1, &gu, &gr)) break;
@@ -2622,7 +2624,21 @@ static void process_sentence(ctx *c)
         q->via_post = true;
         emit(c, q);
         if (!q->m) return;
-        died_among_wounded(c, q->m, NULL, false);
+        if (!died_among_wounded(c, q->m, NULL, false) && !q->m->parent) {
+            /* "The death toll rose to 19 after five of the wounded died":
+             * with no count of the wounded, the dead are some of the toll
+             * of their sentence */
+            const count_state *st = c->st;
+            for (size_t k = st->ncr; k-- > 0;) {
+                concur_mention *o = st->cr[k].m;
+                if (o->sentence != q->m->sentence) break;
+                if (o != q->m && !o->parent && (o->flags & CNT_TOLL) && !strcmp(o->category, "killed") &&
+                    o->has_value && o->value > v) {
+                    q->m->parent = o;
+                    break;
+                }
+            }
+        }
     }
     /* "Man shot in leg", "resident killed": a singular group noun without a
      * number (count_groups column 3 "one") opening the sentence or a clause

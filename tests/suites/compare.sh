@@ -36,6 +36,7 @@ score_floor ferry 14 tests/compare/ferry/gold.json tests/compare/ferry/*.txt
 score_floor goma 8 tests/compare/goma/gold.json tests/compare/goma/*.txt
 score_floor market 5 tests/compare/market/gold.json tests/compare/market/*.txt
 score_floor herat 6 tests/compare/herat/gold.json tests/compare/herat/*.txt
+score_floor bus 10 tests/compare/bus/gold.json tests/compare/bus/*.txt
 
 # ---- table: one row per fact, a column per document, summary, no colour in a pipe
 "$CONCUR" compare "$S1" "$S2" >"$TMP/t" 2>"$TMP/e"
