@@ -16,6 +16,7 @@
  * Verdicts are computed per fact over its documents (compute_verdict). */
 #include "compare.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -123,7 +124,8 @@ static bool incident_day(const concur_doc *d, const concur_mention *x)
 
 /* A dateline: a day with a written year that opens its paragraph after at
  * most a few capitalised words ("DHAKA, 14 April 2025 -", "Chandpur, 16
- * April 2025", "Published 20 April 2025") in the document's first
+ * April 2025", "Published 20 April 2025", "As of 15 March 2023": "of" and
+ * "on" may be lower case) in the document's first
  * sentences. It dates the report, not the incident: the incident lies on
  * or before it (DATELINE_DAYS at most, for the purpose of lining up). */
 #define DATELINE_DAYS 7
@@ -136,10 +138,35 @@ static bool is_dateline(const concur_doc *d, const concur_mention *x)
     for (size_t i = b; i < x->start; i++) {
         unsigned char c = (unsigned char)d->src[i];
         bool start = (i == b || d->src[i - 1] == ' ' || d->src[i - 1] == '\t');
-        if (start && c >= 'a' && c <= 'z') return false;   /* a lower-case word: prose */
+        /* a lower-case word: prose; but "As of 15 March 2023", "Published
+         * on 20 April 2025" */
+        if (start && c >= 'a' && c <= 'z' && !(x->start - i >= 3 && (!strncmp(d->src + i, "of ", 3) ||
+                                                                      !strncmp(d->src + i, "on ", 3))))
+            return false;
         if (start && c != ' ' && c != '\t') words++;
     }
     return words <= 4 && x->start - b <= 48;
+}
+
+/* Is date y said as the day of a report, right after a verb of saying
+ * (count_attributions role "verb"), "on" allowed: "the government said on
+ * Thursday"? That day is the report's, not the incident's. */
+static bool said_day(const concur_doc *d, const concur_mention *y)
+{
+    size_t e = y->start;
+    while (e > 0 && d->src[e - 1] == ' ') e--;
+    if (e >= 3 && !strncasecmp(d->src + e - 2, "on", 2) && d->src[e - 3] == ' ') {
+        e -= 2;
+        while (e > 0 && d->src[e - 1] == ' ') e--;
+    }
+    size_t b = e;
+    while (b > 0 && e - b < 24 && isalpha((unsigned char)d->src[b - 1])) b--;
+    if (b == e || e - b >= 24) return false;
+    char low[24];
+    for (size_t i = b; i < e; i++) low[i - b] = (char)tolower((unsigned char)d->src[i]);
+    const cc_lexicon *lx = cc_lexicon_get("count_attributions");
+    const cc_lex_row *r = lx ? cc_lex_find(lx, low, e - b) : NULL;
+    return r && r->col[1] && !strcmp(r->col[1], "verb");
 }
 
 /* Under a dateline x: the date mention of claim m's sentence, other than
@@ -163,7 +190,7 @@ static const concur_mention *day_under_dateline(const concur_doc *d, const concu
         for (size_t i = 0; i < d->nm && d->m[i]->sentence <= m->sentence; i++) {
             const concur_mention *y = d->m[i];
             if (y != x && y->kind == CONCUR_KIND_DATE && y->timex_value && m->sentence - y->sentence <= 5 &&
-                !strcmp(y->timex_value, m->date))
+                !strcmp(y->timex_value, m->date) && !said_day(d, y))
                 best = y;
         }
         if (best) return best;
@@ -173,7 +200,7 @@ static const concur_mention *day_under_dateline(const concur_doc *d, const concu
         if (y->sentence > m->sentence) break;
         if (y == x || y->sentence != m->sentence || y->kind != CONCUR_KIND_DATE || !y->timex_value) continue;
         if (!day_value(y->timex_value) || !timex_days(y->timex_value, &lo, &hi)) continue;
-        if (lo < dlo - DATELINE_DAYS || hi > dhi) continue;
+        if (lo < dlo - DATELINE_DAYS || hi > dhi || said_day(d, y)) continue;
         if (m->date && !strcmp(y->timex_value, m->date)) return y;
         if (!best) best = y;
     }
@@ -497,13 +524,22 @@ static long fit(const concur_comparison *c, const doc_work *w, const claim_ctx *
     if (strcmp(f->category, m->category) || strcmp(f->gclass, k->gclass)) return 0;
     /* part-of structure: both parts of something, of different things */
     if (k->parent_fact != CC_NO_FACT && f->parent != CC_NO_FACT && k->parent_fact != f->parent) return 0;
-    /* the document's own figures already in the fact: a restatement or a
-     * differently attributed variant may join, another figure may not */
+    /* a part never joins its own whole ("25 of the wounded" and the 80) */
+    if (k->parent_fact == fi) return 0;
+    /* the document's own figures already in the fact: a restatement (the
+     * same value, its qualifier aside, once unattributed) or a differently
+     * attributed variant may join, another figure may not */
     const own_entry *own = own_find(&w[k->doc].own, fi);
     for (size_t q = 0; own && q < own->n && q < OWN_KEEP; q++) {
         const concur_mention *o = own->m[q];
         if (same_figure(o, m)) continue;
         if (o->attribution && m->attribution && !same_text(o->attribution, m->attribution)) continue;
+        /* one value told with and without a qualifier, once unattributed: a
+         * headline's "kills at least 63" and the body's "63, the
+         * government said" */
+        if (o->has_value && m->has_value && o->value == m->value && (!o->attribution || !m->attribution) &&
+            o->qualifier != CONCUR_QUAL_VAGUE && m->qualifier != CONCUR_QUAL_VAGUE)
+            continue;
         return 0;
     }
     /* value relation with the figures of the other documents */
@@ -834,15 +870,21 @@ static bool incident_date(const concur_doc *d, const concur_mention *m, cc_cmp_s
     if (mi == CC_NO_FACT) return false;
     const concur_mention *x = context_date(d, mi, true);
     if (!x) return false;
+    bool dateline = false;
     if (is_dateline(d, x)) {
         /* the report's dateline: a day of the claim's sentence in the week
          * up to it is the incident's ("on Sunday") */
         const concur_mention *y = day_under_dateline(d, m, x, true);
         if (y) x = y;
+        else dateline = true;
     }
     out->m = x;
     out->timex = x->timex_value;
-    return mention_days(x, x->timex_value, &out->dlo, &out->dhi);
+    if (!mention_days(x, x->timex_value, &out->dlo, &out->dhi)) return false;
+    /* the dateline alone: the incident lies in the week up to it, as for
+     * lining up the claims */
+    if (dateline) out->dlo -= DATELINE_DAYS;
+    return true;
 }
 
 static bool add_date_fact(concur_comparison *c, size_t main)
@@ -866,6 +908,17 @@ static bool add_date_fact(concur_comparison *c, size_t main)
         s.doc = ms[i].doc;
         s.place_level = -1; /* the date row's place is never matched on */
         bool dated = incident_date(c->docs[s.doc], ms[i].m, &s);
+        /* undated, or dated by a report's dateline only: another claim of
+         * the document in this fact may say the incident's day (a
+         * headline's toll, then the body's; "KEY FIGURES Deaths: 53" under
+         * "As of 15 March", then "on 11 March ... 53 people have died") */
+        for (size_t j = i + 1; j < nsrc && (!dated || is_dateline(c->docs[s.doc], s.m)); j++) {
+            if (ms[j].doc != s.doc) continue;
+            cc_cmp_src t = s;
+            if (!incident_date(c->docs[s.doc], ms[j].m, &t)) continue;
+            if (!dated || !is_dateline(c->docs[s.doc], t.m)) s = t;
+            dated = true;
+        }
         /* a claim without one (a headline's "kills 34"): the document's
          * other top-level claims of the same category, in fact order */
         const char *cat = c->f[main].category;
