@@ -133,19 +133,23 @@ static bool incident_day(const concur_doc *d, const concur_mention *x)
 static bool is_dateline(const concur_doc *d, const concur_mention *x)
 {
     if (!incident_day(d, x) || x->sentence > 2) return false;
-    size_t b = x->start, words = 0;
-    while (b > 0 && d->src[b - 1] != '\n') b--;
-    for (size_t i = b; i < x->start; i++) {
-        unsigned char c = (unsigned char)d->src[i];
-        bool start = (i == b || d->src[i - 1] == ' ' || d->src[i - 1] == '\t');
+    /* on the clean text: an HTML page's paragraph starts there, not at its
+     * markup's line */
+    const char *t = d->text.out.data;
+    if (!t || x->cstart > d->text.out.len) return false;
+    size_t b = x->cstart, words = 0;
+    while (b > 0 && t[b - 1] != '\n') b--;
+    for (size_t i = b; i < x->cstart; i++) {
+        unsigned char c = (unsigned char)t[i];
+        bool start = (i == b || t[i - 1] == ' ' || t[i - 1] == '\t');
         /* a lower-case word: prose; but "As of 15 March 2023", "Published
          * on 20 April 2025" */
-        if (start && c >= 'a' && c <= 'z' && !(x->start - i >= 3 && (!strncmp(d->src + i, "of ", 3) ||
-                                                                      !strncmp(d->src + i, "on ", 3))))
+        if (start && c >= 'a' && c <= 'z' &&
+            !(x->cstart - i >= 3 && (!strncmp(t + i, "of ", 3) || !strncmp(t + i, "on ", 3))))
             return false;
         if (start && c != ' ' && c != '\t') words++;
     }
-    return words <= 4 && x->start - b <= 48;
+    return words <= 4 && x->cstart - b <= 48;
 }
 
 /* Is date y said as the day of a report, right after a verb of saying
@@ -153,17 +157,19 @@ static bool is_dateline(const concur_doc *d, const concur_mention *x)
  * Thursday"? That day is the report's, not the incident's. */
 static bool said_day(const concur_doc *d, const concur_mention *y)
 {
-    size_t e = y->start;
-    while (e > 0 && d->src[e - 1] == ' ') e--;
-    if (e >= 3 && !strncasecmp(d->src + e - 2, "on", 2) && d->src[e - 3] == ' ') {
+    const char *t = d->text.out.data;
+    if (!t || y->cstart > d->text.out.len) return false;
+    size_t e = y->cstart;
+    while (e > 0 && t[e - 1] == ' ') e--;
+    if (e >= 3 && !strncasecmp(t + e - 2, "on", 2) && t[e - 3] == ' ') {
         e -= 2;
-        while (e > 0 && d->src[e - 1] == ' ') e--;
+        while (e > 0 && t[e - 1] == ' ') e--;
     }
     size_t b = e;
-    while (b > 0 && e - b < 24 && isalpha((unsigned char)d->src[b - 1])) b--;
+    while (b > 0 && e - b < 24 && isalpha((unsigned char)t[b - 1])) b--;
     if (b == e || e - b >= 24) return false;
     char low[24];
-    for (size_t i = b; i < e; i++) low[i - b] = (char)tolower((unsigned char)d->src[i]);
+    for (size_t i = b; i < e; i++) low[i - b] = (char)tolower((unsigned char)t[i]);
     const cc_lexicon *lx = cc_lexicon_get("count_attributions");
     const cc_lex_row *r = lx ? cc_lex_find(lx, low, e - b) : NULL;
     return r && r->col[1] && !strcmp(r->col[1], "verb");
