@@ -2905,7 +2905,10 @@ static void process_sentence(ctx *c)
         }
     }
     of_lead_parts(c, cr0);
-    sentence_totals(c, cr0);
+    /* "Of the eight victims, three were stabbed, two were strangled, two
+     * were beaten to death and one was asphyxiated": a sentence opening
+     * "Of the ..." breaks a whole down; its counts add up to no total */
+    if (!(c->s0 + 1 < c->s1 && tok_is(c, c->s0, "of") && tok_is(c, c->s0 + 1, "the"))) sentence_totals(c, cr0);
     more_totals(c, cr0);
 }
 
