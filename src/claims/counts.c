@@ -1308,6 +1308,15 @@ static const trig_match *look_pre(const ctx *c, size_t i, bool *hedged)
      * figures: a trigger of either direction and a colon right before the
      * count, the trigger opening the sentence (after up to two group
      * words) or following the figure of the line before it */
+    /* an infobox's line "Deaths 50 (including the perpetrator)", "Injured
+     * 58": a trigger opening the sentence right before the count */
+    if (j > c->s0) {
+        const trig_match *lt = trig_ending(c, j);
+        size_t gu = 0;
+        if (lt && lt->t0 == c->s0 &&
+            (j + 1 >= c->s1 || c->tok[j + 1].type != CC_TOK_WORD || is_group_word(c, j + 1, &gu, NULL)))
+            return lt;
+    }
     if (j > c->s0 + 1 && tok_punct(c, j - 1, ':')) {
         const trig_match *lt = trig_ending(c, j - 1);
         if (lt) {
