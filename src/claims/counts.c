@@ -1242,6 +1242,33 @@ static bool parse_np_inner(const ctx *c, size_t i, np *out)
 
 /* ---------------------------------------------------------------- links */
 
+/* A list of key figures, the trigger of the count at token i whatever its
+ * direction: "Deaths: 1,234", "People displaced: 20,000" (a colon, the
+ * trigger opening the sentence after up to two group words or following
+ * the figure before it: "Deaths: 12; injured: 40"), or an infobox's line
+ * with no colon, the trigger opening the sentence and the count followed by
+ * punctuation, a group noun or nothing ("Deaths 50 (including the
+ * perpetrator)", "Injured 58"). NULL if none. */
+static const trig_match *key_figure_trigger(const ctx *c, size_t i)
+{
+    if (i == c->s0) return NULL;
+    size_t gu = 0;
+    bool colon = tok_punct(c, i - 1, ':');
+    const trig_match *lt = trig_ending(c, colon ? i - 1 : i);
+    if (!lt) return NULL;
+    if (!colon)
+        return lt->t0 == c->s0 &&
+                       (i + 1 >= c->s1 || c->tok[i + 1].type != CC_TOK_WORD || is_group_word(c, i + 1, &gu, NULL))
+                   ? lt
+                   : NULL;
+    size_t b = lt->t0, n = 0;
+    while (n < 2 && b > c->s0 && is_group_word(c, b - 1, &gu, NULL) && gu == 1) b--, n++;
+    return b == c->s0 || c->tok[b - 1].type == CC_TOK_NUM || tok_punct(c, b - 1, ')') || tok_punct(c, b - 1, ';') ||
+                   tok_punct(c, b - 1, ',')
+               ? lt
+               : NULL;
+}
+
 /* After token j: skips aux/hedge words; returns the trigger found or NULL. */
 static const trig_match *look_post(const ctx *c, size_t j, bool *hedged, bool *dropped, bool *aux)
 {
@@ -1308,25 +1335,8 @@ static const trig_match *look_pre(const ctx *c, size_t i, bool *hedged)
      * figures: a trigger of either direction and a colon right before the
      * count, the trigger opening the sentence (after up to two group
      * words) or following the figure of the line before it */
-    /* an infobox's line "Deaths 50 (including the perpetrator)", "Injured
-     * 58": a trigger opening the sentence right before the count */
-    if (j > c->s0) {
-        const trig_match *lt = trig_ending(c, j);
-        size_t gu = 0;
-        if (lt && lt->t0 == c->s0 &&
-            (j + 1 >= c->s1 || c->tok[j + 1].type != CC_TOK_WORD || is_group_word(c, j + 1, &gu, NULL)))
-            return lt;
-    }
-    if (j > c->s0 + 1 && tok_punct(c, j - 1, ':')) {
-        const trig_match *lt = trig_ending(c, j - 1);
-        if (lt) {
-            size_t b = lt->t0, gu = 0, n = 0;
-            while (n < 2 && b > c->s0 && is_group_word(c, b - 1, &gu, NULL) && gu == 1) b--, n++;
-            if (b == c->s0 || c->tok[b - 1].type == CC_TOK_NUM || tok_punct(c, b - 1, ')') ||
-                tok_punct(c, b - 1, ';') || tok_punct(c, b - 1, ','))
-                return lt;
-        }
-    }
+    const trig_match *kf = key_figure_trigger(c, i);
+    if (kf) return kf;
     /* "killed his two sons", "killed the 12 passengers": a determiner
      * right before the count */
     if (j > c->s0 && link_at(c, j - 1, "det", NULL) == 1) j--;
@@ -1961,10 +1971,16 @@ static void coordinated_totals(ctx *c)
 /* "Of the 14 wounded, three are in critical condition": after a sentence
  * opening "Of the N ...", the sentence's later top-level counts of the
  * same category, no larger, are parts of the N, never clauses of a sum. */
+/* Does the sentence open "Of the ..." (a breakdown of a whole)? */
+static bool opens_of_the(const ctx *c)
+{
+    return c->s0 + 2 < c->s1 && tok_is(c, c->s0, "of") && tok_is(c, c->s0 + 1, "the");
+}
+
 static void of_lead_parts(ctx *c, size_t cr0)
 {
     count_state *st = c->st;
-    if (c->s0 + 2 >= c->s1 || !tok_is(c, c->s0, "of") || !tok_is(c, c->s0 + 1, "the")) return;
+    if (!opens_of_the(c)) return;
     size_t at = c->tok[c->s0 + 2].start;
     concur_mention *whole = NULL;
     for (size_t a = cr0; a < st->ncr && !whole; a++) {
@@ -2917,7 +2933,7 @@ static void process_sentence(ctx *c)
     /* "Of the eight victims, three were stabbed, two were strangled, two
      * were beaten to death and one was asphyxiated": a sentence opening
      * "Of the ..." breaks a whole down; its counts add up to no total */
-    if (!(c->s0 + 1 < c->s1 && tok_is(c, c->s0, "of") && tok_is(c, c->s0 + 1, "the"))) sentence_totals(c, cr0);
+    if (!opens_of_the(c)) sentence_totals(c, cr0);
     more_totals(c, cr0);
 }
 

@@ -143,10 +143,13 @@ static bool is_dateline(const concur_doc *d, const concur_mention *x)
         unsigned char c = (unsigned char)t[i];
         bool start = (i == b || t[i - 1] == ' ' || t[i - 1] == '\t');
         /* a lower-case word: prose; but "As of 15 March 2023", "Published
-         * on 20 April 2025" */
-        if (start && c >= 'a' && c <= 'z' &&
-            !(x->cstart - i >= 3 && (!strncmp(t + i, "of ", 3) || !strncmp(t + i, "on ", 3))))
-            return false;
+         * on 20 April 2025" (compare_dateline.tsv) */
+        if (start && c >= 'a' && c <= 'z') {
+            size_t e = i;
+            while (e < x->cstart && t[e] != ' ' && t[e] != '\t') e++;
+            const cc_lexicon *lx = cc_lexicon_get("compare_dateline");
+            if (!lx || !cc_lex_find(lx, t + i, e - i)) return false;
+        }
         if (start && c != ' ' && c != '\t') words++;
     }
     return words <= 4 && x->cstart - b <= 48;
